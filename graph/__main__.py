@@ -1,0 +1,4 @@
+"""`python -m graph` runs the govgraph command line."""
+from graph.cli import main
+
+main()

@@ -1,0 +1,200 @@
+"""The govgraph command line: ingest, query, extract, schema, app."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from graph.model import GovgraphError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+db_option = click.option("--db", "db", type=click.Path(dir_okay=False), default=None, envvar="GOVGRAPH_DB",
+                         help="Databasfil (standard: data/graph/govgraph.db, eller GOVGRAPH_DB).")
+
+
+def _db(db: str | None) -> Path:
+    from graph.store import default_db_path
+
+    return Path(db) if db else default_db_path()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """govgraph: samverkansstrukturen ur protokoll och minnesanteckningar, som en graf."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+@click.option("--body", default=None, help="Organ för dokument som inte själva säger det (gäller alla filer).")
+@click.option("--date", "date_", default=None, help="Mötesdatum ÅÅÅÅ-MM-DD för dokument som saknar det.")
+@click.option("--quiet", "-q", is_flag=True, help="Skriv bara sammanfattningen, inte varje varning.")
+def ingest(paths: tuple[str, ...], db: str | None, body: str | None, date_: str | None, quiet: bool) -> None:
+    """Läs in filer och mappar (.txt, .html, .pdf, .docx) i grafen."""
+    from ingest.dates import parse_one
+    from ingest.pipeline import ingest as run
+
+    meta = {}
+    if body:
+        meta["body"] = body
+    if date_:
+        iso = parse_one(date_)
+        if not iso:
+            raise GovgraphError(f"--date {date_!r} kunde inte tolkas; skriv datumet som ÅÅÅÅ-MM-DD")
+        meta["date"] = iso
+
+    def progress(i: int, n: int, name: str) -> None:
+        click.echo(f"[{i}/{n}] {name}", err=True)
+
+    res = run(list(paths), _db(db), meta=meta, progress=progress)
+    for line in res.failed:
+        click.echo(f"fel: {line}", err=True)
+    if not quiet:
+        for w in res.warnings:
+            click.echo(f"varning: {w}", err=True)
+    click.echo(f"Tillagda: {len(res.added)}, uppdaterade: {len(res.updated)}, oförändrade: {len(res.unchanged)}, "
+               f"misslyckade: {len(res.failed)}")
+    if res.counts:
+        nodes = ", ".join(f"{k} {v}" for k, v in res.counts.items() if k[0].isupper() and k[1:2].islower() and v)
+        rels = ", ".join(f"{k} {v}" for k, v in res.counts.items() if k.isupper() and v)
+        click.echo(f"Noder: {nodes}")
+        click.echo(f"Relationer: {rels}")
+    click.echo(f"Varningar: {len(res.warnings)}  Databas: {_db(db)}")
+    if res.failed:
+        sys.exit(1)
+
+
+def _params(values: tuple[str, ...]) -> dict:
+    out = {}
+    for v in values:
+        if "=" not in v:
+            raise GovgraphError(f"--param {v!r} saknar '='; skriv --param namn=värde")
+        k, val = v.split("=", 1)
+        out[k.strip()] = _coerce(val)
+    return out
+
+
+def _coerce(v: str):
+    if v.lstrip("-").isdigit():
+        return int(v)
+    return v
+
+
+@cli.command()
+@click.argument("cypher_or_file")
+@db_option
+@click.option("--param", "-p", "params", multiple=True, help="Parameter namn=värde (kan upprepas).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
+def query(cypher_or_file: str, db: str | None, params: tuple[str, ...], fmt: str) -> None:
+    """Kör en Cypher-fråga (text, en .cypher-fil eller namnet på en sparad fråga); bara läsning."""
+    from graph.queries import find_query
+    from graph.store import LadybugStore
+
+    text, defaults = find_query(cypher_or_file)
+    p = {**defaults, **_params(params)}
+    store = LadybugStore(_db(db), read_only=True)
+    cols, rows = store.query(text, p)
+    if fmt == "json":
+        click.echo(json.dumps([dict(zip(cols, r)) for r in rows], ensure_ascii=False, indent=2, default=str))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(cols)
+        for r in rows:
+            w.writerow([_cell(v) for v in r])
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        click.echo(_table(cols, rows))
+
+
+def _cell(v) -> str:
+    if isinstance(v, (dict, list)):
+        if isinstance(v, dict) and "_label" in v:
+            return f"({v['_label']} {v.get('name') or v.get('title') or v.get('id')})"
+        return json.dumps(v, ensure_ascii=False, default=str)
+    return "" if v is None else str(v)
+
+
+def _table(cols: list[str], rows: list[list]) -> str:
+    cells = [[_cell(v) for v in r] for r in rows]
+    widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(cols)]
+    line = " | ".join(c.ljust(w) for c, w in zip(cols, widths))
+    out = [line, "-+-".join("-" * w for w in widths)]
+    for r in cells:
+        out.append(" | ".join((v if len(v) <= w else v[: w - 1] + "…").ljust(w) for v, w in zip(r, widths)))
+    out.append(f"({len(rows)} rader)")
+    return "\n".join(out)
+
+
+@cli.command()
+@click.argument("file", type=click.Path())
+@click.option("--body", default=None)
+@click.option("--date", "date_", default=None)
+def extract(file: str, body: str | None, date_: str | None) -> None:
+    """Visa vad reglerna hittar i ett dokument (JSON), utan att ändra grafen."""
+    from ingest.pipeline import extract_document
+    from ingest.readers import read
+
+    meta = {k: v for k, v in (("body", body), ("date", date_)) if v}
+    props, x = extract_document(read(file), meta)
+    out = x.to_dict()
+    out["document"] = {k: v for k, v in props.items() if k != "text"}
+    click.echo(json.dumps(out, ensure_ascii=False, indent=1))
+
+
+@cli.command()
+def schema() -> None:
+    """Skriv grafens schema som Markdown."""
+    from graph.schema import markdown_table
+
+    click.echo(markdown_table())
+
+
+@cli.command()
+@db_option
+@click.option("--port", default=8501, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Lyssna bara lokalt om inget annat anges.")
+def app(db: str | None, port: int, host: str) -> None:
+    """Starta utforskaren (Streamlit) mot grafen."""
+    env = {**os.environ, "GOVGRAPH_DB": str(_db(db))}
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.address", host,
+           "--server.port", str(port), "--browser.gatherUsageStats", "false", "--server.headless", "true"]
+    click.echo(f"Öppna http://{host}:{port} i webbläsaren (avsluta med Ctrl+C).", err=True)
+    try:
+        sys.exit(subprocess.call(cmd, env=env))
+    except KeyboardInterrupt:
+        sys.exit(0)
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("avbrutet", err=True)
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except GovgraphError as e:
+        click.echo(f"fel: {e}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo("avbrutet", err=True)
+        sys.exit(130)
+    except Exception as e:  # no traceback reaches a user; GOVGRAPH_DEBUG=1 shows it
+        if os.environ.get("GOVGRAPH_DEBUG"):
+            raise
+        click.echo(f"fel: oväntat internt fel ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}); "
+                   f"kör med GOVGRAPH_DEBUG=1 och rapportera felet", err=True)
+        sys.exit(3)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""Plain dataclasses that travel between the stages: read -> segment -> extract -> resolve -> build -> store."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+class GovgraphError(Exception):
+    """Base error: its message is one line for a user, naming the file, the place and the fix."""
+
+
+@dataclass
+class Evidence:
+    doc: str
+    para: str | None
+    start: int
+    end: int
+    quote: str
+    rule: str
+    confidence: float = 1.0
+
+    def props(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Warning_:
+    doc: str
+    message: str
+    start: int | None = None
+    end: int | None = None
+    para: str | None = None
+
+    def __str__(self) -> str:
+        where = f" [{self.para}]" if self.para else ""
+        at = f" (tecken {self.start}-{self.end})" if self.start is not None else ""
+        return f"{self.doc}{where}{at}: {self.message}"
+
+
+@dataclass
+class Mention:
+    """An entity as found in one document, before resolution. `key` is local to the document."""
+    key: str
+    label: str
+    props: dict[str, Any]
+    evidence: Evidence
+
+
+@dataclass
+class Claim:
+    """A relationship between two mentions (by key), with its evidence."""
+    type: str
+    src: str
+    dst: str
+    evidence: Evidence
+    props: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class DocExtraction:
+    doc_id: str
+    mentions: list[Mention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    warnings: list[Warning_] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "DocExtraction":
+        return cls(
+            doc_id=d["doc_id"],
+            mentions=[Mention(m["key"], m["label"], m["props"], Evidence(**m["evidence"])) for m in d["mentions"]],
+            claims=[Claim(c["type"], c["src"], c["dst"], Evidence(**c["evidence"]), c.get("props", {}))
+                    for c in d["claims"]],
+            warnings=[Warning_(**w) for w in d["warnings"]],
+        )
+
+
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "ae", "ø": "o"})
+
+
+def slug(text: str) -> str:
+    """A lowercase ASCII slug for ids only; names keep their letters."""
+    t = text.lower().translate(_FOLD)
+    t = unicodedata.normalize("NFKD", t).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", t).strip("-") or "x"

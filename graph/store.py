@@ -1,0 +1,266 @@
+"""The embedded Cypher store (ladybug): schema DDL from graph.schema, bulk writes, read-only queries.
+
+A write builds the whole graph into a new database file beside the old one and swaps it in with one
+rename, so a reader never sees half a document and a killed ingest leaves the previous graph intact.
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from graph import schema
+from graph.model import GovgraphError
+
+ROOT = Path(__file__).resolve().parent.parent
+WRITE_RE = re.compile(r"(?i)\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|ALTER|COPY|LOAD|INSTALL|IMPORT|EXPORT|"
+                      r"ATTACH|CHECKPOINT|BEGIN|COMMIT|ROLLBACK)\b")
+NEO4J_HINTS = [
+    (re.compile(r"(?i)\btype\s*\("), "ladybug skriver label(r) i stället för Neo4j:s type(r)"),
+    (re.compile(r"(?i)\blabels\s*\("), "ladybug skriver label(n) (en sträng) i stället för labels(n) (en lista)"),
+    (re.compile(r"(?i)shortestPath"), "ladybug skriver (a)-[* SHORTEST 1..10]-(b) i stället för shortestPath"),
+    (re.compile(r"\[\s*\w+\s+IN\s+[^\]]+\|"), "ladybug har list_transform/list_filter i stället för listomfattningar"),
+    (re.compile(r"(?i)\bCALL\s+db\."), "ladybug har CALL show_tables() i stället för db.labels()"),
+]
+
+
+class StoreError(GovgraphError):
+    """A database that cannot be opened, written or queried; the message says what to do."""
+
+
+def default_db_path() -> Path:
+    return Path(os.environ.get("GOVGRAPH_DB", ROOT / "data" / "graph" / "govgraph.db"))
+
+
+def _lb():
+    import ladybug
+
+    return ladybug
+
+
+class LadybugStore:
+    """One database file. Open read-only for queries; `replace_graph` writes a whole new graph atomically."""
+
+    def __init__(self, path: str | Path, read_only: bool = True):
+        self.path = Path(path)
+        self.read_only = read_only
+        self._db = None
+        self._conn = None
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------ lifecycle
+    def exists(self) -> bool:
+        return self.path.exists()
+
+    def connect(self):
+        if self._conn is None:
+            lb = _lb()
+            if self.read_only and not self.path.exists():
+                raise StoreError(f"{self.path}: ingen graf finns här ännu; kör först `govgraph ingest data/`")
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = lb.Database(str(self.path), read_only=self.read_only)
+                self._conn = lb.Connection(self._db)
+            except RuntimeError as e:
+                msg = str(e).splitlines()[0]
+                if "lock" in msg.lower():
+                    raise StoreError(f"{self.path}: databasen används av en annan skrivande process; "
+                                     f"vänta tills den är klar") from None
+                raise StoreError(f"{self.path}: databasen kunde inte öppnas ({msg}); "
+                                 f"ta bort filen och kör ingest igen") from None
+        return self._conn
+
+    def close(self) -> None:
+        self._conn = None
+        self._db = None
+
+    # ------------------------------------------------------------ writing
+    @staticmethod
+    def create_schema(conn) -> None:
+        for ddl in schema.ladybug_ddl():
+            conn.execute(ddl)
+
+    def replace_graph(self, G: nx.MultiDiGraph) -> dict[str, int]:
+        """Write G into a fresh database beside the current one, then swap it in with one rename."""
+        self.close()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(self.path.name + f".building-{os.getpid()}")
+        _remove_db(tmp)
+        lb = _lb()
+        db = lb.Database(str(tmp))
+        conn = lb.Connection(db)
+        try:
+            self.create_schema(conn)
+            counts = write_graph(conn, G)
+            conn.execute("CHECKPOINT")
+        finally:
+            del conn
+            del db
+        with _write_lock(self.path):
+            os.replace(tmp, self.path)
+            wal = Path(str(tmp) + ".wal")
+            if wal.exists():
+                os.replace(wal, Path(str(self.path) + ".wal"))
+            else:
+                Path(str(self.path) + ".wal").unlink(missing_ok=True)
+        return counts
+
+    # ------------------------------------------------------------ reading
+    def query(self, cypher: str, params: dict[str, Any] | None = None, *, read_only: bool = True,
+              timeout_ms: int = 30000, max_rows: int = 100000) -> tuple[list[str], list[list[Any]]]:
+        if read_only and WRITE_RE.search(_strip_strings(cypher)):
+            raise StoreError("frågan försöker ändra grafen; här körs bara läsfrågor (MATCH … RETURN)")
+        conn = self.connect()
+        with self._lock:
+            try:
+                conn.set_query_timeout(timeout_ms)
+                res = conn.execute(cypher, params or {})
+            except RuntimeError as e:
+                raise StoreError(explain_error(str(e), cypher)) from None
+            cols = res.get_column_names()
+            rows = []
+            while res.has_next():
+                if len(rows) >= max_rows:
+                    break
+                rows.append([to_plain(v) for v in res.get_next()])
+        return cols, rows
+
+    def records(self, cypher: str, params: dict[str, Any] | None = None, **kw) -> list[dict[str, Any]]:
+        cols, rows = self.query(cypher, params, **kw)
+        return [dict(zip(cols, r)) for r in rows]
+
+    def load_documents(self) -> list[dict[str, Any]]:
+        """Every stored Document with its text and cached extraction, for a rebuild."""
+        if not self.exists():
+            return []
+        return [r["d"] for r in self.records("MATCH (d:Document) RETURN d")]
+
+
+def _strip_strings(cypher: str) -> str:
+    no_comments = re.sub(r"//[^\n]*", "", cypher)
+    return re.sub(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`", "''", no_comments)
+
+
+def explain_error(msg: str, cypher: str) -> str:
+    first = msg.strip().splitlines()[0] if msg.strip() else "okänt fel"
+    hints = [h for rx, h in NEO4J_HINTS if rx.search(cypher)]
+    if "timeout" in first.lower() or "interrupted" in first.lower():
+        return "frågan tog för lång tid och avbröts; begränsa den med WHERE eller LIMIT"
+    out = f"frågan kunde inte köras: {first}"
+    if hints:
+        out += f" (tips: {hints[0]})"
+    return out
+
+
+def to_plain(v: Any) -> Any:
+    """ladybug values -> one plain shape: nodes {'_label', props}, relationships {'_type', props}, paths."""
+    if isinstance(v, dict):
+        if "_NODES" in v and "_RELS" in v:
+            return {"_path": True, "nodes": [to_plain(n) for n in v["_NODES"]],
+                    "rels": [to_plain(r) for r in v["_RELS"]]}
+        if "_SRC" in v and "_DST" in v:
+            out = {k: to_plain(x) for k, x in v.items() if not k.startswith("_")}
+            out["_type"] = v.get("_LABEL")
+            return out
+        if "_LABEL" in v and "_ID" in v:
+            out = {k: to_plain(x) for k, x in v.items() if not k.startswith("_")}
+            out["_label"] = v["_LABEL"]
+            return out
+        return {k: to_plain(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [to_plain(x) for x in v]
+    if hasattr(v, "isoformat"):
+        return v.isoformat()
+    return v
+
+
+def _remove_db(path: Path) -> None:
+    for p in (path, Path(str(path) + ".wal"), Path(str(path) + ".shadow")):
+        if p.is_dir():
+            shutil.rmtree(p, ignore_errors=True)
+        elif p.exists():
+            p.unlink()
+
+
+@contextmanager
+def _write_lock(path: Path):
+    """One writer at a time: a lock file beside the database (a second writer waits up to a minute)."""
+    import fcntl
+
+    lock = Path(str(path) + ".lock")
+    with open(lock, "w") as f:
+        deadline = time.time() + 60
+        while True:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except OSError:
+                if time.time() > deadline:
+                    raise StoreError(f"{path}: en annan ingest pågår; försök igen när den är klar") from None
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def write_graph(conn, G: nx.MultiDiGraph) -> dict[str, int]:
+    """Bulk-load G with COPY FROM data frames: one per label and one per relationship type and pair."""
+    counts: dict[str, int] = {}
+    by_label: dict[str, list[dict]] = {}
+    for nid, d in G.nodes(data=True):
+        by_label.setdefault(d["label"], []).append(d)
+    for nt in schema.NODES:
+        rows = by_label.get(nt.label, [])
+        counts[nt.label] = len(rows)
+        if not rows:
+            continue
+        cols = list(nt.props)
+        df = pd.DataFrame([{c: _cell(r.get(c), nt.props[c]) for c in cols} for r in rows], columns=cols)
+        for c, t in nt.props.items():
+            if t == schema.STRING_LIST:
+                df[c] = df[c].apply(lambda v: v if isinstance(v, list) else [])
+        conn.execute(f"COPY {nt.label} FROM df")
+    labels = {n: d["label"] for n, d in G.nodes(data=True)}
+    by_rel: dict[tuple[str, str, str], list[dict]] = {}
+    for u, v, d in G.edges(data=True):
+        by_rel.setdefault((d["type"], labels[u], labels[v]), []).append({"from": u, "to": v, **d})
+    for rt in schema.RELS:
+        props = schema.rel_props(rt)
+        n = 0
+        for a, b in rt.pairs:
+            rows = by_rel.get((rt.type, a, b), [])
+            if not rows:
+                continue
+            n += len(rows)
+            cols = ["from", "to", *props]
+            df = pd.DataFrame([{c: (r[c] if c in ("from", "to") else _cell(r.get(c), props[c])) for c in cols}
+                               for r in rows], columns=cols)
+            if len(rt.pairs) > 1:
+                conn.execute(f"COPY {rt.type} FROM df (from='{a}', to='{b}')")
+            else:
+                conn.execute(f"COPY {rt.type} FROM df")
+        counts[rt.type] = n
+    return counts
+
+
+def _cell(v: Any, t: str) -> Any:
+    if v is None:
+        return None
+    if t == schema.INT:
+        return int(v)
+    if t == schema.FLOAT:
+        return float(v)
+    if t == schema.BOOL:
+        return bool(v)
+    if t == schema.STRING_LIST:
+        return [str(x) for x in v] if isinstance(v, (list, tuple, set)) else [str(v)]
+    return str(v)

@@ -1,0 +1,1278 @@
+"""Extraction: segments and spaCy spans in, mentions and claims (with evidence) out, for one document.
+
+Every rule here is general to Swedish minutes; each names the layout it serves. Nothing is resolved
+across documents here: that is `ingest.resolve`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.model import Claim, DocExtraction, Evidence, Mention, Warning_, slug
+from ingest import lexicon
+from ingest.dates import find_dates, parse_one
+from ingest.nlp import SPANS_KEY, organ_kind, organ_lemma
+from ingest.readers import Document
+from ingest.segment import NAME_LINE_RE, Item, Segmented, section_of
+
+UP = "A-ZÅÄÖÉÜ"
+LOW = "a-zåäöéüß"
+WORD = rf"[{UP}][{LOW}'’]+(?:-[{UP}{LOW}][{LOW}]+)?"
+NAME = rf"{WORD}(?:[ \t]+(?:{WORD}|von|af|de|van|der)){{1,3}}"
+NAME_RE = re.compile(NAME)
+PARTY = r"\((?P<party>[A-Za-zÅÄÖåäö]{1,4})\)"
+NAME_PARTY_RE = re.compile(rf"(?P<name>{NAME})[ \t]*{PARTY}")
+PARAS_RE = re.compile(r"(?:§§?|p\.)[ \t]*(\d{1,4}(?:[ \t]*[-–][ \t]*\d{1,4})?(?:[ \t]*,[ \t]*\d{1,4})*)")
+ABBR_DEF_RE = re.compile(r"\((?P<abbr>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,7}[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}(?: [A-ZÅÄÖ]{2,4})?)\)")
+ABBR_DASH_RE = re.compile(r"^[ \t]*(?:[-–,][ \t]*)(?P<abbr>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,7}[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}(?: [A-ZÅÄÖ]{2,4})?)\b")
+EMAIL_RE = re.compile(r"\b[\w.+-]+@(?P<domain>[\w-]+)\.(?:se|nu|org|com)\b")
+TIME_RE = re.compile(r"(?i)\b(?:kl\.?|klockan)?[ \t]*(\d{1,2}(?:[.:]\d\d)?)[ \t]*[-–][ \t]*(\d{1,2}(?:[.:]\d\d)?)\b")
+DNR_RE = re.compile(r"(?i)\b(?:dnr|diarienummer|diarienr)\.?:?[ \t]*(?P<dnr>[A-ZÅÄÖ]{1,5}[ \t]?\d{2,4}[/-][\w/-]+)")
+SENT_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)|\n")
+
+# Words that start a capitalised run but are never part of a person's name.
+NOT_NAME = {"Region", "Regionen", "Regionens", "Kommun", "Kommunen", "Kommunerna", "Kommunernas", "Ordförande",
+            "Ordföranden", "Sekreterare", "Justerare", "Ledamot", "Vice", "Sociala", "Social", "Socialtjänsten",
+            "Förslag", "Beslut", "Sammanfattning", "Bakgrund", "Ärendet", "Inga", "Övriga", "Protokoll",
+            "Protokollet", "Utdrag", "Plats", "Datum", "Tid", "Närvarande", "Beslutande", "Ersättare",
+            "Föredragande", "Underskrifter", "Justering", "Justeringens", "Paragrafer", "Innehåll", "Digitalt",
+            "Teams", "Hoppa", "Rätt", "Muntligen", "Bilagor", "Dnr", "Sammanträde", "Sammanträdesdatum",
+            "Minnesanteckningar", "Extrainsatt", "Skrivelse", "Skrivelsen", "Uppföljning", "Uppdrag", "Inför",
+            "Med", "Vid", "Dessförinnan", "Allt", "Syftet", "Det", "Den", "De", "Vi", "Elevhälsan", "Landstinget",
+            "Länets", "Jämtlands", "Jämtland", "Härjedalen", "Sveriges", "Sverige", "Centrum", "Nationellt",
+            "Myndigheten", "Myndighetssamverkan", "Inspektionen", "Kvinnojouren", "Förbundet", "Kommunförbundet",
+            "Ungdomsmottagningen", "Dals", "Norra", "Södra", "Västra", "Östra", "Gällande", "Vidare", "Dock",
+            "Resurscentrum", "Fördelning", "Prioriterade", "Reform", "Brister", "Arbetsformer", "Valärende",
+            "Sammanträdestider", "Upprop", "Punkten", "Presentationen", "Uppdraget", "Målet", "Förslaget",
+            "Styrning", "Verksamheten", "Avtalet", "Rapporten", "Omvärldsbevakningen", "Fördelningsmodellen",
+            "Lokalkostnader", "Kommunerna", "Närmottagningar", "Ordf", "Ord", "Bitr", "Nämnd", "Styrelse",
+            "Pwc", "Teams", "Yrkesresan", "Samhällsutveckling", "Enhet", "Projekt", "Utredning"}
+MONTHS = {"Januari", "Februari", "Mars", "April", "Maj", "Juni", "Juli", "Augusti", "September", "Oktober",
+          "November", "December", "Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Fredagen", "Lördag", "Söndag"}
+# Verbs after a bare name in running text that mark it as a person ("Elin Ring informerar").
+PERSON_VERBS = ("informerar", "föredrar", "inleder", "redogör", "delger", "beskriver", "bekräftar", "visar",
+                "lyfter", "tar", "återkommer", "hälsar", "tackar", "meddelar", "presenterar", "berättar",
+                "svarar", "framför", "yrkar", "föreslår", "deltar", "ansvarar", "kommer", "har", "är", "blir",
+                "uppdras", "utses", "väljs", "valdes", "anmäler", "öppnar", "avslutar", "förklarar", "konstaterar")
+REFERRAL_RE = re.compile(
+    r"(?i)\b(?P<verb>överlämnas|överlämna|överlämnades|lyfts|lyftas|lyfta|lyftes|hänskjuts|remitteras|"
+    r"översänds|skickas|återrapporteras|återrapportering\b[^.]{0,80}?\bske|bereds|beredas|hanteras|"
+    r"tas upp|överförs)(?:\s+(?:direkt|vidare|för beslut|för kännedom))?\s+(?P<prep>till|i|på|av|hos|vid)?\s*")
+ASSIGN_RES = [
+    re.compile(r"(?i)\buppdrar\s+(?:till|åt)\s+(?P<who>.+?)\s+att\s+(?P<task>[^.\n]+)"),
+    re.compile(r"(?i)\b(?:uppdrag|uppdraget)\s+ges\s+(?:till|åt)\s+(?P<who>.+?)\s+att\s+(?P<task>[^.\n]+)"),
+    re.compile(r"(?i)\bger\s+(?P<who>.+?)\s+i\s+uppdrag\s+att\s+(?P<task>[^.\n]+)"),
+    re.compile(r"(?i)\bfår\s+(?P<who>.+?)\s+(?:i\s+)?uppdrag(?:et)?\s+att\s+(?P<task>[^.\n]+)"),
+    re.compile(rf"(?P<who>(?:[{UP}][\w-]+[ \t]+){{0,4}}[\w-]+)\s+uppdras\s+att\s+(?P<task>[^.\n]+)"),
+    re.compile(r"(?i)\bgavs\s+uppdraget\s+att\s+(?P<task>[^.\n]+)"),
+]
+STRUCTURE_RES = [
+    # "X kommer ... att fungera som en samrådsgrupp kopplat till styrelsen"
+    ("REPORTS_TO", re.compile(r"(?i)\b(?:kopplad|kopplat|knuten|knutet|underställd|underställt|ansvarig inför|"
+                              r"rapporterar till|återrapporterar till|redovisar till|lyder under|svarar mot)\b")),
+    ("PREPARES_FOR", re.compile(r"(?i)\b(?:bereder (?:ärenden )?(?:till|för|åt)|beredningsgrupp (?:till|för)|"
+                                r"förbereder ärenden (?:till|för))\b")),
+]
+DECISION_LINE_RE = re.compile(r"^[ \t]*(?:(?P<num>\d{1,2})[.)]|[-–•*])[ \t]+(?P<text>\S.*)$")
+
+
+@dataclass
+class Row:
+    name: tuple[int, int]
+    party: tuple[int, int] | None
+    muni: tuple[int, int] | None
+    title: tuple[int, int] | None
+    paras: str | None
+    markers: list[str]
+
+
+class Extractor:
+    def __init__(self, doc: Document, seg: Segmented, sdoc, meta: dict | None = None):
+        self.doc, self.seg, self.sdoc, self.meta = doc, seg, sdoc, meta or {}
+        self.text = doc.text
+        self.x = DocExtraction(doc.id)
+        self.by_key: dict[str, Mention] = {}
+        self.spans = {lab: [] for lab in ("MUNI", "REGION", "BODY", "TITLE")}
+        for sp in sdoc.spans.get(SPANS_KEY, []):
+            self.spans[sp.label_].append(sp)
+        self.person_spans: list[tuple[int, int]] = []
+        self.meeting_key: str | None = None
+        self.body_key: str | None = None
+        self.abbr: dict[str, str] = {}  # abbreviation -> body key, from this document's definitions
+        self.home_muni: str | None = None
+
+    # ------------------------------------------------------------ helpers
+    def ev(self, start: int, end: int, rule: str, conf: float = 1.0) -> Evidence:
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return Evidence(self.doc.id, self.seg.para_at(start), start, end, self.text[start:end], rule, conf)
+
+    def warn(self, msg: str, start: int | None = None, end: int | None = None) -> None:
+        para = self.seg.para_at(start) if start is not None else None
+        self.x.warnings.append(Warning_(self.doc.id, msg, start, end, para))
+
+    def mention(self, key: str, label: str, props: dict, start: int, end: int, rule: str,
+                conf: float = 1.0) -> str:
+        m = self.by_key.get(key)
+        if m is None:
+            m = Mention(key, label, {k: v for k, v in props.items() if v not in (None, "")},
+                        self.ev(start, end, rule, conf))
+            self.by_key[key] = m
+            self.x.mentions.append(m)
+            if label != "Document":
+                self.x.claims.append(Claim("MENTIONED_IN", key, "doc", m.evidence))
+        else:
+            for k, v in props.items():
+                if v not in (None, "") and not m.props.get(k):
+                    m.props[k] = v
+        return key
+
+    def claim(self, type_: str, src: str, dst: str, start: int, end: int, rule: str, conf: float = 1.0,
+              **props) -> None:
+        self.x.claims.append(Claim(type_, src, dst, self.ev(start, end, rule, conf),
+                                   {k: v for k, v in props.items() if v is not None}))
+
+    def masked(self, a: int, b: int) -> str:
+        return self.seg.masked[a:b]
+
+    # ------------------------------------------------------------ run
+    def run(self) -> DocExtraction:
+        self.mention("doc", "Document", {}, 0, 0, "document")
+        self._home_municipality()
+        self._abbreviations()
+        self._meeting()
+        self._attendance()
+        self._signatures()
+        self._items()
+        self._persons_in_text()
+        self._bodies_in_text()
+        self._municipalities_in_text()
+        self._structure()
+        self._assignments_outside_decisions()
+        self._agreements()
+        return self.x
+
+    # ------------------------------------------------------------ document level
+    def _home_municipality(self) -> None:
+        """A memo's municipality from its author's e-mail domain (name@ekero.se -> Ekerö)."""
+        for m in EMAIL_RE.finditer(self.text, 0, min(len(self.text), 3000)):
+            muni = lexicon.municipality_by_slug().get(m["domain"].lower().replace("-", ""))
+            if muni:
+                self.home_muni = self.mention(f"muni:{muni.code}", "Municipality",
+                                              {"name": muni.name, "code": muni.code, "county": muni.county},
+                                              m.start(), m.end(), "email-domain", 0.8)
+                return
+
+    def body(self, name: str, start: int, end: int, rule: str, short: str | None = None,
+             conf: float = 1.0, muni: str | None = None) -> str:
+        """A body mention; the key is its normalised name, so spellings in one document meet."""
+        name = clean_body_name(name)
+        if short and short in self.abbr:
+            k = self.abbr[short]
+            aliases = self.by_key[k].props.setdefault("aliases", [])
+            if name != self.by_key[k].props.get("name") and name not in aliases:
+                aliases.append(name)
+            return k
+        kind = body_kind(name)
+        if muni is None and kind in ("nämnd", "utskott", "styrelse", "fullmäktige", "presidium") \
+                and is_generic_organ(name) and self.home_muni:
+            muni = self.home_muni
+        key = "body:" + norm_body(name) + (f"@{muni}" if muni else "")
+        props = {"name": name, "kind": kind, "short": short}
+        if muni:
+            props["municipality"] = muni.split(":", 1)[1]
+        k = self.mention(key, "Body", props, start, end, rule, conf)
+        if muni:
+            self.claim("BELONGS_TO", k, muni, start, end, rule, conf)
+        if short:
+            self.abbr[short] = k
+            self.by_key[k].props.setdefault("aliases", [])
+            self.by_key[k].props["short"] = self.by_key[k].props.get("short") or short
+        return k
+
+    def _abbreviations(self) -> None:
+        """'Sociala vård- och omsorgsgruppen (SVOM)', 'Sociala samrådsgruppen – SocSam', '…, SocSam,'."""
+        bodies = sorted(self.spans["BODY"], key=lambda s: s.start_char)
+        for sp in bodies:
+            after = self.seg.masked[sp.end_char: sp.end_char + 30]
+            m = re.match(r"^[ \t]*" + ABBR_DEF_RE.pattern, after) or ABBR_DASH_RE.match(after)
+            if m:
+                abbr = m["abbr"]
+                if abbr.lower() in ("och", "samt") or organ_kind(abbr):
+                    continue
+                self.body(sp.text, sp.start_char, sp.end_char + m.end(), "abbreviation", short=abbr)
+        # "Socialchefer nätverket (SCHNV)": a capitalised run ending in an organ word, not found as a span
+        for m in ABBR_DEF_RE.finditer(self.seg.masked):
+            if m["abbr"] in self.abbr:
+                continue
+            words = list(re.finditer(r"[\w-]+", self.seg.masked[max(0, m.start() - 80): m.start()]))
+            base = max(0, m.start() - 80)
+            run = []
+            for w in reversed(words):
+                t = w.group()
+                if organ_kind(t) or (t[:1].isupper() and t not in NOT_NAME and t not in MONTHS):
+                    run.insert(0, w)
+                    continue
+                break
+            if run and organ_kind(run[-1].group()) and len(run) <= 5:
+                a = base + run[0].start()
+                self.body(self.text[a: base + run[-1].end()], a, m.end(), "abbreviation", short=m["abbr"])
+
+    def _meeting(self) -> None:
+        seg, meta = self.seg, self.meta
+        body_name, bstart, bend, short, rule = None, 0, 0, None, "header"
+        f = seg.field("body")
+        if meta.get("body"):
+            body_name, rule = meta["body"], "manifest"
+        elif f:
+            body_name, bstart, bend = f.value, f.start, f.end
+        else:
+            for ln in seg.title_lines:
+                spans = [s for s in self.spans["BODY"] if ln.start <= s.start_char < ln.end]
+                abbr_bodies = [k for a, k in self.abbr.items()
+                               if ln.start <= self.by_key[k].evidence.start < ln.end]
+                if abbr_bodies:
+                    k = abbr_bodies[0]
+                    self.body_key = k
+                    body_name = None
+                    bstart, bend = self.by_key[k].evidence.start, self.by_key[k].evidence.end
+                    break
+                if spans:
+                    s = spans[0]
+                    body_name, bstart, bend = s.text, s.start_char, s.end_char
+                    break
+        if body_name and not self.body_key:
+            m = re.match(rf"^(?P<name>.+?)[ \t]*(?:[-–,][ \t]*|\()(?P<abbr>[{UP}][A-Za-zÅÄÖåäö]{{1,7}})\)?[ \t]*$",
+                         body_name)
+            if m and (organ_kind(m["name"].split()[-1]) or m["abbr"].isupper()):
+                body_name, short = m["name"], m["abbr"]
+            if rule == "manifest":
+                known = self.abbr.get(body_name)
+                self.body_key = known or self.body(body_name, 0, 0, "manifest", short=short)
+            else:
+                self.body_key = self.body(body_name, bstart, bend, "header", short=short)
+        if not self.body_key:
+            self.body_key = self._infer_body()
+        date = meta.get("date") or seg.meeting_date
+        if not date and self.body_key:
+            self.warn("mötets datum står inte i dokumentet; ange det i en manifestfil (date = ...) "
+                      "eller med --date")
+        place, time_ = self._place_time()
+        if self.body_key is None and not seg.items:
+            return  # a memo without a meeting of its own
+        props = {"date": date, "place": place, "time": time_, "kind": self.doc_kind()}
+        bname = self.by_key[self.body_key].props.get("short") or self.by_key[self.body_key].props["name"] \
+            if self.body_key else "okänt organ"
+        props["title"] = f"{bname} {date or '(datum okänt)'}"
+        props["name"] = props["title"]
+        ev_start, ev_end = (bstart, bend) if bend else self._first_line_span()
+        self.meeting_key = self.mention("meeting", "Meeting", props, ev_start, ev_end,
+                                        "header" if bend else "manifest")
+        if self.body_key:
+            mk = self.by_key[self.body_key]
+            s, e = (bstart, bend) if bend else (mk.evidence.start, mk.evidence.end)
+            if e <= s:
+                s, e = self._first_line_span()
+            self.claim("HELD", self.body_key, self.meeting_key, s, e, "header" if bend else rule)
+        else:
+            self.warn("dokumentet säger inte vilket organ som höll mötet; ange det i en manifestfil (body = ...)")
+
+    def _first_line_span(self) -> tuple[int, int]:
+        ln = self.seg.title_lines[0] if self.seg.title_lines else None
+        return (ln.start, ln.end) if ln else (0, min(len(self.text), 40))
+
+    def _infer_body(self) -> str | None:
+        """A page that names no body in its head: the body it names most, if it clearly leads (SVOM's web
+        page speaks of 'nästa SVOM' and 'Sammanträdestider SVOM 2024'). Said as a warning."""
+        counts: dict[str, int] = {}
+        where: dict[str, tuple[int, int]] = {}
+        for abbr, k in self.abbr.items():
+            for m in re.finditer(rf"\b{re.escape(abbr)}\b", self.seg.masked):
+                w = 3 if re.search(rf"(?i)(nästa|sammanträdestider|dagens|detta)\s+{re.escape(abbr)}\b",
+                                   self.seg.masked[max(0, m.start() - 20): m.end()]) else 1
+                counts[k] = counts.get(k, 0) + w
+                where.setdefault(k, m.span())
+        if not counts or not self.seg.items:
+            return None
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+            return None
+        k = ranked[0][0]
+        s, e = where[k]
+        self.warn(f"organet står inte i dokumentets huvud; antaget {self.by_key[k].props['name']} "
+                  f"(nämns oftast); ange det i en manifestfil om det är fel", s, e)
+        return k
+
+    def doc_kind(self) -> str:
+        head = " ".join(ln.strip.lower() for ln in self.seg.title_lines)
+        for word, kind in (("utdrag", "utdrag"), ("minnesanteckning", "minnesanteckningar"),
+                           ("tjänsteskrivelse", "tjänsteskrivelse"), ("protokoll", "protokoll"),
+                           ("kallelse", "kallelse"), ("dagordning", "dagordning")):
+            if word in head:
+                return kind
+        if self.seg.item_style == "bullets":
+            return "webbsida"
+        return "protokoll" if self.seg.sections else "dokument"
+
+    def _place_time(self) -> tuple[str | None, str | None]:
+        seg = self.seg
+        place = seg.field("place").value if seg.field("place") else None
+        time_ = seg.field("time").value if seg.field("time") else None
+        pt = seg.field("placetime")
+        if pt:
+            v = pt.value
+            tm = TIME_RE.search(v)
+            if tm and not time_:
+                time_ = f"{tm[1]}-{tm[2]}"
+            rest = v
+            for h in reversed(find_dates(v)):
+                rest = rest[:h.start] + rest[h.end:]
+            if tm:
+                rest = rest.replace(tm.group().strip(), "")
+            rest = re.sub(r"(?i)\b(kl\.?|klockan)\b", "", rest).strip(" ,\t")
+            if rest:
+                place = place or rest
+            else:
+                ln = next((x for x in seg.lines if x.start > pt.end and x.strip), None)
+                if ln and len(ln.strip) < 60 and not section_of(ln.strip):
+                    place = place or ln.strip
+        return place, time_
+
+    # ------------------------------------------------------------ attendance
+    def _attendance(self) -> None:
+        for sec in self.seg.sections:
+            if sec.inline:
+                self._inline_attendance(sec)
+                continue
+            for ln in sec.rows:
+                row = self._parse_row(ln.start, ln.end)
+                if row:
+                    self._row_facts(row, sec.role, sec.status, ln.start, ln.end)
+                elif ln.strip and not re.fullmatch(r"[-–.\s]*", ln.strip):
+                    self.warn(f"raden i närvarolistan kunde inte tolkas: {ln.strip[:60]!r}", ln.start, ln.end)
+
+    def _parse_row(self, a: int, b: int) -> Row | None:
+        """'Name (P)<TAB>Municipality<TAB>Title §51-57', 'Name, title, org', or the same with columns
+        collapsed into spaces ('Karl-Erik Lundin (KD) Ragunda Kommun Ordf. Sociala utskottet')."""
+        line = self.seg.masked[a:b]
+        if "\t" in line.strip():
+            head = line.split("\t", 1)[0] if line.split("\t", 1)[0].strip() else line
+        else:  # columns collapsed into spaces: the name ends where the municipality or body begins
+            head = line
+            for sp in self.spans["MUNI"] + self.spans["REGION"] + self.spans["BODY"]:
+                if a < sp.start_char < a + len(head) and not re.match(r"\s*\(", line[sp.end_char - a:]):
+                    head = line[: sp.start_char - a]
+        m = re.match(rf"^[ \t•\-–]*(?P<name>{NAME})[ \t]*(?:{PARTY})?[ \t]*,?", head)
+        if not m or not self._plausible_name(m["name"]):
+            return None
+        name = (a + m.start("name"), a + m.end("name"))
+        party = (a + m.start("party"), a + m.end("party")) if m["party"] else None
+        rest_a = a + m.end()
+        rest = self.seg.masked[rest_a:b]
+        cols = [c for c in re.split(r"\t+|[ ]{2,}", rest)]
+        muni = None
+        for sp in self.spans["MUNI"] + self.spans["REGION"]:
+            if rest_a <= sp.start_char < b:
+                muni = (sp.start_char, sp.end_char)
+                break
+        markers = [mk.strip().lower() for mk in re.findall(r"\(([^()]{2,30})\)", rest)]
+        paras = None
+        pm = PARAS_RE.search(rest)
+        if pm:
+            paras = re.sub(r"\s", "", pm.group(1))
+        # title: what is left after the municipality column, without markers and paragraph ranges
+        t_a = muni[1] if muni else rest_a
+        tail = self.seg.masked[t_a:b]
+        cut = len(tail)
+        for rx in (PARAS_RE, re.compile(r"\([^()]{2,30}\)")):
+            mm = rx.search(tail)
+            if mm:
+                cut = min(cut, mm.start())
+        tail_text = tail[:cut]
+        lead = len(tail_text) - len(tail_text.lstrip(" \t,"))
+        tail_text = tail_text.strip(" \t,")
+        title = (t_a + lead, t_a + lead + len(tail_text)) if tail_text else None
+        if not muni and cols and title is None:
+            title = None
+        return Row(name, party, muni, title, paras, markers)
+
+    def _plausible_name(self, name: str) -> bool:
+        words = name.split()
+        if len(words) < 2 or words[0] in NOT_NAME or words[0] in MONTHS:
+            return False
+        if any(organ_kind(w) for w in words) or name.lower() in lexicon.stop_phrases():
+            return False
+        if any(w.lower() in lexicon.title_forms() or w.lower().endswith(lexicon.title_suffixes()) for w in words):
+            return False
+        if words[0] in lexicon.bare_municipality_names() and len(words) == 2 and words[1] in ("kommun", "Kommun"):
+            return False
+        return True
+
+    def person(self, start: int, end: int, rule: str, party: str | None = None, conf: float = 1.0) -> str:
+        name = re.sub(r"\s+", " ", self.text[start:end]).strip()
+        props = {"name": name}
+        if party:
+            code = party.upper()
+            known = lexicon.parties().get(code)
+            if known:
+                props["party"] = known[2]
+                props["party_name"] = known[1]
+                if known[0] != known[2]:
+                    props["party_written"] = party
+            else:
+                self.warn(f"okänd partibeteckning ({party}) vid {name}", start, end)
+        self.person_spans.append((start, end))
+        return self.mention("person:" + name, "Person", props, start, end, rule, conf)
+
+    def municipality(self, start: int, end: int, rule: str) -> str | None:
+        raw = self.text[start:end]
+        m = resolve_municipality(raw)
+        if m is None:
+            return None
+        return self.mention(f"muni:{m.code}", "Municipality", {"name": m.name, "code": m.code,
+                                                               "county": m.county}, start, end, rule)
+
+    def region(self, start: int, end: int, rule: str) -> str | None:
+        raw = re.sub(r"\s+", " ", self.text[start:end]).strip()
+        for r in lexicon.regions():
+            if raw.lower() in (r.name.lower(), *(a.lower() for a in r.aliases)):
+                return self.body(r.name, start, end, rule, short=None)
+        return None
+
+    def _row_facts(self, row: Row, role: str, status: str, a: int, b: int) -> None:
+        party = self.text[row.party[0]:row.party[1]] if row.party else None
+        pk = self.person(*row.name, "attendance-row", party)
+        attend_role = role
+        if any(mk.startswith(("tjg ers", "tjänstgörande ers")) for mk in row.markers):
+            attend_role = "tjänstgörande ersättare"
+        if self.meeting_key:
+            if status == "absent":
+                self.claim("ABSENT_FROM", pk, self.meeting_key, a, b, "attendance-row", role=role)
+            else:
+                self.claim("ATTENDED", pk, self.meeting_key, a, b, "attendance-row", role=attend_role,
+                           paras=row.paras)
+            if any(mk.startswith("ordf") for mk in row.markers) and status != "absent":
+                self.claim("ATTENDED", pk, self.meeting_key, a, b, "attendance-marker", role="ordförande")
+        if self.body_key and role in ("beslutande", "ledamot", "ersättare", "tjänstgörande ersättare"):
+            member_role = "ersättare" if "ersättare" in attend_role or role == "ersättare" else "ledamot"
+            self.claim("MEMBER_OF", pk, self.body_key, a, b, "attendance-row", role=member_role)
+        mk_ = None
+        if row.muni:
+            s, e = row.muni
+            mk_ = self.municipality(s, e, "attendance-row") or self.region(s, e, "attendance-row")
+            if mk_ and mk_.startswith("muni:"):
+                self.claim("REPRESENTS", pk, mk_, a, b, "attendance-row")
+            elif mk_:
+                self.claim("REPRESENTS", pk, mk_, a, b, "attendance-row")
+        else:
+            org = self._org_column(row, a, b)
+            if org:
+                mk_ = org
+        if row.title:
+            self._title_facts(pk, row.title, mk_, a, b, "attendance-row")
+
+    def _org_column(self, row: Row, a: int, b: int) -> str | None:
+        """The second column when it is not a municipality: 'Kommunförbundet J/H', a region, a body."""
+        cols = [c for c in re.split(r"\t+", self.text[row.name[1]:b])]
+        if len(cols) < 3:
+            return None
+        col = cols[1].strip(" ,()")
+        if not col:
+            return None
+        start = self.text.index(col, row.name[1])
+        return self.region(start, start + len(col), "attendance-row") or (
+            self.body(col, start, start + len(col), "attendance-row") if body_kind(col) or "/" in col else None)
+
+    def _title_facts(self, pk: str, span: tuple[int, int], org_key: str | None, a: int, b: int, rule: str) -> None:
+        """'Ordf. Vård och omsorgsnämnden' -> role ordförande in that nämnd (of the row's municipality);
+        'Förvaltningschef, SAF' -> role förvaltningschef in the municipality, org 'SAF'."""
+        raw = self.text[span[0]:span[1]]
+        title, org = split_title(raw)
+        if not title:
+            return
+        target = org_key
+        org_text = None
+        if org:
+            if body_kind(org):
+                muni = org_key if org_key and org_key.startswith("muni:") else None
+                off = raw.rfind(org)
+                target = self.body(org, span[0] + off, span[0] + off + len(org), rule, muni=muni)
+                role_in_member = title in ("ordförande", "vice ordförande", "1:e vice ordförande",
+                                           "2:e vice ordförande", "ledamot", "ersättare")
+                if role_in_member:
+                    self.claim("MEMBER_OF", pk, target, a, b, rule, role=title)
+            else:
+                org_text = org
+        if target is None:
+            return
+        tprops = self.by_key[target].props
+        tname = tprops.get("short") or tprops.get("name")
+        rk = self.mention(f"role:{title}@{target}", "Role", {"title": title, "name": f"{title}, {tname}",
+                                                              "org": org_text},
+                          span[0], span[1], rule)
+        self.claim("HOLDS", pk, rk, a, b, rule)
+        self.claim("ROLE_IN", rk, target, span[0], span[1], rule)
+
+    def _inline_attendance(self, sec) -> None:
+        """'Närvarande: A, B, C (p. 1) samt D (p.2) och E.' One name listed twice is one person."""
+        row = sec.rows[0]
+        text = self.seg.masked[row.start:row.end]
+        for m in re.finditer(rf"(?P<name>{NAME})(?:[ \t]*{PARTY})?(?P<paras>[ \t]*\((?:p\.|§)[ \t]*[\d\s,–-]+\))?",
+                             text):
+            name = m["name"]
+            for lead in ("samt ", "och "):
+                if name.startswith(lead):
+                    name = name[len(lead):]
+            if not self._plausible_name(name):
+                continue
+            s = row.start + m.start("name") + (len(m["name"]) - len(name))
+            e = row.start + m.end("name")
+            pk = self.person(s, e, "attendance-list", m["party"])
+            paras = re.sub(r"[^\d,–-]", "", m["paras"]) if m["paras"] else None
+            if self.meeting_key:
+                t = "ABSENT_FROM" if sec.status == "absent" else "ATTENDED"
+                props = {"role": sec.role} if t == "ABSENT_FROM" else {"role": sec.role, "paras": paras}
+                self.claim(t, pk, self.meeting_key, s, row.start + m.end(), "attendance-list", **props)
+
+    def _signatures(self) -> None:
+        seg = self.seg
+        if not self.meeting_key:
+            return
+        for f in seg.fields:
+            if f.name in ("chair", "secretary", "adjuster"):
+                role = {"chair": "ordförande", "secretary": "sekreterare", "adjuster": "justerare"}[f.name]
+                for m in NAME_RE.finditer(self.seg.masked, f.start, f.end):
+                    if self._plausible_name(m.group()):
+                        pk = self.person(m.start(), m.end(), "header")
+                        self.claim("ATTENDED", pk, self.meeting_key, f.line_start, f.end, "header", role=role)
+        for s in seg.signatures:
+            pk = self.person(*s.name_span, "signature")
+            self.claim("ATTENDED", pk, self.meeting_key, *s.span, "signature", role=s.role)
+        # "Ordföranden, Katarina Nyberg Finn (S), hälsar välkommen": the chair named in an apposition
+        for m in re.finditer(rf"(?i:ordföranden|mötesordföranden),?[ \t]+(?P<name>{NAME})[ \t]*(?:{PARTY})?",
+                             self.seg.masked):
+            if self._plausible_name(m["name"]):
+                pk = self.person(m.start("name"), m.end("name"), "chair-apposition", m["party"])
+                self.claim("ATTENDED", pk, self.meeting_key, m.start(), m.end(), "chair-apposition",
+                           role="ordförande")
+
+    # ------------------------------------------------------------ items
+    def _items(self) -> None:
+        for it in self.seg.items:
+            ik = f"item:{it.label}"
+            props = {"number": it.number, "title": it.title, "name": f"{it.label} {it.title}",
+                     "number_inferred": it.number_inferred, "_start": it.start, "_end": it.end}
+            dm = DNR_RE.search(self.seg.masked, it.start, it.end)
+            if dm:
+                props["dnr"] = dm["dnr"]
+            self.mention(ik, "AgendaItem", props, it.title_span[0], it.title_span[1], "item-heading")
+            if self.meeting_key:
+                self.claim("HAS_ITEM", self.meeting_key, ik, it.head[0], max(it.head[1], it.title_span[1]),
+                           "item-heading", 0.8 if it.number_inferred else 1.0)
+            if it.number_inferred:
+                self.warn(f"punkten saknar nummer i texten; numrerad {it.label} efter sina grannar",
+                          it.title_span[0], it.title_span[1])
+            for part in it.parts:
+                if part.kind == "presenters":
+                    self._presenters(ik, part)
+            decisions = [p for p in it.parts if p.kind == "decision"] or \
+                        [p for p in it.parts if p.kind == "proposal"]
+            for part in decisions[:1] if decisions and decisions[0].kind == "decision" else decisions:
+                self._decisions(it, ik, part)
+            self._referrals(it, ik)
+
+    def _presenters(self, ik: str, part) -> None:
+        """'Föredragande: Maria Östlund, IFO-chef Bergs kommun' / 'ordförande X, Y, Östersund och Z, titel'."""
+        line_end = self.text.find("\n", part.head[0])
+        line_end = len(self.text) if line_end < 0 else line_end
+        a = self.text.index(":", part.head[0]) + 1
+        for m in NAME_RE.finditer(self.seg.masked, a, line_end):
+            if not self._plausible_name(m.group()):
+                continue
+            pk = self.person(m.start(), m.end(), "presenter")
+            self.claim("PRESENTED", pk, ik, part.head[0], line_end, "presenter")
+            # a title and organisation right after the name: ", förbundschef, Kommunförbundet …"
+            tail = self.seg.masked[m.end(): line_end]
+            tm = re.match(r"^,[ \t]*([^,]+?)(?:,[ \t]*([^,]+?))?(?=,|[ \t]+och[ \t]|$|\.)", tail)
+            if tm:
+                raw = tm.group(1).strip()
+                t0 = m.end() + tail.index(raw)
+                title, org = split_title(raw)
+                org_raw = tm.group(2).strip() if tm.group(2) else org
+                org_key = None
+                if org_raw:
+                    o = self.seg.masked.find(org_raw, m.end(), line_end)
+                    if o >= 0:
+                        org_key = self.municipality(o, o + len(org_raw), "presenter") or \
+                            self.region(o, o + len(org_raw), "presenter") or \
+                            (self.body(org_raw, o, o + len(org_raw), "presenter") if body_kind(org_raw) else None)
+                if title and org_key:
+                    self._title_facts(pk, (t0, t0 + len(raw)), org_key, part.head[0], line_end, "presenter")
+        # "Föredragande: Socialcheferna" names a group, not a person: nothing to add.
+
+    def _decisions(self, it: Item, ik: str, part) -> None:
+        lines = [ln for ln in self.seg.lines if part.head[1] < ln.start < part.end]
+        items: list[tuple[str | None, int, int]] = []
+        for ln in lines:
+            s = ln.strip
+            if not s:
+                continue
+            m = DECISION_LINE_RE.match(ln.text)
+            if m:
+                items.append((m["num"], ln.start + m.start("text"), ln.end))
+            elif items and _continues(self.text, items[-1][2], ln.start):
+                num, a, _ = items[-1]
+                items[-1] = (num, a, ln.end)
+            elif not items and not s.endswith(":") and not re.search(r"(?i)\bbeslutar\b.*:$", s):
+                items.append((None, ln.start + (len(ln.text) - len(ln.text.lstrip())), ln.end))
+            elif items and not s.endswith(":"):
+                break
+        for k, (num, a, b) in enumerate(items, 1):
+            dk = f"decision:{it.label}:{k}"
+            text = re.sub(r"\s+", " ", self.text[a:b]).strip()
+            self.mention(dk, "Decision", {"text": text, "number": num or str(k), "name": f"{it.label}.{k}"},
+                         a, b, "decision-line")
+            self.claim("HAS_DECISION", ik, dk, a, b, "decision-line")
+            self._assignments(dk, a, b)
+            self._referrals_in(ik, dk, a, b)
+
+    # ------------------------------------------------------------ assignments
+    def _assignments(self, src_key: str, a: int, b: int, rule: str = "assignment") -> None:
+        seg_text = self.seg.masked[a:b]
+        for k, rx in enumerate(ASSIGN_RES):
+            for m in rx.finditer(seg_text):
+                task = m["task"].strip().rstrip(",;")
+                ts, te = a + m.start(), a + m.end("task")
+                key = f"assignment:{src_key}:{ts}"
+                if key in self.by_key or any(x.key.startswith(f"assignment:{src_key}:") and
+                                             self.by_key[x.key].evidence.start <= ts <
+                                             self.by_key[x.key].evidence.end for x in self.x.mentions
+                                             if x.label == "Assignment"):
+                    continue
+                due = self._due(ts, min(len(self.text), te + 300))
+                ak = self.mention(key, "Assignment", {"task": task, "due": due, "name": task[:80]}, ts, te, rule)
+                self.claim("ASSIGNS", src_key, ak, ts, te, rule)
+                if "who" in m.groupdict() and m["who"]:
+                    self._assignees(ak, a + m.start("who"), a + m.end("who"), ts, te)
+                elif self.home_muni is None and self.body_key is None:
+                    pass
+
+    def _due(self, a: int, b: int) -> str | None:
+        """A due date in the assignment's sentence or a 'återrapportering … <date>' right after it."""
+        chunk = self.seg.masked[a:b]
+        m = re.search(r"(?i)(senast|till|före|återrapporter\w*|redovisas)[^.]*", chunk)
+        if not m:
+            return None
+        hits = find_dates(self.seg.masked, a + m.start(), a + m.end())
+        dates = [h.iso(self.seg.year) for h in hits]
+        dates = [d for d in dates if d]
+        return dates[-1] if dates else None
+
+    def _assignees(self, ak: str, a: int, b: int, ts: int, te: int) -> None:
+        who = self.seg.masked[a:b]
+        for part in re.finditer(r"[^,]+?(?=,|\s+och\s+|\s+samt\s+|$)", who):
+            p = part.group().strip()
+            if p.startswith(("och ", "samt ")):
+                p = p.split(" ", 1)[1]
+            if not p:
+                continue
+            pa = a + who.index(p, part.start())
+            nm = None
+            for m in NAME_RE.finditer(p):
+                if self._plausible_name(m.group()):
+                    nm = m
+            if nm:
+                pk = self.person(pa + nm.start(), pa + nm.end(), "assignee")
+                self.claim("ASSIGNED_TO", ak, pk, ts, te, "assignee")
+                title_raw = p[: nm.start()].strip()
+                if title_raw and (title_raw.lower() in lexicon.title_forms() or
+                                  title_raw.lower().endswith(lexicon.title_suffixes())):
+                    tk = self._known_role_org(pk)
+                    if tk:
+                        self._title_facts(pk, (pa, pa + len(title_raw)), tk, ts, te, "assignee")
+                continue
+            role_person = self._meeting_role_person(p)
+            if role_person:
+                self.claim("ASSIGNED_TO", ak, role_person, ts, te, "assignee-role", 0.8)
+                continue
+            bk = self._body_ref(p, pa)
+            if bk:
+                self.claim("ASSIGNED_TO", ak, bk, ts, te, "assignee")
+            else:
+                self.warn(f"uppdraget ges till {p!r}, som inte kunde kopplas till en person eller ett organ",
+                          pa, pa + len(p))
+
+    def _meeting_role_person(self, phrase: str) -> str | None:
+        """'sekreterare' / 'ordföranden' in an assignment: the person who had that role at the meeting."""
+        role = lexicon.title_forms().get(phrase.strip().lower())
+        if role not in ("sekreterare", "ordförande"):
+            return None
+        people = {c.src for c in self.x.claims if c.type == "ATTENDED" and c.props.get("role") == role}
+        return people.pop() if len(people) == 1 else None
+
+    def _known_role_org(self, pk: str) -> str | None:
+        for c in self.x.claims:
+            if c.type == "REPRESENTS" and c.src == pk:
+                return c.dst
+        return None
+
+    def _body_ref(self, phrase: str, pa: int) -> str | None:
+        """A phrase naming a body: an abbreviation, a body name, 'presidiet' (this body's), 'X:s ledamöter'."""
+        p = phrase.strip()
+        low = p.lower()
+        if low in ("presidiet", "presidium", "arbetsutskottet", "au") and self.body_key:
+            parent = self.by_key[self.body_key].props
+            pname = f"{genitive_name(parent.get('short') or parent['name'])} " \
+                    f"{('presidium' if 'presid' in low else 'arbetsutskott')}"
+            k = self.body(pname, pa, pa + len(p), "anaphora", conf=0.8)
+            self.claim("PART_OF", k, self.body_key, pa, pa + len(p), "anaphora", 0.8)
+            return k
+        if low in ("styrelsen", "nämnden") and self.body_key:
+            return None
+        if re.search(r"(?i)\bledamöte(r|rna)\b", p):  # "X:s ledamöter": the members of X, or of this body
+            owner = re.sub(r"(?i)(:s|s)?\s*ledamöte(r|rna)\b.*", "", p).strip()
+            if not owner:
+                return self.body_key
+        for abbr, k in self.abbr.items():
+            if re.search(rf"\b{re.escape(abbr)}\b", p):
+                return k
+        for m in re.finditer(r"[\w-]+", p):
+            if organ_kind(m.group()):
+                s = pa + p.index(p.split(m.group())[0]) if False else pa
+                # the body name: the words up to and including the organ word
+                name = p[: m.end()]
+                name = re.sub(r"(?i)\s+(ledamöter|ledamot|presidium)$", "", name)
+                return self.body(name, pa, pa + len(name), "assignee")
+        ab = re.fullmatch(rf"[{UP}][A-Za-zÅÄÖåäö]{{1,7}}(?: [A-ZÅÄÖ]{{2,5}})?", p)
+        if ab and sum(c.isupper() for c in p) >= 2:
+            return self.body(p, pa, pa + len(p), "assignee", short=p, conf=0.7)
+        return None
+
+    def _assignments_outside_decisions(self) -> None:
+        """'Liselott Åsberg uppdras att …' in an item's summary; a memo's 'gavs uppdraget att …'."""
+        decided = {(c.evidence.start) for c in self.x.claims if c.type == "ASSIGNS"}
+        for it in self.seg.items:
+            parts = [p for p in it.parts if p.kind not in ("decision", "proposal")]
+            spans = [(p.start, p.end) for p in parts] or [(it.start, it.end)]
+            for a, b in spans:
+                before = len([c for c in self.x.claims if c.type == "ASSIGNS"])
+                self._assignments(f"item:{it.label}", a, b, "assignment-in-text")
+                for c in self.x.claims[before:]:
+                    if c.type == "ASSIGNS" and c.evidence.start in decided:
+                        pass
+        if not self.seg.items:
+            before = len(self.x.mentions)
+            self._assignments("doc-assign", 0, len(self.text), "assignment-in-text")
+            new = [m for m in self.x.mentions[before:] if m.label == "Assignment"]
+            for m in new:
+                self._memo_meeting(m)
+
+    def _memo_meeting(self, am: Mention) -> None:
+        """'Vid Socialnämndens arbetsutskotts sammanträde 2013-11-20 gavs uppdraget …': the assignment comes
+        from a meeting the memo names; that meeting, item and decision are facts the memo states."""
+        s = am.evidence.start
+        line_start = self.text.rfind("\n", 0, s) + 1
+        sentence = self.seg.masked[line_start: am.evidence.end]
+        m = re.search(r"(?i)\bvid\s+(?P<body>.+?)\s+(?:sammanträde|möte)\s+(?:den\s+)?(?P<date>[\d-]{8,10}|\d{1,2}\s+\w+\s+\d{4})",
+                      sentence)
+        # drop the ASSIGNS claim from the placeholder source, it is re-attached below
+        self.x.claims = [c for c in self.x.claims if not (c.type == "ASSIGNS" and c.src == "doc-assign")]
+        if not m:
+            self.warn("ett uppdrag nämns utan beslut eller möte att knyta det till", s, am.evidence.end)
+            return
+        body_name = m["body"]
+        words = body_name.split()
+        # "Socialnämndens arbetsutskotts": the last organ word names the body, earlier ones its parent
+        bname = " ".join(words)
+        bname = re.sub(r"s$", "", bname) if organ_kind(words[-1]) and words[-1].endswith("s") else bname
+        ba = line_start + m.start("body")
+        bk = self.body(bname, ba, ba + len(body_name), "memo-meeting")
+        if len(words) > 1 and organ_kind(words[0]):
+            parent = words[0][:-1] if words[0].endswith("s") else words[0]
+            pk = self.body(parent, ba, ba + len(words[0]), "memo-meeting")
+            self.claim("PART_OF", bk, pk, ba, ba + len(body_name), "memo-meeting")
+        date = parse_one(m["date"], self.seg.year)
+        mk = self.mention(f"meeting:{bk}:{date}", "Meeting",
+                          {"date": date, "title": f"{self.by_key[bk].props['name']} {date}",
+                           "name": f"{self.by_key[bk].props['name']} {date}", "kind": "omnämnt"},
+                          line_start + m.start(), line_start + m.end(), "memo-meeting")
+        self.claim("HELD", bk, mk, line_start + m.start(), line_start + m.end(), "memo-meeting")
+        title_ln = self._memo_title()
+        ik = self.mention(f"item:{mk}", "AgendaItem", {"title": title_ln[2] if title_ln else am.props["task"],
+                                                      "name": title_ln[2] if title_ln else am.props["task"],
+                                                      "number_inferred": True},
+                          *(title_ln[:2] if title_ln else (am.evidence.start, am.evidence.end)), "memo-meeting")
+        self.claim("HAS_ITEM", mk, ik, line_start + m.start(), am.evidence.end, "memo-meeting", 0.8)
+        dk = self.mention(f"decision:{mk}", "Decision", {"text": sentence.strip(), "name": "uppdrag"},
+                          line_start, am.evidence.end, "memo-meeting")
+        self.claim("HAS_DECISION", ik, dk, line_start, am.evidence.end, "memo-meeting")
+        self.claim("ASSIGNS", dk, am.key, am.evidence.start, am.evidence.end, "memo-meeting")
+        # the memo answers the assignment: its author is the one who carries it out
+        author = self._memo_author()
+        if author:
+            self.claim("ASSIGNED_TO", am.key, author[0], author[1], author[2], "memo-author", 0.7)
+        dnr = DNR_RE.search(self.seg.masked)
+        mat = self.mention("matter:memo", "Matter", {"title": self.by_key[ik].props["title"],
+                                                     "name": self.by_key[ik].props["title"],
+                                                     "dnr": dnr["dnr"] if dnr else None},
+                           *(title_ln[:2] if title_ln else (am.evidence.start, am.evidence.end)), "memo-title")
+        self.claim("CONCERNS", ik, mat, *(title_ln[:2] if title_ln else (s, am.evidence.end)), "memo-title",
+                   step="uppdrag")
+
+    def _memo_title(self) -> tuple[int, int, str] | None:
+        """The memo's subject line: the first line of some length before the diary number."""
+        for ln in self.seg.lines[:15]:
+            s = ln.strip
+            if len(s) > 20 and not EMAIL_RE.search(s) and not DNR_RE.search(s):
+                off = ln.text.index(s)
+                return ln.start + off, ln.start + off + len(s), s
+        return None
+
+    def _memo_author(self) -> tuple[str, int, int] | None:
+        """'Inger Norin / Sektionschef / inger.norin@ekero.se' at the head of a memo."""
+        lines = [ln for ln in self.seg.lines[:8] if ln.strip]
+        for k, ln in enumerate(lines[:-1]):
+            m = NAME_LINE_RE.match(ln.text)
+            nxt = lines[k + 1].strip
+            if m and self._plausible_name(m["name"]) and (nxt.lower().endswith(lexicon.title_suffixes()) or
+                                                          nxt.lower() in lexicon.title_forms()):
+                s = ln.start + m.start("name")
+                pk = self.person(s, s + len(m["name"]), "memo-author")
+                t0 = lines[k + 1].start + lines[k + 1].text.index(nxt)
+                if self.home_muni:
+                    self._title_facts(pk, (t0, t0 + len(nxt)), self.home_muni, ln.start, lines[k + 1].end,
+                                      "memo-author")
+                    self.claim("REPRESENTS", pk, self.home_muni, ln.start, lines[k + 1].end, "memo-author", 0.8)
+                return pk, ln.start, lines[k + 1].end
+        return None
+
+    # ------------------------------------------------------------ referrals and matters
+    def _referrals(self, it: Item, ik: str) -> None:
+        decided = {c.evidence.start for c in self.x.claims if c.type == "REFERRED_TO"}
+        parts = [p for p in it.parts if p.kind not in ("decision", "proposal")]
+        spans = [(p.start, p.end) for p in parts] or [(it.head[1], it.end)]
+        if not it.parts:
+            spans = [(it.head[1], it.end)]
+        for a, b in spans:
+            self._referrals_in(ik, ik, a, b, decided)
+
+    def _referrals_in(self, ik: str, src: str, a: int, b: int, skip: set[int] | None = None) -> None:
+        """'… överlämnas till SVOM', 'bereds SVOM på dagens sammanträde', 'lyftas till SVOM'."""
+        text = self.seg.masked
+        for m in REFERRAL_RE.finditer(text, a, b):
+            tail = text[m.end(): min(b, m.end() + 80)]
+            target = self._body_at(m.end(), tail)
+            if not target:
+                continue
+            bk, te = target
+            if bk == self.body_key:
+                continue
+            verb = re.sub(r"\s+", " ", m["verb"].lower()).split()[0]
+            s_start = _sentence_start(self.text, m.start(), a)
+            if skip and s_start in skip:
+                continue
+            item_title = self.by_key[ik].props.get("title", "")
+            obj = self._referral_object(s_start, m.start()) or item_title
+            mk = f"matter:{ik}"
+            self.mention(mk, "Matter", {"title": obj, "name": obj}, s_start, te, "referral")
+            self.claim("CONCERNS", ik, mk, s_start, te, "referral", step="remiss")
+            self.claim("REFERRED_TO", src, bk, s_start, te, "referral", verb=verb, matter=mk)
+
+    def _referral_object(self, s: int, v: int) -> str | None:
+        """The subject of 'X överlämnas till Y' when it names a document or matter ('Skrivelse angående …')."""
+        subj = re.sub(r"\s+", " ", self.text[s:v]).strip(" -–•\t")
+        subj = re.sub(r"^(?:\d+\.\s*)", "", subj)
+        if 8 <= len(subj) <= 160 and re.match(r"(?i)(skrivelse|ärendet|frågan|förslag|rapport|remiss|motion|"
+                                              r"medborgarförslag|begäran|yttrande|avtal|handlingsplan|policy|"
+                                              r"riktlinje|program)", subj):
+            return subj
+        return None
+
+    def _body_at(self, pos: int, tail: str) -> tuple[str, int] | None:
+        """The body named at the start of tail (an abbreviation or a body name), and where it ends."""
+        m = re.match(r"^\s*(?:det\s+|den\s+)?", tail)
+        off = m.end() if m else 0
+        for abbr, k in sorted(self.abbr.items(), key=lambda kv: -len(kv[0])):
+            if re.match(rf"{re.escape(abbr)}\b", tail[off:]):
+                return k, pos + off + len(abbr)
+        for sp in self.spans["BODY"] + self.spans["REGION"]:
+            if pos + off <= sp.start_char <= pos + off + 40 and not self.seg.masked[pos:sp.start_char].strip(
+                    ).replace("det", "").replace("den", "").strip(" ,"):
+                if sp.label_ == "REGION":
+                    return self.region(sp.start_char, sp.end_char, "referral"), sp.end_char
+                return self.body(sp.text, sp.start_char, sp.end_char, "referral"), sp.end_char
+        am = re.match(rf"([{UP}][A-Za-zÅÄÖåäö]{{1,7}})\b", tail[off:])
+        if am and sum(c.isupper() for c in am.group(1)) >= 2:
+            k = self._lookup_abbr(am.group(1))
+            if k:
+                return k, pos + off + len(am.group(1))
+            k = self.body(am.group(1), pos + off, pos + off + len(am.group(1)), "referral", short=am.group(1),
+                          conf=0.7)
+            return k, pos + off + len(am.group(1))
+        return None
+
+    def _lookup_abbr(self, abbr: str) -> str | None:
+        return self.abbr.get(abbr)
+
+    # ------------------------------------------------------------ running text
+    def _persons_in_text(self) -> None:
+        """Names in prose: 'Name (P)', 'title Name', 'Name informerar', and names already known in this
+        document (from lists) wherever they recur. A name is never guessed from a single capital word."""
+        text = self.seg.masked
+        known = {m.props["name"] for m in self.x.mentions if m.label == "Person"}
+        for m in NAME_PARTY_RE.finditer(text):
+            if self._plausible_name(m["name"]) and not self._inside_person(m.start("name")):
+                self.person(m.start("name"), m.end("name"), "name-party", m["party"])
+        for sp in self.spans["TITLE"]:
+            nm = re.match(rf"[ \t]+(?P<name>{NAME})", text[sp.end_char: sp.end_char + 60])
+            if nm and self._plausible_name(nm["name"]) and sp.text[:1].islower() or \
+                    (nm and sp.text[:1].isupper() and self._plausible_name(nm["name"]) and nm["name"] in known):
+                s = sp.end_char + nm.start("name")
+                if not self._inside_person(s):
+                    self.person(s, s + len(nm["name"]), "title-name")
+        verbs = "|".join(PERSON_VERBS)
+        for m in re.finditer(rf"(?P<names>{NAME}(?:[ \t]+och[ \t]+{NAME})?)[ \t]+(?:{verbs})\b", text):
+            for nm in NAME_RE.finditer(m["names"]):
+                s = m.start("names") + nm.start()
+                if self._plausible_name(nm.group()) and not self._inside_person(s):
+                    self.person(s, s + len(nm.group()), "name-verb", conf=0.9)
+        known = {m.props["name"] for m in self.x.mentions if m.label == "Person"}
+        for name in sorted(known, key=len, reverse=True):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                if not self._inside_person(m.start()):
+                    self.person(m.start(), m.end(), "known-name")
+        # "M. Östlund": an initial and a surname; kept as written and joined to the full name in resolution
+        for m in re.finditer(rf"\b(?P<name>[{UP}]\.[ \t]?[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?)\b", text):
+            if not self._inside_person(m.start()):
+                self.person(m.start(), m.end(), "initial-name", conf=0.8)
+
+    def _inside_person(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.person_spans)
+
+    def _bodies_in_text(self) -> None:
+        rows = [(sec.start, sec.end) for sec in self.seg.sections]
+        for sp in self.spans["BODY"]:
+            if sp.text.lower() in lexicon.stop_phrases() or self._inside_person(sp.start_char) or \
+                    any(a <= sp.start_char < b for a, b in rows):
+                continue
+            name = sp.text
+            after = self.text[sp.end_char: sp.end_char + 2]
+            if after.startswith("/") and len(after) == 2 and after[1].isupper():  # "Kommunförbundet J/H"
+                continue
+            self.body(name, sp.start_char, sp.end_char, "body-name", conf=0.9)
+        for abbr, k in list(self.abbr.items()):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", self.seg.masked):
+                pass  # abbreviations are aliases of a body already mentioned; no new node
+        for sp in self.spans["REGION"]:
+            self.region(sp.start_char, sp.end_char, "region-name")
+
+    def _municipalities_in_text(self) -> None:
+        for sp in self.spans["MUNI"]:
+            if self._inside_person(sp.start_char):
+                continue
+            self.municipality(sp.start_char, sp.end_char, "municipality-name")
+
+    # ------------------------------------------------------------ structure statements
+    def _structure(self) -> None:
+        text = self.seg.masked
+        for sm in SENT_RE.finditer(text):
+            s, e = sm.span()
+            sent = sm.group()
+            if len(sent) < 15:
+                continue
+            bodies = self._bodies_in(s, e)
+            if not bodies:
+                continue
+            for type_, rx in STRUCTURE_RES:
+                for m in rx.finditer(sent):
+                    before = [b for b in bodies if b[1] <= s + m.start()]
+                    after = [b for b in bodies if b[1] >= s + m.end()]
+                    tgt = after[0] if after else self._anaphor(sent[m.end():], s + m.end(), bodies)
+                    if not before or not tgt:
+                        continue
+                    src = before[-1] if type_ != "REPORTS_TO" else self._subject(before)
+                    if src[0] != tgt[0]:
+                        self.claim(type_, src[0], tgt[0], s, e, "structure-" + type_.lower())
+            self._preparatory_groups(sent, s, e)
+            self._founding(sent, s, e, bodies)
+            self._part_of_genitive(sent, s, e)
+
+    def _subject(self, before: list) -> tuple:
+        """In 'A ... och B kommer att fungera som … kopplat till C', the subject is the last body before the
+        verb phrase that starts a clause."""
+        return before[-1]
+
+    def _bodies_in(self, s: int, e: int) -> list[tuple[str, int, int]]:
+        out = []
+        for sp in self.spans["BODY"] + self.spans["REGION"]:
+            if s <= sp.start_char < e and not self._inside_person(sp.start_char):
+                k = self.region(sp.start_char, sp.end_char, "structure") if sp.label_ == "REGION" else \
+                    self.body(sp.text, sp.start_char, sp.end_char, "body-name", conf=0.9)
+                if k:
+                    out.append((k, sp.start_char, sp.end_char))
+        for abbr, k in self.abbr.items():
+            for m in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", self.seg.masked[s:e]):
+                out.append((k, s + m.start(), s + m.end()))
+        out.sort(key=lambda t: t[1])
+        return out
+
+    def _anaphor(self, rest: str, pos: int, bodies: list) -> tuple | None:
+        """'kopplat till styrelsen': the styrelse named earlier in the sentence ('… Kommunförbundet Jämtland
+        Härjedalens styrelse …')."""
+        m = re.match(r"\s*(?:till\s+|under\s+|mot\s+)?(?:den\s+|det\s+)?(?P<w>styrelsen|nämnden|förbundet|"
+                     r"regionen|fullmäktige)\b", rest)
+        if not m:
+            return None
+        w = m["w"]
+        stem = w[:-2] if w.endswith(("en", "et")) else w
+        for k, a, b in reversed(bodies):
+            name = self.by_key[k].props.get("name", "").lower()
+            if stem in name:
+                return k, a, b
+        # "X-förbundets styrelse": a genitive owner followed by the word
+        text = self.seg.masked[max(0, pos - 400): pos]
+        gm = list(re.finditer(rf"(?P<owner>(?:[{UP}][\w-]+[ \t]+){{0,3}}[{UP}][\w-]+s)[ \t]+{stem}", text))
+        if gm:
+            g = gm[-1]
+            a = max(0, pos - 400) + g.start()
+            owner = g["owner"][:-1]
+            ok = self.body(owner, a, a + len(g["owner"]), "anaphora", conf=0.8)
+            k = self.body(f"{genitive_name(owner)} {organ_lemma(w)}", a, max(0, pos - 400) + g.end(), "anaphora",
+                          conf=0.8)
+            self.claim("PART_OF", k, ok, a, max(0, pos - 400) + g.end(), "genitive-organ", 0.9)
+            return k, a, max(0, pos - 400) + g.end()
+        return None
+
+    def _preparatory_groups(self, sent: str, s: int, e: int) -> None:
+        """'… tjänstemannaberedningar (SVOM: Fredaggruppen och SamReKo HSI, Barnarenan: SamReKo HSI)':
+        each group before a colon is prepared for by the bodies after it."""
+        m = re.search(r"(?i)(beredning\w*|beredningsgrupp\w*|tjänstemannagrupp\w*)[^()]{0,40}\((?P<inner>[^()]+:[^()]+)\)",
+                      sent)
+        if not m:
+            return
+        inner_a = s + m.start("inner")
+        for gm in re.finditer(r"(?P<head>[^:,]+):(?P<list>[^:]+?)(?=,[^,:]+:|$)", m["inner"]):
+            head = gm["head"].strip()
+            ha = inner_a + gm.start("head") + gm["head"].index(head)
+            hk = self._body_ref(head, ha)
+            if not hk:
+                continue
+            for it in re.finditer(r"[^,]+?(?=\s+och\s+|,|$)", gm["list"]):
+                p = it.group().strip()
+                p = re.sub(r"^(och|samt)\s+", "", p)
+                if not p:
+                    continue
+                pa = inner_a + gm.start("list") + gm["list"].index(p, it.start())
+                pk = self._body_ref(p, pa) or self.body(p, pa, pa + len(p), "preparatory-group", conf=0.8)
+                if pk and pk != hk:
+                    self.claim("PREPARES_FOR", pk, hk, s, e, "preparatory-groups")
+
+    def _founding(self, sent: str, s: int, e: int, bodies: list) -> None:
+        """'Med start under 2005 etablerades X'; and 'Dessförinnan … inom ramen för … Y' in the next sentence:
+        X succeeded Y."""
+        m = re.search(r"(?i)\b(etablerades|bildades|inrättades|startade|grundades|tillkom)\b", sent)
+        if not m or not bodies:
+            return
+        yr = re.search(r"\b(19|20)\d\d\b", sent)
+        # the founded body: the first one after the verb, or the subject before it
+        after = [b for b in bodies if b[1] >= s + m.end()]
+        before = [b for b in bodies if b[2] <= s + m.start()]
+        subject = after[0] if after and re.search(r"(?i)etablerades|bildades|inrättades|grundades", m.group()) \
+            else (before[0] if before else None)
+        if not subject:
+            return
+        if yr:
+            bm = self.by_key[subject[0]]
+            bm.props.setdefault("founded", yr.group())
+        nxt = SENT_RE.search(self.seg.masked, e)
+        while nxt and not nxt.group().strip():
+            nxt = SENT_RE.search(self.seg.masked, nxt.end())
+        if nxt and re.match(r"(?i)\s*(dessförinnan|innan dess|före dess|tidigare)\b", nxt.group()):
+            for k, a, b in self._bodies_in(nxt.start(), nxt.end()):
+                if k != subject[0] and self.by_key[k].props.get("kind") not in ("region",) and \
+                        not k.startswith("body:region"):
+                    self.claim("SUCCEEDED", subject[0], k, s, nxt.end(), "founding-sequence", 0.8)
+
+    def _part_of_genitive(self, sent: str, s: int, e: int) -> None:
+        """'SocSam:s presidium', 'Kommunförbundets styrelse', 'Socialnämndens arbetsutskott' -> PART_OF."""
+        for m in re.finditer(rf"(?P<owner>[{UP}][\w-]+(?:[ \t]+[{UP}][\w-]+){{0,3}})(?::s|s)[ \t]+"
+                             rf"(?P<organ>presidium|presidiet|styrelse|arbetsutskott|utskott|beredning)\b", sent):
+            owner = m["owner"]
+            oa = s + m.start("owner")
+            ok = self.abbr.get(owner) or (self.body(owner, oa, oa + len(owner), "genitive-organ", conf=0.9)
+                                          if organ_kind(owner.split()[-1]) or owner.startswith(("Kommunförbund",
+                                                                                                "Region")) else None)
+            if not ok:
+                continue
+            oname = self.by_key[ok].props.get("short") or self.by_key[ok].props["name"]
+            organ = organ_lemma(m["organ"])
+            k = self.body(f"{genitive_name(oname)} {organ}", s + m.start(), s + m.end(), "genitive-organ", conf=0.9)
+            self.claim("PART_OF", k, ok, s + m.start(), s + m.end(), "genitive-organ", 0.9)
+
+    # ------------------------------------------------------------ agreements
+    def _agreements(self) -> None:
+        """An item that proposes or states an agreement (avtal, samverkansavtal, överenskommelse): its parties
+        and what each pays (percent, kronor, posts)."""
+        for it in self.seg.items:
+            body = self.seg.masked[it.start:it.end]
+            m = re.search(r"(?i)\b(förslag till|nytt|gemensamt|länsövergripande)?\s*(?P<kind>samverkansavtal|"
+                          r"huvudavtal|avtal|överenskommelse)\b", body)
+            shares = list(re.finditer(r"(?P<party>[^.\n•]{3,80}?)\s+(?:bekostar|står för|finansierar|betalar)\s+"
+                                      r"(?P<what>[^.\n]{2,120})", body))
+            if not m or not shares:
+                continue
+            kind = m["kind"].lower()
+            topic = re.split(r"\s[–-]\s|\si\s|:", it.title)[0].strip()
+            name = f"{kind.capitalize()} {topic}" if topic else kind.capitalize()
+            ak = self.mention(f"agreement:{it.label}", "Agreement", {"name": name},
+                              it.start + m.start("kind"), it.start + m.end("kind"), "agreement")
+            tm = re.search(r"(?i)(?:totala?|sammanlagda?)[^.]{0,60}?(?:uppgår till|är|om)\s+(?:ca\.?\s+)?"
+                           r"(?P<sum>[\d  ]+(?:,\d+)?\s*(?:kronor|kr|mkr|miljoner kronor))", body)
+            if tm:
+                self.by_key[ak].props["total"] = re.sub(r"\s+", " ", tm["sum"]).strip()
+            for sm in shares:
+                pa, pb = it.start + sm.start("party"), it.start + sm.end("party")
+                what = re.sub(r"\s+", " ", sm["what"]).strip()
+                share = re.search(r"\d+(?:,\d+)?\s?%", what)
+                share_txt = share.group() if share else what[:60]
+                for pk in self._parties_in(pa, pb):
+                    self.claim("PARTY_TO", pk, ak, pa, it.start + sm.end(), "agreement-share", 0.9, share=share_txt)
+
+    def _parties_in(self, a: int, b: int) -> list[str]:
+        out = []
+        for sp in self.spans["REGION"]:
+            if a <= sp.start_char < b:
+                k = self.region(sp.start_char, sp.end_char, "agreement-party")
+                if k:
+                    out.append(k)
+        for sp in self.spans["MUNI"]:
+            if a <= sp.start_char < b and not self._inside_person(sp.start_char):
+                k = self.municipality(sp.start_char, sp.end_char, "agreement-party")
+                if k:
+                    out.append(k)
+        return out
+
+
+def _continues(text: str, prev_end: int, start: int) -> bool:
+    """A wrapped decision line: the previous line does not end a sentence and no blank line is between."""
+    between = text[prev_end:start]
+    prev = text[:prev_end].rstrip()
+    return prev.endswith(":") and between.count("\n") <= 2 or (between.count("\n") <= 1 and not prev.endswith("."))
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> int:
+    i = pos
+    while i > floor:
+        c = text[i - 1]
+        if c in ".!?" and text[i:i + 1].isspace():
+            break
+        if c == "\n" and i - 2 >= floor and text[i - 2] == "\n":
+            break
+        i -= 1
+    while i < pos and text[i] in " \t\n-–•":
+        i += 1
+    return i
+
+
+def genitive_name(name: str) -> str:
+    """'SocSam' -> 'SocSam:s', 'Kommunförbundet Jämtland Härjedalen' -> '… Härjedalens'."""
+    last = name.split()[-1]
+    if sum(c.isupper() for c in last) >= 2:
+        return name + ":s"
+    return name if name.endswith(("s", "x", "z")) else name + "s"
+
+
+def clean_body_name(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" ,.:;()\t–-")
+    return name
+
+
+def body_kind(name: str) -> str | None:
+    words = name.split()
+    if not words:
+        return None
+    if words[0] == "Region" or name.endswith("regionen"):
+        return "region"
+    for w in reversed(words):
+        k = organ_kind(w)
+        if k:
+            return k
+    return None
+
+
+def is_generic_organ(name: str) -> bool:
+    """'Socialnämnden', 'Vård- och omsorgsnämnden': an organ every municipality has, named without owner."""
+    return not any(w[:1].isupper() for w in name.split()[1:]) and not re.search(r"[A-ZÅÄÖ]{2}", name)
+
+
+def norm_body(name: str) -> str:
+    """A key under which spellings of one body meet: 'Sociala samrådsgruppens' = 'Social samrådsgruppen'."""
+    n = name.lower().replace("–", "-")
+    n = re.sub(r"-\s+och\b", " och", n)
+    n = re.sub(r"\s+", " ", n).strip()
+    words = n.split(" ")
+    out = []
+    for i, w in enumerate(words):
+        if i == len(words) - 1 and organ_kind(w):
+            w = organ_lemma(w)
+        elif organ_kind(w) and i < len(words) - 1:
+            w = organ_lemma(w)
+        elif len(w) > 4 and w.endswith("a") and i < len(words) - 1:
+            w = w[:-1]  # "sociala" -> "social"
+        out.append(w)
+    return slug(" ".join(out))
+
+
+def split_title(raw: str) -> tuple[str | None, str | None]:
+    """'Ordf. Vård och omsorgsnämnden' -> ('ordförande', 'Vård och omsorgsnämnden');
+    'Förvaltningschef, SAF' -> ('förvaltningschef', 'SAF'); '2:e Vice ordf. X' -> ('2:e vice ordförande', 'X')."""
+    raw = re.sub(r"\s+", " ", raw).strip(" ,")
+    forms = lexicon.title_forms()
+    low = raw.lower()
+    best = None
+    for form in sorted(forms, key=len, reverse=True):
+        if low.startswith(form) and (len(low) == len(form) or not low[len(form)].isalpha()):
+            best = form
+            break
+    prefix = ""
+    if best and forms[best] in ("biträdande", "tillförordnad"):
+        prefix = forms[best] + " "
+        raw = raw[len(best):].strip()
+        low = raw.lower()
+        best = None
+        for form in sorted(forms, key=len, reverse=True):
+            if low.startswith(form) and (len(low) == len(form) or not low[len(form)].isalpha()):
+                best = form
+                break
+    if best:
+        title = forms[best]
+        rest = raw[len(best):].strip(" ,.")
+    else:
+        m = re.match(r"^([\wåäöÅÄÖ-]+)", raw)
+        if not m:
+            return None, None
+        w = m.group(1)
+        if not (w.lower().endswith(lexicon.title_suffixes()) or w.lower() in forms):
+            return None, raw or None
+        title = w.lower()
+        rest = raw[len(w):].strip(" ,.")
+    rest = re.sub(r"^(i|för|vid|inom)\s+", "", rest)
+    return prefix + title, (rest or None)
+
+
+def resolve_municipality(raw: str) -> lexicon.Municipality | None:
+    raw = re.sub(r"\s+", " ", raw).strip()
+    forms = lexicon.municipality_forms()
+    m = forms.get(raw.lower())
+    if m:
+        return m
+    bare = lexicon.bare_municipality_names()
+    if raw in bare:
+        return bare[raw]
+    return None
+
+
+def extract(doc: Document, seg: Segmented, sdoc, meta: dict | None = None) -> DocExtraction:
+    return Extractor(doc, seg, sdoc, meta).run()

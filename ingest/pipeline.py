@@ -1,0 +1,174 @@
+"""The ingest pipeline: read -> segment -> nlp -> extract -> resolve -> build -> store."""
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import networkx as nx
+
+from graph.model import DocExtraction, GovgraphError, Warning_
+from graph.store import LadybugStore
+from ingest import nlp
+from ingest.dates import parse_one
+from ingest.extract import extract
+from ingest.readers import Document, ReadError, discover, read
+from ingest.resolve import corpus_from, extraction_json, resolve
+from ingest.segment import segment
+
+MANIFEST_NAMES = ("manifest.toml", "govgraph.toml")
+
+
+class ManifestError(GovgraphError):
+    """A manifest that cannot be read."""
+
+
+@dataclass
+class IngestResult:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # one line each: file and fix
+    warnings: list[Warning_] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    merges: list[str] = field(default_factory=list)
+
+
+def load_manifest(folder: Path) -> dict[str, dict]:
+    """Metadata a document lacks, given by the user beside the files: [\"file.txt\"] body = …, date = …"""
+    for name in MANIFEST_NAMES:
+        p = folder / name
+        if p.exists():
+            try:
+                data = tomllib.loads(p.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+                raise ManifestError(f"{p}: manifestet kunde inte läsas ({e}); rätta TOML-syntaxen") from None
+            out = {}
+            for fname, meta in data.items():
+                if not isinstance(meta, dict):
+                    raise ManifestError(f"{p}: posten {fname!r} ska vara en tabell, t.ex. [\"{fname}\"] body = \"…\"")
+                if "date" in meta:
+                    iso = parse_one(str(meta["date"]))
+                    if not iso:
+                        raise ManifestError(f"{p}: datumet {meta['date']!r} för {fname} kunde inte tolkas; "
+                                            f"skriv det som ÅÅÅÅ-MM-DD")
+                    meta = {**meta, "date": iso}
+                out[fname] = meta
+            return out
+    return {}
+
+
+def extract_document(doc: Document, meta: dict | None = None) -> tuple[dict, DocExtraction]:
+    """One document through segmentation, the spaCy pipeline and the rules."""
+    seg = segment(doc.text)
+    sdoc = nlp.run(seg.masked)
+    x = extract(doc, seg, sdoc, meta or {})
+    for w in doc.warnings:
+        x.warnings.insert(0, Warning_(doc.id, w))
+    title = next((ln.strip for ln in seg.lines if ln.strip), doc.name)[:120]
+    props = {"id": doc.id, "name": doc.name, "title": title, "path": doc.path, "format": doc.format,
+             "encoding": doc.encoding, "sha256": doc.sha256, "chars": len(doc.text), "text": doc.text,
+             "kind": None, "date": None, "body": None, "warnings": [], "meta": meta or {}}
+    meeting = next((m for m in x.mentions if m.key == "meeting"), None)
+    if meeting:
+        props["kind"] = meeting.props.get("kind")
+        props["date"] = meeting.props.get("date")
+    return props, x
+
+
+def ingest(paths: list[str | Path], db: str | Path, *, meta: dict | None = None,
+           progress: Callable[[int, int, str], None] | None = None) -> IngestResult:
+    """Ingest files and folders into the database at db; unchanged documents are not read twice."""
+    files, _ = discover(paths)
+    result = IngestResult()
+    store = LadybugStore(db, read_only=True)
+    stored = {d["id"]: d for d in store.load_documents()} if store.exists() else {}
+    store.close()
+    corpus: dict[str, tuple[dict, DocExtraction]] = {}
+    for did, d in stored.items():
+        try:
+            x = DocExtraction.from_dict(json.loads(d["extraction"]))
+        except (TypeError, ValueError, KeyError):
+            continue
+        d = dict(d)
+        d["meta"] = _meta_of(d)
+        corpus[did] = (d, x)
+    manifests: dict[Path, dict] = {}
+    for i, f in enumerate(files, 1):
+        if progress:
+            progress(i, len(files), str(f))
+        folder = f.parent
+        if folder not in manifests:
+            manifests[folder] = load_manifest(folder)
+        fmeta = {**manifests[folder].get(f.name, {}), **(meta or {})}
+        try:
+            doc = read(f)
+        except ReadError as e:
+            result.failed.append(str(e))
+            continue
+        old = stored.get(doc.id)
+        if old and old.get("sha256") == doc.sha256 and _meta_of(old) == fmeta:
+            result.unchanged.append(doc.name)
+            continue
+        try:
+            props, x = extract_document(doc, fmeta)
+        except GovgraphError as e:
+            result.failed.append(str(e))
+            continue
+        (result.updated if old else result.added).append(doc.name)
+        corpus[doc.id] = (props, x)
+    G, warnings, merges = build(list(corpus.values()))
+    result.warnings = [w for w in warnings]
+    result.merges = merges
+    if result.added or result.updated or not store.exists():
+        result.counts = LadybugStore(db, read_only=False).replace_graph(G)
+    else:
+        result.counts = {}
+    return result
+
+
+def _meta_of(stored: dict) -> dict:
+    try:
+        return json.loads(stored.get("extraction") or "{}").get("meta", {})
+    except ValueError:
+        return {}
+
+
+def build(docs: list[tuple[dict, DocExtraction]]) -> tuple[nx.MultiDiGraph, list[Warning_], list[str]]:
+    """Resolve the corpus and build the graph; each Document node carries its warnings and extraction."""
+    props_list = []
+    for props, x in docs:
+        p = dict(props)
+        ext = x.to_dict()
+        ext["meta"] = props.get("meta", {})
+        p["extraction"] = json.dumps(ext, ensure_ascii=False)
+        p.pop("meta", None)
+        props_list.append((p, x))
+    corpus = corpus_from(props_list)
+    G, warnings, merges = resolve(corpus)
+    all_warnings = []
+    by_doc: dict[str, list[str]] = {}
+    for _, x in props_list:
+        for w in x.warnings:
+            all_warnings.append(w)
+            by_doc.setdefault(w.doc, []).append(str(w).split(": ", 1)[1] if ": " in str(w) else str(w))
+    for w in warnings:
+        all_warnings.append(w)
+        by_doc.setdefault(w.doc, []).append(str(w).split(": ", 1)[1] if ": " in str(w) else str(w))
+    for did in corpus.docs:
+        node = G.nodes[did]
+        node["warnings"] = by_doc.get(did, [])
+        meeting = next((u for u, _, d in G.in_edges(did, data=True)
+                        if d["type"] == "MENTIONED_IN" and G.nodes[u]["label"] == "Meeting"
+                        and d.get("rule") in ("header", "manifest")), None)
+        if meeting:
+            body = next((u for u, _, d in G.in_edges(meeting, data=True) if d["type"] == "HELD"), None)
+            node["date"] = G.nodes[meeting].get("date")
+            if body:
+                node["body"] = G.nodes[body].get("short") or G.nodes[body].get("name")
+    return G, all_warnings, merges
+
+
+__all__ = ["ingest", "build", "extract_document", "load_manifest", "IngestResult", "extraction_json"]

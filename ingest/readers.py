@@ -1,0 +1,243 @@
+"""Readers: one file in, one document text out, kept exactly as read; every later offset points into it."""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.model import GovgraphError, slug
+
+SUPPORTED = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+class ReadError(GovgraphError):
+    """A file that cannot be read; the message names the file and the fix."""
+
+
+@dataclass
+class Document:
+    id: str
+    name: str
+    path: str
+    format: str
+    text: str
+    sha256: str
+    encoding: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def doc_id_for(path: Path) -> str:
+    return "doc:" + slug(path.stem)
+
+
+def max_bytes() -> int:
+    try:
+        return int(os.environ.get("GOVGRAPH_MAX_BYTES", DEFAULT_MAX_BYTES))
+    except ValueError:
+        return DEFAULT_MAX_BYTES
+
+
+def read(path: str | Path) -> Document:
+    """Read one supported file. Raises ReadError with a one-line message."""
+    path = Path(path)
+    fmt = SUPPORTED.get(path.suffix.lower())
+    if fmt is None:
+        raise ReadError(f"{path}: filtypen {path.suffix or '(ingen)'} stöds inte; "
+                        f"använd .txt, .html, .htm, .pdf eller .docx")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes():
+            raise ReadError(f"{path}: filen är {size / 1e6:.1f} MB, över gränsen {max_bytes() / 1e6:.0f} MB; "
+                            f"höj gränsen med GOVGRAPH_MAX_BYTES om filen ska läsas")
+        data = path.read_bytes()
+    except OSError as e:
+        raise ReadError(f"{path}: kan inte läsas ({e.strerror}); kontrollera sökvägen och behörigheten") from None
+    if not data.strip():
+        raise ReadError(f"{path}: filen är tom; ta bort den eller ersätt den med dokumentets text")
+    warnings: list[str] = []
+    encoding = None
+    if fmt == "txt":
+        text, encoding = _decode(data, path, warnings)
+    elif fmt == "html":
+        text, encoding = _html_text(data, path)
+    elif fmt == "pdf":
+        text = _pdf_text(data, path)
+    else:
+        text = _docx_text(data, path)
+    if not text.strip():
+        raise ReadError(f"{path}: ingen text hittades i filen; kontrollera att det är rätt dokument")
+    return Document(id=doc_id_for(path), name=path.name, path=str(path), format=fmt, text=text,
+                    sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, warnings=warnings)
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:20000]
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v") or c == "\ufffd")
+    return bad > max(5, len(sample) // 100)
+
+
+def _decode(data: bytes, path: Path, warnings: list[str]) -> tuple[str, str]:
+    """UTF-8 (with or without BOM) when it decodes; otherwise the detected single-byte encoding, said aloud."""
+    bom = ("utf-8-sig" if data.startswith(b"\xef\xbb\xbf")
+           else "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else None)
+    if bom:
+        try:
+            text, enc = data.decode(bom), bom
+        except UnicodeDecodeError:
+            name = "UTF-8" if bom == "utf-8-sig" else "UTF-16"
+            raise ReadError(f"{path}: börjar med en {name}-markering (BOM) men innehållet är inte giltig {name}; "
+                            f"spara dokumentet på nytt som UTF-8-text") from None
+    else:
+        try:
+            text, enc = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            from charset_normalizer import from_bytes
+
+            best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "utf_8", "mac_roman", "cp850"]).best()
+            if best is None:
+                raise ReadError(f"{path}: ser inte ut som text (okänd teckenkodning eller binärfil); "
+                                f"spara dokumentet som UTF-8-text eller PDF") from None
+            enc = "cp1252" if best.encoding in ("cp1252", "latin_1", "iso8859_1") else best.encoding
+            text = data.decode(enc, errors="replace")
+            warnings.append(f"filen är inte UTF-8; läst som {enc} (identifierad automatiskt). "
+                            f"Spara den som UTF-8 om tecken som å, ä, ö ser fel ut")
+    if _looks_binary(text):
+        raise ReadError(f"{path}: innehåller binära data, inte text; kontrollera filändelsen "
+                        f"eller spara dokumentet som text, PDF eller Word")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), enc
+
+
+_BLOCK = {"p", "div", "section", "article", "header", "footer", "main", "aside", "h1", "h2", "h3", "h4", "h5",
+          "h6", "ul", "ol", "table", "blockquote", "pre", "dl", "dt", "dd", "form", "figure", "nav"}
+
+
+def _html_text(data: bytes, path: Path) -> tuple[str, str | None]:
+    """Visible text of a page: blocks on their own lines, list items as bullets, table cells tab-separated."""
+    from bs4 import BeautifulSoup, NavigableString
+
+    try:
+        soup = BeautifulSoup(data, "lxml")
+    except Exception as e:  # lxml raises several types on broken input
+        raise ReadError(f"{path}: HTML kunde inte tolkas ({type(e).__name__}); spara sidan på nytt") from None
+    for t in soup(["script", "style", "noscript", "template", "svg", "head"]):
+        t.decompose()
+    for s in soup.find_all(string=True):  # source indentation is not text (browsers collapse it)
+        if type(s) is NavigableString and not s.find_parent(["pre", "textarea"]):
+            if (c := re.sub(r"[ \t\r\n\f]+", " ", s)) != s:
+                s.replace_with(c)
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    for li in soup.find_all("li"):
+        li.insert_before("\n  • ")
+        li.insert_after("\n")
+    for cell in soup.find_all(["td", "th"]):
+        cell.insert_after("\t")
+    for tr in soup.find_all("tr"):
+        tr.insert_after("\n")
+    for tag in soup.find_all(_BLOCK):
+        tag.insert_before("\n\n")
+        tag.insert_after("\n\n")
+    raw = soup.get_text()
+    lines = [re.sub(r"[ \t\xa0]+$", "", _tidy_line(ln)) for ln in raw.split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
+    return text, soup.original_encoding
+
+
+def _tidy_line(line: str) -> str:
+    """Trim the spaces left around bullets and table cells by collapsed source whitespace."""
+    bullet = "  • " if line.startswith("  • ") else ""
+    return bullet + "\t".join(cell.strip(" ") for cell in line[len(bullet):].split("\t"))
+
+
+def _pdf_text(data: bytes, path: Path) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                if not reader.decrypt(""):
+                    raise ReadError(f"{path}: PDF-filen är lösenordsskyddad; spara en kopia utan lösenord")
+            except ReadError:
+                raise
+            except Exception:
+                raise ReadError(f"{path}: PDF-filen är krypterad; spara en kopia utan lösenord") from None
+        pages = [(p.extract_text() or "") for p in reader.pages]
+    except ReadError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as e:
+        raise ReadError(f"{path}: PDF-filen är skadad eller ofullständig ({type(e).__name__}); "
+                        f"exportera den på nytt") from None
+    text = "\n\n".join(p.rstrip() for p in pages)
+    if not text.strip():
+        raise ReadError(f"{path}: PDF-filen saknar textlager (inskannad?); den behöver OCR innan den kan läsas")
+    return text + "\n"
+
+
+def _docx_text(data: bytes, path: Path) -> str:
+    import zipfile
+
+    from docx import Document as Docx
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            total = sum(i.file_size for i in z.infolist())
+            if total > 20 * max_bytes():
+                raise ReadError(f"{path}: Word-filen packas upp till {total / 1e6:.0f} MB (misstänkt zip-bomb); "
+                                f"kontrollera filen")
+        doc = Docx(io.BytesIO(data))
+    except ReadError:
+        raise
+    except Exception as e:  # python-docx raises many types for a broken package
+        raise ReadError(f"{path}: Word-filen är inte en giltig .docx ({type(e).__name__}); "
+                        f"öppna och spara den på nytt i Word") from None
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    out = []
+    body = doc.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            out.append(Paragraph(child, doc).text)
+        elif tag == "tbl":
+            for row in Table(child, doc).rows:
+                cells, prev = [], None
+                for c in row.cells:
+                    if c is not prev:  # a horizontally merged cell is repeated as the same object
+                        cells.append(c.text.replace("\n", " "))
+                    prev = c
+                out.append("\t".join(cells))
+            out.append("")
+    return "\n".join(out).strip("\n") + "\n"
+
+
+def discover(paths: list[str | Path]) -> tuple[list[Path], list[str]]:
+    """Files to ingest from files and folders (recursive, sorted); and notes on what was passed over."""
+    found: list[Path] = []
+    notes: list[str] = []
+    seen: set[Path] = set()
+    for p in map(Path, paths):
+        if not p.exists():
+            raise ReadError(f"{p}: finns inte; kontrollera sökvägen")
+        if p.is_dir():
+            for root, dirs, files in os.walk(p, followlinks=False):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    fp = Path(root) / f
+                    if fp.suffix.lower() in SUPPORTED and not f.startswith("."):
+                        real = fp.resolve()
+                        if real not in seen:
+                            seen.add(real)
+                            found.append(fp)
+        else:
+            real = p.resolve()
+            if real not in seen:
+                seen.add(real)
+                found.append(p)
+    return found, notes

@@ -1,0 +1,458 @@
+"""Resolution across documents: one person, body, municipality and matter across spellings and files.
+
+Extraction emits document-local mentions; this stage gives them stable ids, merges spellings with a reason
+for every merge, links matters that travel between bodies, and builds the networkx graph.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import networkx as nx
+from rapidfuzz import fuzz
+
+from graph import schema
+from graph.model import Claim, DocExtraction, Evidence, Mention, Warning_, slug
+from ingest.extract import norm_body
+
+STOP = {"mellan", "angående", "samt", "från", "till", "inom", "eller", "och", "för", "med", "som", "att", "den",
+        "det", "denna", "detta", "skall", "ska", "kommer", "också", "även", "under", "efter", "inför", "avseende",
+        "gällande", "punkten", "upp", "särskilt", "tas", "vid", "har", "hade", "sedan", "över", "läns", "länets"}
+ABBREV = {"ang.": "angående", "ang": "angående", "bl.a.": "bland annat", "resp.": "respektive"}
+LINK_THRESHOLD = 0.6
+REVIEW_THRESHOLD = 0.3
+
+
+@dataclass
+class Corpus:
+    """Documents with their extractions, as the store keeps them."""
+    docs: dict[str, dict] = field(default_factory=dict)  # doc id -> Document props (with text)
+    extractions: dict[str, DocExtraction] = field(default_factory=dict)
+
+
+class UnionFind:
+    def __init__(self):
+        self.parent: dict = {}
+        self.reason: dict = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b, reason: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+            self.reason[(a, b)] = reason
+
+
+def _stems(text: str) -> set[str]:
+    t = text.lower()
+    for k, v in ABBREV.items():
+        t = re.sub(rf"(?<!\w){re.escape(k)}(?!\w)", v, t)
+    return {w[:6] for w in re.findall(r"[a-zåäöé]{4,}", t) if w not in STOP}
+
+
+class Resolver:
+    def __init__(self, corpus: Corpus):
+        self.c = corpus
+        self.G = nx.MultiDiGraph()
+        self.warnings: list[Warning_] = []
+        self.ids: dict[tuple[str, str], str] = {}  # (doc, local key) -> canonical id
+        self.merges: list[str] = []
+
+    # ------------------------------------------------------------ entry
+    def run(self) -> nx.MultiDiGraph:
+        for did, props in self.c.docs.items():
+            self.G.add_node(did, **{**props, "label": "Document", "id": did})
+            self.ids[(did, "doc")] = did
+        self._municipalities()
+        self._bodies()
+        self._persons()
+        self._meetings_and_rest()
+        self._edges()
+        self._link_matters()
+        return self.G
+
+    def mentions(self, label: str):
+        for did, x in self.c.extractions.items():
+            for m in x.mentions:
+                if m.label == label:
+                    yield did, m
+
+    def add_node(self, cid: str, label: str, props: dict) -> None:
+        props = {k: v for k, v in props.items() if not k.startswith("_") and k in schema.NODE_BY_LABEL[label].props}
+        if cid in self.G:
+            node = self.G.nodes[cid]
+            for k, v in props.items():
+                if v not in (None, "", []) and node.get(k) in (None, "", []):
+                    node[k] = v
+        else:
+            self.G.add_node(cid, **{**props, "label": label, "id": cid})
+
+    # ------------------------------------------------------------ municipalities
+    def _municipalities(self) -> None:
+        for did, m in self.mentions("Municipality"):
+            cid = f"municipality:{m.props['code']}"
+            self.ids[(did, m.key)] = cid
+            self.add_node(cid, "Municipality", m.props)
+
+    # ------------------------------------------------------------ bodies
+    def _bodies(self) -> None:
+        uf = UnionFind()
+        recs = [(did, m) for did, m in self.mentions("Body")]
+        by_short: dict[str, tuple] = {}
+        by_norm: dict[str, list] = defaultdict(list)
+        for did, m in recs:
+            node = (did, m.key)
+            uf.find(node)
+            norm = m.key.split(":", 1)[1]
+            by_norm[norm].append(node)
+            short = m.props.get("short")
+            if short:
+                key = short.lower()
+                if key in by_short:
+                    uf.union(by_short[key], node, f"samma förkortning {short}")
+                else:
+                    by_short[key] = node
+        for norm, nodes in by_norm.items():
+            for n in nodes[1:]:
+                uf.union(nodes[0], n, "samma namn")
+        # a bare abbreviation ('SVOM' in a referral) is the body that defines it
+        for did, m in recs:
+            name = m.props.get("name", "")
+            if name.lower() in by_short:
+                uf.union(by_short[name.lower()], (did, m.key), f"förkortningen {name}")
+        # spellings: 'Fredaggruppen' / 'Fredagsgruppen'; 'Kommunförbundet Jämtland Härjedalens' (genitive);
+        # 'Kommunförbundet J/H' (initials); a bare 'Kommunförbundet' when only one such body is known.
+        norms = list(by_norm)
+        for i, a in enumerate(norms):
+            qa = "@" in a
+            for b in norms[i + 1:]:
+                if ("@" in b) != qa or (qa and a.split("@")[1] != b.split("@")[1]):
+                    continue
+                ka, kb = a.split("@")[0], b.split("@")[0]
+                reason = _same_body(ka, kb)
+                if reason:
+                    uf.union(by_norm[a][0], by_norm[b][0], reason)
+        for stem in norms:
+            if "-" in stem or "@" in stem:
+                continue
+            longer = {uf.find(by_norm[n][0]) for n in norms if n.startswith(stem + "-") and "@" not in n
+                      and not n.endswith(("-styrelse", "-presidium", "-arbetsutskott"))}
+            if len(longer) == 1:
+                uf.union(longer.pop(), by_norm[stem][0], "enda organet med det namnet")
+        groups: dict = defaultdict(list)
+        for did, m in recs:
+            groups[uf.find((did, m.key))].append((did, m))
+        for _, members in groups.items():
+            names = Counter(m.props["name"] for _, m in members)
+            shorts = Counter(m.props["short"] for _, m in members if m.props.get("short"))
+            short = shorts.most_common(1)[0][0] if shorts else None
+            full = [n for n in names if not (short and n == short) and "/" not in n]
+            # the name as a header or definition writes it, in its basic (not genitive) form
+            def score(n):
+                defined = sum(1 for _, m in members if m.props["name"] == n and m.evidence.rule in
+                              ("abbreviation", "header", "manifest"))
+                return (defined, not n.endswith("s") or n.endswith("ss"), n[:1].isupper(), names[n], len(n))
+            name = max(full, key=score) if full else (short or members[0][1].props["name"])
+            kinds = Counter(m.props.get("kind") for _, m in members if m.props.get("kind"))
+            muni = next((m.props.get("municipality") for _, m in members if m.props.get("municipality")), None)
+            base = slug(short or name)
+            cid = f"body:{slug(self.G.nodes[f'municipality:{muni}']['name']) + '-' if muni and f'municipality:{muni}' in self.G else ''}{base}"
+            aliases = sorted({n for n in names if n != name} | ({short} if short and short != name else set()))
+            self.add_node(cid, "Body", {"name": name, "short": short, "kind": kinds.most_common(1)[0][0]
+                                        if kinds else None, "aliases": aliases, "municipality": muni,
+                                        "founded": next((m.props["founded"] for _, m in members
+                                                         if m.props.get("founded")), None)})
+            for did, m in members:
+                self.ids[(did, m.key)] = cid
+            if len(names) > 1:
+                self.merges.append(f"{cid}: {', '.join(sorted(names))}")
+
+    # ------------------------------------------------------------ persons
+    def _persons(self) -> None:
+        full: dict[str, list] = defaultdict(list)
+        initials = []
+        for did, m in self.mentions("Person"):
+            name = m.props["name"]
+            if re.match(r"^[A-ZÅÄÖ]\.\s?", name):
+                initials.append((did, m))
+            else:
+                full[name].append((did, m))
+        for name, recs in full.items():
+            cid = "person:" + slug(name)
+            parties = Counter(m.props.get("party") for _, m in recs if m.props.get("party"))
+            party = parties.most_common(1)[0][0] if parties else None
+            pname = next((m.props.get("party_name") for _, m in recs if m.props.get("party") == party), None)
+            if len(parties) > 1:
+                self.warnings.append(Warning_(recs[0][0], f"{name} står med flera partier: "
+                                                          f"{', '.join(parties)}; {party} används"))
+            self.add_node(cid, "Person", {"name": name, "party": party, "party_name": pname, "aliases": []})
+            for did, m in recs:
+                self.ids[(did, m.key)] = cid
+        # "M. Östlund": the full name with that initial and surname, in the same document first, then anywhere
+        for did, m in initials:
+            name = m.props["name"]
+            ini, surname = name[0], name.split()[-1].lstrip(".")
+            surname = re.sub(r"^[A-ZÅÄÖ]\.\s?", "", name)
+
+            def matches(n: str) -> bool:
+                parts = n.split()
+                return n.endswith(" " + surname) and parts[0][0] == ini
+
+            same_doc = {n for n, recs in full.items() if matches(n) and any(d == did for d, _ in recs)}
+            cands = same_doc or {n for n in full if matches(n)}
+            if len(cands) == 1:
+                target = cands.pop()
+                cid = "person:" + slug(target)
+                self.ids[(did, m.key)] = cid
+                node = self.G.nodes[cid]
+                if name not in node["aliases"]:
+                    node["aliases"] = node["aliases"] + [name]
+                self.merges.append(f"{cid}: {name} = {target} (initial och efternamn"
+                                   f"{' i samma dokument' if same_doc else ''})")
+            else:
+                why = "flera möjliga personer: " + ", ".join(sorted(cands)) if cands else "ingen person med det namnet"
+                self.warnings.append(Warning_(did, f"{name} kunde inte lösas ({why}); inget antogs",
+                                              m.evidence.start, m.evidence.end, m.evidence.para))
+
+    # ------------------------------------------------------------ meetings, items and the rest
+    def _meetings_and_rest(self) -> None:
+        for did, x in self.c.extractions.items():
+            ids = self.ids
+            held = {c.dst: c.src for c in x.claims if c.type == "HELD"}
+            local = {m.key: m for m in x.mentions}
+            for m in x.mentions:
+                if m.label != "Meeting":
+                    continue
+                body = ids.get((did, held.get(m.key, ""))) if held.get(m.key) else None
+                bshort = (self.G.nodes[body].get("short") or self.G.nodes[body]["name"]) if body else None
+                bslug = body.split(":", 1)[1] if body else "okant-organ"
+                date = m.props.get("date")
+                cid = f"meeting:{bslug}-{date}" if date else f"meeting:{bslug}-{did.split(':', 1)[1]}"
+                props = dict(m.props)
+                if bshort:
+                    props["title"] = props["name"] = f"{bshort} {date or '(datum okänt)'}"
+                ids[(did, m.key)] = cid
+                self.add_node(cid, "Meeting", props)
+            has_item = {c.dst: c.src for c in x.claims if c.type == "HAS_ITEM"}
+            for m in x.mentions:
+                if m.label == "AgendaItem":
+                    meet = ids.get((did, has_item.get(m.key, "")))
+                    base = meet.split(":", 1)[1] if meet else did.split(":", 1)[1]
+                    label = m.key.split(":", 1)[1]
+                    label = label.replace(" ", "") if not label.startswith("meeting") else "uppdrag"
+                    cid = f"item:{base}#{label}"
+                    ids[(did, m.key)] = cid
+                    self.add_node(cid, "AgendaItem", m.props)
+            parent = {}
+            for c in x.claims:
+                if c.type in ("HAS_DECISION", "ASSIGNS"):
+                    parent[c.dst] = c.src
+            counters: dict[str, int] = Counter()
+            for m in x.mentions:
+                if m.label in ("Decision", "Assignment"):
+                    src = parent.get(m.key)
+                    if src and m.label == "Assignment" and parent.get(src):
+                        pass
+                    owner = ids.get((did, src)) if src else None
+                    owner = owner or did
+                    tag = "beslut" if m.label == "Decision" else "uppdrag"
+                    counters[(owner, tag)] += 1
+                    cid = f"{owner.replace('item:', 'decision:' if tag == 'beslut' else 'assignment:', 1)}" \
+                          f"/{tag}-{counters[(owner, tag)]}"
+                    if not cid.startswith(("decision:", "assignment:")):
+                        cid = f"{'decision' if tag == 'beslut' else 'assignment'}:{owner.split(':', 1)[1]}/{tag}-{counters[(owner, tag)]}"
+                    ids[(did, m.key)] = cid
+                    self.add_node(cid, m.label, m.props)
+            for m in x.mentions:
+                if m.label == "Matter":
+                    src = next((c.src for c in x.claims if c.type == "CONCERNS" and c.dst == m.key), None)
+                    owner = ids.get((did, src)) if src else None
+                    cid = "matter:" + (owner.split(":", 1)[1] if owner else slug(m.props.get("title", "x"))[:60])
+                    ids[(did, m.key)] = cid
+                    self.add_node(cid, "Matter", m.props)
+                elif m.label == "Agreement":
+                    cid = "agreement:" + slug(m.props.get("name", "avtal"))[:60]
+                    ids[(did, m.key)] = cid
+                    self.add_node(cid, "Agreement", m.props)
+            for m in x.mentions:
+                if m.label == "Role":
+                    org_local = m.key.split("@", 1)[1]
+                    org = ids.get((did, org_local))
+                    if not org:
+                        continue
+                    cid = f"role:{slug(m.props['title'])}@{org.split(':', 1)[1]}"
+                    props = dict(m.props)
+                    on = self.G.nodes[org]
+                    props["name"] = f"{m.props['title']}, {on.get('short') or on.get('name')}"
+                    ids[(did, m.key)] = cid
+                    self.add_node(cid, "Role", props)
+            del local
+
+    # ------------------------------------------------------------ edges
+    def _edges(self) -> None:
+        seen = set()
+        for did, x in self.c.extractions.items():
+            for c in x.claims:
+                src, dst = self.ids.get((did, c.src)), self.ids.get((did, c.dst))
+                if not src or not dst or src == dst:
+                    continue
+                props = dict(c.props)
+                if "matter" in props:
+                    props["matter"] = self.ids.get((did, props["matter"]), props["matter"])
+                self.add_edge(src, dst, c.type, c.evidence, props, seen)
+
+    def add_edge(self, src: str, dst: str, type_: str, ev: Evidence, props: dict, seen: set | None = None) -> None:
+        sl, dl = self.G.nodes[src]["label"], self.G.nodes[dst]["label"]
+        if not schema.allowed(type_, sl, dl):
+            self.warnings.append(Warning_(ev.doc, f"internt: {type_} från {sl} till {dl} finns inte i schemat",
+                                          ev.start, ev.end, ev.para))
+            return
+        key = (src, dst, type_, ev.doc, ev.start, ev.end, props.get("role"))
+        if seen is not None:
+            if key in seen:
+                return
+            seen.add(key)
+        allowed = schema.REL_BY_TYPE[type_].props
+        clean = {k: v for k, v in props.items() if k in allowed}
+        self.G.add_edge(src, dst, key=f"{type_}:{ev.doc}:{ev.start}:{len(seen or ())}", type=type_,
+                        **clean, **ev.props())
+
+    # ------------------------------------------------------------ matters across documents
+    def _link_matters(self) -> None:
+        """A matter referred from body A to body B is the same matter as an item at B that names A and
+        speaks of the same thing (no shared case number is needed). Weaker candidates are listed for review."""
+        G = self.G
+        held_by = {}
+        for u, v, d in G.edges(data=True):
+            if d["type"] == "HELD":
+                held_by[v] = u
+        item_meeting = {v: u for u, v, d in G.edges(data=True) if d["type"] == "HAS_ITEM"}
+        refs = [(u, v, d) for u, v, d in G.edges(data=True) if d["type"] == "REFERRED_TO" and d.get("matter")]
+        done = set()
+        for u, target, d in refs:
+            matter = d["matter"]
+            if (matter, target) in done or matter not in G:
+                continue
+            done.add((matter, target))
+            src_items = [a for a, b, e in G.in_edges(matter, data=True) if e["type"] == "CONCERNS"]
+            if not src_items:
+                continue
+            src_item = src_items[0]
+            src_meeting = item_meeting.get(src_item)
+            src_body = held_by.get(src_meeting)
+            src_date = G.nodes[src_meeting].get("date") if src_meeting else None
+            if not src_body:
+                continue
+            names = _body_names(G.nodes[src_body])
+            title_stems = _stems(G.nodes[matter].get("title", ""))
+            ref_stems = _stems(d.get("quote", "")) | title_stems
+            cands = []
+            for item, meeting in item_meeting.items():
+                if held_by.get(meeting) != target or item == src_item:
+                    continue
+                mdate = G.nodes[meeting].get("date")
+                if src_date and mdate and mdate < src_date:
+                    continue
+                idoc = G.nodes[item].get("doc") or _doc_of(G, item)
+                text = self.c.docs.get(idoc, {}).get("text", "")
+                span = self._item_span(idoc, item)
+                if not text or not span:
+                    continue
+                best = _best_sentence(text, span, names, title_stems)
+                if best:
+                    cands.append((best[0], item, best[1], best[2], idoc))
+            cands.sort(key=lambda c: -c[0])
+            for k, (score, item, s, e, idoc) in enumerate(cands):
+                if score >= LINK_THRESHOLD and k == 0:
+                    ev = Evidence(idoc, self._para(idoc, item), s, e, self.c.docs[idoc]["text"][s:e],
+                                  "matter-link", round(score, 2))
+                    self.add_edge(item, matter, "CONCERNS", ev, {"step": "uppföljning"})
+                elif score >= REVIEW_THRESHOLD:
+                    self.warnings.append(Warning_(idoc, f"möjlig koppling till ärendet "
+                                                        f"{G.nodes[matter].get('title')!r} (säkerhet {score:.2f}); "
+                                                        f"granska och bekräfta", s, e, self._para(idoc, item)))
+
+    def _item_span(self, did: str, item: str) -> tuple[int, int] | None:
+        x = self.c.extractions.get(did)
+        if not x:
+            return None
+        for m in x.mentions:
+            if m.label == "AgendaItem" and self.ids.get((did, m.key)) == item:
+                return m.props.get("_start"), m.props.get("_end")
+        return None
+
+    def _para(self, did: str, item: str) -> str | None:
+        n = self.G.nodes[item].get("number")
+        return f"§ {n}" if n else None
+
+
+def _doc_of(G: nx.MultiDiGraph, node: str) -> str | None:
+    for _, v, d in G.out_edges(node, data=True):
+        if d["type"] == "MENTIONED_IN":
+            return v
+    return None
+
+
+def _body_names(node: dict) -> list[str]:
+    names = [node.get("name", ""), node.get("short") or ""] + list(node.get("aliases") or [])
+    return [n for n in names if n and len(n) >= 3]
+
+
+SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+
+
+def _best_sentence(text: str, span: tuple[int, int], names: list[str], title: set[str]):
+    """The sentence in an item that names the source body and shares most of the matter's words."""
+    if not title:
+        return None
+    best = None
+    for m in SENT.finditer(text, span[0], span[1]):
+        sent = m.group()
+        if not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", sent, re.I) for n in names):
+            continue
+        score = len(_stems(sent) & title) / len(title)
+        if best is None or score > best[0]:
+            s = m.start() + (len(sent) - len(sent.lstrip()))
+            best = (score, s, m.end())
+    return best
+
+
+def _same_body(a: str, b: str) -> str | None:
+    """Two normalised names that are one body: a spelling variant, a genitive, or initials."""
+    if a.rstrip("s") == b or b.rstrip("s") == a:
+        return "genitiv"
+    pa, pb = a.split("-"), b.split("-")
+    if pa[0] == pb[0] and len(pa) == len(pb) and all(len(x) == 1 for x in pa[1:]) != all(len(x) == 1 for x in pb[1:]):
+        short, long_ = (pa, pb) if all(len(x) == 1 for x in pa[1:]) else (pb, pa)
+        if [x[0] for x in long_[1:]] == short[1:]:
+            return "initialer"
+    if pa[-1] == pb[-1] or len(pa) == len(pb) == 1:
+        if len(a) >= 8 and fuzz.ratio(a, b) >= 92:
+            return f"stavningsvariant ({fuzz.ratio(a, b):.0f} %)"
+    return None
+
+
+def resolve(corpus: Corpus) -> tuple[nx.MultiDiGraph, list[Warning_], list[str]]:
+    r = Resolver(corpus)
+    G = r.run()
+    return G, r.warnings, r.merges
+
+
+def corpus_from(docs: list[tuple[dict, DocExtraction]]) -> Corpus:
+    c = Corpus()
+    for props, x in docs:
+        c.docs[props["id"]] = props
+        c.extractions[props["id"]] = x
+    return c
+
+
+def extraction_json(x: DocExtraction) -> str:
+    return json.dumps(x.to_dict(), ensure_ascii=False)

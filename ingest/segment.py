@@ -1,0 +1,576 @@
+"""Segmentation: find the structure of a minutes text without changing it.
+
+Boilerplate (tables of contents, repeated page headers, HTML remnants, navigation and cookie text) is
+masked: replaced by spaces in a copy of the same length, so that every offset stays true to the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest import lexicon
+from ingest.dates import document_year, parse_compact, parse_one
+
+LINE_RE = re.compile(r"[^\n]*\n?")
+TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]{0,200})?/?>|&nbsp;")
+TOC_LINE_RE = re.compile(r"^[ \t]*(?:§\s*\d+|\d+(?:\.\d+)*\.?)\s+\S.*?(?:\.{3,}[ \t]*\d*|\t[ \t]*\d{1,3})[ \t]*$")
+TOC_HEAD_RE = re.compile(r"(?i)^\s*(innehåll|innehållsförteckning|ärendelista|föredragningslista)\s*:?\s*$")
+BULLET_RE = re.compile(r"^([ \t]*)[•·▪◦‣●\-–*][ \t]+")
+PARA_RE = re.compile(r"^[ \t]*(?:[•·▪●][ \t]+)?(?:(?P<prefix>[A-ZÅÄÖ]{1,6})[ \t]+)?§[ \t]*(?P<num>\d{1,4})"
+                     r"(?P<year>/\d{2,4})?(?![\d-])[ \t:.]*(?P<rest>.*?)[ \t]*$")
+PREFIXED_RE = re.compile(r"^[ \t]*(?P<prefix>[A-ZÅÄÖ]{2,6})[ \t]+(?P<num>\d{1,4})(?![\d/.-])[ \t:.]+(?P<rest>[A-ZÅÄÖ].*?)[ \t]*$")
+POINT_RE = re.compile(r"^[ \t]*(?P<num>\d{1,2})[.)][ \t]+(?P<rest>\S.*?)[ \t]*$")
+LABEL_RE = re.compile(r"^[ \t]*(?P<label>[A-ZÅÄÖa-zåäö][A-Za-zÅÄÖåäö/ ]{1,40}?)[ \t]*(?::[ \t]*|\t+[ \t]*)(?P<value>\S.*?)[ \t]*$")
+
+PART_HEADS = [
+    ("presenters", re.compile(r"(?i)^(föredragande|föredragare|presentatör(er)?|ansvarig för ärendet)\s*:")),
+    ("proposal", re.compile(r"(?i)^(förslag till beslut|förvaltningens förslag( till beslut)?|"
+                            r"arbetsutskottets förslag( till beslut)?|ordförandens förslag|yrkanden?)\s*:?$")),
+    ("decision", re.compile(r"(?i)^(\S.{0,80}?\s)?(beslut|ställningstagande|beslutet|protokollsutdrag beslut)\s*:?$")),
+    ("summary", re.compile(r"(?i)^(sammanfattning( av ärendet)?|ärendebeskrivning|beskrivning av ärendet)\s*:?$")),
+    ("background", re.compile(r"(?i)^(bakgrund)\s*:?$")),
+    ("case", re.compile(r"(?i)^(ärendet|ärende|överväganden|bedömning|analys)\s*:?$")),
+    ("basis", re.compile(r"(?i)^(beslutsunderlag|underlag|handlingar)\s*:?$")),
+    ("attachments", re.compile(r"(?i)^(bilagor?|bilaga \d+)\s*:?$")),
+    ("dispatch", re.compile(r"(?i)^(expedieras till|beslutet skickas till|skickas till)\s*:?")),
+]
+DECIDES_RE = re.compile(r"(?i)\b(beslutar|beslöt|beslutade)\s+(att|följande|om)\b[^\n]*:?\s*$")
+STOP_ATTENDANCE = re.compile(r"(?i)^\s*(justering|justeringens|justeras|utses att justera|paragrafer|underskrifter|"
+                             r"sekreterare|ordförande|justerare|protokollet|plats och tid)\b")
+SIGN_ROLES = {"sekreterare": "sekreterare", "ordförande": "ordförande", "justerare": "justerare",
+              "justerande": "justerare", "mötesordförande": "ordförande", "protokollförare": "sekreterare",
+              "vid protokollet": "sekreterare"}
+
+
+@dataclass
+class Line:
+    start: int
+    end: int  # without the newline
+    text: str  # masked text of the line
+
+    @property
+    def strip(self) -> str:
+        return self.text.strip()
+
+
+@dataclass
+class Field:
+    name: str
+    value: str
+    start: int
+    end: int
+    line_start: int
+
+
+@dataclass
+class Section:
+    role: str
+    status: str
+    start: int
+    end: int
+    head: tuple[int, int]
+    rows: list[Line] = field(default_factory=list)
+    inline: bool = False  # "Närvarande: a, b, c" on one line
+
+
+@dataclass
+class Part:
+    kind: str
+    start: int
+    end: int
+    head: tuple[int, int]
+
+
+@dataclass
+class Item:
+    number: str
+    label: str  # "§ 45", "SON 108", "1."
+    title: str
+    start: int
+    end: int
+    head: tuple[int, int]
+    title_span: tuple[int, int]
+    number_inferred: bool = False
+    title_inferred: bool = False
+    parts: list[Part] = field(default_factory=list)
+
+
+@dataclass
+class Signature:
+    role: str
+    name_span: tuple[int, int]
+    span: tuple[int, int]
+
+
+@dataclass
+class Segmented:
+    text: str
+    masked: str
+    masks: list[tuple[int, int, str]]
+    lines: list[Line]
+    title_lines: list[Line]
+    fields: list[Field]
+    sections: list[Section]
+    items: list[Item]
+    signatures: list[Signature]
+    year: int | None
+    meeting_date: str | None = None
+    doc_date: str | None = None
+    item_style: str = "none"
+    warnings: list[str] = field(default_factory=list)
+
+    def para_at(self, pos: int) -> str | None:
+        for it in self.items:
+            if it.start <= pos < it.end:
+                return it.label
+        return None
+
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
+
+
+def _mask(chars: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if chars[i] != "\n":
+            chars[i] = " "
+
+
+def split_lines(text: str) -> list[Line]:
+    out = []
+    pos = 0
+    for ln in text.split("\n"):
+        out.append(Line(pos, pos + len(ln), ln))
+        pos += len(ln) + 1
+    return out
+
+
+def mask_boilerplate(text: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """A copy of text with page furniture blanked out, and the masked spans with their reasons."""
+    chars = list(text)
+    masks: list[tuple[int, int, str]] = []
+
+    def add(a: int, b: int, why: str) -> None:
+        if b > a:
+            masks.append((a, b, why))
+            _mask(chars, a, b)
+
+    for m in TAG_RE.finditer(text):
+        add(m.start(), m.end(), "html")
+    for m in lexicon.boilerplate().finditer(text):
+        if m.group().strip():
+            add(m.start(), m.end(), "boilerplate")
+    lines = split_lines(text)
+    # Tables of contents: lines ending in dot leaders or a tab and a page number, and a heading above them.
+    in_toc = False
+    for ln in lines:
+        s = ln.text.strip()
+        if TOC_HEAD_RE.match(s):
+            in_toc = True
+            add(ln.start, ln.end, "toc")
+            continue
+        if TOC_LINE_RE.match(ln.text) or (in_toc and s and re.match(r"^(§\s*)?\d+", s)):
+            add(ln.start, ln.end, "toc")
+            continue
+        if in_toc and s and not TOC_LINE_RE.match(ln.text):
+            in_toc = False
+    # Page headers: the document's opening lines, repeated further down (often mid-sentence in a PDF export).
+    content = [ln for ln in lines if ln.text.strip()]
+    closing = {ln.start for ln in content[-4:]}  # a signature that repeats the author's name is no page header
+    for head in content[:2]:
+        key = head.text.strip()
+        if len(key) > 120:
+            continue
+        repeats = [ln for ln in lines if ln.start > head.start and ln.text.strip() == key and ln.start not in closing]
+        for ln in repeats:
+            add(ln.start, ln.end, "page-header")
+        if repeats:
+            # a date or label line right below a repeated header belongs to it ("Minnesanteckningar / Datum: 210216")
+            nxt_key = _next_nonempty(lines, head)
+            if nxt_key and len(nxt_key.text.strip()) < 60:
+                for ln in repeats:
+                    nxt = _next_nonempty(lines, ln)
+                    if nxt and nxt.text.strip() == nxt_key.text.strip():
+                        add(nxt.start, nxt.end, "page-header")
+    return "".join(chars), sorted(set(masks))
+
+
+def _next_nonempty(lines: list[Line], ln: Line) -> Line | None:
+    i = lines.index(ln)
+    for nx in lines[i + 1:]:
+        if nx.text.strip():
+            return nx
+    return None
+
+
+def segment(text: str) -> Segmented:
+    masked, masks = mask_boilerplate(text)
+    lines = split_lines(masked)
+    nonempty = [ln for ln in lines if ln.strip]
+    seg = Segmented(text=text, masked=masked, masks=masks, lines=lines, title_lines=nonempty[:4], fields=[],
+                    sections=[], items=[], signatures=[], year=document_year(text))
+    _find_items(seg)
+    body_end = seg.items[0].start if seg.items else len(text)
+    _find_fields(seg, body_end)
+    _find_sections(seg, body_end)
+    _find_signatures(seg)
+    for it in seg.items:
+        _find_parts(seg, it)
+    _dates(seg)
+    return seg
+
+
+# ---------------------------------------------------------------- items
+
+def _find_items(seg: Segmented) -> None:
+    lines = seg.lines
+    para_lines = [(i, m) for i, ln in enumerate(lines) if (m := PARA_RE.match(ln.text))]
+    bullet_lines = [(i, m) for i, ln in enumerate(lines) if (m := BULLET_RE.match(ln.text))]
+    if para_lines and any(BULLET_RE.match(lines[i].text) for i, _ in para_lines):
+        seg.item_style = "bullets"
+        _bullet_items(seg, bullet_lines)
+        return
+    if para_lines:
+        seg.item_style = "paragraphs"
+        heads = []
+        for i, m in para_lines:
+            # "§ 21 enligt ovan" inside prose is a reference, not a heading: a heading starts its line and is short.
+            rest = m["rest"]
+            if len(rest) > 200:
+                continue
+            label = f"{m['prefix'] + ' ' if m['prefix'] else ''}§ {m['num']}{m['year'] or ''}"
+            heads.append((i, m["num"], label, rest))
+        _items_from_heads(seg, heads)
+        return
+    prefixed = [(i, m) for i, ln in enumerate(lines) if (m := PREFIXED_RE.match(ln.text))]
+    by_prefix: dict[str, list] = {}
+    for i, m in prefixed:
+        by_prefix.setdefault(m["prefix"], []).append((i, m))
+    best = max(by_prefix.values(), key=len, default=[])
+    if len(best) >= 2 and _increasing([int(m["num"]) for _, m in best]):
+        seg.item_style = "prefixed"
+        _items_from_heads(seg, [(i, m["num"], f"{m['prefix']} {m['num']}", m["rest"]) for i, m in best])
+        return
+    points = [(i, m) for i, ln in enumerate(lines) if (m := POINT_RE.match(ln.text)) and _heading_like(lines, i)]
+    run = _point_run(points)
+    if len(run) >= 2:
+        seg.item_style = "points"
+        _items_from_heads(seg, [(i, m["num"], f"{m['num']}.", m["rest"]) for i, m in run])
+        return
+    top = _top_bullets(lines, bullet_lines)
+    if len(top) >= 3:
+        seg.item_style = "bullets"
+        _bullet_items(seg, bullet_lines)
+
+
+def _increasing(nums: list[int]) -> bool:
+    return all(b > a for a, b in zip(nums, nums[1:]))
+
+
+def _heading_like(lines: list[Line], i: int) -> bool:
+    """A numbered line that stands as a heading: short, followed by a blank line or a new paragraph."""
+    ln = lines[i]
+    if len(ln.strip) > 140:
+        return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return nxt is None or not nxt.strip
+
+
+def _point_run(points: list) -> list:
+    """The longest run 1, 2, 3 ... of numbered heading lines."""
+    best: list = []
+    for k, (i, m) in enumerate(points):
+        if m["num"] != "1":
+            continue
+        run = [(i, m)]
+        for j, mj in points[k + 1:]:
+            if int(mj["num"]) == int(run[-1][1]["num"]) + 1:
+                run.append((j, mj))
+        if len(run) > len(best):
+            best = run
+    return best
+
+
+def _top_bullets(lines: list[Line], bullets: list) -> list:
+    if not bullets:
+        return []
+    indent = min(len(m.group(1).expandtabs()) for _, m in bullets)
+    return [(i, m) for i, m in bullets if len(m.group(1).expandtabs()) == indent]
+
+
+def _items_from_heads(seg: Segmented, heads: list) -> None:
+    lines = seg.lines
+    seen: set[str] = set()
+    clean = []
+    for i, num, label, rest in heads:
+        if label in seen:  # a second heading with the same number: a continuation page, keep the first
+            continue
+        seen.add(label)
+        clean.append((i, num, label, rest))
+    for k, (i, num, label, rest) in enumerate(clean):
+        ln = lines[i]
+        end = lines[clean[k + 1][0]].start if k + 1 < len(clean) else len(seg.text)
+        title, tspan, inferred = rest.strip(), None, False
+        if title:
+            off = ln.text.index(title, len(ln.text) - len(ln.text.lstrip()))
+            tspan = (ln.start + off, ln.start + off + len(title))
+        else:
+            nxt = _next_content(lines, i, end)
+            if nxt is not None:
+                title = nxt.strip
+                off = nxt.text.index(title)
+                tspan = (nxt.start + off, nxt.start + off + len(title))
+            else:
+                tspan, inferred = (ln.start, ln.end), True
+        seg.items.append(Item(num, label, title, ln.start, end, (ln.start, ln.end), tspan, title_inferred=inferred))
+
+
+def _next_content(lines: list[Line], i: int, end: int) -> Line | None:
+    for ln in lines[i + 1:]:
+        if ln.start >= end:
+            return None
+        if ln.strip:
+            return ln
+    return None
+
+
+def _bullet_items(seg: Segmented, bullets: list) -> None:
+    """Web pages list each item as a bullet; some bullets carry "§ 30" and a title, others only text."""
+    lines = seg.lines
+    top = _top_bullets(lines, bullets)
+    heads = []
+    for i, m in top:
+        ln = lines[i]
+        body = ln.text[m.end():]
+        pm = PARA_RE.match(body)
+        heads.append((i, m, pm))
+    known = [(k, int(pm["num"])) for k, (_, _, pm) in enumerate(heads) if pm]
+    for k, (i, m, pm) in enumerate(heads):
+        ln = lines[i]
+        end = lines[heads[k + 1][0]].start if k + 1 < len(heads) else len(seg.text)
+        end = _trim_tail(seg, ln.start, end)
+        inferred = pm is None
+        if pm:
+            num = pm["num"]
+        else:
+            num = _interpolate(k, known)
+        label = f"§ {num}" if num else f"punkt {k + 1}"
+        rest = pm["rest"].strip() if pm else ""
+        if pm and rest:
+            off = ln.text.index(rest, m.end())
+            title, tspan, t_inf = rest, (ln.start + off, ln.start + off + len(rest)), False
+        elif pm:
+            nxt = _next_content(lines, i, end)
+            if nxt is not None:
+                title = nxt.strip
+                off = nxt.text.index(title)
+                title, tspan, t_inf = title, (nxt.start + off, nxt.start + off + len(title)), False
+            else:
+                title, tspan, t_inf = label, (ln.start, ln.end), True
+        else:
+            src, src_off = ln, m.end()
+            first = ln.text[m.end():].strip()
+            if any(rx.match(first) for _, rx in PART_HEADS):  # "• Bakgrund": name it by its first sentence
+                nxt = _next_content(lines, i, end)
+                if nxt is not None:
+                    src, src_off, first = nxt, 0, nxt.strip
+            off = src.text.index(first, src_off) if first else src_off
+            title = _first_sentence(first)
+            tspan, t_inf = (src.start + off, src.start + off + len(title)), True
+        seg.items.append(Item(num or str(k + 1), label, title, ln.start, end, (ln.start, ln.end), tspan,
+                              number_inferred=inferred, title_inferred=t_inf))
+
+
+def _trim_tail(seg: Segmented, start: int, end: int) -> int:
+    """The last item of a web page ends where its text ends, not at the cookie banner below it."""
+    chunk = seg.masked[start:end]
+    return start + len(chunk.rstrip())
+
+
+def _interpolate(k: int, known: list[tuple[int, int]]) -> str | None:
+    """Number an unnumbered bullet from its numbered neighbours: the bullet two after § 30 is § 32."""
+    before = [(i, n) for i, n in known if i < k]
+    after = [(i, n) for i, n in known if i > k]
+    if before:
+        i, n = before[-1]
+        return str(n + (k - i))
+    if after:
+        i, n = after[0]
+        guess = n - (i - k)
+        return str(guess) if guess > 0 else None
+    return None
+
+
+def _first_sentence(s: str, limit: int = 90) -> str:
+    m = re.match(r"(.{10,}?[.!?])(\s|$)", s)
+    t = m.group(1) if m else s
+    if len(t) > limit:
+        cut = t[:limit].rsplit(" ", 1)[0]
+        t = cut
+    return t
+
+
+# ---------------------------------------------------------------- header fields
+
+def _find_fields(seg: Segmented, body_end: int) -> None:
+    labels = lexicon.header_labels()
+    for ln in seg.lines:
+        if ln.start >= body_end:
+            break
+        m = LABEL_RE.match(ln.text)
+        if not m:
+            continue
+        label = m["label"].strip().lower()
+        name = labels.get(label)
+        if not name:
+            continue
+        v = m["value"]
+        vs = ln.start + m.start("value")
+        seg.fields.append(Field(name, v, vs, vs + len(v), ln.start))
+    # "Sekreterare" / "Ordförande" written on the line below a name are signatures, handled elsewhere.
+
+
+def _dates(seg: Segmented) -> None:
+    y = seg.year
+    dates = []
+    for f in seg.fields:
+        if f.name in ("date", "placetime", "datetime"):
+            iso = parse_compact(f.value) or parse_one(f.value, y)
+            if iso:
+                dates.append((f, iso))
+    if dates:
+        seg.doc_date = dates[0][1]
+        # Memory notes carry the note's own date first and the meeting's date beside "Tid"/"Plats" later.
+        seg.meeting_date = dates[-1][1] if len(dates) > 1 else dates[0][1]
+
+
+# ---------------------------------------------------------------- attendance
+
+def section_of(s: str) -> tuple[str, str] | None:
+    s = s.strip()
+    for rx, role, status in lexicon.sections():
+        if rx.match(s):
+            return role, status
+    return None
+
+
+INLINE_ATTENDANCE = re.compile(r"(?i)^[ \t]*(?P<label>närvarande|deltagare|deltagande|närvarande ledamöter|"
+                               r"beslutande|ersättare|tjänstepersoner|övriga närvarande|frånvarande|"
+                               r"ej närvarande|förhinder)[ \t]*:[ \t]*(?P<value>\S.*?)[ \t]*$")
+
+
+def _find_sections(seg: Segmented, body_end: int) -> None:
+    status = "present"
+    current: Section | None = None
+    region_open = False
+    for ln in seg.lines:
+        if ln.start >= body_end:
+            break
+        s = ln.strip
+        if not s:
+            continue
+        im = INLINE_ATTENDANCE.match(ln.text)
+        if im:
+            sec = section_of(im["label"])
+            role, st = sec if sec else ("närvarande", "present")
+            vs = ln.start + im.start("value")
+            row = Line(vs, vs + len(im["value"]), im["value"])
+            seg.sections.append(Section(role or "närvarande", st or status, ln.start, ln.end, (ln.start, vs), [row],
+                                        inline=True))
+            current = None
+            continue
+        sec = section_of(s)
+        if sec:
+            role, st = sec
+            region_open = True
+            if st and not role:
+                status = st
+                current = None
+                continue
+            current = Section(role, st or status, ln.start, ln.end, (ln.start + ln.text.index(s),
+                                                                      ln.start + ln.text.index(s) + len(s)))
+            seg.sections.append(current)
+            continue
+        if region_open and STOP_ATTENDANCE.match(s):
+            current = None
+            region_open = False
+            continue
+        if current is not None:
+            current.rows.append(ln)
+            current.end = ln.end
+
+
+# ---------------------------------------------------------------- signatures
+
+NAME_LINE_RE = re.compile(r"^[ \t]*(?P<name>[A-ZÅÄÖÉ][\w'’-]+(?:[ \t]+(?:[A-ZÅÄÖÉ][\w'’-]+|von|af|de|van)){1,4})"
+                          r"(?:[ \t]*\((?P<party>[A-Za-zÅÄÖåäö]{1,4})\))?[ \t]*$")
+
+
+def _name_in(line: Line) -> tuple[int, int] | None:
+    text = line.text
+    lm = LABEL_RE.match(text)
+    if lm and lm["label"].strip().lower() in lexicon.header_labels():
+        text = " " * lm.start("value") + lm["value"]
+    m = NAME_LINE_RE.match(text) or SIGNED_RE.match(text)
+    if not m or m["name"].lower() in SIGN_ROLES or section_of(m["name"]):
+        return None
+    return line.start + m.start("name"), line.start + m.end("name")
+
+
+SIGNED_RE = re.compile(r"^[ \t]*(?P<name>[A-ZÅÄÖ]\w+(?:[ \t]+[A-ZÅÄÖ][\w-]+){1,3})(?=[ \t]+har (godkänt|justerat|signerat))")
+
+
+def _find_signatures(seg: Segmented) -> None:
+    """Role lines (Sekreterare, Ordförande, Justerare) with the name written just above or below them.
+
+    A block keeps one layout: where a role line has a name on one side only, that side is the block's
+    layout, and role lines with a name on both sides follow their nearest unambiguous neighbour."""
+    lines = [ln for ln in seg.lines if ln.strip]
+    roles = []
+    for k, ln in enumerate(lines):
+        role = SIGN_ROLES.get(ln.strip.rstrip(":").lower())
+        if role:
+            above = _name_in(lines[k - 1]) if k > 0 else None
+            below = _name_in(lines[k + 1]) if k + 1 < len(lines) else None
+            roles.append((ln, role, above, below))
+    sides = [("above" if a and not b else "below" if b and not a else None) for _, _, a, b in roles]
+    for i, (ln, role, above, below) in enumerate(roles):
+        side = sides[i]
+        if side is None and above and below:
+            near = [sides[j] for j in sorted(range(len(roles)), key=lambda j: (abs(j - i), j > i)) if sides[j]]
+            side = near[0] if near else "above"
+        span = above if side == "above" else below if side == "below" else None
+        if span:
+            seg.signatures.append(Signature(role, span, (min(span[0], ln.start), max(span[1], ln.end))))
+
+
+# ---------------------------------------------------------------- parts of an item
+
+def _find_parts(seg: Segmented, it: Item) -> None:
+    heads = []
+    for ln in seg.lines:
+        if ln.start < it.head[0] or ln.start >= it.end:
+            continue
+        if ln.start == it.head[0]:
+            if not it.title_inferred:
+                continue
+            bm = BULLET_RE.match(ln.text)  # "• Bakgrund": a web bullet that opens with a part heading
+            ln = Line(ln.start + bm.end(), ln.end, ln.text[bm.end():]) if bm else ln
+        s = ln.strip
+        if not s or len(s) > 120:
+            continue
+        for kind, rx in PART_HEADS:
+            if rx.match(s):
+                heads.append((kind, ln))
+                break
+        else:
+            if DECIDES_RE.search(s) and not heads_has_decision_after(heads):
+                heads.append(("decision", ln))
+    for k, (kind, ln) in enumerate(heads):
+        end = heads[k + 1][1].start if k + 1 < len(heads) else it.end
+        off = len(ln.text) - len(ln.text.lstrip())
+        it.parts.append(Part(kind, ln.start, end, (ln.start + off, ln.end)))
+
+
+def heads_has_decision_after(heads: list) -> bool:
+    """'X beslutar att:' directly under a 'beslut' heading belongs to it; do not open a second part."""
+    return bool(heads) and heads[-1][0] in ("decision", "proposal")
