@@ -68,8 +68,11 @@ def find_query(arg: str) -> tuple[str, dict]:
         if not p.is_file():
             raise GovgraphError(f"{arg}: filen finns inte; ange en .cypher-fil eller en sparad fråga "
                                 f"({', '.join(q.name for q in saved_queries())})")
-        q = parse(p) if p.parent == queries_dir() else None
-        return p.read_text(encoding="utf-8"), (q.params if q else {})
+        try:
+            params = parse(p).params
+        except GovgraphError:  # a plain .cypher file without a header has no defaults
+            params = {}
+        return p.read_text(encoding="utf-8"), params
     named = queries_dir() / f"{arg}.cypher"
     if re.fullmatch(r"[\w-]+", arg) and named.is_file():
         q = parse(named)

@@ -47,6 +47,12 @@ NOT_NAME = {"Region", "Regionen", "Regionens", "Kommun", "Kommunen", "Kommunerna
             "Styrning", "Verksamheten", "Avtalet", "Rapporten", "Omvärldsbevakningen", "Fördelningsmodellen",
             "Lokalkostnader", "Kommunerna", "Närmottagningar", "Ordf", "Ord", "Bitr", "Nämnd", "Styrelse",
             "Pwc", "Teams", "Yrkesresan", "Samhällsutveckling", "Enhet", "Projekt", "Utredning"}
+# Function words that begin a sentence and so carry a capital: "Då Lennart Raswill har avsagt sig …".
+NOT_NAME |= {"Då", "När", "Om", "Men", "Och", "Att", "Som", "Efter", "Innan", "Eftersom", "Även", "Under", "Sedan",
+             "Nu", "Här", "Där", "Enligt", "Inom", "Hos", "Av", "Till", "Från", "För", "Mellan", "Genom", "Utan",
+             "Trots", "Bland", "Kring", "Mot", "Vad", "Vem", "Vilka", "Varför", "Hur", "Både", "Varje", "Alla",
+             "Ingen", "Inget", "Någon", "Några", "Ett", "En", "Denna", "Detta", "Dessa", "Han", "Hon", "Hen", "Man",
+             "Ni", "Jag", "Du", "Samtliga", "Bifogat", "Bilaga", "Tack", "Ja", "Nej", "Kl", "Se"}
 MONTHS = {"Januari", "Februari", "Mars", "April", "Maj", "Juni", "Juli", "Augusti", "September", "Oktober",
           "November", "December", "Måndag", "Tisdag", "Onsdag", "Torsdag", "Fredag", "Fredagen", "Lördag", "Söndag"}
 # Verbs after a bare name in running text that mark it as a person ("Elin Ring informerar").
@@ -169,11 +175,26 @@ class Extractor:
              conf: float = 1.0, muni: str | None = None) -> str:
         """A body mention; the key is its normalised name, so spellings in one document meet."""
         name = clean_body_name(name)
+        words = name.split(" ")
+        if len(words) >= 2 and words[-1].lower() in OWNED_ORGANS and short is None:
+            owner_text = " ".join(words[:-1])
+            owner_text = owner_text[:-2] if owner_text.endswith(":s") else owner_text
+            owner = self.abbr.get(owner_text)
+            if owner is None:
+                base = owner_text[:-1] if owner_text.endswith("s") and not owner_text.endswith("ss") else owner_text
+                owner = self.abbr.get(base) or self.body(base, start, end, rule, conf=conf)
+            return self.organ_of(owner, words[-1].lower(), start, end, rule, conf)
         if short and short in self.abbr:
             k = self.abbr[short]
             aliases = self.by_key[k].props.setdefault("aliases", [])
             if name != self.by_key[k].props.get("name") and name not in aliases:
                 aliases.append(name)
+            return k
+        ap = re.fullmatch(r"([a-zåäö-]+) ([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,6}[A-ZÅÄÖ])", name)
+        if ap and organ_kind(ap.group(1)):
+            kind_ap = organ_kind(ap.group(1))
+            k = self.body(ap.group(2), start, end, rule, short=ap.group(2), conf=conf)
+            self.by_key[k].props.setdefault("kind", kind_ap)
             return k
         kind = body_kind(name)
         if muni is None and kind in ("nämnd", "utskott", "styrelse", "fullmäktige", "presidium") \
@@ -190,6 +211,17 @@ class Extractor:
             self.abbr[short] = k
             self.by_key[k].props.setdefault("aliases", [])
             self.by_key[k].props["short"] = self.by_key[k].props.get("short") or short
+        return k
+
+    def organ_of(self, owner: str, organ: str, start: int, end: int, rule: str, conf: float = 0.9) -> str:
+        """'SocSam:s presidium', 'Kommunförbundets styrelse': a body that is part of its owner."""
+        organ = organ_lemma(organ)
+        op = self.by_key[owner].props
+        name = f"{genitive_name(op.get('short') or op['name'])} {organ}"
+        key = f"body:{owner.split(':', 1)[1]}#{organ}"
+        k = self.mention(key, "Body", {"name": name, "kind": organ_kind(organ) or organ, "_owner": owner,
+                                       "_organ": organ}, start, end, rule, conf)
+        self.claim("PART_OF", k, owner, start, end, rule, conf)
         return k
 
     def _abbreviations(self) -> None:
@@ -723,12 +755,8 @@ class Extractor:
         p = phrase.strip()
         low = p.lower()
         if low in ("presidiet", "presidium", "arbetsutskottet", "au") and self.body_key:
-            parent = self.by_key[self.body_key].props
-            pname = f"{genitive_name(parent.get('short') or parent['name'])} " \
-                    f"{('presidium' if 'presid' in low else 'arbetsutskott')}"
-            k = self.body(pname, pa, pa + len(p), "anaphora", conf=0.8)
-            self.claim("PART_OF", k, self.body_key, pa, pa + len(p), "anaphora", 0.8)
-            return k
+            return self.organ_of(self.body_key, "presidium" if "presid" in low else "arbetsutskott", pa,
+                                 pa + len(p), "anaphora", 0.8)
         if low in ("styrelsen", "nämnden") and self.body_key:
             return None
         if re.search(r"(?i)\bledamöte(r|rna)\b", p):  # "X:s ledamöter": the members of X, or of this body
@@ -877,7 +905,8 @@ class Extractor:
             obj = self._referral_object(s_start, m.start()) or item_title
             mk = f"matter:{ik}"
             self.mention(mk, "Matter", {"title": obj, "name": obj}, s_start, te, "referral")
-            self.claim("CONCERNS", ik, mk, s_start, te, "referral", step="remiss")
+            if not any(c.type == "CONCERNS" and c.src == ik and c.dst == mk for c in self.x.claims):
+                self.claim("CONCERNS", ik, mk, s_start, te, "referral", step="remiss")
             self.claim("REFERRED_TO", src, bk, s_start, te, "referral", verb=verb, matter=mk)
 
     def _referral_object(self, s: int, v: int) -> str | None:
@@ -1006,8 +1035,10 @@ class Extractor:
 
     def _bodies_in(self, s: int, e: int) -> list[tuple[str, int, int]]:
         out = []
+        rows = [(sec.start, sec.end) for sec in self.seg.sections]
         for sp in self.spans["BODY"] + self.spans["REGION"]:
-            if s <= sp.start_char < e and not self._inside_person(sp.start_char):
+            if s <= sp.start_char < e and not self._inside_person(sp.start_char) and \
+                    not any(a <= sp.start_char < b for a, b in rows):
                 k = self.region(sp.start_char, sp.end_char, "structure") if sp.label_ == "REGION" else \
                     self.body(sp.text, sp.start_char, sp.end_char, "body-name", conf=0.9)
                 if k:
@@ -1038,10 +1069,8 @@ class Extractor:
             g = gm[-1]
             a = max(0, pos - 400) + g.start()
             owner = g["owner"][:-1]
-            ok = self.body(owner, a, a + len(g["owner"]), "anaphora", conf=0.8)
-            k = self.body(f"{genitive_name(owner)} {organ_lemma(w)}", a, max(0, pos - 400) + g.end(), "anaphora",
-                          conf=0.8)
-            self.claim("PART_OF", k, ok, a, max(0, pos - 400) + g.end(), "genitive-organ", 0.9)
+            ok = self.abbr.get(owner) or self.body(owner, a, a + len(g["owner"]), "anaphora", conf=0.8)
+            k = self.organ_of(ok, w, a, max(0, pos - 400) + g.end(), "anaphora", 0.8)
             return k, a, max(0, pos - 400) + g.end()
         return None
 
@@ -1106,10 +1135,7 @@ class Extractor:
                                                                                                 "Region")) else None)
             if not ok:
                 continue
-            oname = self.by_key[ok].props.get("short") or self.by_key[ok].props["name"]
-            organ = organ_lemma(m["organ"])
-            k = self.body(f"{genitive_name(oname)} {organ}", s + m.start(), s + m.end(), "genitive-organ", conf=0.9)
-            self.claim("PART_OF", k, ok, s + m.start(), s + m.end(), "genitive-organ", 0.9)
+            self.organ_of(ok, m["organ"], s + m.start(), s + m.end(), "genitive-organ", 0.9)
 
     # ------------------------------------------------------------ agreements
     def _agreements(self) -> None:
@@ -1155,6 +1181,9 @@ class Extractor:
         return out
 
 
+OWNED_ORGANS = {"styrelse", "presidium", "presidiet", "arbetsutskott", "arbetsutskottet", "beredning", "kansli"}
+
+
 def _continues(text: str, prev_end: int, start: int) -> bool:
     """A wrapped decision line: the previous line does not end a sentence and no blank line is between."""
     between = text[prev_end:start]
@@ -1185,8 +1214,14 @@ def genitive_name(name: str) -> str:
 
 
 def clean_body_name(name: str) -> str:
+    """Whitespace folded; a genitive organ word in its basic form ('Socialnämndens' -> 'Socialnämnden')."""
     name = re.sub(r"\s+", " ", name).strip(" ,.:;()\t–-")
-    return name
+    words = name.split(" ")
+    last = words[-1]
+    if len(last) > 4 and last.endswith("s") and organ_kind(last) and organ_kind(last[:-1]) and \
+            not last.endswith("ss"):
+        words[-1] = last[:-1].rstrip(":")
+    return " ".join(words)
 
 
 def body_kind(name: str) -> str | None:

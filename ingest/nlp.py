@@ -21,7 +21,11 @@ _FORMS = {"nämnd": "nämnd(en|s|ens|er|erna|ernas)?", "styrelse": "styrelse(n|s
           "råd": "råd(et|s|ets)?", "nätverk": "nätverk(et|s|ets|en)?", "arena": "aren(a|an|ans|or|orna)",
           "förbund": "förbund(et|s|ets)?", "kommitté": "kommitté(n|ns|er|erna)?", "forum": "forum(et|s|ets)?",
           "delegation": "delegation(en|s|ens)?", "kansli": "kansli(et|ets|er)?",
-          "fullmäktige": "fullmäktige(s)?", "departement": "departement(et|ets)?"}
+          "fullmäktige": "fullmäktige(s)?", "departement": "departement(et|ets)?",
+          "organ": "organ(et|ets|en|s)?"}
+# Endings of a definite or genitive form: "nämnden", "gruppens", "rådet" name one body; "nämnder" do not.
+_DEFINITE = {"en", "et", "n", "t", "an", "ns", "ens", "ets", "s", "erna", "ernas", "arna", "orna", "et", "iet",
+             "iets", "ns", "ts"}
 
 
 def _expand(pattern: str) -> list[str]:
@@ -80,8 +84,23 @@ def organ_lemma(word: str) -> str:
 
 def _is_definite_or_genitive(w: str) -> bool:
     w = w.lower()
-    return w.endswith(("en", "et", "an", "na", "ns", "ts", "es", "n", "t", "s", "iet")) and not w.endswith(
-        ("grupper", "arenor", "nämnder"))
+    if w.endswith(("fullmäktige", "fullmäktiges")):
+        return True
+    for base, forms in _FORMS.items():
+        stem = base[:-1] if base.endswith(("a", "e")) or base == "presidium" else base
+        stem = "presidi" if base == "presidium" else stem
+        for form in sorted(_expand(forms), key=len, reverse=True):
+            if w.endswith(form):
+                return form[len(stem):] in _DEFINITE
+    return False
+
+
+def is_singular_indefinite(w: str) -> bool:
+    w = w.lower()
+    for base, forms in _FORMS.items():
+        if w.endswith(base):
+            return True
+    return False
 
 
 @Language.component("organ_spans", assigns=["doc.spans"])
@@ -92,14 +111,21 @@ def organ_spans(doc: Doc) -> Doc:
     stop = lexicon.organ_stop()
     for tok in doc:
         t = tok.text
-        if len(t) < 4 or not t.isalpha() or organ_kind(t) is None or organ_lemma(t) in stop:
+        if len(t) < 4 or not t.isalpha() or organ_kind(t) is None:
+            continue
+        # "samverkansorganet LAKO", "nätverket SCHNV": a generic organ word with the body's acronym after it
+        if tok.i + 1 < len(doc) and t[:1].islower() and _ACRONYM.fullmatch(doc[tok.i + 1].text):
+            spans.append(Span(doc, tok.i, tok.i + 2, label="BODY"))
+            continue
+        if organ_lemma(t) in stop:
             continue
         prev = doc[tok.i - 1].text if tok.i else ""
         sentence_start = not prev or prev in ".:•\n" or doc[tok.i - 1].is_space
         capital_inside = t[0].isupper() and not sentence_start
         # "socialnämnder" (any such committees) names no body; "socialnämnden", "regionens nämnd" and a
         # capitalised name inside a sentence do.
-        if not (_is_definite_or_genitive(t) or capital_inside or (prev.endswith("s") and prev.isalpha())):
+        if not (_is_definite_or_genitive(t) or capital_inside or
+                (prev.endswith("s") and prev.isalpha() and is_singular_indefinite(t))):
             continue
         start = tok.i
         # extend left over "X- och", "X-, Y- och" and capitalised adjectives ("Sociala")
@@ -118,7 +144,7 @@ def organ_spans(doc: Doc) -> Doc:
                 j -= 1
                 continue
             if w[:1].isupper() and w.isalpha() and w.lower() not in _NOT_ADJ and w not in _NOT_OWNER \
-                    and tok.text[:1].islower() and j == tok.i - 1:
+                    and tok.text[:1].islower() and j == start - 1:
                 start = j
                 j -= 1
                 continue
@@ -139,6 +165,7 @@ def organ_spans(doc: Doc) -> Doc:
     return doc
 
 
+_ACRONYM = re.compile(r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,6}[A-ZÅÄÖ]")
 _OWNED = {"styrelse", "presidium", "arbetsutskott", "beredning", "kansli"}
 _NOT_OWNER = {"Ordf", "Ord", "Ledamot", "Vice", "Bitr", "Ordförande", "Förslag", "Beslut", "Inför", "Med", "Vid", "Enligt",
               "Från", "Till", "Mellan", "Inom", "Hos", "Om", "När", "Under", "Efter", "Sedan", "Region", "Och"}

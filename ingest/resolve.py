@@ -141,12 +141,21 @@ class Resolver:
                 if reason:
                     uf.union(by_norm[a][0], by_norm[b][0], reason)
         for stem in norms:
-            if "-" in stem or "@" in stem:
+            if "-" in stem or "@" in stem or "#" in stem:
                 continue
             longer = {uf.find(by_norm[n][0]) for n in norms if n.startswith(stem + "-") and "@" not in n
-                      and not n.endswith(("-styrelse", "-presidium", "-arbetsutskott"))}
+                      and "#" not in n}
             if len(longer) == 1:
                 uf.union(longer.pop(), by_norm[stem][0], "enda organet med det namnet")
+        # an owned organ ('SocSam:s presidium', 'Sociala samrådsgruppens presidium') is one body per owner
+        owned: dict = {}
+        for did, m in recs:
+            if m.props.get("_owner"):
+                k = (uf.find((did, m.props["_owner"])), m.props["_organ"])
+                if k in owned:
+                    uf.union(owned[k], (did, m.key), "samma organ hos samma ägare")
+                else:
+                    owned[k] = (did, m.key)
         groups: dict = defaultdict(list)
         for did, m in recs:
             groups[uf.find((did, m.key))].append((did, m))
@@ -167,7 +176,7 @@ class Resolver:
             cid = f"body:{slug(self.G.nodes[f'municipality:{muni}']['name']) + '-' if muni and f'municipality:{muni}' in self.G else ''}{base}"
             aliases = sorted({n for n in names if n != name} | ({short} if short and short != name else set()))
             self.add_node(cid, "Body", {"name": name, "short": short, "kind": kinds.most_common(1)[0][0]
-                                        if kinds else None, "aliases": aliases, "municipality": muni,
+                                        if kinds else "organ", "aliases": aliases, "municipality": muni,
                                         "founded": next((m.props["founded"] for _, m in members
                                                          if m.props.get("founded")), None)})
             for did, m in members:
@@ -414,19 +423,27 @@ def _best_sentence(text: str, span: tuple[int, int], names: list[str], title: se
     if not title:
         return None
     best = None
-    for m in SENT.finditer(text, span[0], span[1]):
-        sent = m.group()
-        if not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", sent, re.I) for n in names):
-            continue
-        score = len(_stems(sent) & title) / len(title)
-        if best is None or score > best[0]:
-            s = m.start() + (len(sent) - len(sent.lstrip()))
-            best = (score, s, m.end())
+    # Lines, not sentences: abbreviations such as "ang." would cut a sentence in two.
+    for m in LINE.finditer(text, span[0], span[1]):
+        line = m.group()
+        for nm in (x for n in names for x in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", line)):
+            a = max(0, nm.start() - 200)
+            b = min(len(line), nm.end() + 200)
+            window = line[a:b]
+            score = len(_stems(window) & title) / len(title)
+            if best is None or score > best[0]:
+                s = m.start() + a + (len(window) - len(window.lstrip()))
+                best = (score, s, m.start() + a + len(window.rstrip()))
     return best
+
+
+LINE = re.compile(r"[^\n]+")
 
 
 def _same_body(a: str, b: str) -> str | None:
     """Two normalised names that are one body: a spelling variant, a genitive, or initials."""
+    if "#" in a or "#" in b:  # an owned organ is matched through its owner, never by its name
+        return None
     if a.rstrip("s") == b or b.rstrip("s") == a:
         return "genitiv"
     pa, pb = a.split("-"), b.split("-")
