@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Set up and run govgraph with nothing but Python and pip.
+
+    ./dev.py app    create .venv, install, ingest the sample minutes in data/, open the explorer
+    ./dev.py test   create .venv, install with test extras, run the test suite
+
+Windows: python dev.py app / python dev.py test.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def sh(*cmd: str | Path) -> None:
+    print("+", " ".join(map(str, cmd)), flush=True)
+    rc = subprocess.call([str(c) for c in cmd], cwd=ROOT)
+    if rc:
+        sys.exit(rc)
+
+
+def ensure_env(extras: str = "") -> None:
+    """A virtual environment with the project installed; reinstalled only when pyproject.toml changes."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"govgraph behöver Python 3.11 eller senare (du har {sys.version.split()[0]})")
+    if not PY.exists():
+        print(f"Skapar virtuell miljö i {VENV.name}/", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    want = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    stamp = VENV / ".govgraph-installed"
+    if stamp.exists() and stamp.read_text() == want:
+        return
+    sh(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    sh(PY, "-m", "pip", "install", "--quiet", "-e", f".{extras}")
+    stamp.write_text(want)
+
+
+def main(argv: list[str]) -> None:
+    cmd = argv[0] if argv else "help"
+    if cmd == "app":
+        ensure_env()
+        sh(BIN / "govgraph", "ingest", "data/", "--quiet")
+        sh(BIN / "govgraph", "app", *argv[1:])
+    elif cmd == "test":
+        ensure_env("[test]")
+        rc = subprocess.call([str(PY), "-m", "pytest", *argv[1:]], cwd=ROOT)
+        sys.exit(rc)
+    else:
+        print(__doc__)
+        sys.exit(0 if cmd in ("help", "-h", "--help") else 2)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
