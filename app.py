@@ -139,7 +139,7 @@ def page_source() -> None:
     st.markdown(f"<pre style='white-space: pre-wrap'>{body}</pre>", unsafe_allow_html=True)
 
 
-pg = st.navigation([st.Page(page_overview, title="Översikt", url_path="oversikt"),
+pg = st.navigation([st.Page(page_overview, title="Översikt", url_path="oversikt", default=True),
                     st.Page(page_structure, title="Struktur", url_path="struktur"),
                     st.Page(page_matters, title="Ärenden", url_path="arenden"),
                     st.Page(page_cypher, title="Cypher", url_path="cypher"),

@@ -338,11 +338,13 @@ class Extractor:
         return k
 
     def doc_kind(self) -> str:
-        head = " ".join(ln.strip.lower() for ln in self.seg.title_lines)
+        # a kind word that heads a line of the document's opening ("Utdrag ur …", "Minnesanteckningar")
+        heads = [ln.strip.lower() for ln in self.seg.title_lines[:3]]
         for word, kind in (("utdrag", "utdrag"), ("minnesanteckning", "minnesanteckningar"),
                            ("tjänsteskrivelse", "tjänsteskrivelse"), ("protokoll", "protokoll"),
-                           ("kallelse", "kallelse"), ("dagordning", "dagordning")):
-            if word in head:
+                           ("sammanträdesprotokoll", "protokoll"), ("kallelse", "kallelse"),
+                           ("föredragningslista", "dagordning")):
+            if any(h.startswith(word) or f" {word}" in h[:80] and not h.startswith("•") for h in heads):
                 return kind
         if self.seg.item_style == "bullets":
             return "webbsida"
@@ -961,6 +963,15 @@ class Extractor:
                 s = sp.end_char + nm.start("name")
                 if not self._inside_person(s):
                     self.person(s, s + len(nm["name"]), "title-name")
+        # "Moa Lindunger, projektledare från PwC, tar vid"; "Robert Brandt, Östersunds kommun, redogör"
+        muni_starts = {sp.start_char for sp in self.spans["MUNI"] + self.spans["REGION"]}
+        for m in re.finditer(rf"(?P<name>{NAME}),[ \t]+(?P<app>[^,.\n]{{2,60}}),", text):
+            app = m["app"].strip()
+            first = app.split()[0].lower()
+            is_title = first in lexicon.title_forms() or first.endswith(lexicon.title_suffixes())
+            is_place = (m.start("app") + len(m["app"]) - len(m["app"].lstrip())) in muni_starts
+            if (is_title or is_place) and self._plausible_name(m["name"]) and not self._inside_person(m.start()):
+                self.person(m.start("name"), m.end("name"), "name-apposition", conf=0.9)
         verbs = "|".join(PERSON_VERBS)
         for m in re.finditer(rf"(?P<names>{NAME}(?:[ \t]+och[ \t]+{NAME})?)[ \t]+(?:{verbs})\b", text):
             for nm in NAME_RE.finditer(m["names"]):

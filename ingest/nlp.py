@@ -68,6 +68,9 @@ def organ_kind(word: str) -> str | None:
         return None
     for suf in _suffix_tuple():
         if w.endswith(suf):
+            # "morgan" ends in "organ", "konrad" almost in "råd": a compound needs a real first part
+            if 0 < len(w) - len(suf) < 3:
+                return None
             return organ_suffixes()[suf]
     return None
 

@@ -75,6 +75,10 @@ def extract_document(doc: Document, meta: dict | None = None) -> tuple[dict, Doc
     if meeting:
         props["kind"] = meeting.props.get("kind")
         props["date"] = meeting.props.get("date")
+    else:  # a memo or letter: no meeting of its own; a diary number marks a skrivelse in a case
+        from ingest.extract import DNR_RE
+
+        props["kind"] = "skrivelse" if DNR_RE.search(seg.masked) else "dokument"
     return props, x
 
 
