@@ -287,7 +287,9 @@ class Extractor:
                 self.body_key = self.body(body_name, bstart, bend, "header", short=short)
         if not self.body_key:
             self.body_key = self._infer_body()
-        date = meta.get("date") or seg.meeting_date
+        date = meta.get("date") or seg.meeting_date or meta.get("date_fallback")
+        if not meta.get("date") and not seg.meeting_date and meta.get("date_fallback"):
+            self.warn(f"mötets datum {date} är taget ur filnamnet (--date-from-filename)")
         if not date and self.body_key:
             self.warn("mötets datum står inte i dokumentet; ange det i en manifestfil (date = ...) "
                       "eller med --date")

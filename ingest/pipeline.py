@@ -83,7 +83,8 @@ def extract_document(doc: Document, meta: dict | None = None) -> tuple[dict, Doc
 
 
 def ingest(paths: list[str | Path], db: str | Path, *, meta: dict | None = None,
-           progress: Callable[[int, int, str], None] | None = None) -> IngestResult:
+           progress: Callable[[int, int, str], None] | None = None,
+           date_from_filename: bool = False) -> IngestResult:
     """Ingest files and folders into the database at db; unchanged documents are not read twice."""
     files, _ = discover(paths)
     result = IngestResult()
@@ -107,6 +108,11 @@ def ingest(paths: list[str | Path], db: str | Path, *, meta: dict | None = None,
         if folder not in manifests:
             manifests[folder] = load_manifest(folder)
         fmeta = {**manifests[folder].get(f.name, {}), **(meta or {})}
+        if date_from_filename and "date" not in fmeta:
+            # only when the user asks: "socsam-2023-10-13-protokoll.txt" -> 2023-10-13 (used if the text has none)
+            iso = parse_one(f.stem.replace("_", " "))
+            if iso:
+                fmeta["date_fallback"] = iso
         try:
             doc = read(f)
         except ReadError as e:
