@@ -378,6 +378,14 @@ class Extractor:
 
     # ------------------------------------------------------------ attendance
     def _attendance(self) -> None:
+        self._attendance_rows()
+        present = {c.src for c in self.x.claims if c.type == "ATTENDED"}
+        for c in self.x.claims:
+            if c.type == "ABSENT_FROM" and c.src in present:
+                self.warn(f"{self.by_key[c.src].props['name']} står både som närvarande och som ej närvarande; "
+                          f"båda uppgifterna behålls", c.evidence.start, c.evidence.end)
+
+    def _attendance_rows(self) -> None:
         for sec in self.seg.sections:
             if sec.inline:
                 self._inline_attendance(sec)
@@ -506,6 +514,7 @@ class Extractor:
             org = self._org_column(row, a, b)
             if org:
                 mk_ = org
+                self.claim("REPRESENTS", pk, org, a, b, "attendance-row")
         if row.title:
             self._title_facts(pk, row.title, mk_, a, b, "attendance-row")
 
@@ -576,10 +585,14 @@ class Extractor:
         seg = self.seg
         if not self.meeting_key:
             return
+        signed = {re.sub(r"\s+", " ", self.text[s.name_span[0]:s.name_span[1]]): s.role for s in seg.signatures}
         for f in seg.fields:
             if f.name in ("chair", "secretary", "adjuster"):
                 role = {"chair": "ordförande", "secretary": "sekreterare", "adjuster": "justerare"}[f.name]
                 for m in NAME_RE.finditer(self.seg.masked, f.start, f.end):
+                    # "Justeras av: Elin Ring / Sekreterare": the signature below says which role she signs in
+                    if signed.get(m.group(), role) != role:
+                        continue
                     if self._plausible_name(m.group()):
                         pk = self.person(m.start(), m.end(), "header")
                         self.claim("ATTENDED", pk, self.meeting_key, f.line_start, f.end, "header", role=role)
