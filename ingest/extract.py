@@ -5,8 +5,10 @@ across documents here: that is `ingest.resolve`.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from graph.model import Claim, DocExtraction, Evidence, Mention, Warning_, slug
 from ingest import lexicon
@@ -79,6 +81,12 @@ STRUCTURE_RES = [
     ("PREPARES_FOR", re.compile(r"(?i)\b(?:bereder (?:ärenden )?(?:till|för|åt)|beredningsgrupp (?:till|för)|"
                                 r"förbereder ärenden (?:till|för))\b")),
 ]
+AGREEMENT_RE = re.compile(r"(?i)\b(?P<kind>samverkansavtal|huvudavtal|avtal|överenskommelse)\b")
+SHARE_VERB_RE = re.compile(r"\s(?:bekostar|står för|finansierar|betalar)\s+(?P<what>[^.\n]{2,120})")
+# Words without which a sentence states no structure: checked first, so most sentences cost one search.
+STRUCTURE_TRIGGER = re.compile(r"(?i)kopplad|kopplat|knuten|knutet|underställ|ansvarig inför|rapporterar|redovisar till|"
+                               r"lyder under|svarar mot|bereder|beredning|förbereder|etablerades|bildades|inrättades|"
+                               r"startade|grundades|tillkom|presidi|styrelse|utskott")
 DECISION_LINE_RE = re.compile(r"^[ \t]*(?:(?P<num>\d{1,2})[.)]|[-–•*])[ \t]+(?P<text>\S.*)$")
 
 
@@ -102,6 +110,8 @@ class Extractor:
         for sp in sdoc.spans.get(SPANS_KEY, []):
             self.spans[sp.label_].append(sp)
         self.person_spans: list[tuple[int, int]] = []
+        self._person_sorted: list[tuple[int, int]] = []
+        self._person_starts: list[int] = []
         self.meeting_key: str | None = None
         self.body_key: str | None = None
         self.abbr: dict[str, str] = {}  # abbreviation -> body key, from this document's definitions
@@ -690,6 +700,8 @@ class Extractor:
     # ------------------------------------------------------------ assignments
     def _assignments(self, src_key: str, a: int, b: int, rule: str = "assignment") -> None:
         seg_text = self.seg.masked[a:b]
+        if "uppdr" not in seg_text.lower():  # every pattern below has "uppdrag", "uppdrar" or "uppdras"
+            return
         for k, rx in enumerate(ASSIGN_RES):
             for m in rx.finditer(seg_text):
                 task = m["task"].strip().rstrip(",;")
@@ -994,8 +1006,9 @@ class Extractor:
                 if self._plausible_name(nm.group()) and not self._inside_person(s):
                     self.person(s, s + len(nm.group()), "name-verb", conf=0.9)
         known = {m.props["name"] for m in self.x.mentions if m.label == "Person"}
-        for name in sorted(known, key=len, reverse=True):
-            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        if known:
+            alt = "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
+            for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", text):
                 if not self._inside_person(m.start()):
                     self.person(m.start(), m.end(), "known-name")
         # "M. Östlund": an initial and a surname; kept as written and joined to the full name in resolution
@@ -1004,7 +1017,15 @@ class Extractor:
                 self.person(m.start(), m.end(), "initial-name", conf=0.8)
 
     def _inside_person(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.person_spans)
+        if len(self._person_sorted) != len(self.person_spans):
+            self._person_sorted = sorted(self.person_spans)
+            self._person_starts = [a for a, _ in self._person_sorted]
+        i = bisect.bisect_right(self._person_starts, pos) - 1
+        # spans may nest or overlap a little: look back over a few
+        for a, b in self._person_sorted[max(0, i - 3): i + 1]:
+            if a <= pos < b:
+                return True
+        return False
 
     def _bodies_in_text(self) -> None:
         rows = [(sec.start, sec.end) for sec in self.seg.sections]
@@ -1032,9 +1053,13 @@ class Extractor:
     # ------------------------------------------------------------ structure statements
     def _structure(self) -> None:
         text = self.seg.masked
-        for sm in SENT_RE.finditer(text):
-            s, e = sm.span()
-            sent = sm.group()
+        done: set[int] = set()
+        for tm in STRUCTURE_TRIGGER.finditer(text):
+            s, e = _sentence_bounds(text, tm.start())
+            if s in done:
+                continue
+            done.add(s)
+            sent = text[s:e]
             if len(sent) < 15:
                 continue
             bodies = self._bodies_in(s, e)
@@ -1169,10 +1194,16 @@ class Extractor:
         and what each pays (percent, kronor, posts)."""
         for it in self.seg.items:
             body = self.seg.masked[it.start:it.end]
-            m = re.search(r"(?i)\b(förslag till|nytt|gemensamt|länsövergripande)?\s*(?P<kind>samverkansavtal|"
-                          r"huvudavtal|avtal|överenskommelse)\b", body)
-            shares = list(re.finditer(r"(?P<party>[^.\n•]{3,80}?)\s+(?:bekostar|står för|finansierar|betalar)\s+"
-                                      r"(?P<what>[^.\n]{2,120})", body))
+            low = body.lower()
+            if "avtal" not in low and "överenskommelse" not in low:
+                continue
+            m = AGREEMENT_RE.search(body)
+            shares = []
+            for vm in SHARE_VERB_RE.finditer(body):
+                # the party: back to the start of the clause (a line, a bullet or a sentence), at most 80 characters
+                a = max(body.rfind(ch, max(0, vm.start() - 80), vm.start()) for ch in ".\n•")
+                a = max(a + 1, vm.start() - 80)
+                shares.append((a, vm.start(), vm.end("what"), vm["what"]))
             if not m or not shares:
                 continue
             kind = m["kind"].lower()
@@ -1184,13 +1215,13 @@ class Extractor:
                            r"(?P<sum>[\d  ]+(?:,\d+)?\s*(?:kronor|kr|mkr|miljoner kronor))", body)
             if tm:
                 self.by_key[ak].props["total"] = re.sub(r"\s+", " ", tm["sum"]).strip()
-            for sm in shares:
-                pa, pb = it.start + sm.start("party"), it.start + sm.end("party")
-                what = re.sub(r"\s+", " ", sm["what"]).strip()
+            for a, b, e, what in shares:
+                pa, pb = it.start + a, it.start + b
+                what = re.sub(r"\s+", " ", what).strip()
                 share = re.search(r"\d+(?:,\d+)?\s?%", what)
                 share_txt = share.group() if share else what[:60]
                 for pk in self._parties_in(pa, pb):
-                    self.claim("PARTY_TO", pk, ak, pa, it.start + sm.end(), "agreement-share", 0.9, share=share_txt)
+                    self.claim("PARTY_TO", pk, ak, pa, it.start + e, "agreement-share", 0.9, share=share_txt)
 
     def _parties_in(self, a: int, b: int) -> list[str]:
         out = []
@@ -1215,6 +1246,16 @@ def _continues(text: str, prev_end: int, start: int) -> bool:
     between = text[prev_end:start]
     prev = text[:prev_end].rstrip()
     return prev.endswith(":") and between.count("\n") <= 2 or (between.count("\n") <= 1 and not prev.endswith("."))
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The sentence (as SENT_RE would cut it: at . ! ? or a line break) around pos."""
+    a = max(text.rfind(ch, 0, pos) for ch in ".!?\n") + 1
+    ends = [i for i in (text.find(ch, pos) for ch in ".!?\n") if i >= 0]
+    e = min(ends) if ends else len(text)
+    while e < len(text) and text[e] in ".!?":
+        e += 1
+    return a, e
 
 
 def _sentence_start(text: str, pos: int, floor: int) -> int:
@@ -1268,6 +1309,7 @@ def is_generic_organ(name: str) -> bool:
     return not any(w[:1].isupper() for w in name.split()[1:]) and not re.search(r"[A-ZÅÄÖ]{2}", name)
 
 
+@lru_cache(maxsize=65536)
 def norm_body(name: str) -> str:
     """A key under which spellings of one body meet: 'Sociala samrådsgruppens' = 'Social samrådsgruppen'."""
     n = name.lower().replace("–", "-")

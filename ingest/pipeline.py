@@ -87,6 +87,8 @@ def ingest(paths: list[str | Path], db: str | Path, *, meta: dict | None = None,
            date_from_filename: bool = False) -> IngestResult:
     """Ingest files and folders into the database at db; unchanged documents are not read twice."""
     files, _ = discover(paths)
+    if not files:
+        raise GovgraphError(f"{', '.join(map(str, paths))}: inga filer att läsa (.txt, .html, .htm, .pdf, .docx)")
     result = IngestResult()
     store = LadybugStore(db, read_only=True)
     stored = {d["id"]: d for d in store.load_documents()} if store.exists() else {}
