@@ -66,13 +66,16 @@ REFERRAL_RE = re.compile(
     r"(?i)\b(?P<verb>överlämnas|överlämna|överlämnades|lyfts|lyftas|lyfta|lyftes|hänskjuts|remitteras|"
     r"översänds|skickas|återrapporteras|återrapportering\b[^.]{0,80}?\bske|bereds|beredas|hanteras|"
     r"tas upp|överförs)(?:\s+(?:direkt|vidare|för beslut|för kännedom))?\s+(?P<prep>till|i|på|av|hos|vid)?\s*")
+# The task runs to the end of the sentence, over a wrapped line but not into a new bullet or paragraph.
+TASK = r"(?P<task>(?:[^.\n]|\n(?![ \t]*\n)(?![ \t]*(?:[•·\-–]|\d+[.)])))+)"
 ASSIGN_RES = [
-    re.compile(r"(?i)\buppdrar\s+(?:till|åt)\s+(?P<who>.+?)\s+att\s+(?P<task>[^.\n]+)"),
-    re.compile(r"(?i)\b(?:uppdrag|uppdraget)\s+ges\s+(?:till|åt)\s+(?P<who>.+?)\s+att\s+(?P<task>[^.\n]+)"),
-    re.compile(r"(?i)\bger\s+(?P<who>.+?)\s+i\s+uppdrag\s+att\s+(?P<task>[^.\n]+)"),
-    re.compile(r"(?i)\bfår\s+(?P<who>.+?)\s+(?:i\s+)?uppdrag(?:et)?\s+att\s+(?P<task>[^.\n]+)"),
-    re.compile(rf"(?P<who>(?:[{UP}][\w-]+[ \t]+){{0,4}}[\w-]+)\s+uppdras\s+att\s+(?P<task>[^.\n]+)"),
-    re.compile(r"(?i)\bgavs\s+uppdraget\s+att\s+(?P<task>[^.\n]+)"),
+    re.compile(r"(?i)\buppdrar\s+(?:till|åt)\s+(?P<who>.+?)\s+att\s+" + TASK),
+    re.compile(r"(?i)\b(?:uppdrag|uppdraget)\s+ges\s+(?:till|åt)\s+(?P<who>.+?)\s+att\s+" + TASK),
+    re.compile(r"(?i)\bger\s+(?P<who>.+?)\s+i\s+uppdrag\s+att\s+" + TASK),
+    re.compile(rf"(?P<who>{NAME})\s+får\s+i\s+uppdrag\s+att\s+" + TASK),
+    re.compile(r"(?i)\bfår\s+(?!i\s)(?P<who>.+?)\s+(?:i\s+)?uppdrag(?:et)?\s+att\s+" + TASK),
+    re.compile(rf"(?P<who>(?:[{UP}][\w-]+[ \t]+){{0,4}}[\w-]+)\s+uppdras\s+att\s+" + TASK),
+    re.compile(r"(?i)\bgavs\s+uppdraget\s+att\s+" + TASK),
 ]
 STRUCTURE_RES = [
     # "X kommer ... att fungera som en samrådsgrupp kopplat till styrelsen"
@@ -88,6 +91,33 @@ STRUCTURE_TRIGGER = re.compile(r"(?i)kopplad|kopplat|knuten|knutet|underställ|a
                                r"lyder under|svarar mot|bereder|beredning|förbereder|etablerades|bildades|inrättades|"
                                r"startade|grundades|tillkom|presidi|styrelse|utskott")
 DECISION_LINE_RE = re.compile(r"^[ \t]*(?:(?P<num>\d{1,2})[.)]|[-–•*])[ \t]+(?P<text>\S.*)$")
+
+
+@dataclass
+class SpanLike:
+    """A span found outside spaCy (same fields the rules read from a spaCy Span)."""
+    start_char: int
+    end_char: int
+    text: str
+    label_: str
+
+
+def _listed_ambiguous(text: str, munis: list) -> list[SpanLike]:
+    """'Orsa, Mora och Älvdalen': a name that is also a word (Mora, Berg) is a municipality when it stands in
+    a list with other municipalities."""
+    names = [n for n in lexicon.AMBIGUOUS_MUNICIPALITIES if n in text]
+    if not names or not munis:
+        return []
+    edges = {sp.end_char for sp in munis} | {sp.start_char for sp in munis}
+    out = []
+    for m in re.finditer(r"\b(" + "|".join(map(re.escape, names)) + r")\b", text):
+        before = re.search(r"(?:,|\boch|\bsamt)\s*$", text[max(0, m.start() - 6):m.start()])
+        after = re.match(r"\s*(?:,|och\b|samt\b)\s*", text[m.end():m.end() + 6])
+        left = before and any(m.start() - 6 <= e <= m.start() for e in edges)
+        right = after and (m.end() + after.end()) in edges
+        if left or right:
+            out.append(SpanLike(m.start(), m.end(), m.group(), "MUNI"))
+    return out
 
 
 @dataclass
@@ -109,6 +139,14 @@ class Extractor:
         self.spans = {lab: [] for lab in ("MUNI", "REGION", "BODY", "TITLE")}
         for sp in sdoc.spans.get(SPANS_KEY, []):
             self.spans[sp.label_].append(sp)
+        # "Region Jämtland Härjedalen", "Kommunförbundet Jämtland Härjedalen": a municipality name inside a
+        # region's or body's name is no mention of the municipality
+        outer = [(sp.start_char, sp.end_char) for sp in self.spans["REGION"] + self.spans["BODY"]]
+        self.spans["MUNI"] = [sp for sp in self.spans["MUNI"]
+                              if not any(a <= sp.start_char and sp.end_char <= b and (a, b) != (sp.start_char,
+                                                                                                sp.end_char)
+                                         for a, b in outer)]
+        self.spans["MUNI"] += _listed_ambiguous(seg.masked, self.spans["MUNI"])
         self.person_spans: list[tuple[int, int]] = []
         self._person_sorted: list[tuple[int, int]] = []
         self._person_starts: list[int] = []
@@ -172,7 +210,16 @@ class Extractor:
 
     # ------------------------------------------------------------ document level
     def _home_municipality(self) -> None:
-        """A memo's municipality from its author's e-mail domain (name@ekero.se -> Ekerö)."""
+        """The municipality a document belongs to: 'Kiruna kommun' in its head (before any list or item), or a
+        memo author's e-mail domain (name@ekero.se -> Ekerö)."""
+        firsts = [sec.start for sec in self.seg.sections] + [it.start for it in self.seg.items]
+        head_end = min(firsts + [len(self.text)])
+        head_lines = self.seg.title_lines[:6]
+        limit = min(head_end, head_lines[-1].end if head_lines else 0)
+        for sp in self.spans["MUNI"]:
+            if sp.start_char < limit and "kommun" in sp.text.lower():
+                self.home_muni = self.municipality(sp.start_char, sp.end_char, "document-head")
+                return
         for m in EMAIL_RE.finditer(self.text, 0, min(len(self.text), 3000)):
             muni = lexicon.municipality_by_slug().get(m["domain"].lower().replace("-", ""))
             if muni:
@@ -509,7 +556,8 @@ class Extractor:
                            paras=row.paras)
             if any(mk.startswith("ordf") for mk in row.markers) and status != "absent":
                 self.claim("ATTENDED", pk, self.meeting_key, a, b, "attendance-marker", role="ordförande")
-        if self.body_key and role in ("beslutande", "ledamot", "ersättare", "tjänstgörande ersättare"):
+        if self.body_key and role in ("beslutande", "ledamot", "ersättare", "tjänstgörande ersättare",
+                                      "ej tjänstgörande ersättare"):
             member_role = "ersättare" if "ersättare" in attend_role or role == "ersättare" else "ledamot"
             self.claim("MEMBER_OF", pk, self.body_key, a, b, "attendance-row", role=member_role)
         mk_ = None
@@ -549,7 +597,11 @@ class Extractor:
             return
         target = org_key
         org_text = None
-        if org:
+        if not org and title in MEMBER_ROLES and self.body_key:
+            # "Anna Lindqvist (S), ordförande" in a body's list: the role is in that body
+            target = self.body_key
+            self.claim("MEMBER_OF", pk, target, a, b, rule, role=title)
+        elif org:
             if body_kind(org):
                 muni = org_key if org_key and org_key.startswith("muni:") else None
                 off = raw.rfind(org)
@@ -704,7 +756,7 @@ class Extractor:
             return
         for k, rx in enumerate(ASSIGN_RES):
             for m in rx.finditer(seg_text):
-                task = m["task"].strip().rstrip(",;")
+                task = re.sub(r"\s+", " ", m["task"]).strip().rstrip(",;")
                 ts, te = a + m.start(), a + m.end("task")
                 key = f"assignment:{src_key}:{ts}"
                 if key in self.by_key or any(x.key.startswith(f"assignment:{src_key}:") and
@@ -1238,6 +1290,8 @@ class Extractor:
         return out
 
 
+MEMBER_ROLES = {"ordförande", "vice ordförande", "1:e vice ordförande", "2:e vice ordförande", "ledamot", "ersättare",
+                "tjänstgörande ersättare"}
 OWNED_ORGANS = {"styrelse", "presidium", "presidiet", "arbetsutskott", "arbetsutskottet", "beredning", "kansli"}
 
 
