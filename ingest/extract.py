@@ -62,6 +62,7 @@ PERSON_VERBS = ("informerar", "föredrar", "inleder", "redogör", "delger", "bes
                 "lyfter", "tar", "återkommer", "hälsar", "tackar", "meddelar", "presenterar", "berättar",
                 "svarar", "framför", "yrkar", "föreslår", "deltar", "ansvarar", "kommer", "har", "är", "blir",
                 "uppdras", "utses", "väljs", "valdes", "anmäler", "öppnar", "avslutar", "förklarar", "konstaterar")
+PRESENT_VERBS = {"föredrar", "presenterar", "inleder", "informerar"}
 REFERRAL_RE = re.compile(
     r"(?i)\b(?P<verb>överlämnas|överlämna|överlämnades|lyfts|lyftas|lyfta|lyftes|hänskjuts|remitteras|"
     r"översänds|skickas|återrapporteras|återrapportering\b[^.]{0,80}?\bske|bereds|beredas|hanteras|"
@@ -90,6 +91,18 @@ SHARE_VERB_RE = re.compile(r"\s(?:bekostar|står för|finansierar|betalar)\s+(?P
 STRUCTURE_TRIGGER = re.compile(r"(?i)kopplad|kopplat|knuten|knutet|underställ|ansvarig inför|rapporterar|redovisar till|"
                                r"lyder under|svarar mot|bereder|beredning|förbereder|etablerades|bildades|inrättades|"
                                r"startade|grundades|tillkom|presidi|styrelse|utskott")
+ELECTION_ROLE = r"(?P<role>(?:1:e |2:e |förste |andre )?vice ordförande|ordförande|ledamot|ersättare|sekreterare)"
+ELECTION_RES = [
+    re.compile(rf"\b(?:väljer|utser|valde|utsåg)[ \t]+(?P<name>{NAME})(?:[ \t]*{PARTY})?[ \t]+(?:till|som)[ \t]+"
+               rf"{ELECTION_ROLE}(?:[ \t]+i[ \t]+(?P<body>[^.,\n]{{2,60}}))?"),
+    re.compile(rf"(?P<name>{NAME})(?:[ \t]*{PARTY})?(?:,[^,.\n]{{2,40}},)?[ \t]+(?:utsågs|valdes|är vald|har valts|"
+               rf"utses|väljs|blev vald)(?:[ \t]+[^.\n]{{0,30}}?)?[ \t]+till[ \t]+{ELECTION_ROLE}"
+               rf"(?:[ \t]+i[ \t]+(?P<body>[^.,\n]{{2,60}}))?"),
+]
+CANDIDATE_ABBR_RE = re.compile(r"(?<![\w-])(?=\w*[A-ZÅÄÖ]\w*[A-ZÅÄÖ])[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{1,9}(?![\w-])")
+# Upper-case words that are no body: document and unit abbreviations common in minutes.
+NOT_ABBR = {"PPT", "PDF", "IT", "HR", "IFO", "LSS", "SoL", "HSL", "SIP", "HVB", "VD", "KL", "OK", "EU", "SCB", "AB",
+            "PwC", "RSS", "FoU", "SAF", "VoF", "MFoF", "TN", "BBIC", "SKR", "NPM", "ASIH", "OCR", "CSV"}
 DECISION_LINE_RE = re.compile(r"^[ \t]*(?:(?P<num>\d{1,2})[.)]|[-–•*])[ \t]+(?P<text>\S.*)$")
 
 
@@ -206,6 +219,9 @@ class Extractor:
         self._structure()
         self._assignments_outside_decisions()
         self._agreements()
+        self._elections()
+        self._region_anaphora()
+        self._candidate_abbreviations()
         return self.x
 
     # ------------------------------------------------------------ document level
@@ -661,6 +677,7 @@ class Extractor:
         for s in seg.signatures:
             pk = self.person(*s.name_span, "signature")
             self.claim("ATTENDED", pk, self.meeting_key, *s.span, "signature", role=s.role)
+        self._chair_holds_role()
         # "Ordföranden, Katarina Nyberg Finn (S), hälsar välkommen": the chair named in an apposition
         for m in re.finditer(rf"(?i:ordföranden|mötesordföranden),?[ \t]+(?P<name>{NAME})[ \t]*(?:{PARTY})?",
                              self.seg.masked):
@@ -668,6 +685,95 @@ class Extractor:
                 pk = self.person(m.start("name"), m.end("name"), "chair-apposition", m["party"])
                 self.claim("ATTENDED", pk, self.meeting_key, m.start(), m.end(), "chair-apposition",
                            role="ordförande")
+
+    def _chair_holds_role(self) -> None:
+        """Who chairs a body's meeting is, as a rule, the body's ordförande (said with confidence 0.8)."""
+        if not self.body_key:
+            return
+        chairs = [c for c in self.x.claims if c.type == "ATTENDED" and c.props.get("role") == "ordförande"]
+        for c in {c.src: c for c in chairs}.values():
+            ev = c.evidence
+            self.claim("MEMBER_OF", c.src, self.body_key, ev.start, ev.end, "meeting-chair", 0.8, role="ordförande")
+            self._hold(c.src, "ordförande", self.body_key, ev.start, ev.end, "meeting-chair", 0.8)
+
+    def _hold(self, pk: str, title: str, target: str, a: int, b: int, rule: str, conf: float = 1.0) -> str:
+        tprops = self.by_key[target].props
+        rk = self.mention(f"role:{title}@{target}", "Role",
+                          {"title": title, "name": f"{title}, {tprops.get('short') or tprops.get('name')}"},
+                          a, b, rule, conf)
+        self.claim("HOLDS", pk, rk, a, b, rule, conf)
+        self.claim("ROLE_IN", rk, target, a, b, rule, conf)
+        return rk
+
+    def _elections(self) -> None:
+        """'… väljer Karl-Erik Lundin (KD) till vice ordförande', 'Lennart Raswill (C) är vald till 2:e vice
+        ordförande i SVOM', '… utsågs i februari 2023 till vice ordförande i Sociala samrådsgruppen'."""
+        text = self.seg.masked
+        for rx in ELECTION_RES:
+            for m in rx.finditer(text):
+                if not self._plausible_name(m["name"]):
+                    continue
+                role = lexicon.title_forms().get(m["role"].lower().rstrip("."), m["role"].lower())
+                target = None
+                if m.groupdict().get("body"):
+                    bt = m["body"].strip()
+                    ba = m.start("body") + (len(m["body"]) - len(m["body"].lstrip()))
+                    target = self._body_ref(bt, ba) or (self.body(bt, ba, ba + len(bt), "election")
+                                                        if body_kind(bt) else None)
+                target = target or self.body_key
+                if not target:
+                    continue
+                pk = self.person(m.start("name"), m.end("name"), "election", m.groupdict().get("party"))
+                s_ = _sentence_start(self.text, m.start(), 0)
+                self.claim("MEMBER_OF", pk, target, s_, m.end(), "election", role=role)
+                self._hold(pk, role, target, s_, m.end(), "election")
+
+    def _region_anaphora(self) -> None:
+        """'landstinget', 'regionen': the region of the document's county (where the municipalities it names
+        lie), said with confidence 0.7."""
+        county = self._county()
+        if not county:
+            return
+        region = next((r for r in lexicon.regions() if r.county_code == county), None)
+        if not region:
+            return
+        for m in re.finditer(r"\b(?:[Ll]andstinget|[Rr]egionen|[Rr]egionens|[Ll]andstingets|dåvarande landstinget)\b",
+                             self.seg.masked):
+            if self._inside_person(m.start()):
+                continue
+            k = self.body(region.name, m.start(), m.end(), "region-anaphora", conf=0.7)
+            self.by_key[k].props["kind"] = "region"
+
+    def _county(self) -> str | None:
+        codes = [m.props["code"] for m in self.x.mentions if m.label == "Municipality"]
+        if self.home_muni:
+            codes = [self.by_key[self.home_muni].props["code"]] * 3 + codes
+        counties = [c[:2] for c in codes]
+        if not counties:
+            return None
+        top = max(set(counties), key=counties.count)
+        return top if counties.count(top) / len(counties) >= 0.6 else None
+
+    def _candidate_abbreviations(self) -> None:
+        """Abbreviations this document uses without defining ('Skrivelse från SocSam'): kept as candidates that
+        resolution joins to a body another document defines, and drops otherwise. 'X består av …' and
+        'X:s presidium' name a body outright."""
+        found = [m for m in CANDIDATE_ABBR_RE.finditer(self.seg.masked)
+                 if m.group().upper() not in lexicon.parties() and m.group() not in NOT_ABBR
+                 and not self._inside_person(m.start())]
+        for m in found:
+            after = self.seg.masked[m.end(): m.end() + 20]
+            if m.group() not in self.abbr and re.match(r"(?::s\s+(presidium|styrelse|ordförande|sammanträde)|"
+                                                       r"\s+består av)", after):
+                self.body(m.group(), m.start(), m.end(), "abbreviation-use", short=m.group(), conf=0.8)
+        known_words = {w for a in self.abbr for w in a.split()}
+        for m in found:
+            abbr = m.group()
+            if abbr in self.abbr or abbr in known_words:
+                continue
+            key = f"body:?{abbr}"
+            self.mention(key, "Body", {"name": abbr, "short": abbr, "_candidate": True}, m.start(), m.end(),
+                         "abbreviation-use", 0.7)
 
     # ------------------------------------------------------------ items
     def _items(self) -> None:
@@ -1051,12 +1157,28 @@ class Extractor:
             is_place = (m.start("app") + len(m["app"]) - len(m["app"].lstrip())) in muni_starts
             if (is_title or is_place) and self._plausible_name(m["name"]) and not self._inside_person(m.start()):
                 self.person(m.start("name"), m.end("name"), "name-apposition", conf=0.9)
+        # "börjar Malin Elmerstig som övergripande strateg"; "Rosi Hoffer (ordf. i …)"
+        for m in re.finditer(rf"(?P<name>{NAME})(?:[ \t]+som[ \t]+(?:\w+[ \t]+)?(?P<t1>\w+)|[ \t]*\((?P<t2>[a-zåäö.]+))",
+                             text):
+            t = (m["t1"] or m["t2"] or "").lower()
+            if (t in lexicon.title_forms() or t.rstrip(".") in lexicon.title_forms() or
+                    t.endswith(lexicon.title_suffixes())) and self._plausible_name(m["name"]) \
+                    and not self._inside_person(m.start()):
+                self.person(m.start("name"), m.end("name"), "name-title", conf=0.9)
         verbs = "|".join(PERSON_VERBS)
-        for m in re.finditer(rf"(?P<names>{NAME}(?:[ \t]+och[ \t]+{NAME})?)[ \t]+(?:{verbs})\b", text):
+        for m in re.finditer(rf"(?P<names>{NAME}(?:[ \t]+och[ \t]+{NAME})?)(?:,[^,.\n]{{2,60}},)?[ \t]+"
+                             rf"(?:tar vid och )?(?P<verb>{verbs})\b(?P<obj>[ \t]+punkten|[ \t]+ärendet)?", text):
             for nm in NAME_RE.finditer(m["names"]):
                 s = m.start("names") + nm.start()
                 if self._plausible_name(nm.group()) and not self._inside_person(s):
                     self.person(s, s + len(nm.group()), "name-verb", conf=0.9)
+                # "Maria Höög och Helena Ivansson föredrar punkten": presenters of the item they stand in
+                if m["verb"] in PRESENT_VERBS and self._plausible_name(nm.group()):
+                    it = next((i for i in self.seg.items if i.start <= m.start() < i.end), None)
+                    if it:
+                        pk = "person:" + re.sub(r"\s+", " ", nm.group()).strip()
+                        if pk in self.by_key:
+                            self.claim("PRESENTED", pk, f"item:{it.label}", m.start(), m.end(), "name-verb", 0.9)
         known = {m.props["name"] for m in self.x.mentions if m.label == "Person"}
         if known:
             alt = "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))

@@ -106,6 +106,9 @@ class Resolver:
     def _bodies(self) -> None:
         uf = UnionFind()
         recs = [(did, m) for did, m in self.mentions("Body")]
+        # an abbreviation used without definition counts only where another document defines it
+        defined = {m.props["short"].lower() for _, m in recs if m.props.get("short") and not m.props.get("_candidate")}
+        recs = [(did, m) for did, m in recs if not m.props.get("_candidate") or m.props["short"].lower() in defined]
         by_short: dict[str, tuple] = {}
         by_norm: dict[str, list] = defaultdict(list)
         for did, m in recs:

@@ -556,7 +556,11 @@ def _find_parts(seg: Segmented, it: Item) -> None:
             bm = BULLET_RE.match(ln.text)  # "• Bakgrund": a web bullet that opens with a part heading
             ln = Line(ln.start + bm.end(), ln.end, ln.text[bm.end():]) if bm else ln
         s = ln.strip
-        if not s or len(s) > 120:
+        if not s:
+            continue
+        if len(s) > 120:  # a heading is short; only "Föredragande: A, B och C, …" may run long
+            if PART_HEADS[0][1].match(s):
+                heads.append(("presenters", ln))
             continue
         for kind, rx in PART_HEADS:
             if rx.match(s):
