@@ -103,6 +103,8 @@ CANDIDATE_ABBR_RE = re.compile(r"(?<![\w-])(?=\w*[A-ZÅÄÖ]\w*[A-ZÅÄÖ])[A-Z�
 # Upper-case words that are no body: document and unit abbreviations common in minutes.
 NOT_ABBR = {"PPT", "PDF", "IT", "HR", "IFO", "LSS", "SoL", "HSL", "SIP", "HVB", "VD", "KL", "OK", "EU", "SCB", "AB",
             "PwC", "RSS", "FoU", "SAF", "VoF", "MFoF", "TN", "BBIC", "SKR", "NPM", "ASIH", "OCR", "CSV"}
+DECIDED_IN_TEXT_RE = re.compile(r"(?i)\b(?:beslutade|beslutar|beslöt|beslutades)\s+(?:att|om)\b|"
+                                r"\b(?:godkändes|fastställdes|antogs|bifölls|avslogs|beslutades)\b")
 DECISION_LINE_RE = re.compile(r"^[ \t]*(?:(?P<num>\d{1,2})[.)]|[-–•*])[ \t]+(?P<text>\S.*)$")
 
 
@@ -113,6 +115,16 @@ class SpanLike:
     end_char: int
     text: str
     label_: str
+
+
+COLUMN_HEADERS = {"namn", "parti", "kommun", "uppdrag", "roll", "funktion", "titel", "organisation", "ledamot",
+                  "ersättare", "närvaro", "tjänstgör", "paragraf", "§", "ja", "nej", "avstår", "tjg", "ej tjg"}
+
+
+def _column_header(line: str) -> bool:
+    """'Namn<TAB>Parti<TAB>Uppdrag': the header row of an attendance table."""
+    cells = [c.strip().lower() for c in line.split("\t") if c.strip()]
+    return len(cells) >= 2 and all(c in COLUMN_HEADERS for c in cells)
 
 
 def _listed_ambiguous(text: str, munis: list) -> list[SpanLike]:
@@ -467,7 +479,7 @@ class Extractor:
                 row = self._parse_row(ln.start, ln.end)
                 if row:
                     self._row_facts(row, sec.role, sec.status, ln.start, ln.end)
-                elif ln.strip and not re.fullmatch(r"[-–.\s]*", ln.strip):
+                elif ln.strip and not re.fullmatch(r"[-–.\s]*", ln.strip) and not _column_header(ln.strip):
                     self.warn(f"raden i närvarolistan kunde inte tolkas: {ln.strip[:60]!r}", ln.start, ln.end)
 
     def _parse_row(self, a: int, b: int) -> Row | None:
@@ -499,6 +511,17 @@ class Extractor:
         pm = PARAS_RE.search(rest)
         if pm:
             paras = re.sub(r"\s", "", pm.group(1))
+        # a party in a column of its own ("Anna Lindqvist<TAB>S<TAB>ordförande")
+        if party is None and "\t" in rest:
+            off = rest_a
+            for cell in rest.split("\t"):
+                c = cell.strip()
+                if c and c.upper() in lexicon.parties() and len(c) <= 4:
+                    ca = off + cell.index(c)
+                    party = (ca, ca + len(c))
+                    rest_a = ca + len(c)
+                    break
+                off += len(cell) + 1
         # title: what is left after the municipality column, without markers and paragraph ranges
         t_a = muni[1] if muni else rest_a
         tail = self.seg.masked[t_a:b]
@@ -798,6 +821,8 @@ class Extractor:
                         [p for p in it.parts if p.kind == "proposal"]
             for part in decisions[:1] if decisions and decisions[0].kind == "decision" else decisions:
                 self._decisions(it, ik, part)
+            if not it.parts:  # notes without headings decide in prose; a "Bakgrund" reports others' decisions
+                self._decisions_in_text(it, ik)
             self._referrals(it, ik)
 
     def _presenters(self, ik: str, part) -> None:
@@ -829,9 +854,32 @@ class Extractor:
                     self._title_facts(pk, (t0, t0 + len(raw)), org_key, part.head[0], line_end, "presenter")
         # "Föredragande: Socialcheferna" names a group, not a person: nothing to add.
 
+    def _decisions_in_text(self, it: Item, ik: str) -> None:
+        """Memory notes decide in prose: 'Nätverket beslutade att …', '… godkändes.' (confidence 0.8)."""
+        k = 0
+        for m in DECIDED_IN_TEXT_RE.finditer(self.seg.masked, it.head[1], it.end):
+            a, b = _sentence_bounds(self.seg.masked, m.start())
+            a = max(a, it.head[1])
+            while a < b and self.text[a].isspace():
+                a += 1
+            k += 1
+            dk = f"decision:{it.label}:{k}"
+            if dk in self.by_key:
+                continue
+            text = re.sub(r"\s+", " ", self.text[a:b]).strip()
+            self.mention(dk, "Decision", {"text": text, "number": str(k), "name": f"{it.label}.{k}"}, a, b,
+                         "decision-in-text", 0.8)
+            self.claim("HAS_DECISION", ik, dk, a, b, "decision-in-text", 0.8)
+            self._assignments(dk, a, b)
+            self._referrals_in(ik, dk, a, b)
+
     def _decisions(self, it: Item, ik: str, part) -> None:
         lines = [ln for ln in self.seg.lines if part.head[1] < ln.start < part.end]
         items: list[tuple[str | None, int, int]] = []
+        inline = self.seg.masked[part.head[0]:part.head[1]]
+        im = re.match(r"(?i)^\s*(?:beslut|förslag till beslut|ställningstagande)\s*:\s*(?P<t>\S.*)$", inline)
+        if im:  # "Beslut: Äldrenämnden fastställer …" on the heading's own line
+            items.append((None, part.head[0] + im.start("t"), part.head[1]))
         for ln in lines:
             s = ln.strip
             if not s:

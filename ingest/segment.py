@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest import lexicon
-from ingest.dates import document_year, parse_compact, parse_one
+from ingest.dates import document_year, find_dates, parse_compact, parse_one
 
 LINE_RE = re.compile(r"[^\n]*\n?")
 TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]{0,200})?/?>|&nbsp;")
@@ -20,6 +20,9 @@ PARA_RE = re.compile(r"^[ \t]*(?:[•·▪●][ \t]+)?(?:(?P<prefix>[A-ZÅÄÖ]{
                      r"(?P<year>/\d{2,4})?(?![\d-])[ \t:.]*(?P<rest>.*?)[ \t]*$")
 PREFIXED_RE = re.compile(r"^[ \t]*(?P<prefix>[A-ZÅÄÖ]{2,6})[ \t]+(?P<num>\d{1,4})(?![\d/.-])[ \t:.]+(?P<rest>[A-ZÅÄÖ].*?)[ \t]*$")
 POINT_RE = re.compile(r"^[ \t]*(?P<num>\d{1,2})[.)][ \t]+(?P<rest>\S.*?)[ \t]*$")
+# "Sammanträdesdatum 2022-05-17": a date label and its value with only spaces between (a letterhead, a PDF)
+SPACED_LABEL_RE = re.compile(r"^[ \t]*(?P<label>(?i:sammanträdesdatum|mötesdatum|datum|tid|dnr|diarienummer))[ \t]+"
+                             r"(?P<value>\d.*?)[ \t]*$")
 LABEL_RE = re.compile(r"^[ \t]*(?P<label>[A-ZÅÄÖa-zåäö][A-Za-zÅÄÖåäö/ ]{1,40}?)[ \t]*(?::[ \t]*|\t+[ \t]*)(?P<value>\S.*?)[ \t]*$")
 
 PART_HEADS = [
@@ -34,6 +37,7 @@ PART_HEADS = [
     ("attachments", re.compile(r"(?i)^(bilagor?|bilaga \d+)\s*:?$")),
     ("dispatch", re.compile(r"(?i)^(expedieras till|beslutet skickas till|skickas till)\s*:?")),
 ]
+INLINE_DECISION_RE = re.compile(r"(?i)^(beslut|ställningstagande)\s*:\s*\S")
 DECIDES_RE = re.compile(r"(?i)\b(beslutar|beslöt|beslutade)\s+(att|följande|om)\b[^\n]*:?\s*$")
 STOP_ATTENDANCE = re.compile(r"(?i)^\s*(justering|justeringens|justeras|utses att justera|paragrafer|underskrifter|"
                              r"sekreterare|ordförande|justerare|protokollet|plats och tid)\b")
@@ -272,7 +276,10 @@ def _heading_like(lines: list[Line], i: int) -> bool:
     if len(ln.strip) > 140:
         return False
     nxt = lines[i + 1] if i + 1 < len(lines) else None
-    return nxt is None or not nxt.strip
+    if nxt is None or not nxt.strip:
+        return True
+    # "2. Barn och unga i samhällets vård" directly followed by its text: a short title, not a sentence
+    return len(ln.strip) <= 80 and not ln.strip.endswith((".", ":", ";", ",")) and not POINT_RE.match(nxt.text)
 
 
 def _point_run(points: list) -> list:
@@ -416,7 +423,7 @@ def _find_fields(seg: Segmented, body_end: int) -> None:
     for ln in seg.lines:
         if ln.start >= body_end:
             break
-        m = LABEL_RE.match(ln.text)
+        m = LABEL_RE.match(ln.text) or SPACED_LABEL_RE.match(ln.text)
         if not m:
             continue
         label = m["label"].strip().lower()
@@ -433,10 +440,22 @@ def _dates(seg: Segmented) -> None:
     y = seg.year
     dates = []
     for f in seg.fields:
-        if f.name in ("date", "placetime", "datetime"):
-            iso = parse_compact(f.value) or parse_one(f.value, y)
+        if f.name in ("date", "placetime", "datetime", "time"):
+            iso = parse_compact(f.value) if f.name == "date" else None
+            iso = iso or parse_one(f.value, y)
             if iso:
                 dates.append((f, iso))
+    if not dates:
+        # memory notes: "Möte tisdagen den 3 maj 2022" or a date alone on a line at the head
+        first = min([s.start for s in seg.sections] + [it.start for it in seg.items] + [len(seg.text)])
+        for ln in seg.title_lines[:6]:
+            if ln.start >= first:
+                break
+            iso = parse_one(ln.strip, y) if find_dates(ln.text) else None
+            if iso:
+                seg.doc_date = seg.meeting_date = iso
+                seg.warnings.append("mötesdatum taget ur en rad i dokumentets huvud")
+                return
     if dates:
         seg.doc_date = dates[0][1]
         # Memory notes carry the note's own date first and the meeting's date beside "Tid"/"Plats" later.
@@ -567,6 +586,9 @@ def _find_parts(seg: Segmented, it: Item) -> None:
                 heads.append((kind, ln))
                 break
         else:
+            if INLINE_DECISION_RE.match(s):
+                heads.append(("decision", ln))
+                continue
             if DECIDES_RE.search(s) and not heads_has_decision_after(heads):
                 heads.append(("decision", ln))
     for k, (kind, ln) in enumerate(heads):

@@ -213,24 +213,7 @@ EXPECT: dict[str, dict] = {
         assignment="sammanställa kommunernas synpunkter", assignee="Eva Marklund"),
 }
 
-NO_DATE_LABEL = ("'Sammanträdesdatum 2022-05-17' (label and value separated by a space, as in a PDF or a plain "
-                 "letterhead) is not read: header labels need ':' or a tab")
-NOT_VOTING = ("the section 'Ej tjänstgörande ersättare' is not recognised, so Mikael Kero (S) stays under "
-              "'Beslutande' and is recorded as voting (beslutande, MEMBER_OF role ledamot)")
-CHAIR = ("the role written after the name ('Anna Lindqvist (S), ordförande' / a role column) is dropped: "
-         "ATTENDED role is 'beslutande' and MEMBER_OF role 'ledamot'")
-BODY_MUNICIPALITY = ("the body of a municipal protocol ('KIRUNA KOMMUN' / 'Äldrenämnden i Gävle kommun' in the "
-                     "header) is not tied to that municipality (no municipality, no BELONGS_TO)")
-
 XFAIL: dict[tuple[str, str], str] = {
-    ("kiruna-txt", "date"): NO_DATE_LABEL,
-    ("kiruna-pdf", "date"): NO_DATE_LABEL,
-    ("kiruna-docx", "chair"): CHAIR,
-    ("kiruna-docx", "persons"): ("attendance table with a separate 'Parti' column (Namn | Parti | Uppdrag): the "
-                                 "party is not read, persons get no party"),
-    ("gavle-html", "decisions"): "an inline 'Beslut: Äldrenämnden …' paragraph is not read as a decision",
-    ("norrbotten-memo", "decisions"): ("memory notes: 'Minnesanteckningarna … godkändes.' / 'Nätverket beslutade "
-                                       "att bjuda in Länsstyrelsen …' give no Decision"),
 }
 
 CHECKS = ["date", "body", "municipality", "persons", "present", "chair", "not_voting", "items", "decisions",
@@ -440,13 +423,9 @@ def test_same_protocol_as_text_and_pdf_gives_the_same_people_and_items(variants)
 
 MEMO_DATE_FORMS = [
     pytest.param("Datum: tisdagen den 3 maj 2022", id="labelled-datum"),
-    pytest.param("Tid: tisdagen den 3 maj 2022, kl. 9.00-11.00", id="labelled-tid", marks=pytest.mark.xfail(
-        strict=True, reason="a full date under the label 'Tid:' is kept as the time; the meeting gets no date")),
-    pytest.param("Möte tisdagen den 3 maj 2022 via Teams", id="in-a-sentence", marks=pytest.mark.xfail(
-        strict=True, reason="an unlabelled date line near the top ('Möte tisdagen den 3 maj 2022 …') is not used "
-                            "as the meeting date")),
-    pytest.param("Tisdagen den 3 maj 2022", id="date-line-alone", marks=pytest.mark.xfail(
-        strict=True, reason="a date standing alone on a header line is not used as the meeting date")),
+    pytest.param("Tid: tisdagen den 3 maj 2022, kl. 9.00-11.00", id="labelled-tid"),
+    pytest.param("Möte tisdagen den 3 maj 2022 via Teams", id="in-a-sentence"),
+    pytest.param("Tisdagen den 3 maj 2022", id="date-line-alone"),
 ]
 
 
@@ -456,8 +435,6 @@ def test_memo_date_forms(tmp_path, date_line):
     assert e.G.nodes[e.meeting].get("date") == "2022-05-03"
 
 
-@pytest.mark.xfail(strict=True, reason="numbered points whose heading line is followed directly by text (no blank "
-                                       "line) are not taken as items, although 1, 2, 3 run in order")
 def test_memo_points_without_blank_line_after_heading(tmp_path):
     text = MEMO.format(date_line=MEMO_DATE, gap="")
     e = extract(write_txt(tmp_path / "memo.txt", text))
