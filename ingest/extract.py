@@ -105,6 +105,7 @@ NOT_ABBR = {"PPT", "PDF", "IT", "HR", "IFO", "LSS", "SoL", "HSL", "SIP", "HVB", 
             "PwC", "RSS", "FoU", "SAF", "VoF", "MFoF", "TN", "BBIC", "SKR", "NPM", "ASIH", "OCR", "CSV"}
 DECIDED_IN_TEXT_RE = re.compile(r"(?i)\b(?:beslutade|beslutar|beslöt|beslutades)\s+(?:att|om)\b|"
                                 r"\b(?:godkändes|fastställdes|antogs|bifölls|avslogs|beslutades)\b")
+QUOTED_NAME_RE = re.compile(r"[”\"“](?P<name>[A-ZÅÄÖ][\w-]+(?: [\w-]+){0,6})[”\"]")
 DECISION_LINE_RE = re.compile(r"^[ \t]*(?:(?P<num>\d{1,2})[.)]|[-–•*])[ \t]+(?P<text>\S.*)$")
 
 
@@ -1265,6 +1266,11 @@ class Extractor:
                 pass  # abbreviations are aliases of a body already mentioned; no new node
         for sp in self.spans["REGION"]:
             self.region(sp.start_char, sp.end_char, "region-name")
+        # a quoted name that begins or ends with an organ word: 'dåvarande ”Rådet för regional utveckling”'
+        for m in QUOTED_NAME_RE.finditer(self.seg.masked):
+            words = m["name"].split()
+            if organ_kind(words[0]) or organ_kind(words[-1]):
+                self.body(m["name"], m.start("name"), m.end("name"), "quoted-body-name", conf=0.9)
 
     def _municipalities_in_text(self) -> None:
         for sp in self.spans["MUNI"]:
@@ -1598,6 +1604,8 @@ def resolve_municipality(raw: str) -> lexicon.Municipality | None:
     bare = lexicon.bare_municipality_names()
     if raw in bare:
         return bare[raw]
+    if raw in lexicon.AMBIGUOUS_MUNICIPALITIES:  # only spans found in a list of municipalities get here
+        return next((m for m in lexicon.municipalities() if m.name == raw), None)
     return None
 
 

@@ -140,6 +140,12 @@ def organ_spans(doc: Doc) -> Doc:
             spans.append(Span(doc, tok.i, tok.i + 2, label="BODY"))
             continue
         if organ_lemma(t) in stop:
+            # "av Primärkommunala rådet": a bare organ word named by a capitalised word inside a sentence
+            j = tok.i - 1
+            if j >= 1 and t[:1].islower() and doc[j].text[:1].isupper() and doc[j].text.isalpha() \
+                    and doc[j].text.lower() not in _NOT_ADJ and doc[j].text not in _NOT_OWNER \
+                    and not doc[j - 1].is_space and doc[j - 1].text not in ".:•!?" and _is_definite_or_genitive(t):
+                spans.append(Span(doc, j, tok.i + 1, label="BODY"))
             continue
         prev = doc[tok.i - 1].text if tok.i else ""
         sentence_start = not prev or prev in ".:•\n" or doc[tok.i - 1].is_space
