@@ -22,7 +22,8 @@ class Evidence:
     confidence: float = 1.0
 
     def props(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"doc": self.doc, "para": self.para, "start": self.start, "end": self.end, "quote": self.quote,
+                "rule": self.rule, "confidence": self.confidence}
 
 
 @dataclass
@@ -66,7 +67,14 @@ class DocExtraction:
     warnings: list[Warning_] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # by hand: dataclasses.asdict deep-copies every value and cost more than the extraction it stores
+        return {"doc_id": self.doc_id,
+                "mentions": [{"key": m.key, "label": m.label, "props": m.props, "evidence": m.evidence.props()}
+                             for m in self.mentions],
+                "claims": [{"type": c.type, "src": c.src, "dst": c.dst, "evidence": c.evidence.props(),
+                            "props": c.props} for c in self.claims],
+                "warnings": [{"doc": w.doc, "message": w.message, "start": w.start, "end": w.end, "para": w.para}
+                             for w in self.warnings]}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "DocExtraction":

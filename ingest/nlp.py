@@ -115,7 +115,7 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 def _words_ending(doc: Doc, suffixes: tuple[str, ...]):
     """Tokens whose word ends in one of the suffixes, found with one C-level scan of the text instead of a
     Python loop over every token (that loop cost more than the tokenizer itself)."""
-    text = doc.text
+    text = doc.user_data.get("text") or doc.text  # Doc.text rebuilds the string from every token
     for m in _WORD.finditer(text):
         w = m.group()
         if w.lower().endswith(suffixes):
@@ -254,4 +254,9 @@ def pipeline() -> Language:
 
 
 def run(masked_text: str) -> Doc:
-    return pipeline()(masked_text)
+    nlp = pipeline()
+    doc = nlp.make_doc(masked_text)
+    doc.user_data["text"] = masked_text
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc

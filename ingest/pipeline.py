@@ -153,9 +153,10 @@ def build(docs: list[tuple[dict, DocExtraction]]) -> tuple[nx.MultiDiGraph, list
     props_list = []
     for props, x in docs:
         p = dict(props)
-        ext = x.to_dict()
-        ext["meta"] = props.get("meta", {})
-        p["extraction"] = json.dumps(ext, ensure_ascii=False)
+        if not p.get("extraction"):  # documents read from the store keep their serialised extraction
+            ext = x.to_dict()
+            ext["meta"] = props.get("meta", {})
+            p["extraction"] = json.dumps(ext, ensure_ascii=False)
         p.pop("meta", None)
         props_list.append((p, x))
     corpus = corpus_from(props_list)

@@ -342,43 +342,60 @@ class Resolver:
         """A matter referred from body A to body B is the same matter as an item at B that names A and
         speaks of the same thing (no shared case number is needed). Weaker candidates are listed for review."""
         G = self.G
-        held_by = {}
+        held_by: dict[str, str] = {}
+        item_meeting: dict[str, str] = {}
+        item_doc: dict[str, str] = {}
+        refs = []
         for u, v, d in G.edges(data=True):
-            if d["type"] == "HELD":
+            t = d["type"]
+            if t == "HELD":
                 held_by[v] = u
-        item_meeting = {v: u for u, v, d in G.edges(data=True) if d["type"] == "HAS_ITEM"}
-        refs = [(u, v, d) for u, v, d in G.edges(data=True) if d["type"] == "REFERRED_TO" and d.get("matter")]
+            elif t == "HAS_ITEM":
+                item_meeting[v] = u
+            elif t == "MENTIONED_IN" and G.nodes[u]["label"] == "AgendaItem":
+                item_doc.setdefault(u, v)
+            elif t == "REFERRED_TO" and d.get("matter"):
+                refs.append((u, v, d))
+        items_of: dict[str, list[str]] = defaultdict(list)
+        for item, meeting in item_meeting.items():
+            if meeting in held_by:
+                items_of[held_by[meeting]].append(item)
+        spans = self._item_spans()
+        patterns: dict[str, re.Pattern | None] = {}
         done = set()
         for u, target, d in refs:
             matter = d["matter"]
-            if (matter, target) in done or matter not in G:
+            if (matter, target) in done or matter not in G or target not in items_of:
                 continue
             done.add((matter, target))
-            src_items = [a for a, b, e in G.in_edges(matter, data=True) if e["type"] == "CONCERNS"]
-            if not src_items:
-                continue
-            src_item = src_items[0]
+            src_item = next((a for a, _, e in G.in_edges(matter, data=True) if e["type"] == "CONCERNS"), None)
             src_meeting = item_meeting.get(src_item)
             src_body = held_by.get(src_meeting)
-            src_date = G.nodes[src_meeting].get("date") if src_meeting else None
             if not src_body:
                 continue
-            names = _body_names(G.nodes[src_body])
+            src_date = G.nodes[src_meeting].get("date")
+            if src_body not in patterns:
+                names = _body_names(G.nodes[src_body])
+                patterns[src_body] = re.compile(
+                    r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)"
+                ) if names else None
+            pattern = patterns[src_body]
             title_stems = _stems(G.nodes[matter].get("title", ""))
-            ref_stems = _stems(d.get("quote", "")) | title_stems
+            if pattern is None or not title_stems:
+                continue
             cands = []
-            for item, meeting in item_meeting.items():
-                if held_by.get(meeting) != target or item == src_item:
+            for item in items_of[target]:
+                if item == src_item:
                     continue
-                mdate = G.nodes[meeting].get("date")
+                mdate = G.nodes[item_meeting[item]].get("date")
                 if src_date and mdate and mdate < src_date:
                     continue
-                idoc = G.nodes[item].get("doc") or _doc_of(G, item)
-                text = self.c.docs.get(idoc, {}).get("text", "")
-                span = self._item_span(idoc, item)
+                idoc = item_doc.get(item)
+                span = spans.get(item)
+                text = self.c.docs.get(idoc, {}).get("text", "") if idoc else ""
                 if not text or not span:
                     continue
-                best = _best_sentence(text, span, names, title_stems)
+                best = _best_sentence(text, span, pattern, title_stems)
                 if best:
                     cands.append((best[0], item, best[1], best[2], idoc))
             cands.sort(key=lambda c: -c[0])
@@ -392,14 +409,16 @@ class Resolver:
                                                         f"{G.nodes[matter].get('title')!r} (säkerhet {score:.2f}); "
                                                         f"granska och bekräfta", s, e, self._para(idoc, item)))
 
-    def _item_span(self, did: str, item: str) -> tuple[int, int] | None:
-        x = self.c.extractions.get(did)
-        if not x:
-            return None
-        for m in x.mentions:
-            if m.label == "AgendaItem" and self.ids.get((did, m.key)) == item:
-                return m.props.get("_start"), m.props.get("_end")
-        return None
+    def _item_spans(self) -> dict[str, tuple[int, int]]:
+        """Each agenda item's character span in its document (items a memo implies have none)."""
+        out = {}
+        for did, x in self.c.extractions.items():
+            for m in x.mentions:
+                if m.label == "AgendaItem" and m.props.get("_start") is not None:
+                    cid = self.ids.get((did, m.key))
+                    if cid:
+                        out[cid] = (m.props["_start"], m.props["_end"])
+        return out
 
     def _para(self, did: str, item: str) -> str | None:
         n = self.G.nodes[item].get("number")
@@ -421,22 +440,20 @@ def _body_names(node: dict) -> list[str]:
 SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
-def _best_sentence(text: str, span: tuple[int, int], names: list[str], title: set[str]):
-    """The sentence in an item that names the source body and shares most of the matter's words."""
-    if not title:
-        return None
+def _best_sentence(text: str, span: tuple[int, int], pattern: re.Pattern, title: set[str]):
+    """The passage in an item that names the source body and shares most of the matter's words: the line
+    around each mention (lines, not sentences: abbreviations such as "ang." would cut a sentence in two)."""
     best = None
-    # Lines, not sentences: abbreviations such as "ang." would cut a sentence in two.
-    for m in LINE.finditer(text, span[0], span[1]):
-        line = m.group()
-        for nm in (x for n in names for x in re.finditer(rf"(?<!\w){re.escape(n)}(?!\w)", line)):
-            a = max(0, nm.start() - 200)
-            b = min(len(line), nm.end() + 200)
-            window = line[a:b]
-            score = len(_stems(window) & title) / len(title)
-            if best is None or score > best[0]:
-                s = m.start() + a + (len(window) - len(window.lstrip()))
-                best = (score, s, m.start() + a + len(window.rstrip()))
+    for nm in pattern.finditer(text, span[0], span[1]):
+        ls = max(text.rfind("\n", span[0], nm.start()) + 1, span[0])
+        le = text.find("\n", nm.end(), span[1])
+        le = span[1] if le < 0 else le
+        a, b = max(ls, nm.start() - 200), min(le, nm.end() + 200)
+        window = text[a:b]
+        score = len(_stems(window) & title) / len(title)
+        if best is None or score > best[0]:
+            s = a + (len(window) - len(window.lstrip()))
+            best = (score, s, a + len(window.rstrip()))
     return best
 
 
