@@ -62,6 +62,9 @@ def ingest(paths: tuple[str, ...], db: str | None, body: str | None, date_: str 
     if not quiet:
         for w in res.warnings:
             click.echo(f"varning: {w}", err=True)
+    if res.skipped:
+        shown = ", ".join(res.skipped[:5]) + (f" och {len(res.skipped) - 5} till" if len(res.skipped) > 5 else "")
+        click.echo(f"obs: {len(res.skipped)} filer av andra typer hoppades över: {shown}", err=True)
     click.echo(f"Tillagda: {len(res.added)}, uppdaterade: {len(res.updated)}, oförändrade: {len(res.unchanged)}, "
                f"misslyckade: {len(res.failed)}")
     if res.counts:

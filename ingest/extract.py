@@ -924,8 +924,6 @@ class Extractor:
                 self.claim("ASSIGNS", src_key, ak, ts, te, rule)
                 if "who" in m.groupdict() and m["who"]:
                     self._assignees(ak, a + m.start("who"), a + m.end("who"), ts, te)
-                elif self.home_muni is None and self.body_key is None:
-                    pass
 
     def _due(self, a: int, b: int) -> str | None:
         """A due date in the assignment's sentence or a 'återrapportering … <date>' right after it."""
@@ -1004,7 +1002,6 @@ class Extractor:
                 return k
         for m in re.finditer(r"[\w-]+", p):
             if organ_kind(m.group()):
-                s = pa + p.index(p.split(m.group())[0]) if False else pa
                 # the body name: the words up to and including the organ word
                 name = p[: m.end()]
                 name = re.sub(r"(?i)\s+(ledamöter|ledamot|presidium)$", "", name)
@@ -1016,16 +1013,11 @@ class Extractor:
 
     def _assignments_outside_decisions(self) -> None:
         """'Liselott Åsberg uppdras att …' in an item's summary; a memo's 'gavs uppdraget att …'."""
-        decided = {(c.evidence.start) for c in self.x.claims if c.type == "ASSIGNS"}
         for it in self.seg.items:
             parts = [p for p in it.parts if p.kind not in ("decision", "proposal")]
             spans = [(p.start, p.end) for p in parts] or [(it.start, it.end)]
             for a, b in spans:
-                before = len([c for c in self.x.claims if c.type == "ASSIGNS"])
                 self._assignments(f"item:{it.label}", a, b, "assignment-in-text")
-                for c in self.x.claims[before:]:
-                    if c.type == "ASSIGNS" and c.evidence.start in decided:
-                        pass
         if not self.seg.items:
             before = len(self.x.mentions)
             self._assignments("doc-assign", 0, len(self.text), "assignment-in-text")
@@ -1170,16 +1162,13 @@ class Extractor:
                 return self.body(sp.text, sp.start_char, sp.end_char, "referral"), sp.end_char
         am = re.match(rf"([{UP}][A-Za-zÅÄÖåäö]{{1,7}})\b", tail[off:])
         if am and sum(c.isupper() for c in am.group(1)) >= 2:
-            k = self._lookup_abbr(am.group(1))
+            k = self.abbr.get(am.group(1))
             if k:
                 return k, pos + off + len(am.group(1))
             k = self.body(am.group(1), pos + off, pos + off + len(am.group(1)), "referral", short=am.group(1),
                           conf=0.7)
             return k, pos + off + len(am.group(1))
         return None
-
-    def _lookup_abbr(self, abbr: str) -> str | None:
-        return self.abbr.get(abbr)
 
     # ------------------------------------------------------------ running text
     def _persons_in_text(self) -> None:
@@ -1261,9 +1250,6 @@ class Extractor:
             if after.startswith("/") and len(after) == 2 and after[1].isupper():  # "Kommunförbundet J/H"
                 continue
             self.body(name, sp.start_char, sp.end_char, "body-name", conf=0.9)
-        for abbr, k in list(self.abbr.items()):
-            for m in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", self.seg.masked):
-                pass  # abbreviations are aliases of a body already mentioned; no new node
         for sp in self.spans["REGION"]:
             self.region(sp.start_char, sp.end_char, "region-name")
         # a quoted name that begins or ends with an organ word: 'dåvarande ”Rådet för regional utveckling”'
@@ -1300,17 +1286,12 @@ class Extractor:
                     tgt = after[0] if after else self._anaphor(sent[m.end():], s + m.end(), bodies)
                     if not before or not tgt:
                         continue
-                    src = before[-1] if type_ != "REPORTS_TO" else self._subject(before)
+                    src = before[-1]  # the subject: the last body named before the verb phrase
                     if src[0] != tgt[0]:
                         self.claim(type_, src[0], tgt[0], s, e, "structure-" + type_.lower())
             self._preparatory_groups(sent, s, e)
             self._founding(sent, s, e, bodies)
             self._part_of_genitive(sent, s, e)
-
-    def _subject(self, before: list) -> tuple:
-        """In 'A ... och B kommer att fungera som … kopplat till C', the subject is the last body before the
-        verb phrase that starts a clause."""
-        return before[-1]
 
     def _bodies_in(self, s: int, e: int) -> list[tuple[str, int, int]]:
         out = []

@@ -34,6 +34,7 @@ class IngestResult:
     warnings: list[Warning_] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     merges: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # files of other types in the folders, passed over
 
 
 def load_manifest(folder: Path) -> dict[str, dict]:
@@ -86,10 +87,10 @@ def ingest(paths: list[str | Path], db: str | Path, *, meta: dict | None = None,
            progress: Callable[[int, int, str], None] | None = None,
            date_from_filename: bool = False) -> IngestResult:
     """Ingest files and folders into the database at db; unchanged documents are not read twice."""
-    files, _ = discover(paths)
+    files, skipped = discover(paths)
     if not files:
         raise GovgraphError(f"{', '.join(map(str, paths))}: inga filer att läsa (.txt, .html, .htm, .pdf, .docx)")
-    result = IngestResult()
+    result = IngestResult(skipped=skipped)
     store = LadybugStore(db, read_only=True)
     stored = {d["id"]: d for d in store.load_documents()} if store.exists() else {}
     store.close()

@@ -217,8 +217,12 @@ def _docx_text(data: bytes, path: Path) -> str:
     return "\n".join(out).strip("\n") + "\n"
 
 
+# Files that belong beside the documents and are read otherwise (the manifest) or not at all.
+QUIET_SKIP = {"manifest.toml", "govgraph.toml", "README.md", "README.txt.md"}
+
+
 def discover(paths: list[str | Path]) -> tuple[list[Path], list[str]]:
-    """Files to ingest from files and folders (recursive, sorted); and notes on what was passed over."""
+    """Files to ingest from files and folders (recursive, sorted), and the files of other types passed over."""
     found: list[Path] = []
     notes: list[str] = []
     seen: set[Path] = set()
@@ -230,11 +234,16 @@ def discover(paths: list[str | Path]) -> tuple[list[Path], list[str]]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for f in sorted(files):
                     fp = Path(root) / f
-                    if fp.suffix.lower() in SUPPORTED and not f.startswith("."):
-                        real = fp.resolve()
-                        if real not in seen:
-                            seen.add(real)
-                            found.append(fp)
+                    if f.startswith("."):
+                        continue
+                    if fp.suffix.lower() not in SUPPORTED:
+                        if f not in QUIET_SKIP and not fp.suffix.lower() in (".db", ".wal", ".lock"):
+                            notes.append(str(fp))
+                        continue
+                    real = fp.resolve()
+                    if real not in seen:
+                        seen.add(real)
+                        found.append(fp)
         else:
             real = p.resolve()
             if real not in seen:

@@ -239,7 +239,6 @@ class Resolver:
         for did, x in self.c.extractions.items():
             ids = self.ids
             held = {c.dst: c.src for c in x.claims if c.type == "HELD"}
-            local = {m.key: m for m in x.mentions}
             for m in x.mentions:
                 if m.label != "Meeting":
                     continue
@@ -271,8 +270,6 @@ class Resolver:
             for m in x.mentions:
                 if m.label in ("Decision", "Assignment"):
                     src = parent.get(m.key)
-                    if src and m.label == "Assignment" and parent.get(src):
-                        pass
                     owner = ids.get((did, src)) if src else None
                     owner = owner or did
                     tag = "beslut" if m.label == "Decision" else "uppdrag"
@@ -306,7 +303,6 @@ class Resolver:
                     props["name"] = f"{m.props['title']}, {on.get('short') or on.get('name')}"
                     ids[(did, m.key)] = cid
                     self.add_node(cid, "Role", props)
-            del local
 
     # ------------------------------------------------------------ edges
     def _edges(self) -> None:

@@ -38,7 +38,6 @@ import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 from collections import defaultdict  # noqa: E402
-from contextlib import contextmanager  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -459,54 +458,11 @@ def profile_extract(docs, limit_chars: int) -> None:
         print(f"{s:8.3f} s  {mbps(n, s):8.2f} MB/s  {name}")
 
 
-@contextmanager
-def item_span_patch():
-    """Resolver._item_span patched in this process only: a span with a None end counts as no span."""
-    from ingest import resolve as R
-
-    orig = R.Resolver._item_span
-
-    def patched(self, did, item):
-        span = orig(self, did, item)
-        return span if span and None not in span else None
-
-    R.Resolver._item_span = patched
-    try:
-        yield
-    finally:
-        R.Resolver._item_span = orig
-
-
 def build_guarded(build, results, patch: bool = False):
-    """ingest.pipeline.build; if it fails with the known TypeError of resolve._item_span returning (None, None)
-    (an AgendaItem mention without _start/_end, e.g. a memo's implicit item), it is timed again with that
-    method patched in this process only, so the other stages still get figures. Returns (out, seconds, note)."""
-    if patch:
-        with item_span_patch():
-            a = time.perf_counter()
-            out = build(results)
-            return out, time.perf_counter() - a, "patched"
+    """ingest.pipeline.build, timed. Returns (out, seconds, None)."""
     a = time.perf_counter()
-    try:
-        out = build(results)
-        return out, time.perf_counter() - a, None
-    except TypeError as e:
-        failed_s = time.perf_counter() - a
-        import traceback
-
-        from ingest import resolve as R
-
-        if not hasattr(getattr(R, "Resolver", None), "_item_span"):
-            raise
-        where = traceback.extract_tb(e.__traceback__)[-1]
-        note = (f"build FAILED after {failed_s:.2f} s: TypeError: {e} at {Path(where.filename).name}:{where.lineno} "
-                f"({where.name}); re-timed with Resolver._item_span patched in-process to return None for a span "
-                f"with a None end (WORKAROUND, nothing on disk changed)")
-        gc.collect()
-        with item_span_patch():
-            a = time.perf_counter()
-            out = build(results)
-            return out, time.perf_counter() - a, note
+    out = build(results)
+    return out, time.perf_counter() - a, None
 
 
 def main() -> None:
