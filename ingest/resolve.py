@@ -134,20 +134,28 @@ class Resolver:
         # spellings: 'Fredaggruppen' / 'Fredagsgruppen'; 'Kommunförbundet Jämtland Härjedalens' (genitive);
         # 'Kommunförbundet J/H' (initials); a bare 'Kommunförbundet' when only one such body is known.
         norms = list(by_norm)
-        for i, a in enumerate(norms):
-            qa = "@" in a
-            for b in norms[i + 1:]:
-                if ("@" in b) != qa or (qa and a.split("@")[1] != b.split("@")[1]):
-                    continue
-                ka, kb = a.split("@")[0], b.split("@")[0]
-                reason = _same_body(ka, kb)
-                if reason:
-                    uf.union(by_norm[a][0], by_norm[b][0], reason)
+        # compare only names that begin alike (a spelling variant, a genitive and initials all keep the start):
+        # pairwise over everything would grow with the square of the corpus
+        blocks: dict[str, list[str]] = defaultdict(list)
+        for n in norms:
+            blocks[n[:4]].append(n)
+        for block in blocks.values():
+            for i, a in enumerate(block):
+                qa = "@" in a
+                for b in block[i + 1:]:
+                    if ("@" in b) != qa or (qa and a.split("@")[1] != b.split("@")[1]):
+                        continue
+                    reason = _same_body(a.split("@")[0], b.split("@")[0])
+                    if reason:
+                        uf.union(by_norm[a][0], by_norm[b][0], reason)
+        by_first: dict[str, list[str]] = defaultdict(list)
+        for n in norms:
+            if "-" in n and "@" not in n and "#" not in n:
+                by_first[n.split("-", 1)[0]].append(n)
         for stem in norms:
             if "-" in stem or "@" in stem or "#" in stem:
                 continue
-            longer = {uf.find(by_norm[n][0]) for n in norms if n.startswith(stem + "-") and "@" not in n
-                      and "#" not in n}
+            longer = {uf.find(by_norm[n][0]) for n in by_first.get(stem, ())}
             if len(longer) == 1:
                 uf.union(longer.pop(), by_norm[stem][0], "enda organet med det namnet")
         # an owned organ ('SocSam:s presidium', 'Sociala samrådsgruppens presidium') is one body per owner
@@ -209,6 +217,9 @@ class Resolver:
             for did, m in recs:
                 self.ids[(did, m.key)] = cid
         # "M. Östlund": the full name with that initial and surname, in the same document first, then anywhere
+        by_surname: dict[str, list[str]] = defaultdict(list)
+        for n in full:
+            by_surname[n.split()[-1]].append(n)
         for did, m in initials:
             name = m.props["name"]
             ini, surname = name[0], name.split()[-1].lstrip(".")
@@ -218,8 +229,9 @@ class Resolver:
                 parts = n.split()
                 return n.endswith(" " + surname) and parts[0][0] == ini
 
-            same_doc = {n for n, recs in full.items() if matches(n) and any(d == did for d, _ in recs)}
-            cands = same_doc or {n for n in full if matches(n)}
+            pool = by_surname.get(surname.split()[-1], [])
+            same_doc = {n for n in pool if matches(n) and any(d == did for d, _ in full[n])}
+            cands = same_doc or {n for n in pool if matches(n)}
             if len(cands) == 1:
                 target = cands.pop()
                 cid = "person:" + slug(target)
@@ -357,6 +369,7 @@ class Resolver:
             if meeting in held_by:
                 items_of[held_by[meeting]].append(item)
         spans = self._item_spans()
+        item_stems: dict[str, set[str]] = {}
         patterns: dict[str, re.Pattern | None] = {}
         done = set()
         for u, target, d in refs:
@@ -380,6 +393,7 @@ class Resolver:
             if pattern is None or not title_stems:
                 continue
             cands = []
+            need = REVIEW_THRESHOLD * len(title_stems)
             for item in items_of[target]:
                 if item == src_item:
                     continue
@@ -391,11 +405,17 @@ class Resolver:
                 text = self.c.docs.get(idoc, {}).get("text", "") if idoc else ""
                 if not text or not span:
                     continue
+                # cheap test first: does the item's text hold enough of the matter's words at all?
+                if item not in item_stems:
+                    item_stems[item] = _stems(text[span[0]:span[1]])
+                if len(item_stems[item] & title_stems) < need:
+                    continue
                 best = _best_sentence(text, span, pattern, title_stems)
                 if best:
-                    cands.append((best[0], item, best[1], best[2], idoc))
-            cands.sort(key=lambda c: -c[0])
-            for k, (score, item, s, e, idoc) in enumerate(cands):
+                    cands.append((best[0], item, best[1], best[2], idoc, mdate or "9999"))
+            # the best wording wins; among equally good ones the next meeting after the referral
+            cands.sort(key=lambda c: (-round(c[0], 1), c[5]))
+            for k, (score, item, s, e, idoc, _) in enumerate(cands):
                 if score >= LINK_THRESHOLD and k == 0:
                     ev = Evidence(idoc, self._para(idoc, item), s, e, self.c.docs[idoc]["text"][s:e],
                                   "matter-link", round(score, 2))
