@@ -51,11 +51,15 @@ class UnionFind:
             self.reason[(a, b)] = reason
 
 
+_ABBREV_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(ABBREV, key=len, reverse=True))
+                        + r")(?!\w)")
+_STEM_WORD = re.compile(r"[a-zåäöé]{4,}")
+
+
 def _stems(text: str) -> set[str]:
-    t = text.lower()
-    for k, v in ABBREV.items():
-        t = re.sub(rf"(?<!\w){re.escape(k)}(?!\w)", v, t)
-    return {w[:6] for w in re.findall(r"[a-zåäöé]{4,}", t) if w not in STOP}
+    """Content words cut to six letters ('kommunerna', 'kommuner' -> 'kommun'), abbreviations written out."""
+    t = _ABBREV_RE.sub(lambda m: ABBREV[m.group()], text.lower())
+    return {w[:6] for w in _STEM_WORD.findall(t) if w not in STOP}
 
 
 class Resolver:
