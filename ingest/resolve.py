@@ -5,6 +5,7 @@ for every merge, links matters that travel between bodies, and builds the networ
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections import Counter, defaultdict
@@ -23,6 +24,7 @@ STOP = {"mellan", "angående", "samt", "från", "till", "inom", "eller", "och", 
 ABBREV = {"ang.": "angående", "ang": "angående", "bl.a.": "bland annat", "resp.": "respektive"}
 LINK_THRESHOLD = 0.6
 REVIEW_THRESHOLD = 0.3
+NEXT_MEETINGS = 10  # how many of the receiving body's meetings after a referral may take the matter up
 
 
 @dataclass
@@ -69,6 +71,7 @@ class Resolver:
         self.warnings: list[Warning_] = []
         self.ids: dict[tuple[str, str], str] = {}  # (doc, local key) -> canonical id
         self.merges: list[str] = []
+        self._meeting_cache: dict[str, tuple] = {}
 
     # ------------------------------------------------------------ entry
     def run(self) -> nx.MultiDiGraph:
@@ -398,12 +401,10 @@ class Resolver:
                 continue
             cands = []
             need = REVIEW_THRESHOLD * len(title_stems)
-            for item in items_of[target]:
+            for item in self._next_items(target, src_date, items_of, item_meeting):
                 if item == src_item:
                     continue
                 mdate = G.nodes[item_meeting[item]].get("date")
-                if src_date and mdate and mdate < src_date:
-                    continue
                 idoc = item_doc.get(item)
                 span = spans.get(item)
                 text = self.c.docs.get(idoc, {}).get("text", "") if idoc else ""
@@ -428,6 +429,22 @@ class Resolver:
                     self.warnings.append(Warning_(idoc, f"möjlig koppling till ärendet "
                                                         f"{G.nodes[matter].get('title')!r} (säkerhet {score:.2f}); "
                                                         f"granska och bekräfta", s, e, self._para(idoc, item)))
+
+    def _next_items(self, body: str, after: str | None, items_of: dict, item_meeting: dict) -> list[str]:
+        """Items of the body's next NEXT_MEETINGS meetings on or after a date (and of meetings without a date):
+        a referral is taken up within a few meetings, and this keeps linking linear in the corpus."""
+        cache = self._meeting_cache.get(body)
+        if cache is None:
+            by_meeting: dict[str, list[str]] = defaultdict(list)
+            for it in items_of[body]:
+                by_meeting[item_meeting[it]].append(it)
+            dated = sorted((self.G.nodes[m].get("date"), m) for m in by_meeting if self.G.nodes[m].get("date"))
+            undated = [m for m in by_meeting if not self.G.nodes[m].get("date")]
+            cache = self._meeting_cache[body] = (by_meeting, dated, undated)
+        by_meeting, dated, undated = cache
+        i = bisect.bisect_left(dated, (after, "")) if after else 0
+        meetings = [m for _, m in dated[i:i + NEXT_MEETINGS]] + undated
+        return [it for m in meetings for it in by_meeting[m]]
 
     def _item_spans(self) -> dict[str, tuple[int, int]]:
         """Each agenda item's character span in its document (items a memo implies have none)."""
