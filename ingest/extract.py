@@ -382,7 +382,7 @@ class Extractor:
         place, time_ = self._place_time()
         if self.body_key is None and not seg.items:
             return  # a memo without a meeting of its own
-        props = {"date": date, "place": place, "time": time_, "kind": self.doc_kind()}
+        props = {"date": date, "place": place, "time": time_, "kind": self.doc_kind(), "_year": seg.year}
         bname = self.by_key[self.body_key].props.get("short") or self.by_key[self.body_key].props["name"] \
             if self.body_key else "okänt organ"
         props["title"] = f"{bname} {date or '(datum okänt)'}"

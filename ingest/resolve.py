@@ -72,6 +72,7 @@ class Resolver:
         self.ids: dict[tuple[str, str], str] = {}  # (doc, local key) -> canonical id
         self.merges: list[str] = []
         self._meeting_cache: dict[str, tuple] = {}
+        self.meeting_year: dict[str, int | None] = {}
 
     # ------------------------------------------------------------ entry
     def run(self) -> nx.MultiDiGraph:
@@ -270,6 +271,7 @@ class Resolver:
                 if bshort:
                     props["title"] = props["name"] = f"{bshort} {date or '(datum okänt)'}"
                 ids[(did, m.key)] = cid
+                self.meeting_year[cid] = m.props.get("_year")
                 self.add_node(cid, "Meeting", props)
             has_item = {c.dst: c.src for c in x.claims if c.type == "HAS_ITEM"}
             for m in x.mentions:
@@ -377,6 +379,7 @@ class Resolver:
                 items_of[held_by[meeting]].append(item)
         spans = self._item_spans()
         item_stems: dict[str, set[str]] = {}
+        windows: dict[tuple[str, str], list] = {}
         patterns: dict[str, re.Pattern | None] = {}
         done = set()
         for u, target, d in refs:
@@ -402,21 +405,22 @@ class Resolver:
             cands = []
             need = REVIEW_THRESHOLD * len(title_stems)
             for item in self._next_items(target, src_date, items_of, item_meeting):
-                if item == src_item:
+                st = item_stems.get(item)
+                if st is None:
+                    idoc = item_doc.get(item)
+                    span = spans.get(item)
+                    text = self.c.docs.get(idoc, {}).get("text", "") if idoc else ""
+                    # cheap test first: does the item's text hold enough of the matter's words at all?
+                    st = item_stems[item] = _stems(text[span[0]:span[1]]) if text and span else set()
+                if item == src_item or len(st & title_stems) < need:
                     continue
-                mdate = G.nodes[item_meeting[item]].get("date")
-                idoc = item_doc.get(item)
-                span = spans.get(item)
-                text = self.c.docs.get(idoc, {}).get("text", "") if idoc else ""
-                if not text or not span:
-                    continue
-                # cheap test first: does the item's text hold enough of the matter's words at all?
-                if item not in item_stems:
-                    item_stems[item] = _stems(text[span[0]:span[1]])
-                if len(item_stems[item] & title_stems) < need:
-                    continue
-                best = _best_sentence(text, span, pattern, title_stems)
+                idoc = item_doc[item]
+                wkey = (item, src_body)
+                if wkey not in windows:
+                    windows[wkey] = _windows(self.c.docs[idoc]["text"], spans[item], pattern)
+                best = _best_window(windows[wkey], title_stems)
                 if best:
+                    mdate = G.nodes[item_meeting[item]].get("date")
                     cands.append((best[0], item, best[1], best[2], idoc, mdate or "9999"))
             # the best wording wins; among equally good ones the next meeting after the referral
             cands.sort(key=lambda c: (-round(c[0], 1), c[5]))
@@ -439,11 +443,15 @@ class Resolver:
             for it in items_of[body]:
                 by_meeting[item_meeting[it]].append(it)
             dated = sorted((self.G.nodes[m].get("date"), m) for m in by_meeting if self.G.nodes[m].get("date"))
-            undated = [m for m in by_meeting if not self.G.nodes[m].get("date")]
+            # a meeting without a date is placed by the year its document mostly speaks of
+            undated = sorted((str(self.meeting_year.get(m) or "0000"), m) for m in by_meeting
+                             if not self.G.nodes[m].get("date"))
             cache = self._meeting_cache[body] = (by_meeting, dated, undated)
         by_meeting, dated, undated = cache
         i = bisect.bisect_left(dated, (after, "")) if after else 0
-        meetings = [m for _, m in dated[i:i + NEXT_MEETINGS]] + undated
+        j = bisect.bisect_left(undated, (after[:4], "")) if after else 0
+        unknown = [m for y, m in undated if y == "0000"]
+        meetings = [m for _, m in dated[i:i + NEXT_MEETINGS]] + [m for _, m in undated[j:j + NEXT_MEETINGS]] + unknown
         return [it for m in meetings for it in by_meeting[m]]
 
     def _item_spans(self) -> dict[str, tuple[int, int]]:
@@ -477,24 +485,30 @@ def _body_names(node: dict) -> list[str]:
 SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
-def _best_sentence(text: str, span: tuple[int, int], pattern: re.Pattern, title: set[str]):
-    """The passage in an item that names the source body and shares most of the matter's words: the line
-    around each mention (lines, not sentences: abbreviations such as "ang." would cut a sentence in two)."""
-    best = None
+def _windows(text: str, span: tuple[int, int], pattern: re.Pattern) -> list[tuple[set[str], int, int]]:
+    """The passages of an item that name the source body: the line around each mention, at most 200 characters
+    either side (lines, not sentences: abbreviations such as "ang." would cut a sentence in two)."""
+    out = []
     for nm in pattern.finditer(text, span[0], span[1]):
         ls = max(text.rfind("\n", span[0], nm.start()) + 1, span[0])
         le = text.find("\n", nm.end(), span[1])
         le = span[1] if le < 0 else le
         a, b = max(ls, nm.start() - 200), min(le, nm.end() + 200)
         window = text[a:b]
-        score = len(_stems(window) & title) / len(title)
+        out.append((_stems(window), a + (len(window) - len(window.lstrip())), a + len(window.rstrip())))
+    return out
+
+
+def _best_window(windows: list, title: set[str]):
+    """The window sharing most of the matter's words, as (score, start, end)."""
+    best = None
+    for stems, s, e in windows:
+        score = len(stems & title) / len(title)
         if best is None or score > best[0]:
-            s = a + (len(window) - len(window.lstrip()))
-            best = (score, s, a + len(window.rstrip()))
+            best = (score, s, e)
     return best
 
 
-LINE = re.compile(r"[^\n]+")
 
 
 def _same_body(a: str, b: str) -> str | None:
