@@ -15,7 +15,7 @@ from ingest import nlp
 from ingest.dates import parse_one
 from ingest.extract import extract
 from ingest.readers import Document, ReadError, discover, read
-from ingest.resolve import corpus_from, extraction_json, resolve
+from ingest.resolve import corpus_from, resolve
 from ingest.segment import segment
 
 MANIFEST_NAMES = ("manifest.toml", "govgraph.toml")
@@ -97,7 +97,7 @@ def ingest(paths: list[str | Path], db: str | Path, *, meta: dict | None = None,
     corpus: dict[str, tuple[dict, DocExtraction]] = {}
     for did, d in stored.items():
         try:
-            x = DocExtraction.from_dict(json.loads(d["extraction"]))
+            x = DocExtraction.from_wire(json.loads(d["extraction"]), d["text"])
         except (TypeError, ValueError, KeyError):
             continue
         d = dict(d)
@@ -155,9 +155,9 @@ def build(docs: list[tuple[dict, DocExtraction]]) -> tuple[nx.MultiDiGraph, list
     for props, x in docs:
         p = dict(props)
         if not p.get("extraction"):  # documents read from the store keep their serialised extraction
-            ext = x.to_dict()
+            ext = x.to_wire()
             ext["meta"] = props.get("meta", {})
-            p["extraction"] = json.dumps(ext, ensure_ascii=False)
+            p["extraction"] = json.dumps(ext, ensure_ascii=False, separators=(",", ":"))
         p.pop("meta", None)
         props_list.append((p, x))
     corpus = corpus_from(props_list)
@@ -185,4 +185,4 @@ def build(docs: list[tuple[dict, DocExtraction]]) -> tuple[nx.MultiDiGraph, list
     return G, all_warnings, merges
 
 
-__all__ = ["ingest", "build", "extract_document", "load_manifest", "IngestResult", "extraction_json"]
+__all__ = ["ingest", "build", "extract_document", "load_manifest", "IngestResult"]

@@ -541,6 +541,3 @@ def corpus_from(docs: list[tuple[dict, DocExtraction]]) -> Corpus:
         c.extractions[props["id"]] = x
     return c
 
-
-def extraction_json(x: DocExtraction) -> str:
-    return json.dumps(x.to_dict(), ensure_ascii=False)
