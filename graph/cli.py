@@ -37,9 +37,11 @@ def cli() -> None:
 @click.option("--date", "date_", default=None, help="Mötesdatum ÅÅÅÅ-MM-DD för dokument som saknar det.")
 @click.option("--date-from-filename", is_flag=True,
               help="Ta mötesdatum ur filnamnet (t.ex. 2023-10-13) när dokumentet självt saknar det.")
+@click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, show_default=True,
+              help="Antal processer för att läsa dokumenten (0 = automatiskt: en per kärna vid många dokument).")
 @click.option("--quiet", "-q", is_flag=True, help="Skriv bara sammanfattningen, inte varje varning.")
 def ingest(paths: tuple[str, ...], db: str | None, body: str | None, date_: str | None, date_from_filename: bool,
-           quiet: bool) -> None:
+           jobs: int, quiet: bool) -> None:
     """Läs in filer och mappar (.txt, .html, .pdf, .docx) i grafen."""
     from ingest.dates import parse_one
     from ingest.pipeline import ingest as run
@@ -56,7 +58,8 @@ def ingest(paths: tuple[str, ...], db: str | None, body: str | None, date_: str 
     def progress(i: int, n: int, name: str) -> None:
         click.echo(f"[{i}/{n}] {name}", err=True)
 
-    res = run(list(paths), _db(db), meta=meta, progress=progress, date_from_filename=date_from_filename)
+    res = run(list(paths), _db(db), meta=meta, progress=progress, date_from_filename=date_from_filename,
+              jobs=jobs)
     for line in res.failed:
         click.echo(f"fel: {line}", err=True)
     if not quiet:

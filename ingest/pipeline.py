@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,7 +86,7 @@ def extract_document(doc: Document, meta: dict | None = None) -> tuple[dict, Doc
 
 def ingest(paths: list[str | Path], db: str | Path, *, meta: dict | None = None,
            progress: Callable[[int, int, str], None] | None = None,
-           date_from_filename: bool = False) -> IngestResult:
+           date_from_filename: bool = False, jobs: int = 0) -> IngestResult:
     """Ingest files and folders into the database at db; unchanged documents are not read twice."""
     files, skipped = discover(paths)
     if not files:
@@ -104,9 +105,8 @@ def ingest(paths: list[str | Path], db: str | Path, *, meta: dict | None = None,
         d["meta"] = _meta_of(d)
         corpus[did] = (d, x)
     manifests: dict[Path, dict] = {}
-    for i, f in enumerate(files, 1):
-        if progress:
-            progress(i, len(files), str(f))
+    todo: list[tuple[Document, dict, bool]] = []
+    for f in files:
         folder = f.parent
         if folder not in manifests:
             manifests[folder] = load_manifest(folder)
@@ -125,13 +125,15 @@ def ingest(paths: list[str | Path], db: str | Path, *, meta: dict | None = None,
         if old and old.get("sha256") == doc.sha256 and _meta_of(old) == fmeta:
             result.unchanged.append(doc.name)
             continue
-        try:
-            props, x = extract_document(doc, fmeta)
-        except GovgraphError as e:
-            result.failed.append(str(e))
+        todo.append((doc, fmeta, old is not None))
+    for i, (doc, is_update, out) in enumerate(extract_many(todo, jobs), 1):
+        if progress:
+            progress(i, len(todo), doc.path)
+        if isinstance(out, str):
+            result.failed.append(out)
             continue
-        (result.updated if old else result.added).append(doc.name)
-        corpus[doc.id] = (props, x)
+        (result.updated if is_update else result.added).append(doc.name)
+        corpus[doc.id] = out
     G, warnings, merges = build(list(corpus.values()))
     result.warnings = [w for w in warnings]
     result.merges = merges
@@ -140,6 +142,35 @@ def ingest(paths: list[str | Path], db: str | Path, *, meta: dict | None = None,
     else:
         result.counts = {}
     return result
+
+
+def _extract_one(item: tuple[Document, dict, bool]):
+    doc, meta, is_update = item
+    try:
+        return doc, is_update, extract_document(doc, meta)
+    except GovgraphError as e:
+        return doc, is_update, str(e)
+
+
+def default_jobs(n_docs: int) -> int:
+    """One process for a handful of documents (loading the pipeline costs ~2 s a process); else the cores."""
+    return 1 if n_docs < 40 else max(1, min(os.cpu_count() or 1, 8))
+
+
+def extract_many(todo: list[tuple[Document, dict, bool]], jobs: int = 0):
+    """Extract documents, in parallel processes when there are many; yields (doc, is_update, result or
+    error message) in input order."""
+    jobs = jobs or default_jobs(len(todo))
+    if jobs <= 1 or len(todo) < 2:
+        for item in todo:
+            yield _extract_one(item)
+        return
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=nlp.pipeline) as ex:
+        yield from ex.map(_extract_one, todo, chunksize=max(1, min(16, len(todo) // (jobs * 4))))
 
 
 def _meta_of(stored: dict) -> dict:
