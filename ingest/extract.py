@@ -88,7 +88,7 @@ STRUCTURE_RES = [
 AGREEMENT_RE = re.compile(r"(?i)\b(?P<kind>samverkansavtal|huvudavtal|avtal|överenskommelse)\b")
 SHARE_VERB_RE = re.compile(r"\s(?:bekostar|står för|finansierar|betalar)\s+(?P<what>[^.\n]{2,120})")
 # Words without which a sentence states no structure: checked first, so most sentences cost one search.
-STRUCTURE_TRIGGER = re.compile(r"(?i)kopplad|kopplat|knuten|knutet|underställ|ansvarig inför|rapporterar|redovisar till|"
+STRUCTURE_TRIGGER = re.compile(r"kopplad|kopplat|knuten|knutet|underställ|ansvarig inför|rapporterar|redovisar till|"
                                r"lyder under|svarar mot|bereder|beredning|förbereder|etablerades|bildades|inrättades|"
                                r"startade|grundades|tillkom|presidi|styrelse|utskott")
 ELECTION_ROLE = r"(?P<role>(?:1:e |2:e |förste |andre )?vice ordförande|ordförande|ledamot|ersättare|sekreterare)"
@@ -180,6 +180,8 @@ class Extractor:
         self.body_key: str | None = None
         self.abbr: dict[str, str] = {}  # abbreviation -> body key, from this document's definitions
         self.home_muni: str | None = None
+        self._body_index: tuple | None = None
+        self._abbr_re: tuple | None = None
 
     # ------------------------------------------------------------ helpers
     def ev(self, start: int, end: int, rule: str, conf: float = 1.0) -> Evidence:
@@ -906,9 +908,22 @@ class Extractor:
 
     # ------------------------------------------------------------ assignments
     def _assignments(self, src_key: str, a: int, b: int, rule: str = "assignment") -> None:
+        low = self.seg.masked[a:b].lower()
+        # every pattern below has "uppdrag", "uppdrar" or "uppdras": look only at the passages around them
+        # (a passage ends at a full stop or a blank line, as the patterns' tasks do)
+        hits = [m.start() for m in re.finditer("uppdr", low)]
+        passages = []
+        for i in hits:
+            ps = max(low.rfind(".", 0, i) + 1, low.rfind("\n\n", 0, i) + 2, 0)
+            ends = [x for x in (low.find(".", i), low.find("\n\n", i)) if x >= 0]
+            pe = min(ends) + 1 if ends else len(low)
+            if not passages or ps >= passages[-1][1]:
+                passages.append((ps, pe))
+        for ps, pe in passages:
+            self._assignments_in(src_key, a + ps, a + pe, rule)
+
+    def _assignments_in(self, src_key: str, a: int, b: int, rule: str) -> None:
         seg_text = self.seg.masked[a:b]
-        if "uppdr" not in seg_text.lower():  # every pattern below has "uppdrag", "uppdrar" or "uppdras"
-            return
         for k, rx in enumerate(ASSIGN_RES):
             for m in rx.finditer(seg_text):
                 task = re.sub(r"\s+", " ", m["task"]).strip().rstrip(",;")
@@ -1268,7 +1283,8 @@ class Extractor:
     def _structure(self) -> None:
         text = self.seg.masked
         done: set[int] = set()
-        for tm in STRUCTURE_TRIGGER.finditer(text):
+        # searched in lower case without IGNORECASE: the engine can then skip ahead on the first letters
+        for tm in STRUCTURE_TRIGGER.finditer(text.lower()):
             s, e = _sentence_bounds(text, tm.start())
             if s in done:
                 continue
@@ -1294,18 +1310,27 @@ class Extractor:
             self._part_of_genitive(sent, s, e)
 
     def _bodies_in(self, s: int, e: int) -> list[tuple[str, int, int]]:
+        """Bodies named in text[s:e] (spans and this document's abbreviations), in order."""
+        if self._body_index is None:
+            rows = [(sec.start, sec.end) for sec in self.seg.sections]
+            spans = sorted((sp for sp in self.spans["BODY"] + self.spans["REGION"]
+                            if not any(a <= sp.start_char < b for a, b in rows)), key=lambda sp: sp.start_char)
+            self._body_index = ([sp.start_char for sp in spans], spans)
+        starts, spans = self._body_index
         out = []
-        rows = [(sec.start, sec.end) for sec in self.seg.sections]
-        for sp in self.spans["BODY"] + self.spans["REGION"]:
-            if s <= sp.start_char < e and not self._inside_person(sp.start_char) and \
-                    not any(a <= sp.start_char < b for a, b in rows):
-                k = self.region(sp.start_char, sp.end_char, "structure") if sp.label_ == "REGION" else \
-                    self.body(sp.text, sp.start_char, sp.end_char, "body-name", conf=0.9)
-                if k:
-                    out.append((k, sp.start_char, sp.end_char))
-        for abbr, k in self.abbr.items():
-            for m in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", self.seg.masked[s:e]):
-                out.append((k, s + m.start(), s + m.end()))
+        for sp in spans[bisect.bisect_left(starts, s): bisect.bisect_left(starts, e)]:
+            if self._inside_person(sp.start_char):
+                continue
+            k = self.region(sp.start_char, sp.end_char, "structure") if sp.label_ == "REGION" else \
+                self.body(sp.text, sp.start_char, sp.end_char, "body-name", conf=0.9)
+            if k:
+                out.append((k, sp.start_char, sp.end_char))
+        if self.abbr:
+            if self._abbr_re is None or self._abbr_re[0] != len(self.abbr):
+                alt = "|".join(re.escape(a) for a in sorted(self.abbr, key=len, reverse=True))
+                self._abbr_re = (len(self.abbr), re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])"))
+            for m in self._abbr_re[1].finditer(self.seg.masked, s, e):
+                out.append((self.abbr[m.group()], m.start(), m.end()))
         out.sort(key=lambda t: t[1])
         return out
 
