@@ -115,11 +115,14 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 def _words_ending(doc: Doc, suffixes: tuple[str, ...]):
     """Tokens whose word ends in one of the suffixes, found with one C-level scan of the text instead of a
     Python loop over every token (that loop cost more than the tokenizer itself)."""
-    text = doc.user_data.get("text") or doc.text  # Doc.text rebuilds the string from every token
-    for m in _WORD.finditer(text):
-        w = m.group()
-        if w.lower().endswith(suffixes):
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+    words = doc.user_data.get("words")
+    if words is None:  # one scan of the text, shared by the components
+        text = doc.user_data.get("text") or doc.text  # Doc.text rebuilds the string from every token
+        low = text.lower()
+        words = doc.user_data["words"] = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
+    for a, b, w in words:
+        if w.endswith(suffixes):
+            span = doc.char_span(a, b, alignment_mode="expand")
             if span is not None and len(span) == 1:
                 yield span[0]
 
