@@ -223,16 +223,12 @@ def write_graph(conn, G: nx.MultiDiGraph) -> dict[str, int]:
         counts[nt.label] = len(rows)
         if not rows:
             continue
-        cols = list(nt.props)
-        df = pd.DataFrame([{c: _cell(r.get(c), nt.props[c]) for c in cols} for r in rows], columns=cols)
-        for c, t in nt.props.items():
-            if t == schema.STRING_LIST:
-                df[c] = df[c].apply(lambda v: v if isinstance(v, list) else [])
+        df = _frame(rows, nt.props)
         conn.execute(f"COPY {nt.label} FROM df")
     labels = {n: d["label"] for n, d in G.nodes(data=True)}
     by_rel: dict[tuple[str, str, str], list[dict]] = {}
     for u, v, d in G.edges(data=True):
-        by_rel.setdefault((d["type"], labels[u], labels[v]), []).append({"from": u, "to": v, **d})
+        by_rel.setdefault((d["type"], labels[u], labels[v]), []).append({**d, "from": u, "to": v})
     for rt in schema.RELS:
         props = schema.rel_props(rt)
         n = 0
@@ -241,15 +237,29 @@ def write_graph(conn, G: nx.MultiDiGraph) -> dict[str, int]:
             if not rows:
                 continue
             n += len(rows)
-            cols = ["from", "to", *props]
-            df = pd.DataFrame([{c: (r[c] if c in ("from", "to") else _cell(r.get(c), props[c])) for c in cols}
-                               for r in rows], columns=cols)
+            df = _frame(rows, {"from": schema.STRING, "to": schema.STRING, **props})
             if len(rt.pairs) > 1:
                 conn.execute(f"COPY {rt.type} FROM df (from='{a}', to='{b}')")
             else:
                 conn.execute(f"COPY {rt.type} FROM df")
         counts[rt.type] = n
     return counts
+
+
+def _frame(rows: list[dict], types: dict[str, str]) -> pd.DataFrame:
+    """Column by column: values already of their type pass untouched (the common case), others are converted."""
+    cols = {}
+    for c, t in types.items():
+        values = [r.get(c) for r in rows]
+        if t == schema.STRING:
+            if not all(v is None or type(v) is str for v in values):
+                values = [_cell(v, t) for v in values]
+        elif t == schema.STRING_LIST:
+            values = [_cell(v, t) if v is not None else [] for v in values]
+        else:
+            values = [_cell(v, t) for v in values]
+        cols[c] = values
+    return pd.DataFrame(cols, columns=list(types))
 
 
 def _cell(v: Any, t: str) -> Any:
