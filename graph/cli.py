@@ -172,12 +172,12 @@ def schema() -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Lyssna bara lokalt om inget annat anges.")
 def app(db: str | None, port: int, host: str) -> None:
     """Starta utforskaren (Streamlit) mot grafen."""
-    env = {**os.environ, "GOVGRAPH_DB": str(_db(db))}
+    env = {**os.environ, "GOVGRAPH_DB": str(_db(db).resolve())}
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.address", host,
            "--server.port", str(port), "--browser.gatherUsageStats", "false", "--server.headless", "true"]
     click.echo(f"Öppna http://{host}:{port} i webbläsaren (avsluta med Ctrl+C).", err=True)
     try:
-        sys.exit(subprocess.call(cmd, env=env))
+        sys.exit(subprocess.call(cmd, env=env, cwd=ROOT))  # .streamlit/config.toml is read from here
     except KeyboardInterrupt:
         sys.exit(0)
 
