@@ -102,11 +102,8 @@ def _is_definite_or_genitive(w: str) -> bool:
 
 
 def is_singular_indefinite(w: str) -> bool:
-    w = w.lower()
-    for base, forms in _FORMS.items():
-        if w.endswith(base):
-            return True
-    return False
+    """'nämnd', 'grupp': the bare form, which after a genitive ('regionens nämnd') names one body."""
+    return w.lower().endswith(tuple(_FORMS))
 
 
 _WORD = re.compile(r"[^\W\d_]{3,}")

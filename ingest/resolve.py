@@ -482,7 +482,6 @@ def _body_names(node: dict) -> list[str]:
     return [n for n in names if n and len(n) >= 3]
 
 
-SENT = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 
 
 def _windows(text: str, span: tuple[int, int], pattern: re.Pattern) -> list[tuple[set[str], int, int]]:

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from ingest import lexicon
 from ingest.dates import document_year, find_dates, parse_compact, parse_one
 
-LINE_RE = re.compile(r"[^\n]*\n?")
 TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]{0,200})?/?>|&nbsp;")
 TOC_LINE_RE = re.compile(r"^[ \t]*(?:§\s*\d+|\d+(?:\.\d+)*\.?)\s+\S.*?(?:\.{3,}[ \t]*\d*|\t[ \t]*\d{1,3})[ \t]*$")
 TOC_HEAD_RE = re.compile(r"(?i)^\s*(innehåll|innehållsförteckning|ärendelista|föredragningslista)\s*:?\s*$")
