@@ -14,7 +14,10 @@ _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\s+)?(?:den\s+)?"
 
 ISO_RE = re.compile(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
-LONG_RE = re.compile(rf"(?i)\b{_WEEKDAY}(\d{{1,2}})(?::e|:a)?\s+({_MONTH_RE})\.?(?:\s+((?:19|20)\d\d))?\b")
+LONG_RE = re.compile(rf"(?i)\b(\d{{1,2}})(?::e|:a)?\s+({_MONTH_RE})\.?(?:\s+((?:19|20)\d\d))?\b")
+# "fredagen den 13 oktober": the weekday and "den" before the day belong to the date's span; looked for
+# backwards from the day, which is much cheaper than an optional prefix tried at every position
+WEEKDAY_BEFORE_RE = re.compile(rf"(?i){_WEEKDAY}$")
 SLASH_RE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:\s+((?:19|20)\d\d))?\b")
 COMPACT_RE = re.compile(r"\b(\d{2})(\d{2})(\d{2})\b")
 
@@ -51,8 +54,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHi
         taken.append(m.span())
     for m in LONG_RE.finditer(text, start, end):
         if free(*m.span()) and 1 <= int(m[1]) <= 31:
-            hits.append(DateHit(m.start(), m.end(), int(m[3]) if m[3] else None, MONTHS[m[2].lower()], int(m[1])))
-            taken.append(m.span())
+            wd = WEEKDAY_BEFORE_RE.search(text, max(start, m.start() - 20), m.start())
+            s = wd.start() if wd and wd.group() else m.start()
+            hits.append(DateHit(s, m.end(), int(m[3]) if m[3] else None, MONTHS[m[2].lower()], int(m[1])))
+            taken.append((s, m.end()))
     for m in SLASH_RE.finditer(text, start, end):
         d, mo = int(m[1]), int(m[2])
         # "J/H", "24/2 2023": only a day/month pair that is a valid date and not part of a longer number

@@ -5,6 +5,7 @@ masked: replaced by spaces in a copy of the same length, so that every offset st
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -198,7 +199,8 @@ def mask_boilerplate(text: str) -> tuple[str, list[tuple[int, int, str]]]:
 
 
 def _next_nonempty(lines: list[Line], ln: Line) -> Line | None:
-    i = lines.index(ln)
+    # lines are contiguous: find ln by its start offset (list.index compares dataclasses field by field)
+    i = bisect.bisect_left([x.start for x in lines], ln.start)
     for nx in lines[i + 1:]:
         if nx.text.strip():
             return nx
