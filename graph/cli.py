@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from graph.model import GovgraphError
+from graph.schema import NODE_LABELS, REL_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,8 +72,8 @@ def ingest(paths: tuple[str, ...], db: str | None, body: str | None, date_: str 
     click.echo(f"Tillagda: {len(res.added)}, uppdaterade: {len(res.updated)}, oförändrade: {len(res.unchanged)}, "
                f"misslyckade: {len(res.failed)}")
     if res.counts:
-        nodes = ", ".join(f"{k} {v}" for k, v in res.counts.items() if k[0].isupper() and k[1:2].islower() and v)
-        rels = ", ".join(f"{k} {v}" for k, v in res.counts.items() if k.isupper() and v)
+        nodes = ", ".join(f"{k} {res.counts[k]}" for k in NODE_LABELS if res.counts.get(k))
+        rels = ", ".join(f"{k} {res.counts[k]}" for k in REL_TYPES if res.counts.get(k))
         click.echo(f"Noder: {nodes}")
         click.echo(f"Relationer: {rels}")
     click.echo(f"Varningar: {len(res.warnings)}  Databas: {_db(db)}")
@@ -86,14 +87,9 @@ def _params(values: tuple[str, ...]) -> dict:
         if "=" not in v:
             raise GovgraphError(f"--param {v!r} saknar '='; skriv --param namn=värde")
         k, val = v.split("=", 1)
-        out[k.strip()] = _coerce(val)
+        out[k.strip()] = val  # a string, as typed: "0114" is a kommunkod, not the number 114
     return out
 
-
-def _coerce(v: str):
-    if v.lstrip("-").isdigit():
-        return int(v)
-    return v
 
 
 @cli.command()

@@ -35,9 +35,16 @@ class Warning_:
     para: str | None = None
 
     def __str__(self) -> str:
+        return f"{self.doc}{self.place()}: {self.message}"
+
+    def place(self) -> str:
         where = f" [{self.para}]" if self.para else ""
         at = f" (tecken {self.start}-{self.end})" if self.start is not None else ""
-        return f"{self.doc}{where}{at}: {self.message}"
+        return where + at
+
+    def local(self) -> str:
+        """The warning as its own document lists it (without the document id)."""
+        return f"{self.place().strip()}: {self.message}" if self.place() else self.message
 
 
 @dataclass

@@ -370,7 +370,8 @@ class Extractor:
                 body_name, short = m["name"], m["abbr"]
             if rule == "manifest":
                 known = self.abbr.get(body_name)
-                self.body_key = known or self.body(body_name, 0, 0, "manifest", short=short)
+                # the text does not name it: the evidence is the document's first line, with the rule "manifest"
+                self.body_key = known or self.body(body_name, *self._first_line_span(), "manifest", short=short)
             else:
                 self.body_key = self.body(body_name, bstart, bend, "header", short=short)
         if not self.body_key:
@@ -767,8 +768,7 @@ class Extractor:
                              self.seg.masked):
             if self._inside_person(m.start()):
                 continue
-            k = self.body(region.name, m.start(), m.end(), "region-anaphora", conf=0.7)
-            self.by_key[k].props["kind"] = "region"
+            self.body(region.name, m.start(), m.end(), "region-anaphora", conf=0.7)
 
     def _county(self) -> str | None:
         codes = [m.props["code"] for m in self.x.mentions if m.label == "Municipality"]

@@ -198,10 +198,10 @@ def build(docs: list[tuple[dict, DocExtraction]]) -> tuple[nx.MultiDiGraph, list
     for _, x in props_list:
         for w in x.warnings:
             all_warnings.append(w)
-            by_doc.setdefault(w.doc, []).append(str(w).split(": ", 1)[1] if ": " in str(w) else str(w))
+            by_doc.setdefault(w.doc, []).append(w.local())
     for w in warnings:
         all_warnings.append(w)
-        by_doc.setdefault(w.doc, []).append(str(w).split(": ", 1)[1] if ": " in str(w) else str(w))
+        by_doc.setdefault(w.doc, []).append(w.local())
     for did in corpus.docs:
         node = G.nodes[did]
         node["warnings"] = by_doc.get(did, [])

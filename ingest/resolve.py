@@ -230,7 +230,7 @@ class Resolver:
             by_surname[n.split()[-1]].append(n)
         for did, m in initials:
             name = m.props["name"]
-            ini, surname = name[0], name.split()[-1].lstrip(".")
+            ini = name[0]
             surname = re.sub(r"^[A-ZÅÄÖ]\.\s?", "", name)
 
             def matches(n: str) -> bool:
