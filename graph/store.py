@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-import pandas as pd
+import pyarrow as pa
 
 from graph import schema
 from graph.model import GovgraphError
@@ -95,7 +95,8 @@ class LadybugStore:
         tmp = self.path.with_name(self.path.name + f".building-{os.getpid()}")
         _remove_db(tmp)
         lb = _lb()
-        db = lb.Database(str(tmp))
+        # one explicit checkpoint at the end: an automatic one after every COPY cost three times the COPY
+        db = lb.Database(str(tmp), auto_checkpoint=False)
         conn = lb.Connection(db)
         try:
             self.create_schema(conn)
@@ -226,18 +227,24 @@ def write_graph(conn, G: nx.MultiDiGraph) -> dict[str, int]:
         df = _frame(rows, nt.props)
         conn.execute(f"COPY {nt.label} FROM df")
     labels = {n: d["label"] for n, d in G.nodes(data=True)}
-    by_rel: dict[tuple[str, str, str], list[dict]] = {}
+    by_rel: dict[tuple[str, str, str], tuple[list[str], list[str], list[dict]]] = {}
     for u, v, d in G.edges(data=True):
-        by_rel.setdefault((d["type"], labels[u], labels[v]), []).append({**d, "from": u, "to": v})
+        key = (d["type"], labels[u], labels[v])
+        group = by_rel.get(key)
+        if group is None:
+            group = by_rel[key] = ([], [], [])
+        group[0].append(u)
+        group[1].append(v)
+        group[2].append(d)
     for rt in schema.RELS:
         props = schema.rel_props(rt)
         n = 0
         for a, b in rt.pairs:
-            rows = by_rel.get((rt.type, a, b), [])
+            sources, targets, rows = by_rel.get((rt.type, a, b), ([], [], []))
             if not rows:
                 continue
             n += len(rows)
-            df = _frame(rows, {"from": schema.STRING, "to": schema.STRING, **props})
+            df = _frame(rows, props, {"from": sources, "to": targets})
             if len(rt.pairs) > 1:
                 conn.execute(f"COPY {rt.type} FROM df (from='{a}', to='{b}')")
             else:
@@ -246,9 +253,15 @@ def write_graph(conn, G: nx.MultiDiGraph) -> dict[str, int]:
     return counts
 
 
-def _frame(rows: list[dict], types: dict[str, str]) -> pd.DataFrame:
-    """Column by column: values already of their type pass untouched (the common case), others are converted."""
-    cols = {}
+_ARROW = {schema.STRING: pa.string(), schema.INT: pa.int64(), schema.FLOAT: pa.float64(), schema.BOOL: pa.bool_(),
+          schema.STRING_LIST: pa.list_(pa.string())}
+
+
+def _frame(rows: list[dict], types: dict[str, str], first: dict[str, list[str]] | None = None) -> pa.Table:
+    """An Arrow table, column by column: the string columns in first (a relationship's from and to), then the
+    properties in types. Values already of their type pass untouched (the common case), others are converted."""
+    first = first or {}
+    cols = [pa.array(v, type=pa.string()) for v in first.values()]
     for c, t in types.items():
         values = [r.get(c) for r in rows]
         if t == schema.STRING:
@@ -258,8 +271,8 @@ def _frame(rows: list[dict], types: dict[str, str]) -> pd.DataFrame:
             values = [_cell(v, t) if v is not None else [] for v in values]
         else:
             values = [_cell(v, t) for v in values]
-        cols[c] = values
-    return pd.DataFrame(cols, columns=list(types))
+        cols.append(pa.array(values, type=_ARROW[t]))
+    return pa.Table.from_arrays(cols, names=[*first, *types])
 
 
 def _cell(v: Any, t: str) -> Any:

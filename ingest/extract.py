@@ -6,6 +6,7 @@ across documents here: that is `ingest.resolve`.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -167,11 +168,17 @@ class Extractor:
             self.spans[sp.label_].append(sp)
         # "Region Jämtland Härjedalen", "Kommunförbundet Jämtland Härjedalen": a municipality name inside a
         # region's or body's name is no mention of the municipality
-        outer = [(sp.start_char, sp.end_char) for sp in self.spans["REGION"] + self.spans["BODY"]]
-        self.spans["MUNI"] = [sp for sp in self.spans["MUNI"]
-                              if not any(a <= sp.start_char and sp.end_char <= b and (a, b) != (sp.start_char,
-                                                                                                sp.end_char)
-                                         for a, b in outer)]
+        outer = sorted((sp.start_char, sp.end_char) for sp in self.spans["REGION"] + self.spans["BODY"])
+        outer_starts = [a for a, _ in outer]
+        reach = list(itertools.accumulate((b for _, b in outer), max))  # the furthest end among the first i
+
+        def inside(sp) -> bool:
+            i = bisect.bisect_right(outer_starts, sp.start_char)
+            if not i or reach[i - 1] < sp.end_char:
+                return False
+            return any(sp.end_char <= b and (a, b) != (sp.start_char, sp.end_char) for a, b in outer[:i][::-1])
+
+        self.spans["MUNI"] = [sp for sp in self.spans["MUNI"] if not inside(sp)]
         self.spans["MUNI"] += _listed_ambiguous(seg.masked, self.spans["MUNI"])
         self.person_spans: list[tuple[int, int]] = []
         self._person_sorted: list[tuple[int, int]] = []

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+import numpy as np
 import spacy
+from spacy.attrs import LEMMA, ORTH
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Span
 
 from ingest import lexicon
@@ -106,22 +109,38 @@ def is_singular_indefinite(w: str) -> bool:
     return w.lower().endswith(tuple(_FORMS))
 
 
-_WORD = re.compile(r"[^\W\d_]{3,}")
+def _tokens_where(doc: Doc, memo: dict[int, bool], test) -> list[int]:
+    """Indices of the tokens whose text passes test. Each distinct word is tested once (memo, kept across
+    documents) and the tokens are picked with numpy, instead of a Python loop over every token (that loop cost
+    more than the tokenizer itself)."""
+    orths = doc.user_data.get("orths")
+    if orths is None:  # shared by the components
+        orths = doc.user_data["orths"] = doc.to_array(ORTH)
+        doc.user_data["distinct"] = np.unique(orths).tolist()
+    strings = doc.vocab.strings
+    hits = []
+    for o in doc.user_data["distinct"]:
+        ok = memo.get(o)
+        if ok is None:
+            ok = memo[o] = bool(test(strings[o]))
+        if ok:
+            hits.append(o)
+    if not hits:
+        return []
+    return np.flatnonzero(np.isin(orths, np.array(hits, dtype=orths.dtype))).tolist()
 
 
-def _words_ending(doc: Doc, suffixes: tuple[str, ...]):
-    """Tokens whose word ends in one of the suffixes, found with one C-level scan of the text instead of a
-    Python loop over every token (that loop cost more than the tokenizer itself)."""
-    words = doc.user_data.get("words")
-    if words is None:  # one scan of the text, shared by the components
-        text = doc.user_data.get("text") or doc.text  # Doc.text rebuilds the string from every token
-        low = text.lower()
-        words = doc.user_data["words"] = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(low)]
-    for a, b, w in words:
-        if w.endswith(suffixes):
-            span = doc.char_span(a, b, alignment_mode="expand")
-            if span is not None and len(span) == 1:
-                yield span[0]
+_ORGAN_WORDS: dict[int, bool] = {}
+_TITLE_WORDS: dict[int, bool] = {}
+
+
+def _organ_word(t: str) -> bool:
+    return len(t) >= 4 and t.isalpha() and organ_kind(t) is not None
+
+
+def _title_word(t: str) -> bool:
+    low = t.lower()
+    return low in lexicon.title_forms() or (len(low) > 4 and low.isalpha() and low.endswith(lexicon.title_suffixes()))
 
 
 @Language.component("organ_spans", assigns=["doc.spans"])
@@ -130,11 +149,9 @@ def organ_spans(doc: Doc) -> Doc:
     ('Sociala samrådsgruppen', 'Vård- och omsorgsnämnden', 'Kommunförbundet Jämtland Härjedalen')."""
     spans = list(doc.spans.get(SPANS_KEY, []))
     stop = lexicon.organ_stop()
-    suffixes = _suffix_tuple()
-    for tok in _words_ending(doc, suffixes):
+    for i in _tokens_where(doc, _ORGAN_WORDS, _organ_word):
+        tok = doc[i]
         t = tok.text
-        if len(t) < 4 or not t.isalpha() or organ_kind(t) is None:
-            continue
         # "samverkansorganet LAKO", "nätverket SCHNV": a generic organ word with the body's acronym after it
         if tok.i + 1 < len(doc) and t[:1].islower() and _ACRONYM.fullmatch(doc[tok.i + 1].text):
             spans.append(Span(doc, tok.i, tok.i + 2, label="BODY"))
@@ -210,13 +227,8 @@ _NOT_ADJ |= {"den", "det", "en", "ett", "i", "för", "med", "till", "av", "och",
 def title_spans(doc: Doc) -> Doc:
     """TITLE spans: job titles by suffix (förbundsstrateg, socialchef) and the titles in titles.csv."""
     spans = list(doc.spans.get(SPANS_KEY, []))
-    suffixes = lexicon.title_suffixes()
-    forms = lexicon.title_forms()
-    single = tuple(f for f in forms if " " not in f and f.isalpha())
-    for tok in _words_ending(doc, suffixes + single):
-        low = tok.lower_
-        if low in forms or (len(low) > 4 and low.isalpha() and low.endswith(suffixes)):
-            spans.append(Span(doc, tok.i, tok.i + 1, label="TITLE"))
+    for i in _tokens_where(doc, _TITLE_WORDS, _title_word):
+        spans.append(Span(doc, i, i + 1, label="TITLE"))
     doc.spans[SPANS_KEY] = spans
     return doc
 
@@ -239,10 +251,53 @@ def municipality_patterns(case_sensitive: bool) -> list[dict]:
     return pats
 
 
+class ArrayLookupLemmatizer(Lemmatizer):
+    """spaCy's lookup lemmatizer (the same table from spacy-lookups-data, the same lemmas), applied to a whole
+    document at once: each distinct word is looked up once and remembered, and the lemmas are written with one
+    Doc.from_array call instead of a Python loop that sets token.lemma_ on every token."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._lemma_of: dict[int, int] = {}  # orth hash -> lemma hash
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.mode != "lookup":
+            return super().__call__(doc)
+        if not self._validated:
+            self._validate_tables()
+        if not len(doc):
+            return doc
+        table = self.lookups.get_table("lemma_lookup", {})
+        strings = doc.vocab.strings
+        memo = self._lemma_of
+        orths = doc.to_array(ORTH)
+        uniq, inverse = np.unique(orths, return_inverse=True)
+        lemmas = np.empty(len(uniq), dtype=np.uint64)
+        for i, orth in enumerate(uniq.tolist()):
+            h = memo.get(orth)
+            if h is None:
+                word = strings[orth]
+                lemma = table.get(word, word)
+                h = memo[orth] = strings.add(lemma if isinstance(lemma, str) else lemma[0])
+            lemmas[i] = h
+        new = lemmas[inverse]
+        if not self.overwrite:
+            old = doc.to_array(LEMMA)
+            new = np.where(old == 0, new, old)
+        doc.from_array([LEMMA], new.reshape(-1, 1))
+        return doc
+
+
+@Language.factory("array_lemmatizer", assigns=["token.lemma"],
+                  default_config={"model": None, "mode": "lookup", "overwrite": False})
+def make_array_lemmatizer(nlp: Language, model, name: str, mode: str, overwrite: bool) -> ArrayLookupLemmatizer:
+    return ArrayLookupLemmatizer(nlp.vocab, model, name, mode=mode, overwrite=overwrite)
+
+
 @cache
 def pipeline() -> Language:
     nlp = spacy.blank("sv")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.add_pipe("array_lemmatizer", name="lemmatizer", config={"mode": "lookup"})
     nlp.initialize()  # loads the lookup table from spacy-lookups-data; the rulers below need no training
     for name, attr, cs in (("municipality_ruler", "LOWER", False), ("municipality_name_ruler", "ORTH", True)):
         ruler = nlp.add_pipe("span_ruler", name=name, config={"spans_key": SPANS_KEY, "phrase_matcher_attr": attr,
@@ -256,7 +311,6 @@ def pipeline() -> Language:
 def run(masked_text: str) -> Doc:
     nlp = pipeline()
     doc = nlp.make_doc(masked_text)
-    doc.user_data["text"] = masked_text
     for _, proc in nlp.pipeline:
         doc = proc(doc)
     return doc
