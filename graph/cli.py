@@ -1,4 +1,4 @@
-"""The govgraph command line: ingest, query, extract, schema, app."""
+"""The govgraph command line: ingest, query, eval, extract, schema, app."""
 from __future__ import annotations
 
 import csv
@@ -29,6 +29,30 @@ def _db(db: str | None) -> Path:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def cli() -> None:
     """govgraph: samverkansstrukturen ur protokoll och minnesanteckningar, som en graf."""
+
+
+@cli.command("eval")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--expect", "expect_dir", type=click.Path(file_okay=False), default=None,
+              help="Mapp med förväntningsfiler (<namn>.expect.toml); standard: bredvid dokumenten.")
+@click.option("--thresholds", type=click.Path(dir_okay=False), default=None,
+              help="Egna krav per slag (TOML); standard: ingest/rules/eval-thresholds.toml.")
+@click.option("--details", is_flag=True, help="Visa varje miss och varje falskt fynd med citat.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, show_default=True,
+              help="Antal processer (0 = automatiskt).")
+def eval_(paths: tuple[str, ...], expect_dir: str | None, thresholds: str | None, details: bool, fmt: str,
+          jobs: int) -> None:
+    """Mät extraktionen mot handkontrollerade förväntningar: precision och recall per slag."""
+    from ingest.evaluate import format_table, run
+
+    report = run(list(paths), expect_dir, thresholds, jobs=jobs)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(report, details))
+    if report.failing():
+        sys.exit(1)
 
 
 @cli.command()

@@ -141,15 +141,7 @@ def _ingest(paths, db, meta, progress, date_from_filename, jobs, stages: dict[st
     manifests: dict[Path, dict] = {}
     todo: list[tuple[Document, dict, bool]] = []
     for f in files:
-        folder = f.parent
-        if folder not in manifests:
-            manifests[folder] = load_manifest(folder)
-        fmeta = {**manifests[folder].get(f.name, {}), **(meta or {})}
-        if date_from_filename and "date" not in fmeta:
-            # only when the user asks: "socsam-2023-10-13-protokoll.txt" -> 2023-10-13 (used if the text has none)
-            iso = parse_one(f.stem.replace("_", " "))
-            if iso:
-                fmeta["date_fallback"] = iso
+        fmeta = file_meta(f, manifests, meta, date_from_filename)
         try:
             doc = read(f)
         except ReadError as e:
@@ -180,6 +172,44 @@ def _ingest(paths, db, meta, progress, date_from_filename, jobs, stages: dict[st
         result.counts = {}
     lap("store")
     return result
+
+
+def file_meta(f: Path, manifests: dict[Path, dict], meta: dict | None, date_from_filename: bool) -> dict:
+    """What the user says about a file: its folder's manifest, then the command line's options."""
+    folder = f.parent
+    if folder not in manifests:
+        manifests[folder] = load_manifest(folder)
+    fmeta = {**manifests[folder].get(f.name, {}), **(meta or {})}
+    if date_from_filename and "date" not in fmeta:
+        # only when the user asks: "socsam-2023-10-13-protokoll.txt" -> 2023-10-13 (used if the text has none)
+        iso = parse_one(f.stem.replace("_", " "))
+        if iso:
+            fmeta["date_fallback"] = iso
+    return fmeta
+
+
+def extract_paths(paths: list[str | Path], *, meta: dict | None = None, jobs: int = 0,
+                  date_from_filename: bool = False) -> tuple[list[tuple[dict, DocExtraction]], list[str]]:
+    """Read and extract files and folders without any database: the extractions and one line per failed file."""
+    files, _ = discover(paths)
+    if not files:
+        raise GovgraphError(f"{', '.join(map(str, paths))}: inga filer att läsa (.txt, .html, .htm, .pdf, .docx)")
+    manifests: dict[Path, dict] = {}
+    todo, failed = [], []
+    for f in files:
+        fmeta = file_meta(f, manifests, meta, date_from_filename)
+        try:
+            todo.append((read(f), fmeta, False))
+        except ReadError as e:
+            failed.append(str(e))
+    out = []
+    with _few_collections():
+        for _doc, _, res in extract_many(todo, jobs):
+            if isinstance(res, str):
+                failed.append(res)
+            else:
+                out.append(res)
+    return out, failed
 
 
 def _extract_one(item: tuple[Document, dict, bool]):

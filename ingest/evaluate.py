@@ -1,0 +1,558 @@
+"""`govgraph eval`: extraction quality as a number. Documents are read and resolved together, as an ingest
+does, and the graph is compared with hand-checked expectation files (docs/eval.md): precision and recall per
+fact kind, with every fact's provenance checked."""
+from __future__ import annotations
+
+import itertools
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+import networkx as nx
+
+from graph.model import GovgraphError
+
+THRESHOLDS = Path(__file__).resolve().parent / "rules" / "eval-thresholds.toml"
+EXPECT_SUFFIX = ".expect.toml"
+
+KINDS = ("persons", "party", "titles", "attendance", "bodies", "municipalities", "meetings", "items", "decisions",
+         "assignments", "referrals", "relations", "matters", "agreements")
+LABELS = {"persons": "personer", "party": "parti", "titles": "titlar", "attendance": "närvaro",
+          "bodies": "organ", "municipalities": "kommuner", "meetings": "möten", "items": "paragrafer",
+          "decisions": "beslut", "assignments": "uppdrag", "referrals": "remisser/överlämnanden",
+          "relations": "organrelationer", "matters": "ärenden mellan dokument", "agreements": "avtal"}
+STRUCTURE = ("REPORTS_TO", "PREPARES_FOR", "PART_OF", "SUCCEEDED")
+
+
+class EvalError(GovgraphError):
+    """An expectation file that cannot be used."""
+
+
+def norm(s: Any) -> str:
+    """Case, spacing and Unicode form do not matter when names and quotes are compared."""
+    return " ".join(unicodedata.normalize("NFC", str(s)).split()).casefold()
+
+
+def norm_number(s: Any) -> str:
+    return re.sub(r"^(?:[A-ZÅÄÖa-zåäö]+\s*)?§?\s*", "", str(s).strip()).split("/")[0].strip().rstrip(".")
+
+
+# ---------------------------------------------------------------------------------------------- facts found
+@dataclass
+class Fact:
+    kind: str
+    doc: str
+    fields: dict[str, Any]
+    quote: str = ""
+    where: str = ""
+
+    def show(self) -> str:
+        shown = ", ".join(f"{k}={_short(v)}" for k, v in self.fields.items() if k != "names" and v not in (None, ""))
+        return f"{shown}  [{self.where}] «{_short(self.quote, 90)}»"
+
+
+def _short(v: Any, n: int = 60) -> str:
+    if isinstance(v, (set, frozenset, list, tuple)):
+        v = "/".join(sorted(map(str, v)))
+    s = " ".join(str(v).split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+class GraphFacts:
+    """The graph's facts, per kind and document."""
+
+    def __init__(self, G: nx.MultiDiGraph):
+        self.G = G
+        self.mentioned: dict[str, list[tuple[str, dict]]] = {}  # doc -> [(node, MENTIONED_IN edge)]
+        self.by_type: dict[str, list[tuple[str, str, dict]]] = {}
+        for u, v, d in G.edges(data=True):
+            if d["type"] == "MENTIONED_IN":
+                self.mentioned.setdefault(v, []).append((u, d))
+            else:
+                self.by_type.setdefault(d["type"], []).append((u, v, d))
+
+    def names(self, n: str) -> set[str]:
+        d = self.G.nodes[n]
+        out = {d.get(k) for k in ("name", "short", "title", "code")}
+        out |= set(d.get("aliases") or [])
+        return {norm(x) for x in out if x}
+
+    def _in(self, n: str, type_: str) -> list[str]:
+        return [u for u, _, d in self.G.in_edges(n, data=True) if d["type"] == type_]
+
+    def _out(self, n: str, type_: str) -> list[str]:
+        return [v for _, v, d in self.G.out_edges(n, data=True) if d["type"] == type_]
+
+    def item_of(self, n: str) -> str | None:
+        """The agenda item number of an item, a decision or an assignment."""
+        label = self.G.nodes[n]["label"]
+        if label == "AgendaItem":
+            return self.G.nodes[n].get("number")
+        if label == "Decision":
+            return next((self.item_of(i) for i in self._in(n, "HAS_DECISION")), None)
+        if label == "Assignment":
+            return next((self.item_of(i) for i in self._in(n, "ASSIGNS")), None)
+        return None
+
+    def item_place(self, n: str) -> tuple[set[str], str | None, str | None]:
+        """(body names, date, number) of an agenda item."""
+        for m in self._in(n, "HAS_ITEM"):
+            bodies = set().union(*[self.names(b) for b in self._in(m, "HELD")]) if self._in(m, "HELD") else set()
+            return bodies, self.G.nodes[m].get("date"), self.G.nodes[n].get("number")
+        return set(), None, self.G.nodes[n].get("number")
+
+    def _where(self, d: dict) -> str:
+        para = d.get("para")
+        return (f"{para}, " if para else "") + f"{d.get('start')}-{d.get('end')}"
+
+    def _nodes(self, doc: str, label: str):
+        seen = set()
+        for n, e in self.mentioned.get(doc, []):
+            if self.G.nodes[n]["label"] == label and n not in seen:
+                seen.add(n)
+                yield n, e
+
+    def _edges(self, doc: str, *types: str):
+        for t in types:
+            for u, v, d in self.by_type.get(t, []):
+                if d.get("doc") == doc:
+                    yield u, v, d
+
+    def found(self, kind: str, doc: str) -> list[Fact]:
+        G, out = self.G, []
+
+        def fact(fields: dict, e: dict) -> None:
+            out.append(Fact(kind, doc, fields, e.get("quote", ""), self._where(e)))
+
+        if kind in ("persons", "party"):
+            for n, e in self._nodes(doc, "Person"):
+                p = G.nodes[n]
+                if kind == "persons":
+                    fact({"name": p.get("name")}, e)
+                elif p.get("party"):
+                    fact({"name": p.get("name"), "party": p.get("party")}, e)
+        elif kind == "titles":
+            for u, v, e in self._edges(doc, "HOLDS"):
+                fact({"person": G.nodes[u].get("name"), "title": G.nodes[v].get("title")}, e)
+        elif kind == "attendance":
+            for u, v, e in self._edges(doc, "ATTENDED", "ABSENT_FROM"):
+                fact({"person": G.nodes[u].get("name"), "role": e.get("role"),
+                      "absent": e["type"] == "ABSENT_FROM"}, e)
+        elif kind == "bodies":
+            for n, e in self._nodes(doc, "Body"):
+                fact({"name": G.nodes[n].get("name"), "names": self.names(n)}, e)
+        elif kind == "municipalities":
+            for n, e in self._nodes(doc, "Municipality"):
+                fact({"code": G.nodes[n].get("code"), "name": G.nodes[n].get("name")}, e)
+        elif kind == "meetings":
+            for n, e in self._nodes(doc, "Meeting"):
+                bodies = set().union(*[self.names(b) for b in self._in(n, "HELD")]) if self._in(n, "HELD") else set()
+                fact({"date": G.nodes[n].get("date"), "body": G.nodes[n].get("title"), "names": bodies}, e)
+        elif kind == "items":
+            for n, e in self._nodes(doc, "AgendaItem"):
+                d = G.nodes[n]
+                fact({"number": d.get("number"), "title": d.get("title"), "dnr": d.get("dnr")}, e)
+        elif kind == "decisions":
+            for n, e in self._nodes(doc, "Decision"):
+                fact({"item": self.item_of(n), "text": G.nodes[n].get("text")}, e)
+        elif kind == "assignments":
+            for n, e in self._nodes(doc, "Assignment"):
+                d = G.nodes[n]
+                to = set().union(*[self.names(t) for t in self._out(n, "ASSIGNED_TO")]) \
+                    if self._out(n, "ASSIGNED_TO") else set()
+                fact({"item": self.item_of(n), "task": d.get("task"), "due": d.get("due"), "to": to}, e)
+        elif kind == "referrals":
+            seen = set()  # an item and its decision both point at the body: one referral
+            for u, v, e in sorted(self._edges(doc, "REFERRED_TO"), key=lambda t: G.nodes[t[0]]["label"] != "Decision"):
+                key = (self.item_of(u) or u, v)
+                if key not in seen:
+                    seen.add(key)
+                    fact({"item": self.item_of(u), "to": G.nodes[v].get("name"), "names": self.names(v)}, e)
+        elif kind == "relations":
+            for u, v, e in self._edges(doc, *STRUCTURE):
+                fact({"type": e["type"], "from": G.nodes[u].get("name"), "to": G.nodes[v].get("name"),
+                      "from_names": self.names(u), "to_names": self.names(v)}, e)
+        elif kind == "agreements":
+            for n, e in self._nodes(doc, "Agreement"):
+                parties = set().union(*[self.names(p) for p in self._in(n, "PARTY_TO")]) \
+                    if self._in(n, "PARTY_TO") else set()
+                fact({"name": G.nodes[n].get("name"), "parties": parties}, e)
+        return out
+
+    def matter_links(self, docs: set[str]) -> list[Fact]:
+        """Pairs of items that share a Matter, both items from the given documents."""
+        out = []
+        for n, d in self.G.nodes(data=True):
+            if d["label"] != "Matter":
+                continue
+            items = []
+            for u, _, e in self.G.in_edges(n, data=True):
+                if e["type"] == "CONCERNS" and e.get("doc") in docs:
+                    items.append((u, e))
+            for (a, ea), (b, eb) in itertools.combinations(sorted(items, key=lambda x: x[0]), 2):
+                pa, pb = self.item_place(a), self.item_place(b)
+                out.append(Fact("matters", ea.get("doc"), {"a": pa, "b": pb, "matter": d.get("title")},
+                                f"{ea.get('quote', '')} | {eb.get('quote', '')}",
+                                f"{_place(pa)} ~ {_place(pb)}"))
+        return out
+
+
+def _place(p: tuple[set[str], str | None, str | None]) -> str:
+    bodies, date, number = p
+    return f"{'/'.join(sorted(bodies))[:40]} {date} §{number}"
+
+
+# ---------------------------------------------------------------------------------------------- matching
+def _quote_ok(e: dict, f: Fact) -> bool:
+    return "quote" not in e or norm(e["quote"]) in norm(f.quote)
+
+
+def _eq(a: Any, b: Any) -> bool:
+    return a is not None and b is not None and norm(a) == norm(b)
+
+
+def _names_hit(want: str, names: set[str]) -> bool:
+    return norm(want) in names
+
+
+def _item_ok(e: dict, f: Fact) -> bool:
+    return "item" not in e or (f.fields.get("item") is not None
+                               and norm_number(e["item"]) == norm_number(f.fields["item"]))
+
+
+def _parse_item_label(s: str) -> tuple[str, str, str]:
+    m = re.fullmatch(r"\s*(.+?)\s+(\d{4}-\d\d-\d\d)\s+(?:§\s*)?(\S+)\s*", s)
+    if not m:
+        raise EvalError(f"ärendepunkten {s!r} ska skrivas \"ORGAN ÅÅÅÅ-MM-DD §NUMMER\"")
+    return m.group(1), m.group(2), norm_number(m.group(3))
+
+
+def _place_ok(label: tuple[str, str, str], place: tuple[set[str], str | None, str | None]) -> bool:
+    body, date, number = label
+    bodies, fdate, fnumber = place
+    return date == fdate and fnumber is not None and number == norm_number(fnumber) and norm(body) in bodies
+
+
+MATCH: dict[str, Callable[[dict, Fact], bool]] = {
+    "persons": lambda e, f: _eq(e.get("name"), f.fields["name"]),
+    "party": lambda e, f: _eq(e.get("name"), f.fields["name"]) and _eq(e.get("party"), f.fields["party"]),
+    "titles": lambda e, f: _eq(e.get("person"), f.fields["person"]) and _eq(e.get("title"), f.fields["title"]),
+    "attendance": lambda e, f: (_eq(e.get("person"), f.fields["person"]) and _eq(e.get("role"), f.fields["role"])
+                                and bool(e.get("absent", False)) == f.fields["absent"]),
+    "bodies": lambda e, f: _names_hit(e["name"], f.fields["names"]),
+    "municipalities": lambda e, f: str(e["code"]) == str(f.fields["code"]),
+    "meetings": lambda e, f: e.get("date") == f.fields["date"] and _names_hit(e.get("body", ""), f.fields["names"]),
+    "items": lambda e, f: (norm_number(e.get("number", "")) == norm_number(f.fields["number"] or "")
+                           and ("title" not in e or _eq(e["title"], f.fields["title"]))
+                           and ("dnr" not in e or _eq(e["dnr"], f.fields["dnr"]))),
+    "decisions": lambda e, f: _item_ok(e, f) and norm(e.get("text", "")) in norm(f.fields["text"] or ""),
+    "assignments": lambda e, f: (_item_ok(e, f)
+                                 and all(_names_hit(t, f.fields["to"]) for t in _as_list(e.get("to")))
+                                 and ("task" not in e or norm(e["task"]) in norm(f.fields["task"] or ""))
+                                 and ("due" not in e or str(f.fields["due"] or "").startswith(str(e["due"])))),
+    "referrals": lambda e, f: _item_ok(e, f) and _names_hit(e.get("to", ""), f.fields["names"]),
+    "relations": lambda e, f: (e.get("type") == f.fields["type"] and _names_hit(e.get("from", ""), f.fields["from_names"])
+                               and _names_hit(e.get("to", ""), f.fields["to_names"])),
+    "agreements": lambda e, f: (norm(e.get("name", "")) in norm(f.fields["name"] or "")
+                                and all(_names_hit(p, f.fields["parties"]) for p in _as_list(e.get("parties")))),
+    "matters": lambda e, f: ((_place_ok(e["a"], f.fields["a"]) and _place_ok(e["b"], f.fields["b"]))
+                             or (_place_ok(e["a"], f.fields["b"]) and _place_ok(e["b"], f.fields["a"]))),
+}
+
+
+def _as_list(v: Any) -> list:
+    if v is None:
+        return []
+    return list(v) if isinstance(v, (list, tuple)) else [v]
+
+
+def _expected_text(kind: str, e: dict) -> str:
+    if kind == "matters":
+        return " ~ ".join(f"{a} {b} §{c}" for a, b, c in (e["a"], e["b"]))
+    return ", ".join(f"{k}={_short(v)}" for k, v in e.items())
+
+
+# ---------------------------------------------------------------------------------------------- expectations
+@dataclass
+class Expectation:
+    path: Path
+    document: str  # the document's file name
+    kinds: dict[str, list[dict]] = field(default_factory=dict)
+    forbidden: list[dict] = field(default_factory=list)
+
+
+def _normalise_entry(kind: str, e: Any, path: Path) -> dict:
+    if kind in ("bodies",) and isinstance(e, str):
+        return {"name": e}
+    if kind == "municipalities" and isinstance(e, (str, int)):
+        return {"code": str(e).zfill(4)}
+    if not isinstance(e, dict):
+        raise EvalError(f"{path}: en post under {kind} ska vara en tabell, t.ex. {{ name = \"…\" }}")
+    return e
+
+
+def load_expectation(path: Path, document: str | None = None) -> Expectation:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise EvalError(f"{path}: förväntningsfilen kunde inte läsas ({e}); rätta TOML-syntaxen") from None
+    doc = data.pop("document", None) or document
+    meeting = data.pop("meeting", None)
+    if isinstance(meeting, dict):  # lists written after a [meeting] header land inside it in TOML: lift them out
+        for k in [k for k in meeting if k in KINDS or k in ("not", "document")]:
+            data[k] = meeting.pop(k)
+        doc = doc or data.pop("document", None)
+    ex = Expectation(path, doc or "")
+    for kind, entries in data.items():
+        if kind == "not":
+            for e in _as_list(entries):
+                if not isinstance(e, dict) or e.get("kind") not in KINDS:
+                    raise EvalError(f"{path}: varje post i not ska ha kind = något av {', '.join(KINDS)}")
+                ex.forbidden.append(e)
+            continue
+        if kind not in KINDS:
+            raise EvalError(f"{path}: okänt slag {kind!r}; tillåtna är {', '.join(KINDS)} och not (se docs/eval.md)")
+        ex.kinds[kind] = [_normalise_entry(kind, e, path) for e in _as_list(entries)]
+    # a person's party is its own kind, scored where the file gives it
+    if "persons" in ex.kinds and "party" not in ex.kinds:
+        ex.kinds["party"] = [{"name": p["name"], "party": p["party"]} for p in ex.kinds["persons"]
+                             if p.get("party")]
+    for kind in ("matters",):
+        if kind in ex.kinds:
+            links = []
+            for e in ex.kinds[kind]:
+                labels = [_parse_item_label(s) for s in _as_list(e.get("items"))]
+                if len(labels) < 2:
+                    raise EvalError(f"{path}: ett ärende under matters behöver minst två punkter i items")
+                links += [{"a": a, "b": b} for a, b in itertools.combinations(labels, 2)]
+            ex.kinds[kind] = links
+    return ex
+
+
+def find_expectations(files: list[Path], expect_dir: Path | None) -> dict[str, Expectation]:
+    """Expectation files for the documents, by document file name: <stem>.expect.toml beside the document or
+    in expect_dir (where a file may also name its document with document = "…")."""
+    out: dict[str, Expectation] = {}
+    by_name = {f.name: f for f in files}
+    if expect_dir is not None:
+        if not expect_dir.is_dir():
+            raise EvalError(f"{expect_dir}: mappen med förväntningsfiler finns inte")
+        for p in sorted(expect_dir.glob("*" + EXPECT_SUFFIX)):
+            ex = load_expectation(p)
+            if not ex.document:
+                stem = p.name[: -len(EXPECT_SUFFIX)]
+                ex.document = next((f.name for f in files if f.stem == stem), "")
+            if ex.document in by_name:
+                out[ex.document] = ex
+    for f in files:
+        if f.name in out:
+            continue
+        p = f.with_name(f.stem + EXPECT_SUFFIX)
+        if p.exists():
+            out[f.name] = load_expectation(p, f.name)
+    return out
+
+
+def load_thresholds(path: Path | None = None) -> dict[str, dict[str, float]]:
+    p = path or THRESHOLDS
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise EvalError(f"{p}: tröskelfilen kunde inte läsas ({e})") from None
+    for kind in data:
+        if kind not in KINDS:
+            raise EvalError(f"{p}: okänt slag {kind!r}; tillåtna är {', '.join(KINDS)}")
+    return data
+
+
+# ---------------------------------------------------------------------------------------------- scoring
+@dataclass
+class Score:
+    kind: str
+    expected: int = 0
+    found: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list[str] = field(default_factory=list)
+    false: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    @property
+    def f1(self) -> float | None:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p and r else (0.0 if p is not None and r is not None else None)
+
+
+def _match(kind: str, expected: list[dict], found: list[Fact], score: Score, doc_name: str) -> None:
+    used = [False] * len(found)
+    pred = MATCH[kind]
+    for e in expected:
+        hit = next((i for i, f in enumerate(found) if not used[i] and pred(e, f) and _quote_ok(e, f)), None)
+        if hit is None:
+            score.fn += 1
+            score.misses.append(f"{doc_name}: {_expected_text(kind, e)}")
+        else:
+            used[hit] = True
+            score.tp += 1
+    for i, f in enumerate(found):
+        if not used[i]:
+            score.fp += 1
+            score.false.append(f"{doc_name}: {f.show()}")
+
+
+@dataclass
+class Report:
+    scores: dict[str, Score]
+    thresholds: dict[str, dict[str, float]]
+    documents: list[str]
+    unscored: list[str]
+    failed: list[str]
+    provenance_errors: list[str]
+
+    def failing(self) -> list[str]:
+        out = []
+        for kind, s in self.scores.items():
+            t = self.thresholds.get(kind, {})
+            for what, value in (("precision", s.precision), ("recall", s.recall)):
+                if what in t and value is not None and value < t[what]:
+                    out.append(f"{LABELS[kind]}: {what} {value:.3f} < {t[what]}")
+        if self.provenance_errors:
+            out.append(f"{len(self.provenance_errors)} fakta med citat som inte stämmer med texten")
+        return out
+
+    def to_dict(self) -> dict:
+        return {"documents": self.documents, "unscored": self.unscored, "failed": self.failed,
+                "provenance_errors": self.provenance_errors, "failing": self.failing(),
+                "kinds": {k: {"expected": s.expected, "found": s.found, "tp": s.tp, "fp": s.fp, "fn": s.fn,
+                              "precision": s.precision, "recall": s.recall, "f1": s.f1,
+                              "thresholds": self.thresholds.get(k, {}), "misses": s.misses,
+                              "false_positives": s.false}
+                          for k, s in self.scores.items()}}
+
+
+def evaluate(G: nx.MultiDiGraph, expectations: dict[str, Expectation],
+             thresholds: dict[str, dict[str, float]]) -> Report:
+    facts = GraphFacts(G)
+    doc_by_name = {d.get("name"): n for n, d in G.nodes(data=True) if d["label"] == "Document"}
+    scores = {k: Score(k) for k in KINDS}
+    matter_docs = set()
+    matter_expected: list[dict] = []
+    seen_links: set = set()
+    for name, ex in sorted(expectations.items()):
+        did = doc_by_name.get(name)
+        if did is None:
+            continue
+        for kind, expected in ex.kinds.items():
+            if kind == "matters":
+                matter_docs.add(did)
+                for e in expected:
+                    key = frozenset([e["a"], e["b"]])
+                    if key not in seen_links:
+                        seen_links.add(key)
+                        matter_expected.append(e)
+                continue
+            found = facts.found(kind, did)
+            scores[kind].expected += len(expected)
+            scores[kind].found += len(found)
+            _match(kind, expected, found, scores[kind], name)
+        for e in ex.forbidden:
+            kind = e["kind"]
+            if kind in ex.kinds:
+                continue  # a complete list already counts every fact beyond it
+            probe = {k: v for k, v in e.items() if k != "kind"}
+            if kind == "bodies" and "name" not in probe:
+                continue
+            for f in facts.found(kind, did):
+                if MATCH[kind](probe, f):
+                    scores[kind].fp += 1
+                    scores[kind].found += 1
+                    scores[kind].false.append(f"{name}: (not) {f.show()}")
+    if matter_docs:
+        links = facts.matter_links(matter_docs)
+        s = scores["matters"]
+        s.expected += len(matter_expected)
+        s.found += len(links)
+        _match("matters", matter_expected, links, s, "korpus")
+    scored = [n for n in expectations if n in doc_by_name]
+    return Report({k: s for k, s in scores.items() if s.expected or s.found}, thresholds, sorted(scored),
+                  sorted(set(doc_by_name) - set(scored)), [], provenance_errors(G, {doc_by_name[n] for n in scored}))
+
+
+def provenance_errors(G: nx.MultiDiGraph, docs: set[str]) -> list[str]:
+    """Facts of the documents whose quote is not exactly the document's text between start and end."""
+    out = []
+    texts = {d: G.nodes[d].get("text") or "" for d in docs}
+    for u, v, e in G.edges(data=True):
+        d = e.get("doc")
+        if d not in texts:
+            continue
+        if texts[d][e.get("start", 0):e.get("end", 0)] != e.get("quote"):
+            out.append(f"{G.nodes[d].get('name')}: {e['type']} {u} -> {v} [{e.get('start')}-{e.get('end')}]")
+    return out
+
+
+def run(paths: list[str | Path], expect_dir: str | Path | None = None, thresholds_path: str | Path | None = None,
+        jobs: int = 0, meta: dict | None = None) -> Report:
+    from ingest.pipeline import build, extract_paths
+    from ingest.readers import discover
+
+    files, _ = discover(paths)
+    expectations = find_expectations(files, Path(expect_dir) if expect_dir else None)
+    if not expectations:
+        raise EvalError(f"{', '.join(map(str, paths))}: inga förväntningsfiler hittades; skriv <namn>{EXPECT_SUFFIX} "
+                        f"bredvid dokumenten eller ange mappen med --expect (se docs/eval.md)")
+    thresholds = load_thresholds(Path(thresholds_path) if thresholds_path else None)
+    docs, failed = extract_paths(paths, meta=meta, jobs=jobs)
+    G, _, _ = build(docs)
+    report = evaluate(G, expectations, thresholds)
+    report.failed = failed
+    return report
+
+
+def format_table(report: Report, details: bool = False) -> str:
+    rows = [("slag", "väntade", "funna", "rätt", "falska", "missade", "precision", "recall", "F1", "krav", "")]
+
+    def pct(x: float | None) -> str:
+        return "–" if x is None else f"{x:.3f}"
+
+    failing = set()
+    for kind, s in report.scores.items():
+        t = report.thresholds.get(kind, {})
+        bad = any(what in t and v is not None and v < t[what]
+                  for what, v in (("precision", s.precision), ("recall", s.recall)))
+        if bad:
+            failing.add(kind)
+        req = "/".join(f"{t[w]:.2f}" for w in ("precision", "recall") if w in t) or "–"
+        rows.append((LABELS[kind], str(s.expected), str(s.found), str(s.tp), str(s.fp), str(s.fn), pct(s.precision),
+                     pct(s.recall), pct(s.f1), req, "UNDER" if bad else "ok"))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths))).rstrip()
+             for r in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    out = [f"{len(report.documents)} dokument med förväntningar"
+           + (f", {len(report.unscored)} utan (lästa men inte bedömda)" if report.unscored else ""), ""] + lines
+    for f in report.failed:
+        out.append(f"fel: {f}")
+    for p in report.provenance_errors[:20]:
+        out.append(f"citat stämmer inte: {p}")
+    if details:
+        for kind, s in report.scores.items():
+            if s.misses or s.false:
+                out.append(f"\n== {LABELS[kind]}")
+                out += [f"  saknas: {m}" for m in s.misses]
+                out += [f"  falskt: {f}" for f in s.false]
+    fails = report.failing()
+    out.append("")
+    out.append("Alla slag når sina krav." if not fails else "Under kraven: " + "; ".join(fails))
+    return "\n".join(out)
