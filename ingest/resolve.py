@@ -85,6 +85,7 @@ class Resolver:
         self._meetings_and_rest()
         self._edges()
         self._link_matters()
+        self._link_by_dnr()
         return self.G
 
     def mentions(self, label: str):
@@ -434,6 +435,46 @@ class Resolver:
                                                         f"{G.nodes[matter].get('title')!r} (säkerhet {score:.2f}); "
                                                         f"granska och bekräfta", s, e, self._para(idoc, item)))
 
+    def _link_by_dnr(self) -> None:
+        """Items at different meetings with the same diary number (Dnr) handle one matter: they share a Matter,
+        each linked with the place its document writes the number."""
+        G = self.G
+        spans = self._item_spans()
+        by_dnr: dict[str, list[str]] = defaultdict(list)
+        for n, d in G.nodes(data=True):
+            if d["label"] == "AgendaItem" and d.get("dnr") and n in spans:
+                by_dnr[_dnr_key(d["dnr"])].append(n)
+        for key, items in sorted(by_dnr.items()):
+            meetings = {self._meeting_of(i) for i in items}
+            if len(items) < 2 or len(meetings) < 2:
+                continue
+            items.sort(key=lambda i: (G.nodes[self._meeting_of(i)].get("date") or "9999", i)
+                       if self._meeting_of(i) else ("9999", i))
+            existing = [v for i in items for _, v, e in G.out_edges(i, data=True) if e["type"] == "CONCERNS"]
+            matter = existing[0] if existing else "matter:dnr-" + slug(key)[:60]
+            first = G.nodes[items[0]]
+            if matter not in G:
+                self.add_node(matter, "Matter", {"title": first.get("title") or key, "name": first.get("title") or key,
+                                                 "dnr": first.get("dnr")})
+            elif not G.nodes[matter].get("dnr"):
+                G.nodes[matter]["dnr"] = first.get("dnr")
+            for k, item in enumerate(items):
+                if any(v == matter for _, v, e in G.out_edges(item, data=True) if e["type"] == "CONCERNS"):
+                    continue
+                did = _doc_of(G, item)
+                text = self.c.docs.get(did, {}).get("text", "") if did else ""
+                a, b = spans[item]
+                m = re.search(_dnr_pattern(G.nodes[item]["dnr"]), text[a:b])
+                if not m:
+                    continue
+                ev = Evidence(did, self._para(did, item), a + m.start(), a + m.end(), m.group(), "shared-dnr", 0.95)
+                self.add_edge(item, matter, "CONCERNS", ev, {"step": "diarienummer" if k else "ärende"})
+                if not any(v == did for _, v, e in G.out_edges(matter, data=True) if e["type"] == "MENTIONED_IN"):
+                    self.add_edge(matter, did, "MENTIONED_IN", ev, {})
+
+    def _meeting_of(self, item: str) -> str | None:
+        return next((u for u, _, e in self.G.in_edges(item, data=True) if e["type"] == "HAS_ITEM"), None)
+
     def _next_items(self, body: str, after: str | None, items_of: dict, item_meeting: dict) -> list[str]:
         """Items of the body's next NEXT_MEETINGS meetings on or after a date (and of meetings without a date):
         a referral is taken up within a few meetings, and this keeps linking linear in the corpus."""
@@ -475,6 +516,16 @@ def _doc_of(G: nx.MultiDiGraph, node: str) -> str | None:
         if d["type"] == "MENTIONED_IN":
             return v
     return None
+
+
+def _dnr_key(dnr: str) -> str:
+    """'SN 2023/88', 'sn2023/88' -> 'SN2023/88'."""
+    return re.sub(r"\s+", "", dnr).upper()
+
+
+def _dnr_pattern(dnr: str) -> str:
+    """The diary number as a pattern that allows any spacing: 'SN 2023/88' also finds 'SN2023/88'."""
+    return r"\s*".join(re.escape(c) for c in re.sub(r"\s+", "", dnr))
 
 
 def _body_names(node: dict) -> list[str]:
