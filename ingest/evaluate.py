@@ -223,10 +223,10 @@ def _item_ok(e: dict, f: Fact) -> bool:
                                and norm_number(e["item"]) == norm_number(f.fields["item"]))
 
 
-def _parse_item_label(s: str) -> tuple[str, str, str]:
-    m = re.fullmatch(r"\s*(.+?)\s+(\d{4}-\d\d-\d\d)\s+(?:§\s*)?(\S+)\s*", s)
+def _parse_item_label(s: str, path: Path) -> tuple[str, str, str]:
+    m = re.fullmatch(r"\s*(.+?)\s+(\d{4}-\d\d-\d\d)\s+(?:§\s*)?(\S+)\s*", str(s))
     if not m:
-        raise EvalError(f"ärendepunkten {s!r} ska skrivas \"ORGAN ÅÅÅÅ-MM-DD §NUMMER\"")
+        raise EvalError(f"{path}: ärendepunkten {s!r} ska skrivas \"ORGAN ÅÅÅÅ-MM-DD §NUMMER\"")
     return m.group(1), m.group(2), norm_number(m.group(3))
 
 
@@ -324,7 +324,7 @@ def load_expectation(path: Path, document: str | None = None) -> Expectation:
         if kind in ex.kinds:
             links = []
             for e in ex.kinds[kind]:
-                labels = [_parse_item_label(s) for s in _as_list(e.get("items"))]
+                labels = [_parse_item_label(s, path) for s in _as_list(e.get("items"))]
                 if len(labels) < 2:
                     raise EvalError(f"{path}: ett ärende under matters behöver minst två punkter i items")
                 links += [{"a": a, "b": b} for a, b in itertools.combinations(labels, 2)]

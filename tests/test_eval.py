@@ -1,0 +1,153 @@
+"""`govgraph eval`: the scoring itself (on a small protocol with a known answer key), the project's own
+evaluation corpus against its thresholds (with documents turned into PDF and Word by the test), and the
+messages for bad expectation files."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ingest import evaluate
+from tests.test_variants import write_pdf
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT / "data" / "eval"
+SAMPLES = ROOT / "data" / "sample-minutes"
+
+PROTOCOL = """Storumans kommun
+Socialnämnden
+PROTOKOLL
+
+Sammanträdesdatum 2024-04-09
+
+Beslutande
+Eva Lund (S), ordförande
+Nils Berg (C)
+Kim Åström (M)
+
+Övriga deltagande
+Lars Falk, socialchef
+
+§ 31 Uppföljning av budget
+Dnr SN 2024/12
+
+Beslut
+Socialnämnden godkänner uppföljningen.
+
+§ 32 Riktlinjer för bistånd
+
+Beslut
+Ärendet överlämnas till kommunstyrelsen.
+"""
+
+# Answer key with one deliberate error per kind scored below: a person who is not in the text, an item
+# number that is not there, and a missing decision line.
+EXPECT = """meeting = { body = "Socialnämnden", date = "2024-04-09" }
+persons = [
+  { name = "Eva Lund", party = "S" },
+  { name = "Nils Berg", party = "C" },
+  { name = "Kim Åström", party = "M" },
+  { name = "Lars Falk" },
+  { name = "Gunilla Finns Inte" },
+]
+items = [
+  { number = "31", title = "Uppföljning av budget", dnr = "SN 2024/12" },
+  { number = "33" },
+]
+decisions = [
+  { item = "31", text = "godkänner uppföljningen" },
+]
+referrals = [{ item = "32", to = "Kommunstyrelsen", quote = "överlämnas till kommunstyrelsen" }]
+not = [{ kind = "bodies", name = "Övriga deltagande" }]
+"""
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory) -> evaluate.Report:
+    d = tmp_path_factory.mktemp("eval-small")
+    (d / "storuman-sn-2024-04-09.txt").write_text(PROTOCOL, encoding="utf-8")
+    (d / "storuman-sn-2024-04-09.expect.toml").write_text(EXPECT, encoding="utf-8")
+    return evaluate.run([d])
+
+
+def test_recall_counts_the_missing_person(small):
+    s = small.scores["persons"]
+    assert (s.expected, s.tp, s.fn) == (5, 4, 1)
+    assert s.recall == pytest.approx(0.8)
+    assert any("Gunilla Finns Inte" in m for m in s.misses)
+
+
+def test_precision_counts_facts_beyond_a_complete_list(small):
+    s = small.scores["items"]
+    assert (s.tp, s.fp, s.fn) == (1, 1, 1)  # § 32 is found but not listed; § 33 is listed but not there
+    assert s.precision == pytest.approx(0.5)
+    d = small.scores["decisions"]
+    assert d.fp == 1 and d.tp == 1  # the decision of § 32 is not in the (deliberately short) list
+
+
+def test_party_is_scored_from_the_persons_list(small):
+    s = small.scores["party"]
+    assert (s.expected, s.tp, s.fp) == (3, 3, 0)
+
+
+def test_quote_is_checked(small):
+    assert small.scores["referrals"].tp == 1
+    assert small.provenance_errors == []
+
+
+def test_below_thresholds_fails(small):
+    failing = small.failing()
+    assert any(f.startswith("personer: recall") for f in failing)
+    assert any(f.startswith("paragrafer: precision") for f in failing)
+
+
+def test_a_wrong_quote_is_a_miss(tmp_path):
+    (tmp_path / "a.txt").write_text(PROTOCOL, encoding="utf-8")
+    (tmp_path / "a.expect.toml").write_text(
+        'referrals = [{ item = "32", to = "Kommunstyrelsen", quote = "lyfts till kommunstyrelsen" }]\n',
+        encoding="utf-8")
+    r = evaluate.run([tmp_path])
+    assert r.scores["referrals"].tp == 0 and r.scores["referrals"].fn == 1
+
+
+def test_expectations_in_their_own_folder(tmp_path):
+    docs, exp = tmp_path / "docs", tmp_path / "facit"
+    docs.mkdir()
+    exp.mkdir()
+    (docs / "protokoll.txt").write_text(PROTOCOL, encoding="utf-8")
+    (exp / "svar.expect.toml").write_text('document = "protokoll.txt"\nmunicipalities = ["2421"]\n',
+                                          encoding="utf-8")
+    r = evaluate.run([docs], expect_dir=exp)
+    assert r.documents == ["protokoll.txt"]
+    assert r.scores["municipalities"].tp == 1
+
+
+@pytest.mark.parametrize("content, needle", [
+    ("persons = [ { name = ", "rätta TOML-syntaxen"),
+    ("people = []\n", "okänt slag 'people'"),
+    ('matters = [{ items = ["SN 2024-04-09 §31"] }]\n', "minst två punkter"),
+    ('matters = [{ items = ["SN den 9 april §31", "KS 2024-05-01 §3"] }]\n', "ÅÅÅÅ-MM-DD"),
+])
+def test_bad_expectation_file_is_one_clear_message(tmp_path, content, needle):
+    (tmp_path / "a.txt").write_text(PROTOCOL, encoding="utf-8")
+    (tmp_path / "a.expect.toml").write_text(content, encoding="utf-8")
+    with pytest.raises(evaluate.EvalError) as e:
+        evaluate.run([tmp_path])
+    assert "a.expect.toml" in str(e.value) and needle in str(e.value)
+
+
+def test_cli_exit_status_and_no_traceback(tmp_path):
+    (tmp_path / "a.txt").write_text(PROTOCOL, encoding="utf-8")
+    (tmp_path / "a.expect.toml").write_text(EXPECT, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "graph", "eval", str(tmp_path)], capture_output=True, text=True,
+                         cwd=ROOT)
+    assert run.returncode == 1, run.stderr
+    assert "Under kraven" in run.stdout and "Traceback" not in run.stderr
+    (tmp_path / "b.expect.toml").write_text("persons = [", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(PROTOCOL, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "graph", "eval", str(tmp_path)], capture_output=True, text=True,
+                         cwd=ROOT)
+    assert run.returncode != 0 and "b.expect.toml" in run.stderr and "Traceback" not in run.stderr
