@@ -73,6 +73,8 @@ class Resolver:
         self.merges: list[str] = []
         self._meeting_cache: dict[str, tuple] = {}
         self.meeting_year: dict[str, int | None] = {}
+        self._rep_cache: dict[str, dict] = {}
+        self._person_ids: dict[str, list[str]] = {}  # full name -> person ids (one per municipality)
 
     # ------------------------------------------------------------ entry
     def run(self) -> nx.MultiDiGraph:
@@ -214,17 +216,9 @@ class Resolver:
                 initials.append((did, m))
             else:
                 full[name].append((did, m))
-        for name, recs in full.items():
-            cid = "person:" + slug(name)
-            parties = Counter(m.props.get("party") for _, m in recs if m.props.get("party"))
-            party = parties.most_common(1)[0][0] if parties else None
-            pname = next((m.props.get("party_name") for _, m in recs if m.props.get("party") == party), None)
-            if len(parties) > 1:
-                self.warnings.append(Warning_(recs[0][0], f"{name} står med flera partier: "
-                                                          f"{', '.join(parties)}; {party} används"))
-            self.add_node(cid, "Person", {"name": name, "party": party, "party_name": pname, "aliases": []})
-            for did, m in recs:
-                self.ids[(did, m.key)] = cid
+        for name, all_recs in full.items():
+            for cid, recs in self._same_name_groups(name, all_recs):
+                self._person_node(cid, name, recs)
         # "M. Östlund": the full name with that initial and surname, in the same document first, then anywhere
         by_surname: dict[str, list[str]] = defaultdict(list)
         for n in full:
@@ -243,7 +237,14 @@ class Resolver:
             cands = same_doc or {n for n in pool if matches(n)}
             if len(cands) == 1:
                 target = cands.pop()
-                cid = "person:" + slug(target)
+                cids = self._person_ids.get(target, [])
+                here = [c for c in cids if any(self.ids.get((d, x.key)) == c for d, x in full[target] if d == did)]
+                if len(cids) != 1 and len(here) != 1:
+                    self.warnings.append(Warning_(did, f"{name} kunde inte lösas ({target} finns i flera kommuner); "
+                                                       f"inget antogs", m.evidence.start, m.evidence.end,
+                                                  m.evidence.para))
+                    continue
+                cid = cids[0] if len(cids) == 1 else here[0]
                 self.ids[(did, m.key)] = cid
                 node = self.G.nodes[cid]
                 if name not in node["aliases"]:
@@ -254,6 +255,67 @@ class Resolver:
                 why = "flera möjliga personer: " + ", ".join(sorted(cands)) if cands else "ingen person med det namnet"
                 self.warnings.append(Warning_(did, f"{name} kunde inte lösas ({why}); inget antogs",
                                               m.evidence.start, m.evidence.end, m.evidence.para))
+
+    def _person_node(self, cid: str, name: str, recs: list) -> None:
+        parties = Counter(m.props.get("party") for _, m in recs if m.props.get("party"))
+        party = parties.most_common(1)[0][0] if parties else None
+        pname = next((m.props.get("party_name") for _, m in recs if m.props.get("party") == party), None)
+        if len(parties) > 1:
+            self.warnings.append(Warning_(recs[0][0], f"{name} står med flera partier: "
+                                                      f"{', '.join(parties)}; {party} används"))
+        self.add_node(cid, "Person", {"name": name, "party": party, "party_name": pname, "aliases": []})
+        for did, m in recs:
+            self.ids[(did, m.key)] = cid
+        self._person_ids.setdefault(name, []).append(cid)
+        docs = sorted({d for d, _ in recs})
+        if len(docs) > 1:
+            self.merges.append(f"{cid}: {name} i {len(docs)} dokument (samma fullständiga namn"
+                               f"{', samma kommun' if '@' in cid else ''})")
+
+    def _same_name_groups(self, name: str, recs: list) -> list[tuple[str, list]]:
+        """One person per municipality: mentions of a name are one person unless they stand for different
+        municipalities. A mention with no municipality joins the only group there is, or the one group whose
+        party it shares; otherwise it stays a person of its own and a warning says so."""
+        by_muni: dict[str, list] = defaultdict(list)
+        loose = []
+        for did, m in recs:
+            code = self._person_municipality(did, m.key)
+            (by_muni[code] if code else loose).append((did, m))
+        base = "person:" + slug(name)
+        if len(by_muni) <= 1:
+            return [(base, recs)]
+        groups = {code: list(rs) for code, rs in sorted(by_muni.items())}
+        rest = []
+        for did, m in loose:
+            party = m.props.get("party")
+            fits = [c for c, rs in groups.items() if party and any(x.props.get("party") == party for _, x in rs)]
+            if len(fits) == 1:
+                groups[fits[0]].append((did, m))
+            else:
+                rest.append((did, m))
+                self.warnings.append(Warning_(did, f"{name} finns i flera kommuner ({', '.join(groups)}); "
+                                                   f"det här omnämnandet kunde inte knytas till någon av dem",
+                                              m.evidence.start, m.evidence.end, m.evidence.para))
+        out = [(f"{base}@{code}", rs) for code, rs in groups.items()]
+        if rest:
+            out.append((base, rest))
+        self.merges.append(f"{base}: {name} hålls isär som {len(groups)} personer (olika kommuner: "
+                           f"{', '.join(groups)})")
+        return out
+
+    def _person_municipality(self, did: str, key: str) -> str | None:
+        """The kommunkod a person stands for in a document (REPRESENTS a municipality), if exactly one."""
+        x = self.c.extractions[did]
+        cache = self._rep_cache.get(did)
+        if cache is None:
+            munis = {m.key: m.props.get("code") for m in x.mentions if m.label == "Municipality"}
+            cache = defaultdict(set)
+            for c in x.claims:
+                if c.type == "REPRESENTS" and c.dst in munis and munis[c.dst]:
+                    cache[c.src].add(munis[c.dst])
+            self._rep_cache[did] = cache
+        codes = cache.get(key, set())
+        return next(iter(codes)) if len(codes) == 1 else None
 
     # ------------------------------------------------------------ meetings, items and the rest
     def _meetings_and_rest(self) -> None:

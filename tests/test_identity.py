@@ -1,0 +1,56 @@
+"""Identity across documents: one person per name and municipality, merges with a reason, and nothing joined
+without evidence."""
+from __future__ import annotations
+
+from ingest.pipeline import build, extract_paths
+
+HEAD = """{muni} kommun
+Socialnämnden
+PROTOKOLL
+
+Sammanträdesdatum {date}
+
+Beslutande
+Anna Berg (S), ordförande\t{muni} kommun
+Erik Holm (M)\t{muni} kommun
+
+§ 1 Budget
+
+Beslut
+Socialnämnden godkänner budgeten.
+"""
+
+
+def _graph(tmp_path, docs: dict[str, str]):
+    for name, text in docs.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    extracted, failed = extract_paths([tmp_path])
+    assert not failed
+    return build(extracted)
+
+
+def _persons(G, name):
+    return sorted(n for n, d in G.nodes(data=True) if d["label"] == "Person" and d.get("name") == name)
+
+
+def test_same_name_in_two_municipalities_stays_two_people(tmp_path):
+    G, warnings, merges = _graph(tmp_path, {
+        "umea-sn-2024-01-10.txt": HEAD.format(muni="Umeå", date="2024-01-10"),
+        "kalix-sn-2024-02-14.txt": HEAD.format(muni="Kalix", date="2024-02-14"),
+    })
+    people = _persons(G, "Anna Berg")
+    assert len(people) == 2, people
+    assert any("hålls isär" in m and "Anna Berg" in m for m in merges)
+
+
+def test_same_name_same_municipality_is_one_person_with_a_reason(tmp_path):
+    G, warnings, merges = _graph(tmp_path, {
+        "umea-sn-2024-01-10.txt": HEAD.format(muni="Umeå", date="2024-01-10"),
+        "umea-sn-2024-03-06.txt": HEAD.format(muni="Umeå", date="2024-03-06"),
+    })
+    assert len(_persons(G, "Anna Berg")) == 1
+    assert any("Anna Berg i 2 dokument" in m for m in merges)
+    # she attended both meetings
+    person = _persons(G, "Anna Berg")[0]
+    meetings = {v for _, v, d in G.out_edges(person, data=True) if d["type"] == "ATTENDED"}
+    assert len(meetings) == 2
