@@ -74,11 +74,13 @@ NODES: tuple[NodeType, ...] = (
 _ENTITY_LABELS = tuple(n.label for n in NODES if n.label != "Document")
 
 RELS: tuple[RelType, ...] = (
-    RelType("HOLDS", "A person holds a role.", (("Person", "Role"),)),
+    RelType("HOLDS", "A person holds a role (date: when the source says so: an election's month or the meeting).",
+            (("Person", "Role"),), {"date": STRING}),
     RelType("ROLE_IN", "A role exists in a body or municipality.", (("Role", "Body"), ("Role", "Municipality"))),
-    RelType("MEMBER_OF", "A person is a member of a body.", (("Person", "Body"),), {"role": STRING}),
+    RelType("MEMBER_OF", "A person is a member of a body (date: as of when the source says so).",
+            (("Person", "Body"),), {"role": STRING, "date": STRING}),
     RelType("REPRESENTS", "A person sits for a municipality or body.",
-            (("Person", "Municipality"), ("Person", "Body"))),
+            (("Person", "Municipality"), ("Person", "Body")), {"date": STRING}),
     RelType("ATTENDED", "A person attended a meeting, listed in a section or in a meeting role.",
             (("Person", "Meeting"),), {"role": STRING, "paras": STRING}),
     RelType("ABSENT_FROM", "A person was listed as not present.", (("Person", "Meeting"),), {"role": STRING}),

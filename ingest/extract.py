@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from graph.model import Claim, DocExtraction, Evidence, Mention, Warning_, slug
 from ingest import lexicon
-from ingest.dates import find_dates, parse_one
+from ingest.dates import MONTHS as MONTH_NUMBER, find_dates, parse_one
 from ingest.nlp import SPANS_KEY, organ_kind, organ_lemma
 from ingest.readers import Document
 from ingest.segment import NAME_LINE_RE, Item, Segmented, section_of
@@ -93,6 +93,7 @@ STRUCTURE_TRIGGER = re.compile(r"kopplad|kopplat|knuten|knutet|underställ|ansva
                                r"lyder under|svarar mot|bereder|beredning|förbereder|etablerades|bildades|inrättades|"
                                r"startade|grundades|tillkom|presidi|styrelse|utskott")
 ELECTION_ROLE = r"(?P<role>(?:1:e |2:e |förste |andre )?vice ordförande|ordförande|ledamot|ersättare|sekreterare)"
+MONTH_YEAR_RE = re.compile(r"(?i)\b(?P<month>" + "|".join(m for m in MONTH_NUMBER if len(m) > 3) + r")[ \t]+(?P<year>(?:19|20)\d\d)\b")
 ELECTION_RES = [
     re.compile(rf"\b(?:väljer|utser|valde|utsåg)[ \t]+(?P<name>{NAME})(?:[ \t]*{PARTY})?[ \t]+(?:till|som)[ \t]+"
                rf"{ELECTION_ROLE}(?:[ \t]+i[ \t]+(?P<body>[^.,\n]{{2,60}}))?"),
@@ -730,12 +731,13 @@ class Extractor:
             self.claim("MEMBER_OF", c.src, self.body_key, ev.start, ev.end, "meeting-chair", 0.8, role="ordförande")
             self._hold(c.src, "ordförande", self.body_key, ev.start, ev.end, "meeting-chair", 0.8)
 
-    def _hold(self, pk: str, title: str, target: str, a: int, b: int, rule: str, conf: float = 1.0) -> str:
+    def _hold(self, pk: str, title: str, target: str, a: int, b: int, rule: str, conf: float = 1.0,
+              date: str | None = None) -> str:
         tprops = self.by_key[target].props
         rk = self.mention(f"role:{title}@{target}", "Role",
                           {"title": title, "name": f"{title}, {tprops.get('short') or tprops.get('name')}"},
                           a, b, rule, conf)
-        self.claim("HOLDS", pk, rk, a, b, rule, conf)
+        self.claim("HOLDS", pk, rk, a, b, rule, conf, date=date)
         self.claim("ROLE_IN", rk, target, a, b, rule, conf)
         return rk
 
@@ -759,8 +761,11 @@ class Extractor:
                     continue
                 pk = self.person(m.start("name"), m.end("name"), "election", m.groupdict().get("party"))
                 s_ = _sentence_start(self.text, m.start(), 0)
-                self.claim("MEMBER_OF", pk, target, s_, m.end(), "election", role=role)
-                self._hold(pk, role, target, s_, m.end(), "election")
+                # "utsågs i februari 2023 till …": the election's month; else the meeting's date (in resolution)
+                when = MONTH_YEAR_RE.search(text, s_, m.end())
+                date = f"{when['year']}-{MONTH_NUMBER[when['month'].lower()]:02d}" if when else None
+                self.claim("MEMBER_OF", pk, target, s_, m.end(), "election", role=role, date=date)
+                self._hold(pk, role, target, s_, m.end(), "election", date=date)
 
     def _region_anaphora(self) -> None:
         """'landstinget', 'regionen': the region of the document's county (where the municipalities it names

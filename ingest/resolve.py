@@ -64,6 +64,9 @@ def _stems(text: str) -> set[str]:
     return {w[:6] for w in _STEM_WORD.findall(t) if w not in STOP}
 
 
+DATED = ("HOLDS", "MEMBER_OF", "REPRESENTS")  # facts that hold at a time: dated by the document's meeting
+
+
 class Resolver:
     def __init__(self, corpus: Corpus):
         self.c = corpus
@@ -397,6 +400,8 @@ class Resolver:
                 if not src or not dst or src == dst:
                     continue
                 props = dict(c.props)
+                if c.type in DATED and not props.get("date"):  # as of the meeting the document records
+                    props["date"] = self.c.docs[did].get("date")
                 if "matter" in props:
                     props["matter"] = self.ids.get((did, props["matter"]), props["matter"])
                 self.add_edge(src, dst, c.type, c.evidence, props, seen)

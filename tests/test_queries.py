@@ -12,7 +12,8 @@ NAMES = [q.name for q in QUERIES]
 
 # Questions the five samples can answer: each must return at least one row with its default parameters.
 MUST_ANSWER = ["reporting_chain", "reporting_tree", "matters_between", "matter_trail", "body_members",
-               "meeting_attendance", "person_bodies", "meeting_decisions", "provenance", "assignments", "referrals"]
+               "meeting_attendance", "person_bodies", "meeting_decisions", "provenance", "assignments", "referrals",
+               "person_timeline"]
 
 PARAM_RE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
@@ -75,3 +76,13 @@ def test_provenance_rows_carry_spans(sample_store):
     assert rows
     for r in rows:
         assert r["doc"] and r["quote"] and r["start"] is not None and r["end"] > r["start"]
+
+
+def test_person_timeline_dates_an_election_by_its_month(sample_store):
+    from graph.queries import find_query
+
+    text, params = find_query("person_timeline")
+    rows = sample_store.records(text, params)
+    by_role = {(r["role"], r["org"]): r["date"] for r in rows}
+    assert by_role[("vice ordförande", "Sociala samrådsgruppen")] == "2023-02"  # "utsågs i februari 2023"
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
