@@ -93,6 +93,8 @@ STRUCTURE_TRIGGER = re.compile(r"kopplad|kopplat|knuten|knutet|underställ|ansva
                                r"lyder under|svarar mot|bereder|beredning|förbereder|etablerades|bildades|inrättades|"
                                r"startade|grundades|tillkom|presidi|styrelse|utskott")
 ELECTION_ROLE = r"(?P<role>(?:1:e |2:e |förste |andre )?vice ordförande|ordförande|ledamot|ersättare|sekreterare)"
+CERTIFIER_RE = re.compile(rf"(?im)^[ \t]*(?:rätt utdraget (?:intygar|bestyrkes)|utdragsbestyrkande)[ \t]*:?[ \t]*"
+                          rf"(?P<name>{NAME})")
 MONTH_YEAR_RE = re.compile(r"(?i)\b(?P<month>" + "|".join(m for m in MONTH_NUMBER if len(m) > 3) + r")[ \t]+(?P<year>(?:19|20)\d\d)\b")
 ELECTION_RES = [
     re.compile(rf"\b(?:väljer|utser|valde|utsåg)[ \t]+(?P<name>{NAME})(?:[ \t]*{PARTY})?[ \t]+(?:till|som)[ \t]+"
@@ -605,6 +607,9 @@ class Extractor:
             else:
                 self.claim("ATTENDED", pk, self.meeting_key, a, b, "attendance-row", role=attend_role,
                            paras=row.paras)
+                if attend_role != role and role == "beslutande":  # a serving substitute listed among beslutande
+                    self.claim("ATTENDED", pk, self.meeting_key, a, b, "attendance-row", role=role,
+                               paras=row.paras)
             if any(mk.startswith("ordf") for mk in row.markers) and status != "absent":
                 self.claim("ATTENDED", pk, self.meeting_key, a, b, "attendance-marker", role="ordförande")
         if self.body_key and role in ("beslutande", "ledamot", "ersättare", "tjänstgörande ersättare",
@@ -709,6 +714,10 @@ class Extractor:
                     if self._plausible_name(m.group()):
                         pk = self.person(m.start(), m.end(), "header")
                         self.claim("ATTENDED", pk, self.meeting_key, f.line_start, f.end, "header", role=role)
+        # "Rätt utdraget intygar: Elin Ring": who certifies an extract is named, but did not attend for that
+        for m in CERTIFIER_RE.finditer(self.seg.masked):
+            if self._plausible_name(m["name"]) and not self._inside_person(m.start("name")):
+                self.person(m.start("name"), m.end("name"), "certifier")
         for s in seg.signatures:
             pk = self.person(*s.name_span, "signature")
             self.claim("ATTENDED", pk, self.meeting_key, *s.span, "signature", role=s.role)
