@@ -810,9 +810,15 @@ class Extractor:
                  and not self._inside_person(m.start())]
         for m in found:
             after = self.seg.masked[m.end(): m.end() + 20]
-            if m.group() not in self.abbr and re.match(r"(?::s\s+(presidium|styrelse|ordförande|sammanträde)|"
-                                                       r"\s+består av)", after):
-                self.body(m.group(), m.start(), m.end(), "abbreviation-use", short=m.group(), conf=0.8)
+            am = re.match(r"(?::s\s+(presidium|styrelse|arbetsutskott|beredning|kansli|ordförande|sammanträde)\b|"
+                          r"\s+består av)", after)
+            if not am:
+                continue
+            k = self.abbr.get(m.group()) or self.body(m.group(), m.start(), m.end(), "abbreviation-use",
+                                                      short=m.group(), conf=0.8)
+            if am.group(1) in ("presidium", "styrelse", "arbetsutskott", "beredning", "kansli"):
+                # "SocSam:s presidium": the owner's organ, part of it
+                self.organ_of(k, am.group(1), m.start(), m.end() + am.end(), "abbreviation-use", 0.8)
         known_words = {w for a in self.abbr for w in a.split()}
         for m in found:
             abbr = m.group()

@@ -208,6 +208,19 @@ class Resolver:
                 self.ids[(did, m.key)] = cid
             if len(names) > 1:
                 self.merges.append(f"{cid}: {', '.join(sorted(names))}")
+        # an owned organ is also known by every name of its owner: 'Sociala samrådsgruppens presidium' and
+        # 'SocSam:s presidium' are one body and either name finds it
+        for did, m in recs:
+            if not m.props.get("_owner"):
+                continue
+            cid, owner = self.ids.get((did, m.key)), self.ids.get((did, m.props["_owner"]))
+            if not cid or not owner or owner not in self.G:
+                continue
+            o = self.G.nodes[owner]
+            organ = m.props["_organ"]
+            forms = {_genitive(n) + " " + organ for n in [o.get("name"), o.get("short"), *(o.get("aliases") or [])] if n}
+            node = self.G.nodes[cid]
+            node["aliases"] = sorted((set(node.get("aliases") or []) | forms) - {node.get("name")})
 
     # ------------------------------------------------------------ persons
     def _persons(self) -> None:
@@ -583,6 +596,13 @@ def _doc_of(G: nx.MultiDiGraph, node: str) -> str | None:
         if d["type"] == "MENTIONED_IN":
             return v
     return None
+
+
+def _genitive(name: str) -> str:
+    """'Sociala samrådsgruppen' -> 'Sociala samrådsgruppens', 'SocSam' -> 'SocSam:s', 'BUZ' -> 'BUZ:s'."""
+    if name.endswith(("s", "x", "z")):
+        return name
+    return name + (":s" if name[-1:].isupper() else "s")
 
 
 def _dnr_key(dnr: str) -> str:
