@@ -740,8 +740,12 @@ class Extractor:
             self.claim("MEMBER_OF", c.src, self.body_key, ev.start, ev.end, "meeting-chair", 0.8, role="ordförande")
             self._hold(c.src, "ordförande", self.body_key, ev.start, ev.end, "meeting-chair", 0.8)
 
-    def _hold(self, pk: str, title: str, target: str, a: int, b: int, rule: str, conf: float = 1.0,
+    def _hold(self, pk: str, title: str, target: str | None, a: int, b: int, rule: str, conf: float = 1.0,
               date: str | None = None) -> str:
+        if target is None:  # "Moa Lindunger, projektledare från PwC": a title whose organisation is no body here
+            rk = self.mention(f"role:{title}@", "Role", {"title": title, "name": title}, a, b, rule, conf)
+            self.claim("HOLDS", pk, rk, a, b, rule, conf, date=date)
+            return rk
         tprops = self.by_key[target].props
         rk = self.mention(f"role:{title}@{target}", "Role",
                           {"title": title, "name": f"{title}, {tprops.get('short') or tprops.get('name')}"},
@@ -785,8 +789,9 @@ class Extractor:
         region = next((r for r in lexicon.regions() if r.county_code == county), None)
         if not region:
             return
-        for m in re.finditer(r"\b(?:[Ll]andstinget|[Rr]egionen|[Rr]egionens|[Ll]andstingets|dåvarande landstinget)\b",
-                             self.seg.masked):
+        # "Regionens hus", "Landstingets kansli­hus": a building is a place, not the organisation
+        for m in re.finditer(r"\b(?:[Ll]andstinget|[Rr]egionen|[Rr]egionens|[Ll]andstingets|dåvarande landstinget)\b"
+                             r"(?![ \t]+hus\b)", self.seg.masked):
             if self._inside_person(m.start()):
                 continue
             self.body(region.name, m.start(), m.end(), "region-anaphora", conf=0.7)
@@ -1236,7 +1241,10 @@ class Extractor:
             is_title = first in lexicon.title_forms() or first.endswith(lexicon.title_suffixes())
             is_place = (m.start("app") + len(m["app"]) - len(m["app"].lstrip())) in muni_starts
             if (is_title or is_place) and self._plausible_name(m["name"]) and not self._inside_person(m.start()):
-                self.person(m.start("name"), m.end("name"), "name-apposition", conf=0.9)
+                pk = self.person(m.start("name"), m.end("name"), "name-apposition", conf=0.9)
+                if is_title:
+                    self._title_in_prose(pk, app, m.start("app") + len(m["app"]) - len(m["app"].lstrip()),
+                                         m.start(), m.end() - 1, "name-apposition")
         # "börjar Malin Elmerstig som övergripande strateg"; "Rosi Hoffer (ordf. i …)"
         for m in re.finditer(rf"(?P<name>{NAME})(?:[ \t]+som[ \t]+(?:\w+[ \t]+)?(?P<t1>\w+)|[ \t]*\((?P<t2>[a-zåäö.]+))",
                              text):
@@ -1244,7 +1252,15 @@ class Extractor:
             if (t in lexicon.title_forms() or t.rstrip(".") in lexicon.title_forms() or
                     t.endswith(lexicon.title_suffixes())) and self._plausible_name(m["name"]) \
                     and not self._inside_person(m.start()):
-                self.person(m.start("name"), m.end("name"), "name-title", conf=0.9)
+                pk = self.person(m.start("name"), m.end("name"), "name-title", conf=0.9)
+                ts = m.start("t1") if m["t1"] else m.start("t2")
+                if m["t1"]:  # "börjar Malin Elmerstig som övergripande strateg inom förbundet"
+                    ts = m.start("t1") - (len(m.group(0)[:m.start("t1") - m.start()]) -
+                                          len(m.group(0)[:m.start("t1") - m.start()].rstrip()))
+                    ts = text.rfind("som", m.start(), m.start("t1")) + 3
+                    phrase = text[ts:min(len(text), m.end() + 80)]
+                    self._title_in_prose(pk, phrase.strip(), ts + len(phrase) - len(phrase.lstrip()), m.start(),
+                                         m.end(), "name-title")
         verbs = "|".join(PERSON_VERBS)
         for m in re.finditer(rf"(?P<names>{NAME}(?:[ \t]+och[ \t]+{NAME})?)(?:,[^,.\n]{{2,60}},)?[ \t]+"
                              rf"(?:tar vid och )?(?P<verb>{verbs})\b(?P<obj>[ \t]+punkten|[ \t]+ärendet)?", text):
@@ -1269,6 +1285,32 @@ class Extractor:
         for m in re.finditer(rf"\b(?P<name>[{UP}]\.[ \t]?[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?)\b", text):
             if not self._inside_person(m.start()):
                 self.person(m.start(), m.end(), "initial-name", conf=0.8)
+
+    def _title_in_prose(self, pk: str, phrase: str, at: int, a: int, b: int, rule: str) -> None:
+        """The title at the start of phrase ('övergripande strateg inom förbundet', 'projektledare från PwC'),
+        held in the body or municipality named after it, if one is."""
+        tm = re.match(r"(?P<title>[a-zåäöé-]+(?:[ \t]+[a-zåäöé-]+)?)", phrase)
+        if not tm:
+            return
+        words = tm["title"].split()
+        # the title is the words up to the one that ends like a title ('övergripande strateg')
+        cut = next((i for i, w in enumerate(words) if w in lexicon.title_forms() or
+                    w.endswith(lexicon.title_suffixes())), None)
+        if cut is None:
+            return
+        title = " ".join(words[:cut + 1])
+        title = lexicon.title_forms().get(title, title)
+        rest_at = at + len(" ".join(words[:cut + 1]))
+        pm = re.match(r"[ \t]+(?:från|på|vid|i|inom|för)[ \t]+", self.text[rest_at:rest_at + 12])
+        target = None
+        if pm:
+            pos = rest_at + pm.end()
+            hit = self._body_at(pos, self.seg.masked[pos:pos + 80])
+            target = hit[0] if hit else None
+            if target is None:
+                sp = next((sp for sp in self.spans["MUNI"] if sp.start_char == pos), None)
+                target = self.municipality(sp.start_char, sp.end_char, rule) if sp else None
+        self._hold(pk, title, target, a, max(b, rest_at), rule, 0.8)
 
     def _inside_person(self, pos: int) -> bool:
         if len(self._person_sorted) != len(self.person_spans):

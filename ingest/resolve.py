@@ -394,6 +394,11 @@ class Resolver:
             for m in x.mentions:
                 if m.label == "Role":
                     org_local = m.key.split("@", 1)[1]
+                    if not org_local:  # a title with no organisation named
+                        cid = f"role:{slug(m.props['title'])}"
+                        ids[(did, m.key)] = cid
+                        self.add_node(cid, "Role", {**m.props, "name": m.props["title"]})
+                        continue
                     org = ids.get((did, org_local))
                     if not org:
                         continue
