@@ -87,6 +87,13 @@ STRUCTURE_RES = [
                                 r"förbereder ärenden (?:till|för))\b")),
 ]
 AGREEMENT_RE = re.compile(r"(?i)\b(?P<kind>samverkansavtal|huvudavtal|avtal|överenskommelse)\b")
+# "samverkansavtalet", "ett avtal om sociala jouren", "överenskommelsen mellan regionen och kommunerna"
+AGREEMENT_NOUN_RE = re.compile(r"(?i)(?<![\wåäö-])(?P<noun>[a-zåäö-]*(?:avtal|avtalssamverkan|överenskommelse)"
+                               r"(?:et|en|n|er|r)?)(?![\wåäö-])"
+                               r"(?:[ \t]+(?:om|för|kring|avseende|gällande|kring)[ \t]+(?P<topic>[^.,;:()\n]{3,60}))?")
+PERIOD_RE = re.compile(r"(?P<a>(?:19|20)\d\d-\d\d-\d\d)[ \t]*(?:–|-|—|till|t\.o\.m\.?)[ \t]*(?P<b>(?:19|20)\d\d-\d\d-\d\d)")
+SUM_RE = re.compile(r"(?i)(?:totalt|sammanlagt|totala?\s+kostnaden?[^.\d]{0,30}?)\s*(?:ca\.?\s+)?"
+                    r"(?P<sum>\d[\d  ]*(?:,\d+)?\s*(?:kronor|kr|mkr|miljoner kronor|tkr))")
 SHARE_VERB_RE = re.compile(r"\s(?:bekostar|står för|finansierar|betalar)\s+(?P<what>[^.\n]{2,120})")
 # Words without which a sentence states no structure: checked first, so most sentences cost one search.
 STRUCTURE_TRIGGER = re.compile(r"kopplad|kopplat|knuten|knutet|underställ|ansvarig inför|rapporterar|redovisar till|"
@@ -1525,6 +1532,68 @@ class Extractor:
                 share_txt = share.group() if share else what[:60]
                 for pk in self._parties_in(pa, pb):
                     self.claim("PARTY_TO", pk, ak, pa, it.start + e, "agreement-share", 0.9, share=share_txt)
+
+        self._agreements_in_prose()
+
+    def _agreements_in_prose(self) -> None:
+        """Agreements named in a sentence with a topic or with parties ('avtal om sociala jouren med
+        regionen', 'samverkansavtalet mellan Region X och länets kommuner'), with the period and total the
+        sentence gives. A bare 'enligt avtalet' with neither names no agreement."""
+        text = self.seg.masked
+        # an item that states an agreement with its shares speaks of that one agreement throughout
+        taken = [(it.start, it.end) for it in self.seg.items
+                 if any(m.label == "Agreement" and it.start <= m.evidence.start < it.end for m in self.x.mentions)]
+        for m in AGREEMENT_NOUN_RE.finditer(text):
+            noun = m["noun"].lower()
+            if (noun.startswith(("avtals", "avtalad")) and noun != "avtalssamverkan") \
+                    or any(a <= m.start() < b for a, b in taken):
+                continue
+            a = max(text.rfind(ch, max(0, m.start() - 200), m.start()) for ch in ".\n•")
+            a = max(a + 1, m.start() - 200)
+            ends = [i for i in (text.find(ch, m.end(), m.end() + 300) for ch in ".\n") if i >= 0]
+            b = min(ends) if ends else min(len(text), m.end() + 300)
+            # the parties: named after "med" or "mellan" ("avtal med regionen", "mellan Region X och Y kommun")
+            wm = re.compile(r"[ \t](?:med|mellan)[ \t]").search(text, m.end(), min(b, m.end() + 80))
+            parties = []
+            if wm:
+                pa = wm.end()
+                parties = self._parties_in(pa, b) + [self._body_key_at(sp) for sp in self.spans["BODY"]
+                                                     if pa <= sp.start_char < b and not self._inside_person(sp.start_char)]
+            if not parties:  # "Orsa, Mora och Älvdalen har en avtalssamverkan kring …": the municipalities before it
+                parties = self._parties_in(a, m.start())
+            parties = [p for p in dict.fromkeys(parties) if p]
+            topic = (m["topic"] or "").strip()
+            if noun.endswith(("överenskommelsen", "överenskommelser")):
+                base = noun[:-1]
+            elif noun.endswith(("avtalet", "avtalen")):
+                base = noun[:-2]
+            else:
+                base = noun
+            # a compound names its kind of agreement ("samverkansavtal"); a bare "avtal" needs a topic or parties
+            compound = len(base) - len(re.sub(r"^[a-zåäö-]*?(avtal|avtalssamverkan|överenskommelse)$", r"\1", base)) >= 4
+            if not topic and not parties and not compound:
+                continue
+            if noun.endswith("överenskommelser") and not topic:
+                continue
+            name = base.capitalize() + (f" om {topic}" if topic else "")
+            if not topic and parties:
+                names = [self.by_key[p].props.get("short") or self.by_key[p].props.get("name") for p in parties]
+                name += " med " + ", ".join(sorted(n for n in names if n))
+            ak = self.mention(f"agreement:{slug(name)}", "Agreement", {"name": name}, m.start(), m.end(),
+                              "agreement-prose", 0.8)
+            pm = PERIOD_RE.search(text, a, b)
+            if pm and not self.by_key[ak].props.get("period"):
+                self.by_key[ak].props["period"] = f"{pm['a']}–{pm['b']}"
+            sm = SUM_RE.search(text, a, b)
+            if sm and not self.by_key[ak].props.get("total"):
+                self.by_key[ak].props["total"] = re.sub(r"\s+", " ", sm["sum"]).strip()
+            for p in parties:
+                if self.by_key[p].label in ("Body", "Municipality"):
+                    self.claim("PARTY_TO", p, ak, a, b, "agreement-prose", 0.8)
+
+    def _body_key_at(self, sp) -> str | None:
+        k = self._body_ref(sp.text, sp.start_char) if sp.text else None
+        return k
 
     def _parties_in(self, a: int, b: int) -> list[str]:
         out = []
