@@ -91,6 +91,7 @@ AGREEMENT_RE = re.compile(r"(?i)\b(?P<kind>samverkansavtal|huvudavtal|avtal|öve
 AGREEMENT_NOUN_RE = re.compile(r"(?i)(?<![\wåäö-])(?P<noun>[a-zåäö-]*(?:avtal|avtalssamverkan|överenskommelse)"
                                r"(?:et|en|n|er|r)?)(?![\wåäö-])"
                                r"(?:[ \t]+(?:om|för|kring|avseende|gällande|kring)[ \t]+(?P<topic>[^.,;:()\n]{3,60}))?")
+AGREEMENT_TRIGGER_RE = re.compile(r"(?i)avtal|överenskommelse")
 PERIOD_RE = re.compile(r"(?P<a>(?:19|20)\d\d-\d\d-\d\d)[ \t]*(?:–|-|—|till|t\.o\.m\.?)[ \t]*(?P<b>(?:19|20)\d\d-\d\d-\d\d)")
 SUM_RE = re.compile(r"(?i)(?:totalt|sammanlagt|totala?\s+kostnaden?[^.\d]{0,30}?)\s*(?:ca\.?\s+)?"
                     r"(?P<sum>\d[\d  ]*(?:,\d+)?\s*(?:kronor|kr|mkr|miljoner kronor|tkr))")
@@ -1543,7 +1544,7 @@ class Extractor:
         # an item that states an agreement with its shares speaks of that one agreement throughout
         taken = [(it.start, it.end) for it in self.seg.items
                  if any(m.label == "Agreement" and it.start <= m.evidence.start < it.end for m in self.x.mentions)]
-        for m in AGREEMENT_NOUN_RE.finditer(text):
+        for m in self._agreement_nouns(text):
             noun = m["noun"].lower()
             if (noun.startswith(("avtals", "avtalad")) and noun != "avtalssamverkan") \
                     or any(a <= m.start() < b for a, b in taken):
@@ -1590,6 +1591,22 @@ class Extractor:
             for p in parties:
                 if self.by_key[p].label in ("Body", "Municipality"):
                     self.claim("PARTY_TO", p, ak, a, b, "agreement-prose", 0.8)
+
+    @staticmethod
+    def _agreement_nouns(text: str):
+        """AGREEMENT_NOUN_RE matches, found from the literal words first (a pattern that starts with a letter
+        class would be tried at every position of the text)."""
+        last = -1
+        for hit in AGREEMENT_TRIGGER_RE.finditer(text):
+            a = hit.start()
+            while a > 0 and (text[a - 1].isalpha() or text[a - 1] == "-"):
+                a -= 1
+            if a <= last:
+                continue
+            m = AGREEMENT_NOUN_RE.match(text, a)
+            if m:
+                last = m.end()
+                yield m
 
     def _body_key_at(self, sp) -> str | None:
         k = self._body_ref(sp.text, sp.start_char) if sp.text else None
