@@ -607,6 +607,8 @@ class Extractor:
         party = self.text[row.party[0]:row.party[1]] if row.party else None
         pk = self.person(*row.name, "attendance-row", party)
         attend_role = role
+        if role == "övrig deltagare" and row.title and not row.party:  # "Maja Öhman, ekonomichef § 24"
+            attend_role = role = "tjänsteperson"
         if any(mk.startswith(("tjg ers", "tjänstgörande ers")) for mk in row.markers):
             attend_role = "tjänstgörande ersättare"
         if self.meeting_key:
@@ -665,6 +667,13 @@ class Extractor:
             # "Anna Lindqvist (S), ordförande" in a body's list: the role is in that body
             target = self.body_key
             self.claim("MEMBER_OF", pk, target, a, b, rule, role=title)
+        elif not org and title not in MEMBER_ROLES:
+            # "Henrik Sundqvist, kommundirektör": an official of the row's organisation or municipality, else of
+            # the document's own municipality
+            target = org_key or self.home_muni
+            if target is None:
+                self._hold(pk, title, None, a, b, rule)
+                return
         elif org:
             if body_kind(org):
                 muni = org_key if org_key and org_key.startswith("muni:") else None
@@ -706,6 +715,12 @@ class Extractor:
                 t = "ABSENT_FROM" if sec.status == "absent" else "ATTENDED"
                 props = {"role": sec.role} if t == "ABSENT_FROM" else {"role": sec.role, "paras": paras}
                 self.claim(t, pk, self.meeting_key, s, row.start + m.end(), "attendance-list", **props)
+            # "Tomas Vikberg (M), vice ordförande, Sanna Lidström (C)": a role after the name in the list
+            tm = re.match(r"[ \t]*,[ \t]*(?P<title>(?:1:e |2:e )?(?:vice )?ordförande|ledamot|ersättare)\b",
+                          text[m.end():])
+            if tm and self.body_key:
+                ta, tb = row.start + m.end() + tm.start("title"), row.start + m.end() + tm.end("title")
+                self._title_facts(pk, (ta, tb), None, s, tb, "attendance-list")
 
     def _signatures(self) -> None:
         seg = self.seg
@@ -923,6 +938,11 @@ class Extractor:
         im = re.match(r"(?i)^\s*(?:beslut|förslag till beslut|ställningstagande)\s*:\s*(?P<t>\S.*)$", inline)
         if im:  # "Beslut: Äldrenämnden fastställer …" on the heading's own line
             items.append((None, part.head[0] + im.start("t"), part.head[1]))
+        elif re.search(r"(?i)\bbeslutar\b(?:[ \t]+(?:att|om)\b|[ \t]+\S)(?!.*:\s*$)", inline) and \
+                len(inline.strip()) > 30:
+            # "Arbetsutskottet beslutar att utse Tomas Vikberg att justera dagens protokoll.": the line is the decision
+            a0 = part.head[0] + (len(inline) - len(inline.lstrip()))
+            items.append((None, a0, part.head[1]))
         for ln in lines:
             s = ln.strip
             if not s:
@@ -1071,8 +1091,16 @@ class Extractor:
         for it in self.seg.items:
             parts = [p for p in it.parts if p.kind not in ("decision", "proposal")]
             spans = [(p.start, p.end) for p in parts] or [(it.start, it.end)]
+            # passages that hold a decision line already gave their assignments through it
+            decided = [(m.evidence.start, m.evidence.end) for m in self.x.mentions
+                       if m.label == "Decision" and it.start <= m.evidence.start < it.end]
             for a, b in spans:
-                self._assignments(f"item:{it.label}", a, b, "assignment-in-text")
+                for da, db in sorted(decided):
+                    if a < da:
+                        self._assignments(f"item:{it.label}", a, min(b, da), "assignment-in-text")
+                    a = max(a, db)
+                if a < b:
+                    self._assignments(f"item:{it.label}", a, b, "assignment-in-text")
         if not self.seg.items:
             before = len(self.x.mentions)
             self._assignments("doc-assign", 0, len(self.text), "assignment-in-text")

@@ -305,6 +305,9 @@ def _top_bullets(lines: list[Line], bullets: list) -> list:
     return [(i, m) for i, m in bullets if len(m.group(1).expandtabs()) == indent]
 
 
+DNR_ONLY_RE = re.compile(r"(?i)^(?:dnr|diarienummer|diarienr)\.?:?\s*\S+(?:\s\S+)?$")
+
+
 def _items_from_heads(seg: Segmented, heads: list) -> None:
     lines = seg.lines
     seen: set[str] = set()
@@ -318,6 +321,8 @@ def _items_from_heads(seg: Segmented, heads: list) -> None:
         ln = lines[i]
         end = lines[clean[k + 1][0]].start if k + 1 < len(clean) else len(seg.text)
         title, tspan, inferred = rest.strip(), None, False
+        if DNR_ONLY_RE.match(title):  # "KSAU § 24   Dnr KS 2024/56" with the title on the next line
+            title = ""
         if title:
             off = ln.text.index(title, len(ln.text) - len(ln.text.lstrip()))
             tspan = (ln.start + off, ln.start + off + len(title))
