@@ -609,7 +609,9 @@ class Extractor:
         attend_role = role
         if role == "övrig deltagare" and row.title and not row.party:  # "Maja Öhman, ekonomichef § 24"
             attend_role = role = "tjänsteperson"
-        if any(mk.startswith(("tjg ers", "tjänstgörande ers")) for mk in row.markers):
+        title_text = self.text[row.title[0]:row.title[1]].lower() if row.title else ""
+        if any(mk.startswith(("tjg ers", "tjänstgörande ers")) for mk in row.markers) or \
+                title_text.startswith(("tjg ers", "tjänstgörande ers")):
             attend_role = "tjänstgörande ersättare"
         if self.meeting_key:
             if status == "absent":
@@ -1361,9 +1363,12 @@ class Extractor:
 
     def _bodies_in_text(self) -> None:
         rows = [(sec.start, sec.end) for sec in self.seg.sections]
+        # a bare organ word inside a longer body name already read ("socialnämndens arbetsutskott") is that body
         for sp in self.spans["BODY"]:
             if sp.text.lower() in lexicon.stop_phrases() or self._inside_person(sp.start_char) or \
                     any(a <= sp.start_char < b for a, b in rows):
+                continue
+            if self._containing_body(sp):
                 continue
             name = sp.text
             after = self.text[sp.end_char: sp.end_char + 2]
@@ -1414,6 +1419,15 @@ class Extractor:
             self._founding(sent, s, e, bodies)
             self._part_of_genitive(sent, s, e)
 
+    def _containing_body(self, sp) -> str | None:
+        """The body whose name, already read, holds this span: 'arbetsutskott' in 'socialnämndens arbetsutskott'."""
+        for m in self.x.mentions:
+            if m.label == "Body" and m.evidence.start <= sp.start_char and sp.end_char <= m.evidence.end \
+                    and (m.evidence.start, m.evidence.end) != (sp.start_char, sp.end_char) \
+                    and m.evidence.end - m.evidence.start < 120:
+                return m.key
+        return None
+
     def _bodies_in(self, s: int, e: int) -> list[tuple[str, int, int]]:
         """Bodies named in text[s:e] (spans and this document's abbreviations), in order."""
         if self._body_index is None:
@@ -1427,7 +1441,7 @@ class Extractor:
             if self._inside_person(sp.start_char):
                 continue
             k = self.region(sp.start_char, sp.end_char, "structure") if sp.label_ == "REGION" else \
-                self.body(sp.text, sp.start_char, sp.end_char, "body-name", conf=0.9)
+                (self._containing_body(sp) or self.body(sp.text, sp.start_char, sp.end_char, "body-name", conf=0.9))
             if k:
                 out.append((k, sp.start_char, sp.end_char))
         if self.abbr:

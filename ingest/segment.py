@@ -38,7 +38,7 @@ PART_HEADS = [
     ("dispatch", re.compile(r"(?i)^(expedieras till|beslutet skickas till|skickas till)\s*:?")),
 ]
 INLINE_DECISION_RE = re.compile(r"(?i)^(beslut|ställningstagande)\s*:\s*\S")
-DECIDES_RE = re.compile(r"(?i)\b(beslutar|beslöt|beslutade)\s+(att|följande|om)\b[^\n]*:?\s*$")
+DECIDES_RE = re.compile(r"(?i)\b(beslutar|beslöt|beslutade)(?:\s+(att|följande|om)\b[^\n]*)?:?\s*$")
 STOP_ATTENDANCE = re.compile(r"(?i)^\s*(justering|justeringens|justeras|utses att justera|paragrafer|underskrifter|"
                              r"sekreterare|ordförande|justerare|protokollet|plats och tid)\b")
 SIGN_ROLES = {"sekreterare": "sekreterare", "ordförande": "ordförande", "justerare": "justerare",
@@ -503,6 +503,23 @@ def _find_sections(seg: Segmented, body_end: int) -> None:
                                         inline=True))
             current = None
             continue
+        if "\t" in s:
+            # the two-column protocol head: "Beslutande<TAB>Jenny Sundqvist (S), ordförande", the next names on
+            # lines of their own; another label in the first column ("Justerare<TAB>…") ends the list
+            label, value = s.split("\t", 1)
+            label, value = label.strip(), value.strip()
+            lsec = section_of(label) if label else None
+            if lsec and lsec[0] and value:
+                ls = ln.start + ln.text.index(label)
+                vs = ln.start + ln.text.index(value, ls - ln.start + len(label))
+                current = Section(lsec[0], lsec[1] or status, ln.start, ln.end, (ls, ls + len(label)),
+                                  [Line(vs, ln.end, ln.text[vs - ln.start:])])
+                seg.sections.append(current)
+                region_open = True
+                continue
+            if current is not None and label and label.lower() in lexicon.header_labels():
+                current = None
+                continue
         sec = section_of(s)
         if sec:
             role, st = sec
@@ -551,7 +568,18 @@ def _find_signatures(seg: Segmented) -> None:
     layout, and role lines with a name on both sides follow their nearest unambiguous neighbour."""
     lines = [ln for ln in seg.lines if ln.strip]
     roles = []
+    first_item = seg.items[0].start if seg.items else len(seg.text)
     for k, ln in enumerate(lines):
+        if "\t" in ln.strip and ln.start > first_item:
+            # "Sekreterare<TAB>Sofia Engman" in a signature block after the items
+            label, value = ln.strip.split("\t", 1)
+            srole = SIGN_ROLES.get(label.strip().rstrip(":").lower())
+            nm = NAME_LINE_RE.match(value.strip()) if srole else None
+            if nm:
+                off = ln.text.index(value.strip(), ln.text.index(label) + len(label))
+                span = (ln.start + off + nm.start("name"), ln.start + off + nm.end("name"))
+                seg.signatures.append(Signature(srole, span, (ln.start, ln.end)))
+                continue
         role = SIGN_ROLES.get(ln.strip.rstrip(":").lower())
         if role:
             above = _name_in(lines[k - 1]) if k > 0 else None
