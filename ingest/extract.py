@@ -85,6 +85,10 @@ STRUCTURE_RES = [
                               r"rapporterar till|återrapporterar till|redovisar till|lyder under|svarar mot)\b")),
     ("PREPARES_FOR", re.compile(r"(?i)\b(?:bereder (?:ärenden )?(?:till|för|åt)|beredningsgrupp (?:till|för)|"
                                 r"förbereder ärenden (?:till|för))\b")),
+    # "Rådet för barn och unga ingår i Länsstyrgruppen"
+    ("PART_OF", re.compile(r"(?i)\b(?:ingår i|är en del av|är en del i|tillhör)\b")),
+    # "Länsstyrgruppen ersatte 2015 det tidigare Länssamverkansrådet"
+    ("SUCCEEDED", re.compile(r"(?i)\b(?:ersatte|ersätter|efterträdde|efterträder|avlöste|tog över efter)\b")),
 ]
 AGREEMENT_RE = re.compile(r"(?i)\b(?P<kind>samverkansavtal|huvudavtal|avtal|överenskommelse)\b")
 # "samverkansavtalet", "ett avtal om sociala jouren", "överenskommelsen mellan regionen och kommunerna"
@@ -98,8 +102,10 @@ SUM_RE = re.compile(r"(?i)(?:totalt|sammanlagt|totala?\s+kostnaden?[^.\d]{0,30}?
 SHARE_VERB_RE = re.compile(r"\s(?:bekostar|står för|finansierar|betalar)\s+(?P<what>[^.\n]{2,120})")
 # Words without which a sentence states no structure: checked first, so most sentences cost one search.
 STRUCTURE_TRIGGER = re.compile(r"kopplad|kopplat|knuten|knutet|underställ|ansvarig inför|rapporterar|redovisar till|"
+                               r"tjänstemannaberedning|beredningsgrupp|"
                                r"lyder under|svarar mot|bereder|beredning|förbereder|etablerades|bildades|inrättades|"
-                               r"startade|grundades|tillkom|presidi|styrelse|utskott")
+                               r"startade|grundades|tillkom|presidi|styrelse|utskott|ingår i|en del av|tillhör|"
+                               r"ersatte|ersätter|efterträd|avlöste|tog över efter")
 ELECTION_ROLE = r"(?P<role>(?:1:e |2:e |förste |andre )?vice ordförande|ordförande|ledamot|ersättare|sekreterare)"
 CERTIFIER_RE = re.compile(rf"(?im)^[ \t]*(?:rätt utdraget (?:intygar|bestyrkes)|utdragsbestyrkande)[ \t]*:?[ \t]*"
                           rf"(?P<name>{NAME})")
@@ -174,6 +180,7 @@ class Extractor:
         self.text = doc.text
         self.x = DocExtraction(doc.id)
         self.by_key: dict[str, Mention] = {}
+        self._body_evidence: list[tuple[int, int, str]] = []  # where each body was first read
         self.spans = {lab: [] for lab in ("MUNI", "REGION", "BODY", "TITLE")}
         for sp in sdoc.spans.get(SPANS_KEY, []):
             self.spans[sp.label_].append(sp)
@@ -221,6 +228,8 @@ class Extractor:
                         self.ev(start, end, rule, conf))
             self.by_key[key] = m
             self.x.mentions.append(m)
+            if label == "Body":
+                self._body_evidence.append((m.evidence.start, m.evidence.end, key))
             if label != "Document":
                 self.x.claims.append(Claim("MENTIONED_IN", key, "doc", m.evidence))
         else:
@@ -556,6 +565,15 @@ class Extractor:
         lead = len(tail_text) - len(tail_text.lstrip(" \t,"))
         tail_text = tail_text.strip(" \t,")
         title = (t_a + lead, t_a + lead + len(tail_text)) if tail_text else None
+        if muni:
+            # "Johan Axelsson, socialchef, Halmstads kommun": the title stands before the municipality column
+            before = self.seg.masked[rest_a:muni[0]]
+            bt = before.strip(" \t,")
+            first = bt.split()[0].lower().rstrip(".,") if bt else ""
+            if bt and "\n" not in bt and len(bt) < 60 and (first in lexicon.title_forms() or
+                                                            first.endswith(lexicon.title_suffixes())):
+                ba = rest_a + before.index(bt)
+                title = (ba, ba + len(bt))
         if not muni and cols and title is None:
             title = None
         return Row(name, party, muni, title, paras, markers)
@@ -607,7 +625,7 @@ class Extractor:
         party = self.text[row.party[0]:row.party[1]] if row.party else None
         pk = self.person(*row.name, "attendance-row", party)
         attend_role = role
-        if role == "övrig deltagare" and row.title and not row.party:  # "Maja Öhman, ekonomichef § 24"
+        if role == "övrig deltagare" and not row.party:  # "Maja Öhman, ekonomichef § 24": an official
             attend_role = role = "tjänsteperson"
         title_text = self.text[row.title[0]:row.title[1]].lower() if row.title else ""
         if any(mk.startswith(("tjg ers", "tjänstgörande ers")) for mk in row.markers) or \
@@ -1292,9 +1310,12 @@ class Extractor:
                     and not self._inside_person(m.start()):
                 pk = self.person(m.start("name"), m.end("name"), "name-title", conf=0.9)
                 ts = m.start("t1") if m["t1"] else m.start("t2")
+                if m["t2"]:  # "Rosi Hoffer (ordf. i barn- och utbildningsnämnden i Östersund och BUZ)"
+                    close = text.find(")", m.start("t2"), m.start("t2") + 120)
+                    phrase = text[m.start("t2"):close if close > 0 else m.end()]
+                    self._title_in_prose(pk, phrase, m.start("t2"), m.start(), m.start("t2") + len(phrase),
+                                         "name-title")
                 if m["t1"]:  # "börjar Malin Elmerstig som övergripande strateg inom förbundet"
-                    ts = m.start("t1") - (len(m.group(0)[:m.start("t1") - m.start()]) -
-                                          len(m.group(0)[:m.start("t1") - m.start()].rstrip()))
                     ts = text.rfind("som", m.start(), m.start("t1")) + 3
                     phrase = text[ts:min(len(text), m.end() + 80)]
                     self._title_in_prose(pk, phrase.strip(), ts + len(phrase) - len(phrase.lstrip()), m.start(),
@@ -1327,17 +1348,18 @@ class Extractor:
     def _title_in_prose(self, pk: str, phrase: str, at: int, a: int, b: int, rule: str) -> None:
         """The title at the start of phrase ('övergripande strateg inom förbundet', 'projektledare från PwC'),
         held in the body or municipality named after it, if one is."""
-        tm = re.match(r"(?P<title>[a-zåäöé-]+(?:[ \t]+[a-zåäöé-]+)?)", phrase)
+        tm = re.match(r"(?P<title>[a-zåäöé-]+\.?(?:[ \t]+[a-zåäöé-]+\.?)?)", phrase)
         if not tm:
             return
         words = tm["title"].split()
-        # the title is the words up to the one that ends like a title ('övergripande strateg')
-        cut = next((i for i, w in enumerate(words) if w in lexicon.title_forms() or
+        forms = lexicon.title_forms()
+        # the title is the words up to the one that ends like a title ('övergripande strateg', 'ordf.')
+        cut = next((i for i, w in enumerate(words) if w in forms or w.rstrip(".") in forms or
                     w.endswith(lexicon.title_suffixes())), None)
         if cut is None:
             return
         title = " ".join(words[:cut + 1])
-        title = lexicon.title_forms().get(title, title)
+        title = forms.get(title) or forms.get(title.rstrip(".")) or title.rstrip(".")
         rest_at = at + len(" ".join(words[:cut + 1]))
         pm = re.match(r"[ \t]+(?:från|på|vid|i|inom|för)[ \t]+", self.text[rest_at:rest_at + 12])
         target = None
@@ -1421,11 +1443,10 @@ class Extractor:
 
     def _containing_body(self, sp) -> str | None:
         """The body whose name, already read, holds this span: 'arbetsutskott' in 'socialnämndens arbetsutskott'."""
-        for m in self.x.mentions:
-            if m.label == "Body" and m.evidence.start <= sp.start_char and sp.end_char <= m.evidence.end \
-                    and (m.evidence.start, m.evidence.end) != (sp.start_char, sp.end_char) \
-                    and m.evidence.end - m.evidence.start < 120:
-                return m.key
+        a, b = sp.start_char, sp.end_char
+        for s_, e_, key in self._body_evidence:
+            if s_ <= a and b <= e_ and (s_, e_) != (a, b) and e_ - s_ < 120:
+                return key
         return None
 
     def _bodies_in(self, s: int, e: int) -> list[tuple[str, int, int]]:
@@ -1484,6 +1505,19 @@ class Extractor:
         m = re.search(r"(?i)(beredning\w*|beredningsgrupp\w*|tjänstemannagrupp\w*)[^()]{0,40}\((?P<inner>[^()]+:[^()]+)\)",
                       sent)
         if not m:
+            # "Till Länsstyrgruppen finns två tjänstemannaberedningar: A och B.": the groups after the colon
+            # prepare for the body named before it
+            cm = re.search(r"(?i)\b(?:tjänstemannaberedning\w*|beredningsgrupp\w*|beredningar|tjänstemannagrupp\w*)"
+                           r"[ \t]*:", sent)
+            if not cm:
+                return
+            bodies = self._bodies_in(s, e)
+            heads = [b for b in bodies if b[2] <= s + cm.start()]
+            groups = [b for b in bodies if b[1] >= s + cm.end()]
+            if heads and groups:
+                for gk, _, _ in groups:
+                    if gk != heads[-1][0]:
+                        self.claim("PREPARES_FOR", gk, heads[-1][0], s, e, "preparatory-groups")
             return
         inner_a = s + m.start("inner")
         for gm in re.finditer(r"(?P<head>[^:,]+):(?P<list>[^:]+?)(?=,[^,:]+:|$)", m["inner"]):
@@ -1561,13 +1595,35 @@ class Extractor:
                 continue
             kind = m["kind"].lower()
             topic = re.split(r"\s[–-]\s|\si\s|:", it.title)[0].strip()
-            name = f"{kind.capitalize()} {topic}" if topic else kind.capitalize()
+            topic = re.sub(r"\s+(?:19|20)\d\d(?:[–-](?:19|20)\d\d)?$", "", topic)  # "… 2023–2025": the period
+            if topic.lower().startswith(kind):  # "Samverkansavtal om Barnahus Halland" names itself
+                name = topic[0].upper() + topic[1:]
+            else:
+                name = f"{kind.capitalize()} {topic}" if topic else kind.capitalize()
             ak = self.mention(f"agreement:{it.label}", "Agreement", {"name": name},
                               it.start + m.start("kind"), it.start + m.end("kind"), "agreement")
             tm = re.search(r"(?i)(?:totala?|sammanlagda?)[^.]{0,60}?(?:uppgår till|är|om)\s+(?:ca\.?\s+)?"
                            r"(?P<sum>[\d  ]+(?:,\d+)?\s*(?:kronor|kr|mkr|miljoner kronor))", body)
             if tm:
                 self.by_key[ak].props["total"] = re.sub(r"\s+", " ", tm["sum"]).strip()
+            # "samverkansavtal … mellan Region Halland och kommunerna Halmstad, Varberg …": every party named
+            sharing = set()
+            for a, b, e, what in shares:
+                sharing.update(self._parties_in(it.start + a, it.start + b))
+            for am in AGREEMENT_NOUN_RE.finditer(body):
+                wm = re.search(r"[ \t](?:mellan|med)[ \t]", body[am.end():am.end() + 120])
+                if not wm:
+                    continue
+                pa = it.start + am.end() + wm.end()
+                ends = [x for x in (self.seg.masked.find(ch, pa, it.end) for ch in ".\n") if x >= 0]
+                pe = min(ends) if ends else it.end
+                for pk in self._parties_in(pa, pe):
+                    if pk not in sharing:
+                        sharing.add(pk)
+                        self.claim("PARTY_TO", pk, ak, it.start + am.start(), pe, "agreement-party", 0.9)
+            pm = PERIOD_RE.search(body)
+            if pm and not self.by_key[ak].props.get("period"):
+                self.by_key[ak].props["period"] = f"{pm['a']}–{pm['b']}"
             for a, b, e, what in shares:
                 pa, pb = it.start + a, it.start + b
                 what = re.sub(r"\s+", " ", what).strip()

@@ -143,6 +143,21 @@ def _title_word(t: str) -> bool:
     return low in lexicon.title_forms() or (len(low) > 4 and low.isalpha() and low.endswith(lexicon.title_suffixes()))
 
 
+@cache
+def _place_words() -> frozenset[str]:
+    """Municipality and county names and their genitives ('Gävleborg', 'Hallands', 'Umeå')."""
+    out = set()
+    for m in lexicon.municipalities():
+        out |= {m.name, lexicon.genitive(m.name)}
+    for r in lexicon.regions():
+        for name in (r.name, *r.aliases):
+            if name.startswith("Region "):
+                tail = name[len("Region "):]
+                if " " not in tail:
+                    out |= {tail, lexicon.genitive(tail)}
+    return frozenset(out)
+
+
 @Language.component("organ_spans", assigns=["doc.spans"])
 def organ_spans(doc: Doc) -> Doc:
     """BODY spans: a word ending in an organ noun, with the capitalised or hyphenated words before it
@@ -156,7 +171,9 @@ def organ_spans(doc: Doc) -> Doc:
         if tok.i + 1 < len(doc) and t[:1].islower() and _ACRONYM.fullmatch(doc[tok.i + 1].text):
             spans.append(Span(doc, tok.i, tok.i + 2, label="BODY"))
             continue
-        if organ_lemma(t) in stop:
+        named_field = t[:1].isupper() and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "för" \
+            and doc[tok.i + 2].text.isalpha() and doc[tok.i + 2].text.lower() not in _FIELD_STOP
+        if organ_lemma(t) in stop and not named_field:  # "Rådet för barn och unga" is a name, "rådet" is not
             # "av Primärkommunala rådet": a bare organ word named by a capitalised word inside a sentence
             j = tok.i - 1
             if j >= 1 and t[:1].islower() and doc[j].text[:1].isupper() and doc[j].text.isalpha() \
@@ -188,6 +205,10 @@ def organ_spans(doc: Doc) -> Doc:
             if w == "," and j >= 1 and doc[j - 1].text.endswith("-"):
                 j -= 1
                 continue
+            if w == "Region" and j == start - 1 and start < tok.i and doc[start].text.endswith("s"):
+                start = j  # "Region Västerbottens regionstyrelse"
+                j -= 1
+                continue
             if w[:1].isupper() and w.isalpha() and w.lower() not in _NOT_ADJ and w not in _NOT_OWNER \
                     and tok.text[:1].islower() and j == start - 1:
                 start = j
@@ -202,6 +223,26 @@ def organ_spans(doc: Doc) -> Doc:
             k += 1
         if k > end and t.lower().startswith(("kommunförbund", "förbund", "region")):
             end = k
+        # "Beredningsgruppen för äldreomsorg", "Rådet för barn och unga", "Ledningsgruppen för Barnahus Halland":
+        # a capitalised organ word names its field after "för", up to a verb, a function word or punctuation
+        if t[:1].isupper() and end == tok.i + 1 and end + 1 < len(doc) and doc[end].text == "för":
+            k, words = end + 1, 0
+            while k < len(doc) and words < 4:
+                w = doc[k].text
+                if w == "och" and words and k + 1 < len(doc) and doc[k + 1].text.isalpha() \
+                        and doc[k + 1].text.lower() not in _FIELD_STOP and doc[k + 1].text[:1].islower():
+                    k += 1
+                    continue
+                if w == "och" or w == "för" or not w.isalpha() or w.lower() in _FIELD_STOP or w[-1:] == "-" \
+                        or organ_kind(w):
+                    break
+                k += 1
+                words += 1
+            if words and doc[k - 1].text != "och":
+                end = k
+        # "Välfärdsrådet Gävleborg", "Barnahus Halland": a capitalised organ word with the place it serves
+        elif t[:1].isupper() and end == tok.i + 1 and end < len(doc) and doc[end].text in _place_words():
+            end += 1
         # "Kommunförbundet Jämtland Härjedalens styrelse": the owner's organ
         if end < len(doc) and doc[end - 1].text.endswith("s") and doc[end].text.lower() in _OWNED:
             end += 1
@@ -210,6 +251,14 @@ def organ_spans(doc: Doc) -> Doc:
     return doc
 
 
+# Words that end the field of a body named "X för …": verbs and function words of a sentence.
+_FIELD_STOP = {"angående", "gällande", "avseende", "kring", "rörande", "ang", "beträffande", "att", "den", "det", "de", "som", "är", "var", "har", "hade", "ska", "skall", "kan", "får", "finns",
+               "rapporterar", "ingår", "ersatte", "ersätter", "bildades", "etablerades", "inrättades", "leds",
+               "består", "träffas", "sammanträder", "beslutar", "beslutade", "föreslår", "lämnar", "tar", "ger",
+               "gav", "behandlar", "bereder", "informerar", "redovisar", "godkänner", "med", "till", "i", "på",
+               "av", "om", "under", "efter", "inom", "samt", "eller", "vid", "från", "mellan", "enligt", "genom",
+               "hålls", "möts", "träffades", "arbetar", "ansvarar", "svarar", "kopplad", "kopplat", "knuten",
+               "knutet", "rapporterade", "samordnar", "leder", "utser", "valde", "väljer", "inför", "efter", "när"}
 _ACRONYM = re.compile(r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,6}[A-ZÅÄÖ]")
 _OWNED = {"styrelse", "presidium", "arbetsutskott", "beredning", "kansli"}
 _NOT_OWNER = {"Ordf", "Ord", "Ledamot", "Vice", "Bitr", "Ordförande", "Förslag", "Beslut", "Inför", "Med", "Vid", "Enligt",
