@@ -180,13 +180,23 @@ def organ_spans(doc: Doc) -> Doc:
                     and doc[j].text.lower() not in _NOT_ADJ and doc[j].text not in _NOT_OWNER \
                     and not doc[j - 1].is_space and doc[j - 1].text not in ".:•!?" and _is_definite_or_genitive(t):
                 spans.append(Span(doc, j, tok.i + 1, label="BODY"))
+            # "Regionala politiska samverkansrådet": a capitalised and a lower-case adjective before it
+            elif j >= 2 and t[:1].islower() and doc[j].text.isalpha() and doc[j].text.endswith("a") \
+                    and doc[j].text[:1].islower() and doc[j].text not in _NOT_ADJ \
+                    and doc[j - 1].text[:1].isupper() and doc[j - 1].text.isalpha() \
+                    and doc[j - 1].text.endswith("a") and doc[j - 1].text.lower() not in _NOT_ADJ \
+                    and doc[j - 1].text not in _NOT_OWNER and _is_definite_or_genitive(t):
+                spans.append(Span(doc, j - 1, tok.i + 1, label="BODY"))
             continue
         prev = doc[tok.i - 1].text if tok.i else ""
         sentence_start = not prev or prev in ".:•\n" or doc[tok.i - 1].is_space
         capital_inside = t[0].isupper() and not sentence_start
         # "socialnämnder" (any such committees) names no body; "socialnämnden", "regionens nämnd" and a
         # capitalised name inside a sentence do.
-        if not (_is_definite_or_genitive(t) or capital_inside or
+        # "Politisk samverkansberedning": an indefinite organ word named by the capitalised adjective before it
+        named_by_adjective = bool(prev) and prev[:1].isupper() and prev.isalpha() and prev.lower() not in _NOT_ADJ \
+            and prev not in _NOT_OWNER and t[:1].islower() and is_singular_indefinite(t)
+        if not (_is_definite_or_genitive(t) or capital_inside or named_by_adjective or
                 (prev.endswith("s") and prev.isalpha() and is_singular_indefinite(t))):
             continue
         start = tok.i
@@ -204,6 +214,13 @@ def organ_spans(doc: Doc) -> Doc:
                 continue
             if w == "," and j >= 1 and doc[j - 1].text.endswith("-"):
                 j -= 1
+                continue
+            if w[:1].islower() and w.isalpha() and w.endswith("a") and j == start - 1 and j >= 1 \
+                    and tok.text[:1].islower() and doc[j - 1].text[:1].isupper() \
+                    and doc[j - 1].text.isalpha() and doc[j - 1].text.lower() not in _NOT_ADJ \
+                    and doc[j - 1].text not in _NOT_OWNER and doc[j - 1].text.endswith("a"):
+                start = j - 1  # "Regionala politiska samverkansrådet": two adjectives, the first capitalised
+                j -= 2
                 continue
             if w == "Region" and j == start - 1 and start < tok.i and doc[start].text.endswith("s"):
                 start = j  # "Region Västerbottens regionstyrelse"
