@@ -182,7 +182,7 @@ def organ_spans(doc: Doc) -> Doc:
                 spans.append(Span(doc, j, tok.i + 1, label="BODY"))
             # "Regionala politiska samverkansrådet": a capitalised and a lower-case adjective before it
             elif j >= 2 and t[:1].islower() and doc[j].text.isalpha() and doc[j].text.endswith("a") \
-                    and doc[j].text[:1].islower() and doc[j].text not in _NOT_ADJ \
+                    and doc[j].text[:1].islower() \
                     and doc[j - 1].text[:1].isupper() and doc[j - 1].text.isalpha() \
                     and doc[j - 1].text.endswith("a") and doc[j - 1].text.lower() not in _NOT_ADJ \
                     and doc[j - 1].text not in _NOT_OWNER and _is_definite_or_genitive(t):
@@ -217,8 +217,9 @@ def organ_spans(doc: Doc) -> Doc:
                 continue
             if w[:1].islower() and w.isalpha() and w.endswith("a") and j == start - 1 and j >= 1 \
                     and tok.text[:1].islower() and doc[j - 1].text[:1].isupper() \
-                    and doc[j - 1].text.isalpha() and doc[j - 1].text.lower() not in _NOT_ADJ \
-                    and doc[j - 1].text not in _NOT_OWNER and doc[j - 1].text.endswith("a"):
+                    and doc[j - 1].text.isalpha() and doc[j - 1].text not in _NOT_OWNER \
+                    and doc[j - 1].text.endswith("a") and (doc[j - 1].text.lower() not in _NOT_ADJ or (
+                        j >= 2 and not doc[j - 2].is_space and doc[j - 2].text not in ".:•!?")):
                 start = j - 1  # "Regionala politiska samverkansrådet": two adjectives, the first capitalised
                 j -= 2
                 continue
