@@ -569,9 +569,9 @@ class Extractor:
             # "Johan Axelsson, socialchef, Halmstads kommun": the title stands before the municipality column
             before = self.seg.masked[rest_a:muni[0]]
             bt = before.strip(" \t,")
-            first = bt.split()[0].lower().rstrip(".,") if bt else ""
-            if bt and "\n" not in bt and len(bt) < 60 and (first in lexicon.title_forms() or
-                                                            first.endswith(lexicon.title_suffixes())):
+            words = [w.lower().strip(".,") for w in bt.split()] if bt else []
+            if bt and "\n" not in bt and len(bt) < 60 and any(w in lexicon.title_forms() or
+                                                               w.endswith(lexicon.title_suffixes()) for w in words):
                 ba = rest_a + before.index(bt)
                 title = (ba, ba + len(bt))
         if not muni and cols and title is None:
@@ -681,6 +681,13 @@ class Extractor:
         title, org = split_title(raw)
         if not title:
             return
+        ol = (org or "").lower().strip(" ,.")
+        if title.startswith(("tjänstgörande ers", "tjg ers", "ej tjänstgörande")):
+            return  # "tjänstgörande ersättare för …" says how one attends, not a title
+        # "processledare, sekreterare": a meeting role after the title is no organisation
+        if org and (ol in MEMBER_ROLES or ol in ("sekreterare", "justerare") or ol.split(",")[-1].strip() in (
+                "sekreterare", "justerare", "ordförande")):
+            org = org.rsplit(",", 1)[0].strip() if "," in org else None
         target = org_key
         org_text = None
         if not org and title in MEMBER_ROLES and self.body_key:
@@ -703,8 +710,12 @@ class Extractor:
                                            "2:e vice ordförande", "ledamot", "ersättare")
                 if role_in_member:
                     self.claim("MEMBER_OF", pk, target, a, b, rule, role=title)
-            else:
+            else:  # "samordnare Barnahus Halland": a unit that is no body here; the role stays, its org as text
                 org_text = org
+                target = org_key or self.home_muni
+                if target is None:
+                    self._hold(pk, title, None, a, b, rule)
+                    return
         if target is None:
             return
         tprops = self.by_key[target].props
@@ -1842,7 +1853,9 @@ def split_title(raw: str) -> tuple[str | None, str | None]:
         title = forms[best]
         rest = raw[len(best):].strip(" ,.")
     else:
-        m = re.match(r"^([\wåäöÅÄÖ-]+)", raw)
+        # "hälso- och sjukvårdsdirektör", "vård- och omsorgschef": a compound title joined by "och"
+        m = re.match(r"^((?:[\wåäöÅÄÖ]+-,?[ \t]+)*(?:(?:och|eller)[ \t]+)?[\wåäöÅÄÖ-]+)", raw) \
+            if re.match(r"^[\wåäöÅÄÖ]+-[ ,]", raw) else re.match(r"^([\wåäöÅÄÖ-]+)", raw)
         if not m:
             return None, None
         w = m.group(1)

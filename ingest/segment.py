@@ -255,7 +255,10 @@ def _find_items(seg: Segmented) -> None:
         seg.item_style = "prefixed"
         _items_from_heads(seg, [(i, m["num"], f"{m['prefix']} {m['num']}", m["rest"]) for i, m in best])
         return
-    points = [(i, m) for i, ln in enumerate(lines) if (m := POINT_RE.match(ln.text)) and _heading_like(lines, i)]
+    # "3. Information" also as a web bullet "• 3. Information" (the bullet blanked, so offsets stay)
+    points = [(i, m) for i, ln in enumerate(lines)
+              if (m := POINT_RE.match(ln.text) or POINT_RE.match(BULLET_RE.sub(lambda b: " " * len(b.group()), ln.text)))
+              and _heading_like(lines, i)]
     run = _point_run(points)
     if len(run) >= 2:
         seg.item_style = "points"
