@@ -742,14 +742,20 @@ class Extractor:
             e = row.start + m.end("name")
             pk = self.person(s, e, "attendance-list", m["party"])
             paras = re.sub(r"[^\d,–-]", "", m["paras"]) if m["paras"] else None
+            role = sec.role
+            if role == "övrig deltagare" and not m["party"]:  # "Övriga deltagande: Jonas Ekelund, regiondirektör"
+                role = "tjänsteperson"
             if self.meeting_key:
                 t = "ABSENT_FROM" if sec.status == "absent" else "ATTENDED"
-                props = {"role": sec.role} if t == "ABSENT_FROM" else {"role": sec.role, "paras": paras}
+                props = {"role": role} if t == "ABSENT_FROM" else {"role": role, "paras": paras}
                 self.claim(t, pk, self.meeting_key, s, row.start + m.end(), "attendance-list", **props)
             # "Tomas Vikberg (M), vice ordförande, Sanna Lidström (C)": a role after the name in the list
-            tm = re.match(r"[ \t]*,[ \t]*(?P<title>(?:1:e |2:e )?(?:vice )?ordförande|ledamot|ersättare)\b",
-                          text[m.end():])
-            if tm and self.body_key:
+            tm = re.match(r"[ \t]*,[ \t]*(?P<title>(?:1:e |2:e )?(?:vice )?ordförande|ledamot|ersättare|"
+                          r"[a-zåäö-]+)(?=[ \t]*(?:,|$|\.|[ \t]och[ \t]|[ \t]samt[ \t]))", text[m.end():])
+            if tm and tm["title"] not in MEMBER_ROLES and not (tm["title"] in lexicon.title_forms() or
+                                                                tm["title"].endswith(lexicon.title_suffixes())):
+                tm = None
+            if tm and (self.body_key or tm["title"] not in MEMBER_ROLES):
                 ta, tb = row.start + m.end() + tm.start("title"), row.start + m.end() + tm.end("title")
                 self._title_facts(pk, (ta, tb), None, s, tb, "attendance-list")
 

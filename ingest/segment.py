@@ -482,7 +482,8 @@ def section_of(s: str) -> tuple[str, str] | None:
 
 
 INLINE_ATTENDANCE = re.compile(r"(?i)^[ \t]*(?P<label>närvarande|deltagare|deltagande|närvarande ledamöter|"
-                               r"beslutande|ersättare|tjänstepersoner|övriga närvarande|frånvarande|"
+                               r"beslutande|ersättare|tjänstepersoner|tjänstemän|övriga närvarande|övriga deltagande|"
+                               r"övriga deltagare|närvarande tjänstepersoner|tjänstgörande ersättare|frånvarande|"
                                r"ej närvarande|förhinder)[ \t]*:[ \t]*(?P<value>\S.*?)[ \t]*$")
 
 
