@@ -506,12 +506,61 @@ class Extractor:
             if sec.inline:
                 self._inline_attendance(sec)
                 continue
+            if sec.columns:
+                self._table_rows(sec)
+                continue
             for ln in sec.rows:
                 row = self._parse_row(ln.start, ln.end)
                 if row:
                     self._row_facts(row, sec.role, sec.status, ln.start, ln.end)
                 elif ln.strip and not re.fullmatch(r"[-–.\s]*", ln.strip) and not _column_header(ln.strip):
                     self.warn(f"raden i närvarolistan kunde inte tolkas: {ln.strip[:60]!r}", ln.start, ln.end)
+
+    def _table_rows(self, sec) -> None:
+        """Rows of a collapsed PDF table: 'Birgitta Svahn s X', 'Stina Rosén v - X' (X in the second column),
+        'Per Ivarsson kd X tjg ersättare', and a name broken over two lines ('Karl-Johan' / 'Lindgren m X')."""
+        rows = [ln for ln in sec.rows if ln.strip]
+        k = 0
+        while k < len(rows):
+            ln = rows[k]
+            start = ln.start + (len(ln.text) - len(ln.text.lstrip()))
+            text = ln.text.strip()
+            if re.fullmatch(rf"[{UP}][{LOW}]+(?:-[{UP}][{LOW}]+)?", text) and k + 1 < len(rows):
+                nxt = rows[k + 1]  # the first name alone on a line: the row goes on below
+                text = text + " " + nxt.text.strip()
+                end_line = nxt
+                k += 1
+            else:
+                end_line = ln
+            k += 1
+            m = re.match(rf"^(?P<name>{NAME})[ \t]+(?P<party>[A-Za-zÅÄÖåäö]{{1,4}})(?P<marks>(?:[ \t]+[Xx✓×-])*)"
+                         rf"(?P<rest>.*)$", text)
+            if not m or m["party"].upper() not in lexicon.parties() or not self._plausible_name(m["name"]):
+                if text and not _column_header(text):
+                    self.warn(f"raden i närvarotabellen kunde inte tolkas: {text[:60]!r}", ln.start, end_line.end)
+                continue
+            # offsets in the document: the name may run over the line break
+            name_words = m["name"].split()
+            ns = self.text.index(name_words[0], start)
+            ne = self.text.index(name_words[-1], ns) + len(name_words[-1])
+            ps = self.text.index(m["party"], ne)
+            marks = m["marks"].split()
+            col = next((i for i, x in enumerate(marks) if x.lower() in ("x", "✓", "×")), None)
+            column = sec.columns[col] if col is not None and col < len(sec.columns) else ""
+            absent = column.startswith(("ej", "nej", "frånv"))
+            rest = (m["rest"] or "").strip().lower()
+            role = sec.role
+            if rest.startswith(("tjg ers", "tjänstgörande ers")):
+                role = "tjänstgörande ersättare"
+            pk = self.person(ns, ne, "attendance-table", self.text[ps:ps + len(m["party"])])
+            if self.meeting_key:
+                if absent:
+                    self.claim("ABSENT_FROM", pk, self.meeting_key, ns, end_line.end, "attendance-table", role=sec.role)
+                elif col is not None:
+                    self.claim("ATTENDED", pk, self.meeting_key, ns, end_line.end, "attendance-table", role=role)
+            if self.body_key and sec.role in ("ledamot", "beslutande", "ersättare"):
+                self.claim("MEMBER_OF", pk, self.body_key, ns, end_line.end, "attendance-table",
+                           role="ersättare" if "ersättare" in role else "ledamot")
 
     def _parse_row(self, a: int, b: int) -> Row | None:
         """'Name (P)<TAB>Municipality<TAB>Title §51-57', 'Name, title, org', or the same with columns

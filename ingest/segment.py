@@ -75,6 +75,7 @@ class Section:
     head: tuple[int, int]
     rows: list[Line] = field(default_factory=list)
     inline: bool = False  # "Närvarande: a, b, c" on one line
+    columns: tuple[str, ...] = ()  # "Ledamöter Parti Närv Ej närv": a table exported from PDF, columns collapsed
 
 
 @dataclass
@@ -481,6 +482,11 @@ def section_of(s: str) -> tuple[str, str] | None:
     return None
 
 
+MARK_COLUMN = r"(?i)\b(?:ej[ \t]+närv(?:arande)?|ej[ \t]+tjg|ej[ \t]+tjänstgörande|närv(?:arande)?|tjg|tjänstgörande|" \
+              r"frånv(?:arande)?|ja|nej|avstår)\b"
+TABLE_HEAD_RE = re.compile(r"(?i)^(?P<label>ledamöter|ledamot|ordinarie ledamöter|ersättare|beslutande|namn)[ \t]+"
+                           r"parti(?P<cols>(?:[ \t]+(?:ej[ \t]+)?(?:närv(?:arande)?|tjg|tjänstgörande|frånv(?:arande)?|"
+                           r"ja|nej|avstår))+)[ \t]*$")
 INLINE_ATTENDANCE = re.compile(r"(?i)^[ \t]*(?P<label>närvarande|deltagare|deltagande|närvarande ledamöter|"
                                r"beslutande|ersättare|tjänstepersoner|tjänstemän|övriga närvarande|övriga deltagande|"
                                r"övriga deltagare|närvarande tjänstepersoner|tjänstgörande ersättare|frånvarande|"
@@ -506,6 +512,17 @@ def _find_sections(seg: Segmented, body_end: int) -> None:
             seg.sections.append(Section(role or "närvarande", st or status, ln.start, ln.end, (ln.start, vs), [row],
                                         inline=True))
             current = None
+            continue
+        tm = TABLE_HEAD_RE.match(s)
+        if tm:
+            # "Ledamöter Parti Närv Ej närv": the rows below are "Name party X", with an X under the column that
+            # holds (a "-" marks an empty cell before it)
+            tsec = section_of(tm["label"])
+            role = tsec[0] if tsec and tsec[0] else "ledamot"
+            cols = tuple(c.strip().lower() for c in re.findall(MARK_COLUMN, tm["cols"]))
+            current = Section(role, "present", ln.start, ln.end, (ln.start, ln.end), columns=cols)
+            seg.sections.append(current)
+            region_open = True
             continue
         if "\t" in s:
             # the two-column protocol head: "Beslutande<TAB>Jenny Sundqvist (S), ordförande", the next names on
