@@ -155,6 +155,14 @@ def _listed_ambiguous(text: str, munis: list) -> list[SpanLike]:
     edges = {sp.end_char for sp in munis} | {sp.start_char for sp in munis}
     out = []
     for m in re.finditer(r"\b(" + "|".join(map(re.escape, names)) + r")\b", text):
+        # "Tomas Eriksson (Boden)" in a list where the others also carry their municipality in parentheses
+        if text[m.start() - 1:m.start()] == "(" and text[m.end():m.end() + 1] == ")":
+            ls, le = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+            le = len(text) if le < 0 else le
+            if any(ls <= e_ - 1 and s_ >= ls and e_ <= le and text[s_ - 1:s_] == "(" for s_, e_ in
+                   ((sp.start_char, sp.end_char) for sp in munis)):
+                out.append(SpanLike(m.start(), m.end(), m.group(), "MUNI"))
+                continue
         before = re.search(r"(?:,|\boch|\bsamt)\s*$", text[max(0, m.start() - 6):m.start()])
         after = re.match(r"\s*(?:,|och\b|samt\b)\s*", text[m.end():m.end() + 6])
         left = before and any(m.start() - 6 <= e <= m.start() for e in edges)

@@ -251,6 +251,10 @@ def organ_spans(doc: Doc) -> Doc:
                         and doc[k + 1].text.lower() not in _FIELD_STOP and doc[k + 1].text[:1].islower():
                     k += 1
                     continue
+                if w == "i" and words and k + 1 < len(doc) and doc[k + 1].text in _place_words():
+                    k += 2  # "Länsnätverket för socialchefer i Norrbotten"
+                    words += 1
+                    break
                 if w == "och" or w == "för" or not w.isalpha() or w.lower() in _FIELD_STOP or w[-1:] == "-" \
                         or organ_kind(w):
                     break

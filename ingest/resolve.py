@@ -659,6 +659,10 @@ def _same_body(a: str, b: str) -> str | None:
         return None
     if a.rstrip("s") == b or b.rstrip("s") == a:
         return "genitiv"
+    # "Länsberedningen för välfärd i Gävleborg" / "Länsberedningen för välfärd": the same name with its place
+    short_, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if long_.startswith(short_ + "-i-") and long_[len(short_) + 3:].count("-") <= 1 and "-" in short_:
+        return "samma namn med ort"
     pa, pb = a.split("-"), b.split("-")
     if pa[0] == pb[0] and len(pa) == len(pb) and all(len(x) == 1 for x in pa[1:]) != all(len(x) == 1 for x in pb[1:]):
         short, long_ = (pa, pb) if all(len(x) == 1 for x in pa[1:]) else (pb, pa)

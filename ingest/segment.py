@@ -446,6 +446,9 @@ def _find_fields(seg: Segmented, body_end: int) -> None:
     # "Sekreterare" / "Ordförande" written on the line below a name are signatures, handled elsewhere.
 
 
+MEETING_LINE_RE = re.compile(r"(?i)^(?:möte|mötet|sammanträde|sammanträdet|träff|nätverksträff)\b")
+
+
 def _dates(seg: Segmented) -> None:
     y = seg.year
     dates = []
@@ -470,6 +473,16 @@ def _dates(seg: Segmented) -> None:
         seg.doc_date = dates[0][1]
         # Memory notes carry the note's own date first and the meeting's date beside "Tid"/"Plats" later.
         seg.meeting_date = dates[-1][1] if len(dates) > 1 else dates[0][1]
+        # … or on a line of the head that says "Möte torsdagen den 8 september" (the year from the notes' date)
+        first = min([s_.start for s_ in seg.sections] + [it.start for it in seg.items] + [len(seg.text)])
+        for ln in seg.title_lines[:8]:
+            if ln.start >= first:
+                break
+            if MEETING_LINE_RE.match(ln.strip) and find_dates(ln.text):
+                iso = parse_one(ln.strip, int(seg.doc_date[:4]) if seg.doc_date else seg.year)
+                if iso and iso != seg.doc_date:
+                    seg.meeting_date = iso
+                    break
 
 
 # ---------------------------------------------------------------- attendance
