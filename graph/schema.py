@@ -43,7 +43,7 @@ COMMON = {"id": STRING, "name": STRING}
 NODES: tuple[NodeType, ...] = (
     NodeType("Document", "A source document as read (minutes, extract, memo, web page).",
              {**COMMON, "title": STRING, "path": STRING, "format": STRING, "encoding": STRING,
-              "sha256": STRING, "chars": INT, "body": STRING, "date": STRING, "kind": STRING,
+              "sha256": STRING, "chars": INT, "body": STRING, "date": STRING, "kind": STRING, "extractor": STRING,
               "warnings": STRING_LIST, "text": STRING, "extraction": STRING},
              "name", "#9e9e9e"),
     NodeType("Person", "A person named in the minutes.",

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import os
 import time
 import tomllib
 from contextlib import contextmanager
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -75,6 +77,7 @@ def extract_document(doc: Document, meta: dict | None = None) -> tuple[dict, Doc
     title = next((ln.strip for ln in seg.lines if ln.strip), doc.name)[:120]
     props = {"id": doc.id, "name": doc.name, "title": title, "path": doc.path, "format": doc.format,
              "encoding": doc.encoding, "sha256": doc.sha256, "chars": len(doc.text), "text": doc.text,
+             "extractor": extractor_version(),
              "kind": None, "date": None, "body": None, "warnings": [], "meta": meta or {}}
     meeting = next((m for m in x.mentions if m.key == "meeting"), None)
     if meeting:
@@ -148,7 +151,9 @@ def _ingest(paths, db, meta, progress, date_from_filename, jobs, stages: dict[st
             result.failed.append(str(e))
             continue
         old = stored.get(doc.id)
-        if old and old.get("sha256") == doc.sha256 and _meta_of(old) == fmeta:
+        # unchanged: the same bytes, the same metadata, read by the same rules (a new version re-reads)
+        if old and old.get("sha256") == doc.sha256 and _meta_of(old) == fmeta \
+                and old.get("extractor") == extractor_version():
             result.unchanged.append(doc.name)
             continue
         todo.append((doc, fmeta, old is not None))
@@ -164,6 +169,11 @@ def _ingest(paths, db, meta, progress, date_from_filename, jobs, stages: dict[st
     lap("extract")
     G, warnings, merges = build(list(corpus.values()))
     result.warnings = [w for w in warnings]
+    reread = {doc.id for doc, _, _ in todo}
+    for did, d in stored.items():
+        if did in corpus and did not in reread and d.get("extractor") != extractor_version():
+            result.warnings.append(Warning_(did, f"{d.get('name')} lästes av en äldre version av reglerna; "
+                                                 f"läs in filen igen (govgraph ingest {d.get('path')}) för att uppdatera"))
     result.merges = merges
     lap("build")
     if result.added or result.updated or not store.exists():
@@ -172,6 +182,18 @@ def _ingest(paths, db, meta, progress, date_from_filename, jobs, stages: dict[st
         result.counts = {}
     lap("store")
     return result
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """A digest of the extraction code and its rule files: documents read by other rules are read again."""
+    h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for p in sorted([*here.glob("*.py"), *(here / "rules").glob("*")]):
+        if p.is_file() and p.name != "evaluate.py":
+            h.update(p.name.encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def file_meta(f: Path, manifests: dict[Path, dict], meta: dict | None, date_from_filename: bool) -> dict:
