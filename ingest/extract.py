@@ -107,6 +107,8 @@ STRUCTURE_TRIGGER = re.compile(r"kopplad|kopplat|knuten|knutet|underställ|ansva
                                r"startade|grundades|tillkom|presidi|styrelse|utskott|ingår i|en del av|tillhör|"
                                r"ersatte|ersätter|efterträd|avlöste|tog över efter")
 ELECTION_ROLE = r"(?P<role>(?:1:e |2:e |förste |andre )?vice ordförande|ordförande|ledamot|ersättare|sekreterare)"
+REGION_ORGAN_RE = re.compile(r"[ \t]+(?P<organ>(?:[a-zåäö]+-,?[ \t]+)*(?:(?:och|eller)[ \t]+)?[a-zåäö]*"
+                             r"(?:nämnd|styrelse|utskott|beredning|fullmäktige)(?:en|et|s)?)\b")
 CERTIFIER_RE = re.compile(rf"(?im)^[ \t]*(?:rätt utdraget (?:intygar|bestyrkes)|utdragsbestyrkande)[ \t]*:?[ \t]*"
                           rf"(?P<name>{NAME})")
 MONTH_YEAR_RE = re.compile(r"(?i)\b(?P<month>" + "|".join(m for m in MONTH_NUMBER if len(m) > 3) + r")[ \t]+(?P<year>(?:19|20)\d\d)\b")
@@ -901,6 +903,11 @@ class Extractor:
         """'landstinget', 'regionen': the region of the document's county (where the municipalities it names
         lie), said with confidence 0.7."""
         county = self._county()
+        if not county:  # the one region the document names outright, if it names exactly one
+            named = {sp.text.lower() for sp in self.spans["REGION"]}
+            codes = {r.county_code for r in lexicon.regions()
+                     if {r.name.lower(), *(a.lower() for a in r.aliases)} & named}
+            county = codes.pop() if len(codes) == 1 else None
         if not county:
             return
         region = next((r for r in lexicon.regions() if r.county_code == county), None)
@@ -911,7 +918,11 @@ class Extractor:
                              r"(?![ \t]+hus\b)", self.seg.masked):
             if self._inside_person(m.start()):
                 continue
-            self.body(region.name, m.start(), m.end(), "region-anaphora", conf=0.7)
+            rk = self.body(region.name, m.start(), m.end(), "region-anaphora", conf=0.7)
+            # "regionens hälso- och sjukvårdsnämnd": the region's own organ, part of it
+            om = REGION_ORGAN_RE.match(self.seg.masked, m.end())
+            if om and m.group().lower().endswith("s"):
+                self.organ_of(rk, om["organ"], m.start(), om.end(), "region-anaphora", 0.7)
 
     def _county(self) -> str | None:
         codes = [m.props["code"] for m in self.x.mentions if m.label == "Municipality"]
