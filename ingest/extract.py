@@ -105,8 +105,11 @@ STRUCTURE_TRIGGER = re.compile(r"kopplad|kopplat|knuten|knutet|underställ|ansva
                                r"tjänstemannaberedning|beredningsgrupp|"
                                r"lyder under|svarar mot|bereder|beredning|förbereder|etablerades|bildades|inrättades|"
                                r"startade|grundades|tillkom|presidi|styrelse|utskott|ingår i|en del av|tillhör|"
-                               r"ersatte|ersätter|efterträd|avlöste|tog över efter")
+                               r"ersatte|ersätter|efterträd|avlöste|tog över efter|upplöst|avveckla|lagts ned|"
+                               r"lades ned|ersatts")
 ELECTION_ROLE = r"(?P<role>(?:1:e |2:e |förste |andre )?vice ordförande|ordförande|ledamot|ersättare|sekreterare)"
+DISSOLVED_RE = re.compile(r"(?i)\b(?:upplöst[s]?|upplöstes|avvecklats|avvecklades|lagts ned|lades ned|ersatts|ersattes)"
+                         r"[ \t]+(?:med anledning av|i samband med|genom|av|när)[ \t]+")
 REGION_ORGAN_RE = re.compile(r"[ \t]+(?P<organ>(?:[a-zåäö]+-,?[ \t]+)*(?:(?:och|eller)[ \t]+)?[a-zåäö]*"
                              r"(?:nämnd|styrelse|utskott|beredning|fullmäktige)(?:en|et|s)?)\b")
 CERTIFIER_RE = re.compile(rf"(?im)^[ \t]*(?:rätt utdraget (?:intygar|bestyrkes)|utdragsbestyrkande)[ \t]*:?[ \t]*"
@@ -1522,6 +1525,13 @@ class Extractor:
                     src = before[-1]  # the subject: the last body named before the verb phrase
                     if src[0] != tgt[0]:
                         self.claim(type_, src[0], tgt[0], s, e, "structure-" + type_.lower())
+            # "Primärkommunala rådet som har upplösts med anledning av Kommunförbundet Jämtland Härjedalens
+            # bildande": the body named after the phrase succeeded the one before it
+            for m in DISSOLVED_RE.finditer(sent):
+                before = [b for b in bodies if b[1] <= s + m.start()]
+                after = [b for b in bodies if b[1] >= s + m.end()]
+                if before and after and before[-1][0] != after[0][0]:
+                    self.claim("SUCCEEDED", after[0][0], before[-1][0], s, e, "structure-dissolved", 0.8)
             self._preparatory_groups(sent, s, e)
             self._founding(sent, s, e, bodies)
             self._part_of_genitive(sent, s, e)
