@@ -1323,7 +1323,14 @@ class Extractor:
             item_title = self.by_key[ik].props.get("title", "")
             obj = self._referral_object(s_start, m.start()) or item_title
             mk = f"matter:{ik}"
-            self.mention(mk, "Matter", {"title": obj, "name": obj}, s_start, te, "referral")
+            props = {"title": obj, "name": obj}
+            if re.match(r"(?i)(?:ärendet|frågan)\b", obj) and len(obj) < 40:
+                # "Ärendet om översyn bereds SVOM": the matter is what the sentence before says
+                prev = self.seg.masked[max(a, s_start - 400):s_start]
+                props["_context"] = re.sub(r"\s+", " ", prev).strip()
+            if "på dagens sammanträde" in self.seg.masked[m.start():min(b, te + 60)].lower():
+                props["_same_day"] = True
+            self.mention(mk, "Matter", props, s_start, te, "referral")
             if not any(c.type == "CONCERNS" and c.src == ik and c.dst == mk for c in self.x.claims):
                 self.claim("CONCERNS", ik, mk, s_start, te, "referral", step="remiss")
             self.claim("REFERRED_TO", src, bk, s_start, te, "referral", verb=verb, matter=mk)

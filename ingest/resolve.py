@@ -78,6 +78,7 @@ class Resolver:
         self.meeting_year: dict[str, int | None] = {}
         self._rep_cache: dict[str, dict] = {}
         self._person_ids: dict[str, list[str]] = {}  # full name -> person ids (one per municipality)
+        self._matter_hints: dict[str, dict] = {}  # matter id -> what its referral sentence adds
 
     # ------------------------------------------------------------ entry
     def run(self) -> nx.MultiDiGraph:
@@ -387,6 +388,9 @@ class Resolver:
                     cid = "matter:" + (owner.split(":", 1)[1] if owner else slug(m.props.get("title", "x"))[:60])
                     ids[(did, m.key)] = cid
                     self.add_node(cid, "Matter", m.props)
+                    hints = {k: m.props[k] for k in ("_context", "_same_day") if k in m.props}
+                    if hints:
+                        self._matter_hints[cid] = hints
                 elif m.label == "Agreement":
                     cid = "agreement:" + slug(m.props.get("name", "avtal"))[:60]
                     ids[(did, m.key)] = cid
@@ -486,6 +490,14 @@ class Resolver:
                 ) if names else None
             pattern = patterns[src_body]
             title_stems = _stems(G.nodes[matter].get("title", ""))
+            hints = self._matter_hints.get(matter, {})
+            if hints.get("_context") and len(title_stems) < 3:
+                # "Ärendet om översyn": the words of the sentence before it say what the matter is
+                title_stems |= _stems(hints["_context"])
+            if hints.get("_same_day"):
+                if self._link_same_day(matter, target, src_item, src_date, title_stems, items_of, item_meeting,
+                                       item_doc, spans):
+                    continue
             if pattern is None or not title_stems:
                 continue
             cands = []
@@ -519,6 +531,36 @@ class Resolver:
                     self.warnings.append(Warning_(idoc, f"möjlig koppling till ärendet "
                                                         f"{G.nodes[matter].get('title')!r} (säkerhet {score:.2f}); "
                                                         f"granska och bekräfta", s, e, self._para(idoc, item)))
+
+    def _link_same_day(self, matter, target, src_item, src_date, stems, items_of, item_meeting, item_doc,
+                       spans) -> bool:
+        """'… bereds SVOM på dagens sammanträde': the item of the receiving body's meeting that day whose text
+        shares most of the matter's words is where it went (it need not name the sender). Confidence 0.7."""
+        if not src_date or not stems:
+            return False
+        best = None
+        for item in items_of.get(target, []):
+            if item == src_item or self.G.nodes[item_meeting[item]].get("date") != src_date or item not in spans:
+                continue
+            idoc = item_doc.get(item)
+            text = self.c.docs.get(idoc, {}).get("text", "") if idoc else ""
+            a, b = spans[item]
+            shared = _stems(text[a:b]) & stems
+            score = len(shared) / len(stems)
+            if score >= LINK_THRESHOLD and (best is None or score > best[0]):
+                # the evidence: the passage of the item that holds most of the shared words
+                words = sorted(shared, key=len, reverse=True)
+                pat = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*")
+                win = _best_window(_windows(text, (a, b), pat), stems)
+                if win:
+                    best = (score, item, idoc, win[1], win[2])
+        if not best:
+            return False
+        score, item, idoc, s, e = best
+        ev = Evidence(idoc, self._para(idoc, item), s, e, self.c.docs[idoc]["text"][s:e], "matter-same-day",
+                      round(0.7 * score, 2))
+        self.add_edge(item, matter, "CONCERNS", ev, {"step": "uppföljning"})
+        return True
 
     def _link_by_dnr(self) -> None:
         """Items at different meetings with the same diary number (Dnr) handle one matter: they share a Matter,
@@ -636,6 +678,10 @@ def _windows(text: str, span: tuple[int, int], pattern: re.Pattern) -> list[tupl
         le = text.find("\n", nm.end(), span[1])
         le = span[1] if le < 0 else le
         a, b = max(ls, nm.start() - 200), min(le, nm.end() + 200)
+        while a > ls and a < nm.start() and text[a - 1].isalnum():  # whole words only
+            a += 1
+        while b < le and b > nm.end() and text[b].isalnum():
+            b -= 1
         window = text[a:b]
         out.append((_stems(window), a + (len(window) - len(window.lstrip())), a + len(window.rstrip())))
     return out
