@@ -302,7 +302,7 @@ class Expectation:
 
 
 def _normalise_entry(kind: str, e: Any, path: Path) -> dict:
-    if kind in ("bodies",) and isinstance(e, str):
+    if kind == "bodies" and isinstance(e, str):
         return {"name": e}
     if kind == "municipalities" and isinstance(e, (str, int)):
         return {"code": str(e).zfill(4)}
@@ -337,15 +337,14 @@ def load_expectation(path: Path, document: str | None = None) -> Expectation:
     if "persons" in ex.kinds and "party" not in ex.kinds:
         ex.kinds["party"] = [{"name": p["name"], "party": p["party"]} for p in ex.kinds["persons"]
                              if p.get("party")]
-    for kind in ("matters",):
-        if kind in ex.kinds:
-            links = []
-            for e in ex.kinds[kind]:
-                labels = [_parse_item_label(s, path) for s in _as_list(e.get("items"))]
-                if len(labels) < 2:
-                    raise EvalError(f"{path}: ett ärende under matters behöver minst två punkter i items")
-                links += [{"a": a, "b": b} for a, b in itertools.combinations(labels, 2)]
-            ex.kinds[kind] = links
+    if "matters" in ex.kinds:  # scored as links: every pair of items of one matter
+        links = []
+        for e in ex.kinds["matters"]:
+            labels = [_parse_item_label(s, path) for s in _as_list(e.get("items"))]
+            if len(labels) < 2:
+                raise EvalError(f"{path}: ett ärende under matters behöver minst två punkter i items")
+            links += [{"a": a, "b": b} for a, b in itertools.combinations(labels, 2)]
+        ex.kinds["matters"] = links
     return ex
 
 

@@ -94,7 +94,8 @@ AGREEMENT_RE = re.compile(r"(?i)\b(?P<kind>samverkansavtal|huvudavtal|avtal|öve
 # "samverkansavtalet", "ett avtal om sociala jouren", "överenskommelsen mellan regionen och kommunerna"
 AGREEMENT_NOUN_RE = re.compile(r"(?i)(?<![\wåäö-])(?P<noun>[a-zåäö-]*(?:avtal|avtalssamverkan|överenskommelse)"
                                r"(?:et|en|n|er|r)?)(?![\wåäö-])"
-                               r"(?:[ \t]+(?:om|för|kring|avseende|gällande|kring)[ \t]+(?P<topic>[^.,;:()\n]{3,60}))?")
+                               r"(?:[ \t]+(?:om|för|kring|avseende|gällande)[ \t]+(?P<topic>[^.,;:()\n]{3,60}))?")
+PARTIES_AFTER_RE = re.compile(r"[ \t](?:med|mellan)[ \t]")  # "avtal med regionen", "mellan Region X och …"
 AGREEMENT_TRIGGER_RE = re.compile(r"(?i)avtal|överenskommelse")
 PERIOD_RE = re.compile(r"(?P<a>(?:19|20)\d\d-\d\d-\d\d)[ \t]*(?:–|-|—|till|t\.o\.m\.?)[ \t]*(?P<b>(?:19|20)\d\d-\d\d-\d\d)")
 SUM_RE = re.compile(r"(?i)(?:totalt|sammanlagt|totala?\s+kostnaden?[^.\d]{0,30}?)\s*(?:ca\.?\s+)?"
@@ -632,8 +633,7 @@ class Extractor:
             before = self.seg.masked[rest_a:muni[0]]
             bt = before.strip(" \t,")
             words = [w.lower().strip(".,") for w in bt.split()] if bt else []
-            if bt and "\n" not in bt and len(bt) < 60 and any(w in lexicon.title_forms() or
-                                                               w.endswith(lexicon.title_suffixes()) for w in words):
+            if bt and "\n" not in bt and len(bt) < 60 and any(lexicon.is_title_word(w) for w in words):
                 ba = rest_a + before.index(bt)
                 title = (ba, ba + len(bt))
         if not muni and cols and title is None:
@@ -756,28 +756,22 @@ class Extractor:
             # "Anna Lindqvist (S), ordförande" in a body's list: the role is in that body
             target = self.body_key
             self.claim("MEMBER_OF", pk, target, a, b, rule, role=title)
-        elif not org and title not in MEMBER_ROLES:
+        elif org and body_kind(org):
+            muni = org_key if org_key and org_key.startswith("muni:") else None
+            off = raw.rfind(org)
+            target = self.body(org, span[0] + off, span[0] + off + len(org), rule, muni=muni)
+            role_in_member = title in ("ordförande", "vice ordförande", "1:e vice ordförande",
+                                       "2:e vice ordförande", "ledamot", "ersättare")
+            if role_in_member:
+                self.claim("MEMBER_OF", pk, target, a, b, rule, role=title)
+        elif org or title not in MEMBER_ROLES:
             # "Henrik Sundqvist, kommundirektör": an official of the row's organisation or municipality, else of
-            # the document's own municipality
+            # the document's own; "samordnare Barnahus Halland": a unit that is no body here stays as text
+            org_text = org
             target = org_key or self.home_muni
             if target is None:
                 self._hold(pk, title, None, a, b, rule)
                 return
-        elif org:
-            if body_kind(org):
-                muni = org_key if org_key and org_key.startswith("muni:") else None
-                off = raw.rfind(org)
-                target = self.body(org, span[0] + off, span[0] + off + len(org), rule, muni=muni)
-                role_in_member = title in ("ordförande", "vice ordförande", "1:e vice ordförande",
-                                           "2:e vice ordförande", "ledamot", "ersättare")
-                if role_in_member:
-                    self.claim("MEMBER_OF", pk, target, a, b, rule, role=title)
-            else:  # "samordnare Barnahus Halland": a unit that is no body here; the role stays, its org as text
-                org_text = org
-                target = org_key or self.home_muni
-                if target is None:
-                    self._hold(pk, title, None, a, b, rule)
-                    return
         if target is None:
             return
         tprops = self.by_key[target].props
@@ -814,8 +808,7 @@ class Extractor:
             # "Tomas Vikberg (M), vice ordförande, Sanna Lidström (C)": a role after the name in the list
             tm = re.match(r"[ \t]*,[ \t]*(?P<title>(?:1:e |2:e )?(?:vice )?ordförande|ledamot|ersättare|"
                           r"[a-zåäö-]+)(?=[ \t]*(?:,|$|\.|[ \t]och[ \t]|[ \t]samt[ \t]))", text[m.end():])
-            if tm and tm["title"] not in MEMBER_ROLES and not (tm["title"] in lexicon.title_forms() or
-                                                                tm["title"].endswith(lexicon.title_suffixes())):
+            if tm and tm["title"] not in MEMBER_ROLES and not lexicon.is_title_word(tm["title"]):
                 tm = None
             if tm and (self.body_key or tm["title"] not in MEMBER_ROLES):
                 ta, tb = row.start + m.end() + tm.start("title"), row.start + m.end() + tm.end("title")
@@ -1389,7 +1382,7 @@ class Extractor:
         for m in re.finditer(rf"(?P<name>{NAME}),[ \t]+(?P<app>[^,.\n]{{2,60}}),", text):
             app = m["app"].strip()
             first = app.split()[0].lower()
-            is_title = first in lexicon.title_forms() or first.endswith(lexicon.title_suffixes())
+            is_title = lexicon.is_title_word(first)
             is_place = (m.start("app") + len(m["app"]) - len(m["app"].lstrip())) in muni_starts
             if (is_title or is_place) and self._plausible_name(m["name"]) and not self._inside_person(m.start()):
                 pk = self.person(m.start("name"), m.end("name"), "name-apposition", conf=0.9)
@@ -1404,7 +1397,6 @@ class Extractor:
                     t.endswith(lexicon.title_suffixes())) and self._plausible_name(m["name"]) \
                     and not self._inside_person(m.start()):
                 pk = self.person(m.start("name"), m.end("name"), "name-title", conf=0.9)
-                ts = m.start("t1") if m["t1"] else m.start("t2")
                 if m["t2"]:  # "Rosi Hoffer (ordf. i barn- och utbildningsnämnden i Östersund och BUZ)"
                     close = text.find(")", m.start("t2"), m.start("t2") + 120)
                     phrase = text[m.start("t2"):close if close > 0 else m.end()]
@@ -1449,8 +1441,7 @@ class Extractor:
         words = tm["title"].split()
         forms = lexicon.title_forms()
         # the title is the words up to the one that ends like a title ('övergripande strateg', 'ordf.')
-        cut = next((i for i, w in enumerate(words) if w in forms or w.rstrip(".") in forms or
-                    w.endswith(lexicon.title_suffixes())), None)
+        cut = next((i for i, w in enumerate(words) if lexicon.is_title_word(w) or w.rstrip(".") in forms), None)
         if cut is None:
             return
         title = " ".join(words[:cut + 1])
@@ -1713,7 +1704,7 @@ class Extractor:
             for a, b, e, what in shares:
                 sharing.update(self._parties_in(it.start + a, it.start + b))
             for am in AGREEMENT_NOUN_RE.finditer(body):
-                wm = re.search(r"[ \t](?:mellan|med)[ \t]", body[am.end():am.end() + 120])
+                wm = PARTIES_AFTER_RE.search(body[am.end():am.end() + 120])
                 if not wm:
                     continue
                 pa = it.start + am.end() + wm.end()
@@ -1754,11 +1745,11 @@ class Extractor:
             ends = [i for i in (text.find(ch, m.end(), m.end() + 300) for ch in ".\n") if i >= 0]
             b = min(ends) if ends else min(len(text), m.end() + 300)
             # the parties: named after "med" or "mellan" ("avtal med regionen", "mellan Region X och Y kommun")
-            wm = re.compile(r"[ \t](?:med|mellan)[ \t]").search(text, m.end(), min(b, m.end() + 80))
+            wm = PARTIES_AFTER_RE.search(text, m.end(), min(b, m.end() + 80))
             parties = []
             if wm:
                 pa = wm.end()
-                parties = self._parties_in(pa, b) + [self._body_key_at(sp) for sp in self.spans["BODY"]
+                parties = self._parties_in(pa, b) + [self._body_ref(sp.text, sp.start_char) for sp in self.spans["BODY"]
                                                      if pa <= sp.start_char < b and not self._inside_person(sp.start_char)]
             if not parties:  # "Orsa, Mora och Älvdalen har en avtalssamverkan kring …": the municipalities before it
                 parties = self._parties_in(a, m.start())
@@ -1807,10 +1798,6 @@ class Extractor:
             if m:
                 last = m.end()
                 yield m
-
-    def _body_key_at(self, sp) -> str | None:
-        k = self._body_ref(sp.text, sp.start_char) if sp.text else None
-        return k
 
     def _parties_in(self, a: int, b: int) -> list[str]:
         out = []

@@ -129,6 +129,11 @@ def title_suffixes() -> tuple[str, ...]:
     return tuple(_lines("title_suffixes.txt"))
 
 
+def is_title_word(word: str) -> bool:
+    """'socialchef', 'förbundsstrateg', 'ordförande': a title as titles.csv writes it, or ending like one."""
+    return word in title_forms() or word.endswith(title_suffixes())
+
+
 @cache
 def sections() -> list[tuple[re.Pattern[str], str, str]]:
     return [(re.compile(rf"(?i)^(?:{r['pattern']})\s*:?$"), r["role"], r["status"]) for r in _csv("sections.csv")]

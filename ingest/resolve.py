@@ -6,7 +6,6 @@ for every merge, links matters that travel between bodies, and builds the networ
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -15,8 +14,7 @@ import networkx as nx
 from rapidfuzz import fuzz
 
 from graph import schema
-from graph.model import Claim, DocExtraction, Evidence, Mention, Warning_, slug
-from ingest.extract import norm_body
+from graph.model import DocExtraction, Evidence, Warning_, slug
 
 STOP = {"mellan", "angående", "samt", "från", "till", "inom", "eller", "och", "för", "med", "som", "att", "den",
         "det", "denna", "detta", "skall", "ska", "kommer", "också", "även", "under", "efter", "inför", "avseende",
@@ -572,11 +570,10 @@ class Resolver:
             if d["label"] == "AgendaItem" and d.get("dnr") and n in spans:
                 by_dnr[_dnr_key(d["dnr"])].append(n)
         for key, items in sorted(by_dnr.items()):
-            meetings = {self._meeting_of(i) for i in items}
-            if len(items) < 2 or len(meetings) < 2:
+            meeting = {i: self._meeting_of(i) for i in items}
+            if len(items) < 2 or len(set(meeting.values())) < 2:
                 continue
-            items.sort(key=lambda i: (G.nodes[self._meeting_of(i)].get("date") or "9999", i)
-                       if self._meeting_of(i) else ("9999", i))
+            items.sort(key=lambda i: ((G.nodes[meeting[i]].get("date") or "9999") if meeting[i] else "9999", i))
             existing = [v for i in items for _, v, e in G.out_edges(i, data=True) if e["type"] == "CONCERNS"]
             matter = existing[0] if existing else "matter:dnr-" + slug(key)[:60]
             first = G.nodes[items[0]]

@@ -495,11 +495,11 @@ def section_of(s: str) -> tuple[str, str] | None:
     return None
 
 
-MARK_COLUMN = r"(?i)\b(?:ej[ \t]+närv(?:arande)?|ej[ \t]+tjg|ej[ \t]+tjänstgörande|närv(?:arande)?|tjg|tjänstgörande|" \
-              r"frånv(?:arande)?|ja|nej|avstår)\b"
+# The mark columns of an attendance table ("Närv Ej närv", "Tjg Ej tjg", "Ja Nej Avstår")
+MARK_WORDS = r"(?:(?:ej[ \t]+)?(?:närv(?:arande)?|tjg|tjänstgörande|frånv(?:arande)?|ja|nej|avstår))"
+MARK_COLUMN = re.compile(rf"(?i)\b{MARK_WORDS}\b")
 TABLE_HEAD_RE = re.compile(r"(?i)^(?P<label>ledamöter|ledamot|ordinarie ledamöter|ersättare|beslutande|namn)[ \t]+"
-                           r"parti(?P<cols>(?:[ \t]+(?:ej[ \t]+)?(?:närv(?:arande)?|tjg|tjänstgörande|frånv(?:arande)?|"
-                           r"ja|nej|avstår))+)[ \t]*$")
+                           rf"parti(?P<cols>(?:[ \t]+{MARK_WORDS})+)[ \t]*$")
 INLINE_ATTENDANCE = re.compile(r"(?i)^[ \t]*(?P<label>närvarande|deltagare|deltagande|närvarande ledamöter|"
                                r"beslutande|ersättare|tjänstepersoner|tjänstemän|övriga närvarande|övriga deltagande|"
                                r"övriga deltagare|närvarande tjänstepersoner|tjänstgörande ersättare|frånvarande|"
@@ -532,7 +532,7 @@ def _find_sections(seg: Segmented, body_end: int) -> None:
             # holds (a "-" marks an empty cell before it)
             tsec = section_of(tm["label"])
             role = tsec[0] if tsec and tsec[0] else "ledamot"
-            cols = tuple(c.strip().lower() for c in re.findall(MARK_COLUMN, tm["cols"]))
+            cols = tuple(c.strip().lower() for c in MARK_COLUMN.findall(tm["cols"]))
             current = Section(role, "present", ln.start, ln.end, (ln.start, ln.end), columns=cols)
             seg.sections.append(current)
             region_open = True

@@ -493,9 +493,8 @@ def main() -> None:
 def run(args, work: Path) -> None:
     import spacy
 
-    from graph.store import LadybugStore
     from ingest import nlp
-    from ingest.pipeline import build, extract_document
+    from ingest.pipeline import extract_document
     from ingest.readers import read
 
     t = time.perf_counter()
@@ -536,7 +535,7 @@ def run(args, work: Path) -> None:
     print(f"\nMB = MB of text = {chars:,} characters / 1e6 = {mb:.3f} MB in {len(docs)} documents")
     print(f"pipeline model load, ingest.nlp.pipeline(): {load_s:.2f} s   (excluded from throughput)")
     print(f"cache warm-up, one extract_document on a sample: {warm_s:.2f} s   (excluded)")
-    print(f"\n== ours, end to end on one core: ingest.pipeline.ingest(folder, db, jobs=1)")
+    print("\n== ours, end to end on one core: ingest.pipeline.ingest(folder, db, jobs=1)")
     print(f"{'stage':<44} {'seconds':>8} {'share':>6} {'MB/s':>8}")
     for name, key in (("read (discover, manifest, ingest.readers.read)", "read"),
                       ("extract (segment, spaCy pipeline, rules)", "extract"),
@@ -570,7 +569,7 @@ def run(args, work: Path) -> None:
     bare_best = max(mbps(chars, make_s), mbps(chars, pipe_s))
 
     ratio = bare_best / ours
-    print(f"\n== summary")
+    print("\n== summary")
     print(f"ours end to end:         {ours:8.3f} MB/s of text  ({ours_s:.2f} s for {mb:.2f} MB)")
     print(f"bare tokenisation:       {bare_best:8.3f} MB/s of text  (the faster of make_doc and pipe)")
     print(f"ratio bare / ours, one core: {ratio:4.2f}x   target <= {TARGET_RATIO}x: "
