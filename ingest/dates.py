@@ -18,6 +18,8 @@ LONG_RE = re.compile(rf"(?i)\b(\d{{1,2}})(?::e|:a)?\s+({_MONTH_RE})\.?(?:\s+((?:
 # "fredagen den 13 oktober": the weekday and "den" before the day belong to the date's span; looked for
 # backwards from the day, which is much cheaper than an optional prefix tried at every position
 WEEKDAY_BEFORE_RE = re.compile(rf"(?i){_WEEKDAY}$")
+# "i december 2024": a month without a day (a due date, a period)
+MONTH_YEAR_RE = re.compile(rf"(?i)(?<!\d\s)(?<!\d)\b({_MONTH_RE})\s+((?:19|20)\d\d)\b")
 SLASH_RE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:\s+((?:19|20)\d\d))?\b")
 COMPACT_RE = re.compile(r"\b(\d{2})(\d{2})(\d{2})\b")
 
@@ -96,3 +98,12 @@ def document_year(text: str) -> int | None:
         if iso:
             years[int(iso[:4])] += 2
     return years.most_common(1)[0][0] if years else None
+
+
+def month_of(text: str) -> str | None:
+    """'i december 2024' -> '2024-12': the last month named with its year and without a day, or None."""
+    hits = [m for m in MONTH_YEAR_RE.finditer(text) if not re.search(r"\d\s*$", text[:m.start()])]
+    if not hits:
+        return None
+    m = hits[-1]
+    return f"{m.group(2)}-{MONTHS[m.group(1).lower()]:02d}"

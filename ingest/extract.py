@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from graph.model import Claim, DocExtraction, Evidence, Mention, Warning_, slug
 from ingest import lexicon
-from ingest.dates import MONTHS as MONTH_NUMBER, find_dates, parse_one
+from ingest.dates import MONTHS as MONTH_NUMBER, find_dates, parse_one, month_of
 from ingest.nlp import SPANS_KEY, organ_kind, organ_lemma
 from ingest.readers import Document
 from ingest.segment import NAME_LINE_RE, Item, Segmented, section_of
@@ -65,20 +65,30 @@ PERSON_VERBS = ("informerar", "föredrar", "inleder", "redogör", "delger", "bes
                 "uppdras", "utses", "väljs", "valdes", "anmäler", "öppnar", "avslutar", "förklarar", "konstaterar")
 PRESENT_VERBS = {"föredrar", "presenterar", "inleder", "informerar"}
 REFERRAL_RE = re.compile(
-    r"(?i)\b(?P<verb>överlämnas|överlämna|överlämnades|lyfts|lyftas|lyfta|lyftes|hänskjuts|remitteras|"
+    r"(?i)\b(?P<verb>(?:överlämna|översända|skicka|remittera)(?:[ \t]+(?!till\b)[a-zåäö-]+){1,4}(?=[ \t]+till\b)|"
+    r"överlämnas|överlämna|överlämnades|lyfts|lyftas|lyfta|lyftes|hänskjuts|remitteras|"
     r"översänds|skickas|återrapporteras|återrapportering\b[^.]{0,80}?\bske|bereds|beredas|hanteras|"
     r"tas upp|överförs)(?:\s+(?:direkt|vidare|för beslut|för kännedom))?\s+(?P<prep>till|i|på|av|hos|vid)?\s*")
 # The task runs to the end of the sentence, over a wrapped line but not into a new bullet or paragraph.
 TASK = r"(?P<task>(?:[^.\n]|\n(?![ \t]*\n)(?![ \t]*(?:[•·\-–]|\d+[.)])))+)"
 ASSIGN_RES = [
-    re.compile(r"(?i)\buppdrar\s+(?:till|åt)\s+(?P<who>.+?)\s+att\s+" + TASK),
+    re.compile(r"(?i)\buppdra(?:r|s)?\s+(?:till|åt)\s+(?P<who>.+?)\s+att\s+" + TASK),
     re.compile(r"(?i)\b(?:uppdrag|uppdraget)\s+ges\s+(?:till|åt)\s+(?P<who>.+?)\s+att\s+" + TASK),
     re.compile(r"(?i)\bger\s+(?P<who>.+?)\s+i\s+uppdrag\s+att\s+" + TASK),
     re.compile(rf"(?P<who>{NAME})\s+får\s+i\s+uppdrag\s+att\s+" + TASK),
     re.compile(r"(?i)\bfår\s+(?!i\s)(?P<who>.+?)\s+(?:i\s+)?uppdrag(?:et)?\s+att\s+" + TASK),
     re.compile(rf"(?P<who>(?:[{UP}][\w-]+[ \t]+){{0,4}}[\w-]+)\s+uppdras\s+att\s+" + TASK),
     re.compile(r"(?i)\bgavs\s+uppdraget\s+att\s+" + TASK),
+    # "bestämdes även att socialcheferna skulle diskutera …": a named group or body told to do something
+    re.compile(rf"(?i)\b(?:bestämdes|beslutades|beslöts)(?:[ \t]+(?:även|också|därför))?[ \t]+att[ \t]+"
+               rf"(?P<who>(?:[{UP}][\w-]+(?:[ \t]+[{UP}][\w-]+){{0,3}})|[a-zåäö-]+(?:erna|arna|orna))"
+               r"[ \t]+(?:skulle|ska|skall)[ \t]+" + TASK),
+    # an assignment's description: "Målet med översynen ska vara att identifiera …" (no one named)
+    re.compile(r"(?i)\b(?:målet|syftet)\s+med\s+(?:översynen|uppdraget|utredningen|kartläggningen)\s+"
+               r"(?:ska\s+vara|skall\s+vara|är)\s+att\s+" + TASK),
 ]
+# Words around which ASSIGN_RES can match (the passages the patterns are tried on).
+ASSIGN_TRIGGER_RE = re.compile(r"uppdr|bestämdes|beslutades|beslöts|målet med|syftet med")
 STRUCTURE_RES = [
     # "X kommer ... att fungera som en samrådsgrupp kopplat till styrelsen"
     ("REPORTS_TO", re.compile(r"(?i)\b(?:kopplad|kopplat|knuten|knutet|underställd|underställt|ansvarig inför|"
@@ -90,6 +100,25 @@ STRUCTURE_RES = [
     # "Länsstyrgruppen ersatte 2015 det tidigare Länssamverkansrådet"
     ("SUCCEEDED", re.compile(r"(?i)\b(?:ersatte|ersätter|efterträdde|efterträder|avlöste|tog över efter)\b")),
 ]
+# Words that begin a clause, never a name ("Det", "Dessa", "Samtliga").
+PRONOUNS = {"det", "den", "detta", "denna", "dessa", "de", "vi", "man", "han", "hon", "hen", "ni", "jag", "du",
+            "alla", "samtliga", "varje", "någon", "några", "inget", "ingen", "en", "ett", "här", "där", "nu"}
+# An organisational unit named after its cue word: "enhet Samhällsutveckling", "sektionen för vuxna".
+UNIT_RE = re.compile(r"(?<![\wåäö-])(?P<cue>enhet(?:en)?|avdelning(?:en)?|sektion(?:en)?|verksamhetsområde(?:t)?)"
+                     r"[ \t]+(?P<name>för[ \t]+[a-zåäö-]+(?:[ \t]+och[ \t]+[a-zåäö-]+)?|"
+                     r"[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+)?)")
+# A named unit or operation without a cue word: "Centrum mot våld", "FoU Jämt", "Social välfärd".
+UNIT_NAME = (r"[A-ZÅÄÖ][\wåäö-]+(?:[ \t]+(?:för|mot|om)[ \t]+[a-zåäö-]+(?:[ \t]+och[ \t]+[a-zåäö-]+)?|"
+             r"(?:[ \t]+[A-ZÅÄÖ][\wåäö-]+){0,2})")
+# "Social välfärd och FoU Jämt avvecklas inom enhet Samhällsutveckling", "projekt X skulle bedrivas inom Y"
+INSIDE_VERB_RE = re.compile(r"(?:avvecklas|bedrivs|bedrivas|drivs|drivas|finns|ligger|organiseras|inryms|placeras|"
+                            r"läggs)[ \t]+$")
+# "Styrgrupp för projektet är Myndighetssamverkan mot våld"
+STEERING_RE = re.compile(r"(?i)\bstyrgrupp(?:en)?[ \t]+för[ \t]+(?:projektet|satsningen|arbetet|uppdraget)"
+                         r"(?:[ \t]+[”\"](?P<q>[^”\"\n]{2,60})[”\"])?[ \t]+är[ \t]+")
+PREPARES_CASES_RE = re.compile(r"(?i)\b(?P<verb>bereder|förbereder)\b[^.]{0,60}?\b(?P<cases>ärenden|ärendena)\s+"
+                               r"(?:som\s+)?(?:ska\s+|skall\s+)?(?:avgöras|avgörs|beslutas|behandlas)\s+"
+                               r"(?:av|i)\s+")
 AGREEMENT_RE = re.compile(r"(?i)\b(?P<kind>samverkansavtal|huvudavtal|avtal|överenskommelse)\b")
 # "samverkansavtalet", "ett avtal om sociala jouren", "överenskommelsen mellan regionen och kommunerna"
 AGREEMENT_NOUN_RE = re.compile(r"(?i)(?<![\wåäö-])(?P<noun>[a-zåäö-]*(?:avtal|avtalssamverkan|överenskommelse)"
@@ -128,7 +157,9 @@ CANDIDATE_ABBR_RE = re.compile(r"(?<![\w-])(?=\w*[A-ZÅÄÖ]\w*[A-ZÅÄÖ])[A-Z�
 NOT_ABBR = {"PPT", "PDF", "IT", "HR", "IFO", "LSS", "SoL", "HSL", "SIP", "HVB", "VD", "KL", "OK", "EU", "SCB", "AB",
             "PwC", "RSS", "FoU", "SAF", "VoF", "MFoF", "TN", "BBIC", "SKR", "NPM", "ASIH", "OCR", "CSV"}
 DECIDED_IN_TEXT_RE = re.compile(r"(?i)\b(?:beslutade|beslutar|beslöt|beslutades)\s+(?:att|om)\b|"
-                                r"\b(?:godkändes|fastställdes|antogs|bifölls|avslogs|beslutades)\b")
+                                r"\b(?:godkändes|fastställdes|antogs|bifölls|avslogs|beslutades)\b|"
+                                # "Rolf Carlsson (m) utses att jämte ordföranden justera …"
+                                r"\b(?:utser|utses)\b")
 QUOTED_NAME_RE = re.compile(r"[”\"“](?P<name>[A-ZÅÄÖ][\w-]+(?: [\w-]+){0,6})[”\"]")
 DECISION_LINE_RE = re.compile(r"^[ \t]*(?:(?P<num>\d{1,2})[.)]|[-–•*])[ \t]+(?P<text>\S.*)$")
 
@@ -273,6 +304,8 @@ class Extractor:
         self._bodies_in_text()
         self._municipalities_in_text()
         self._structure()
+        self._prepares_cases()
+        self._units()
         self._assignments_outside_decisions()
         self._agreements()
         self._elections()
@@ -325,6 +358,11 @@ class Extractor:
             k = self.body(ap.group(2), start, end, rule, short=ap.group(2), conf=conf)
             self.by_key[k].props.setdefault("kind", kind_ap)
             return k
+        # "Arbetsutskottet utser …" in the minutes of Socialnämndens arbetsutskott: this document's body
+        if len(words) == 1 and self.body_key and self.body_key in self.by_key and short is None:
+            # (and "Beredningen …" in Demokratiberedningen's: the organ word its name ends in)
+            if self._self_reference(words[0]):
+                return self.body_key
         kind = body_kind(name)
         if muni is None and kind in ("nämnd", "utskott", "styrelse", "fullmäktige", "presidium") \
                 and is_generic_organ(name) and self.home_muni:
@@ -364,6 +402,14 @@ class Extractor:
                 if abbr.lower() in ("och", "samt") or organ_kind(abbr):
                     continue
                 self.body(sp.text, sp.start_char, sp.end_char + m.end(), "abbreviation", short=abbr)
+        # "Inspektionen för vård och omsorg (IVO)": an organisation whose words' initials spell the abbreviation
+        for m in ABBR_DEF_RE.finditer(self.seg.masked):
+            if m["abbr"] not in self.abbr:
+                hit = _defined_by_initials(self.seg.masked, m.start(), m["abbr"])
+                if hit:
+                    k = self.body(self.text[hit[0]:hit[1]], hit[0], m.end(), "abbreviation-initials", short=m["abbr"],
+                                  conf=0.9)
+                    self.by_key[k].props["kind"] = self.by_key[k].props.get("kind") or "organisation"
         # "Socialchefer nätverket (SCHNV)": a capitalised run ending in an organ word, not found as a span
         for m in ABBR_DEF_RE.finditer(self.seg.masked):
             if m["abbr"] in self.abbr:
@@ -532,8 +578,12 @@ class Extractor:
 
     def _table_rows(self, sec) -> None:
         """Rows of a collapsed PDF table: 'Birgitta Svahn s X', 'Stina Rosén v - X' (X in the second column),
-        'Per Ivarsson kd X tjg ersättare', and a name broken over two lines ('Karl-Johan' / 'Lindgren m X')."""
+        'Per Ivarsson kd X tjg ersättare', the party glued to the mark ('Nils Björk SDX'), a title after a comma
+        ('Marie Åkesson, ordförande SX'), a name broken over two lines ('Karl-Johan' / 'Lindgren m X') and
+        paragraph ranges on a line of their own under a name ('§§ 34-35')."""
         rows = [ln for ln in sec.rows if ln.strip]
+        parties = lexicon.parties()
+        replaced: list[tuple[str, int, int]] = []  # "tjg ersättare för Camilla Strand"
         k = 0
         while k < len(rows):
             ln = rows[k]
@@ -544,37 +594,107 @@ class Extractor:
                 text = text + " " + nxt.text.strip()
                 end_line = nxt
                 k += 1
+            elif text.endswith("-") and k + 1 < len(rows) and rows[k + 1].text.strip()[:1].islower():
+                nxt = rows[k + 1]  # "Åsa Lind-" / "qvist V X": a name hyphenated over the line break
+                text = text + nxt.text.strip()
+                end_line = nxt
+                k += 1
             else:
                 end_line = ln
             k += 1
-            m = re.match(rf"^(?P<name>{NAME})[ \t]+(?P<party>[A-Za-zÅÄÖåäö]{{1,4}})(?P<marks>(?:[ \t]+[Xx✓×-])*)"
-                         rf"(?P<rest>.*)$", text)
-            if not m or m["party"].upper() not in lexicon.parties() or not self._plausible_name(m["name"]):
+            if PARAS_RE.fullmatch(text) or re.fullmatch(r"(?:§§?[ \t]*[\d\s,–-]+)?(?:\(p\.[ \t]*[\d\s,–-]+\))?", text):
+                continue  # the paragraphs the row above was present for
+            row = self._table_row(text, parties)
+            if row is None or not self._plausible_name(row["name"]):
                 if text and not _column_header(text):
                     self.warn(f"raden i närvarotabellen kunde inte tolkas: {text[:60]!r}", ln.start, end_line.end)
                 continue
             # offsets in the document: the name may run over the line break
-            name_words = m["name"].split()
+            name_words = row["name"].split()
             ns = self.text.index(name_words[0], start)
-            ne = self.text.index(name_words[-1], ns) + len(name_words[-1])
-            ps = self.text.index(m["party"], ne)
-            marks = m["marks"].split()
+            last = name_words[-1].rsplit("-", 1)[-1]
+            ne = self.text.index(last, ns + len(name_words[0])) + len(last)
+            ps = self.text.index(row["party"], ne)
+            marks = row["marks"]
             col = next((i for i, x in enumerate(marks) if x.lower() in ("x", "✓", "×")), None)
             column = sec.columns[col] if col is not None and col < len(sec.columns) else ""
             absent = column.startswith(("ej", "nej", "frånv"))
-            rest = (m["rest"] or "").strip().lower()
+            rest = row["rest"].strip()
             role = sec.role
-            if rest.startswith(("tjg ers", "tjänstgörande ers")):
+            if rest.lower().startswith(("tjg ers", "tjänstgörande ers")):
                 role = "tjänstgörande ersättare"
-            pk = self.person(ns, ne, "attendance-table", self.text[ps:ps + len(m["party"])])
+                fm = re.search(rf"\bför[ \t]+(?P<who>{NAME})", rest)
+                if fm:
+                    wa = self.text.index(fm["who"], ps)
+                    replaced.append((fm["who"], wa, wa + len(fm["who"])))
+            pk = self.person(ns, ne, "attendance-table", self.text[ps:ps + len(row["party"])])
+            if row["title"]:
+                ta = self.text.index(row["title"], ne)
+                self._row_title(pk, ta, ta + len(row["title"]), ns, end_line.end)
             if self.meeting_key:
                 if absent:
                     self.claim("ABSENT_FROM", pk, self.meeting_key, ns, end_line.end, "attendance-table", role=sec.role)
-                elif col is not None:
+                elif col is not None or (sec.role == "ersättare" and role == sec.role):
+                    # an ersättare listed in the table without a mark was there without serving
                     self.claim("ATTENDED", pk, self.meeting_key, ns, end_line.end, "attendance-table", role=role)
             if self.body_key and sec.role in ("ledamot", "beslutande", "ersättare"):
                 self.claim("MEMBER_OF", pk, self.body_key, ns, end_line.end, "attendance-table",
                            role="ersättare" if "ersättare" in role else "ledamot")
+        # the member a tjänstgörande ersättare served for was not there
+        for who, wa, wb in replaced:
+            pk = self.person(wa, wb, "replaced-member")
+            if self.meeting_key:
+                self.x.claims = [c for c in self.x.claims if not (c.type == "ATTENDED" and c.src == pk and
+                                                                  c.dst == self.meeting_key and
+                                                                  c.evidence.rule == "attendance-table")]
+                if not any(c.type == "ABSENT_FROM" and c.src == pk for c in self.x.claims):
+                    self.claim("ABSENT_FROM", pk, self.meeting_key, wa, wb, "replaced-member", 0.9, role="ledamot")
+
+    @staticmethod
+    def _table_row(text: str, parties) -> dict | None:
+        """'Name[, title] PARTY[X] [marks] [rest]' split into its cells, or None."""
+        m = re.match(rf"^(?P<name>{NAME})(?P<tail>.*)$", text)
+        if not m:
+            return None
+        tail = m["tail"]
+        title = None
+        tokens = list(re.finditer(r"\S+", tail))
+        i = 0
+        if tail.startswith(","):  # "Marie Åkesson, ordförande SX": the title runs up to the party
+            for j, t in enumerate(tokens):
+                w = t.group().lstrip(",")
+                if w.upper() in parties or (w[-1:] in "Xx" and w[:-1].upper() in parties and w[:-1]):
+                    if j == 0:
+                        return None
+                    title = tail[tokens[0].start(): tokens[j - 1].end()].lstrip(", \t")
+                    i = j
+                    break
+            else:
+                return None
+        if i >= len(tokens):
+            return None
+        w = tokens[i].group()
+        marks = []
+        if w.upper() in parties and len(w) <= 4:
+            party = w
+        elif w[-1:] in "Xx✓×" and w[:-1].upper() in parties and w[:-1]:
+            party, marks = w[:-1], [w[-1]]  # "SDX": the mark of the first column glued to the party
+        else:
+            return None
+        i += 1
+        while i < len(tokens) and re.fullmatch(r"[Xx✓×-]", tokens[i].group()):
+            marks.append(tokens[i].group())
+            i += 1
+        rest = tail[tokens[i].start():] if i < len(tokens) else ""
+        return {"name": m["name"], "title": title, "party": party, "marks": marks, "rest": rest}
+
+    def _row_title(self, pk: str, a: int, b: int, row_a: int, row_b: int) -> None:
+        """A title in an attendance row ('ordförande', '1:e vice ordförande') held in this body."""
+        title = self.text[a:b]
+        if not any(lexicon.is_title_word(w.lower().strip(".,")) for w in title.split()):
+            return
+        tk = self.body_key
+        self._title_facts(pk, (a, b), tk, row_a, row_b, "attendance-table")
 
     def _parse_row(self, a: int, b: int) -> Row | None:
         """'Name (P)<TAB>Municipality<TAB>Title §51-57', 'Name, title, org', or the same with columns
@@ -593,6 +713,13 @@ class Extractor:
         name = (a + m.start("name"), a + m.end("name"))
         party = (a + m.start("party"), a + m.end("party")) if m["party"] else None
         rest_a = a + m.end()
+        # "Maria Holm SD tjg ersättare", "Erik Sand S": a party code without brackets right after the name
+        bare = re.match(r"[ \t]+(?P<p>[A-ZÅÄÖ]{1,4}|[a-zåäö]{1,3})(?=[ \t]*$|[ \t]+(?:tjg|tjänstgörande|ej|ersättare|"
+                        r"ordf|§|\(|[Xx]\b))", line[m.end("name") - 0:]) if party is None else None
+        if bare and bare["p"].upper() in lexicon.parties():
+            pa = a + m.end("name") + bare.start("p")
+            party = (pa, pa + len(bare["p"]))
+            rest_a = pa + len(bare["p"])
         rest = self.seg.masked[rest_a:b]
         cols = [c for c in re.split(r"\t+|[ ]{2,}", rest)]
         muni = None
@@ -644,6 +771,8 @@ class Extractor:
         words = name.split()
         if len(words) < 2 or words[0] in NOT_NAME or words[0] in MONTHS:
             return False
+        if section_of(words[0]) or words[0].lower() in lexicon.header_labels():  # "Ledamöter Mats Ekholm"
+            return False
         if any(organ_kind(w) for w in words) or name.lower() in lexicon.stop_phrases():
             return False
         if any(w.lower() in lexicon.title_forms() or w.lower().endswith(lexicon.title_suffixes()) for w in words):
@@ -653,7 +782,8 @@ class Extractor:
         return True
 
     def person(self, start: int, end: int, rule: str, party: str | None = None, conf: float = 1.0) -> str:
-        name = re.sub(r"\s+", " ", self.text[start:end]).strip()
+        # "Åsa Lind-" / "qvist": a name hyphenated over a line break is one word
+        name = re.sub(r"\s+", " ", re.sub(r"-[ \t]*\n[ \t]*(?=[a-zåäö])", "", self.text[start:end])).strip()
         props = {"name": name}
         if party:
             code = party.upper()
@@ -693,6 +823,13 @@ class Extractor:
         if any(mk.startswith(("tjg ers", "tjänstgörande ers")) for mk in row.markers) or \
                 title_text.startswith(("tjg ers", "tjänstgörande ers")):
             attend_role = "tjänstgörande ersättare"
+            # "tjänstgörande ersättare för Ahmed Karimi (V)": the member served for was not there
+            fm = re.search(rf"\bför[ \t]+(?P<who>{NAME})[ \t]*(?:{PARTY})?", self.text[row.name[1]:b])
+            if fm and self.meeting_key and self._plausible_name(fm["who"]):
+                wa = row.name[1] + fm.start("who")
+                wk = self.person(wa, wa + len(fm["who"]), "replaced-member", fm["party"])
+                self.claim("ABSENT_FROM", wk, self.meeting_key, wa, wa + len(fm["who"]), "replaced-member", 0.9,
+                           role="ledamot")
         if self.meeting_key:
             if status == "absent":
                 self.claim("ABSENT_FROM", pk, self.meeting_key, a, b, "attendance-row", role=role)
@@ -786,7 +923,7 @@ class Extractor:
         """'Närvarande: A, B, C (p. 1) samt D (p.2) och E.' One name listed twice is one person."""
         row = sec.rows[0]
         text = self.seg.masked[row.start:row.end]
-        for m in re.finditer(rf"(?P<name>{NAME})(?:[ \t]*{PARTY})?(?P<paras>[ \t]*\((?:p\.|§)[ \t]*[\d\s,–-]+\))?",
+        for m in re.finditer(rf"(?P<name>{NAME})(?:[ \t]*{PARTY})?(?P<paras>[ \t]*\((?:p\.|§|punkt)[ \t]*[\d\s,–-]+\))?",
                              text):
             name = m["name"]
             for lead in ("samt ", "och "):
@@ -813,6 +950,13 @@ class Extractor:
             if tm and (self.body_key or tm["title"] not in MEMBER_ROLES):
                 ta, tb = row.start + m.end() + tm.start("title"), row.start + m.end() + tm.end("title")
                 self._title_facts(pk, (ta, tb), None, s, tb, "attendance-list")
+            elif not tm:
+                # "förvaltningschef Monica Frid, medicinskt ansvarig sjuksköterska Ann Hedlund": the title before
+                before = text[:m.start("name") + (len(m["name"]) - len(name))]
+                bm = re.search(r"(?:^|[,:;][ \t]*|[ \t](?:och|samt)[ \t]+)(?P<title>(?:[a-zåäö:-]+[ \t]+){1,4})$", before)
+                if bm and lexicon.is_title_word(bm["title"].split()[-1].lower()):
+                    ta = row.start + bm.start("title")
+                    self._title_facts(pk, (ta, ta + len(bm["title"].rstrip())), None, ta, e, "attendance-list")
 
     def _signatures(self) -> None:
         seg = self.seg
@@ -1051,6 +1195,8 @@ class Extractor:
             m = DECISION_LINE_RE.match(ln.text)
             if m:
                 items.append((m["num"], ln.start + m.start("text"), ln.end))
+            elif re.match(r"[ \t]*att[ \t]", ln.text):  # "att godkänna …," / "att överlämna …": one decision each
+                items.append((None, ln.start + (len(ln.text) - len(ln.text.lstrip())), ln.end))
             elif items and _continues(self.text, items[-1][2], ln.start):
                 num, a, _ = items[-1]
                 items[-1] = (num, a, ln.end)
@@ -1070,9 +1216,9 @@ class Extractor:
     # ------------------------------------------------------------ assignments
     def _assignments(self, src_key: str, a: int, b: int, rule: str = "assignment") -> None:
         low = self.seg.masked[a:b].lower()
-        # every pattern below has "uppdrag", "uppdrar" or "uppdras": look only at the passages around them
+        # every pattern has one of ASSIGN_TRIGGER_RE's words: look only at the passages around them
         # (a passage ends at a full stop or a blank line, as the patterns' tasks do)
-        hits = [m.start() for m in re.finditer("uppdr", low)]
+        hits = [m.start() for m in ASSIGN_TRIGGER_RE.finditer(low)]
         passages = []
         for i in hits:
             ps = max(low.rfind(".", 0, i) + 1, low.rfind("\n\n", 0, i) + 2, 0)
@@ -1095,11 +1241,22 @@ class Extractor:
                                              self.by_key[x.key].evidence.end for x in self.x.mentions
                                              if x.label == "Assignment"):
                     continue
+                if rule == "assignment-in-text" and self._restates(src_key, task):
+                    continue
                 due = self._due(ts, min(len(self.text), te + 300))
                 ak = self.mention(key, "Assignment", {"task": task, "due": due, "name": task[:80]}, ts, te, rule)
                 self.claim("ASSIGNS", src_key, ak, ts, te, rule)
                 if "who" in m.groupdict() and m["who"]:
                     self._assignees(ak, a + m.start("who"), a + m.end("who"), ts, te)
+
+    def _restates(self, src_key: str, task: str) -> bool:
+        """An item's summary that repeats what its decision assigned ('ledamöter uppdras att ta hem …')."""
+        if not src_key.startswith("item:"):
+            return False
+        head = " ".join(task.lower().split()[:2])
+        decisions = {c.dst for c in self.x.claims if c.type == "HAS_DECISION" and c.src == src_key}
+        return any(c.type == "ASSIGNS" and c.src in decisions and
+                   " ".join(self.by_key[c.dst].props["task"].lower().split()[:2]) == head for c in self.x.claims)
 
     def _due(self, a: int, b: int) -> str | None:
         """A due date in the assignment's sentence or a 'återrapportering … <date>' right after it."""
@@ -1110,7 +1267,8 @@ class Extractor:
         hits = find_dates(self.seg.masked, a + m.start(), a + m.end())
         dates = [h.iso(self.seg.year) for h in hits]
         dates = [d for d in dates if d]
-        return dates[-1] if dates else None
+        # "med återrapportering … i december 2024": a month is a due date too
+        return dates[-1] if dates else month_of(chunk[m.start():m.end()])
 
     def _assignees(self, ak: str, a: int, b: int, ts: int, te: int) -> None:
         who = self.seg.masked[a:b]
@@ -1148,9 +1306,16 @@ class Extractor:
 
     def _meeting_role_person(self, phrase: str) -> str | None:
         """'sekreterare' / 'ordföranden' in an assignment: the person who had that role at the meeting."""
-        role = lexicon.title_forms().get(phrase.strip().lower())
+        low = phrase.strip().lower()
+        role = lexicon.title_forms().get(low)
         if role not in ("sekreterare", "ordförande"):
-            return None
+            # "socialchefen": the one person this document names with that title
+            base = re.sub(r"(?:en|n)$", "", low)
+            if " " in low or base == low or not lexicon.is_title_word(base):
+                return None
+            roles = {m.key for m in self.x.mentions if m.label == "Role" and m.props.get("title") == base}
+            people = {c.src for c in self.x.claims if c.type == "HOLDS" and c.dst in roles}
+            return people.pop() if len(people) == 1 else None
         people = {c.src for c in self.x.claims if c.type == "ATTENDED" and c.props.get("role") == role}
         return people.pop() if len(people) == 1 else None
 
@@ -1176,6 +1341,13 @@ class Extractor:
         for abbr, k in self.abbr.items():
             if re.search(rf"\b{re.escape(abbr)}\b", p):
                 return k
+        # "socialcheferna": the network of socialchefer this document names, if it names one
+        gm = re.fullmatch(r"(?P<stem>[a-zåäö-]+?)(?:erna|arna|orna)", low)
+        if gm and lexicon.is_title_word(gm["stem"]):
+            hits = {m.key for m in self.x.mentions if m.label == "Body" and
+                    gm["stem"] in norm_body(m.props.get("name", "")).replace("-", "")}
+            if len(hits) == 1:
+                return hits.pop()
         for m in re.finditer(r"[\w-]+", p):
             if organ_kind(m.group()):
                 # the body name: the words up to and including the organ word
@@ -1518,6 +1690,10 @@ class Extractor:
                     before = [b for b in bodies if b[1] <= s + m.start()]
                     after = [b for b in bodies if b[1] >= s + m.end()]
                     tgt = after[0] if after else self._anaphor(sent[m.end():], s + m.end(), bodies)
+                    if not before:  # "Beredningen rapporterar till …": the document's own body as the subject
+                        first = re.match(r"[ \t]*(?P<w>[A-ZÅÄÖ][a-zåäö]+)\b", sent)
+                        if first and self._self_reference(first["w"]) and s + first.end() <= s + m.start():
+                            before = [(self.body_key, s + first.start("w"), s + first.end("w"))]
                     if not before or not tgt:
                         continue
                     src = before[-1]  # the subject: the last body named before the verb phrase
@@ -1533,6 +1709,135 @@ class Extractor:
             self._preparatory_groups(sent, s, e)
             self._founding(sent, s, e, bodies)
             self._part_of_genitive(sent, s, e)
+
+    # ------------------------------------------------------------ units and operations
+    def _units(self) -> None:
+        """Units inside an organisation and what runs inside them: 'enhet Samhällsutveckling, Region X' (PART_OF
+        the region), 'A och B avvecklas inom enhet C' (PART_OF C), 'Styrgrupp för projektet är D' (REPORTS_TO)."""
+        text = self.seg.masked
+        rows = [(sec.start, sec.end) for sec in self.seg.sections]
+        has_cue = any(w in text for w in ("enhet", "avdelning", "sektion", "verksamhetsområde"))
+        for m in UNIT_RE.finditer(text) if has_cue else ():
+            if any(a <= m.start() < b for a, b in rows) or self._inside_person(m.start("name")):
+                continue
+            uk = self._unit(m)
+            # "enhet Samhällsutveckling, Region Jämtland Härjedalen": the organisation it belongs to
+            owner = [b for b in self._bodies_in(m.end(), m.end() + 60) if b[1] - m.end() <= 3
+                     and re.fullmatch(r",?[ \t]*(?:inom|vid|i|på)?[ \t]*", text[m.end(): b[1]])]
+            if uk and owner and owner[0][0] != uk:
+                self.claim("PART_OF", uk, owner[0][0], m.start(), owner[0][2], "unit-of", 0.9)
+        for m in re.finditer(r"inom[ \t]+", text):  # "… avvecklas inom …", found from the literal word
+            vm = INSIDE_VERB_RE.search(text, max(0, m.start() - 14), m.start())
+            if not vm or (vm.start() and text[vm.start() - 1].isalpha()):
+                continue
+            s, e = _sentence_bounds(text, m.start())
+            after = text[m.end(): e]
+            um = UNIT_RE.match(after)
+            target, tend = None, m.end()
+            if um:
+                target, tend = self._unit(um, m.end()), m.end() + um.end()
+            else:
+                bodies = [b for b in self._bodies_in(m.end(), e) if b[1] == m.end()]
+                nm = re.match(UNIT_NAME, after)
+                if bodies:
+                    target, tend = bodies[0][0], bodies[0][2]
+                elif nm and nm.group().split()[0].lower() not in PRONOUNS:
+                    target, tend = self.body(nm.group(), m.end(), m.end() + nm.end(), "unit", conf=0.8), \
+                        m.end() + nm.end()
+                    self.by_key[target].props["kind"] = self.by_key[target].props.get("kind") or "verksamhet"
+            if not target:
+                continue
+            for a, b in self._inside_subjects(text, s, vm.start()):
+                k = self.body(text[a:b], a, b, "unit", conf=0.8)
+                self.by_key[k].props["kind"] = self.by_key[k].props.get("kind") or "verksamhet"
+                if k != target:
+                    self.claim("PART_OF", k, target, a, tend, "unit-inside", 0.8)
+        for m in STEERING_RE.finditer(text) if "tyrgrupp" in text else ():
+            s, e = _sentence_bounds(text, m.start())
+            bodies = [b for b in self._bodies_in(m.end(), e) if b[1] == m.end()]
+            nm = re.match(UNIT_NAME, text[m.end(): e])
+            target = bodies[0][0] if bodies else (
+                self.body(nm.group(), m.end(), m.end() + nm.end(), "steering-group", conf=0.8) if nm else None)
+            if not target:
+                continue
+            if m["q"]:
+                qa, qb = m.start("q"), m.end("q")
+            else:  # "projektet": the project named in quotes before, in the same item
+                it = next((it for it in self.seg.items if it.start <= m.start() < it.end), None)
+                floor = it.start if it else max(0, m.start() - 1500)
+                quoted = [q for q in QUOTED_NAME_RE.finditer(text, floor, m.start())]
+                if not quoted:
+                    continue
+                qa, qb = quoted[-1].start("name"), quoted[-1].end("name")
+            pk = self.body(text[qa:qb], qa, qb, "steering-group", conf=0.8)
+            self.by_key[pk].props["kind"] = self.by_key[pk].props.get("kind") or "projekt"
+            if pk != target:
+                self.claim("REPORTS_TO", pk, target, m.start(), m.end() + (nm.end() if nm else 0),
+                           "steering-group", 0.8)
+
+    def _unit(self, m: re.Match, offset: int = 0) -> str | None:
+        cue, name = m["cue"], m["name"]
+        a = offset + m.start("name")
+        if name.startswith("för"):  # "sektionen för vuxna" is the name
+            a, name = offset + m.start(), m.group()
+        elif name.split()[0].lower() in PRONOUNS or name.split()[0] in MONTHS:
+            return None
+        k = self.body(name, a, a + len(name), "unit", conf=0.8)
+        self.by_key[k].props["kind"] = self.by_key[k].props.get("kind") or next(
+            base for base in ("enhet", "avdelning", "sektion", "verksamhetsområde") if cue.lower().startswith(base))
+        return k
+
+    def _inside_subjects(self, text: str, s: int, verb_at: int) -> list[tuple[int, int]]:
+        """The named things before 'avvecklas inom …': a quoted name, or 'A och B' of capitalised words."""
+        # "… skulle bedrivas inom", "kommer A och B att organiseras inom": the modal is no part of the name
+        before = re.sub(r"(?:^|[ \t]+)(?:skulle|ska|skall|kommer att|att)$", "", text[s:verb_at].rstrip())
+        q = re.search(r"[”\"](?P<name>[A-ZÅÄÖ][^”\"]{1,60})[”\"]$", before)
+        if q:
+            return [(s + q.start("name"), s + q.end("name"))]
+        # "att A och B organiseras", "kommer A och B att organiseras", "där A ska drivas"
+        cut = max([0] + [mm.end() for mm in re.finditer(r"(?:\batt|\bsom|\bdär|\bkommer|\bska|\bskall|\bskulle|,|:)"
+                                                          r"[ \t]+", before)])
+        chunk = before[cut:]
+        out = []
+        for pm in re.finditer(r"[^ \t].*?(?=[ \t]+och[ \t]+|$)", chunk):
+            part = pm.group().removeprefix("och ").strip()
+            if not re.fullmatch(r"[A-ZÅÄÖ][\wåäö-]*(?:[ \t]+[\wåäö-]+){0,2}", part) or \
+                    part.split()[0].lower() in PRONOUNS:
+                return []
+            a = s + cut + chunk.index(part, pm.start())
+            if self._inside_person(a):
+                return []
+            out.append((a, a + len(part)))
+        return out
+
+    def _self_reference(self, word: str) -> bool:
+        """'Arbetsutskottet' in the minutes of Socialnämndens arbetsutskott, 'Beredningen' in Demokratiberedningen's:
+        a bare organ word that names this document's own body."""
+        if not self.body_key or self.body_key not in self.by_key or not organ_kind(word):
+            return False
+        own = self.by_key[self.body_key].props.get("name", "").split()
+        if not own:
+            return False
+        lemma, own_lemma = organ_lemma(word), organ_lemma(own[-1])
+        return (lemma == own_lemma and len(own) > 1) or (
+            lemma != own_lemma and own_lemma.endswith(lemma) and len(lemma) >= 5)
+
+    def _prepares_cases(self) -> None:
+        """'(X) bereder (X) ärenden som ska avgöras av Y': X prepares for Y, its subject before or after the verb;
+        the sentence may wrap over a line."""
+        text = self.seg.masked
+        for m in PREPARES_CASES_RE.finditer(text):
+            s = max(text.rfind(".", 0, m.start()) + 1, text.rfind("\n\n", 0, m.start()) + 2, 0)
+            e = text.find(".", m.end())
+            e = len(text) if e < 0 else e + 1
+            bodies = self._bodies_in(s, e)
+            tgt = [b for b in bodies if b[1] >= m.end()]
+            src = [b for b in bodies if m.start("verb") <= b[1] < m.start("cases")] or \
+                [b for b in bodies if b[1] < m.start("verb")][-1:]
+            if src and tgt and src[0][0] != tgt[0][0]:
+                while s < e and text[s].isspace():
+                    s += 1
+                self.claim("PREPARES_FOR", src[0][0], tgt[0][0], s, e, "structure-prepares_for", 0.9)
 
     def _containing_body(self, sp) -> str | None:
         """The body whose name, already read, holds this span: 'arbetsutskott' in 'socialnämndens arbetsutskott'."""
@@ -1824,6 +2129,42 @@ def _continues(text: str, prev_end: int, start: int) -> bool:
     between = text[prev_end:start]
     prev = text[:prev_end].rstrip()
     return prev.endswith(":") and between.count("\n") <= 2 or (between.count("\n") <= 1 and not prev.endswith("."))
+
+
+FUNCTION_WORDS = {"och", "för", "i", "av", "om", "mot", "med", "samt", "till", "på", "&"}
+
+
+def _defined_by_initials(text: str, paren: int, abbr: str) -> tuple[int, int] | None:
+    """The span of the name before '(ABBR)' whose content words start with ABBR's capitals, in order, the first
+    word capitalised and one of the words an organisation's head noun ('Myndigheten för familjerätt och
+    föräldraskapsstöd (MFoF)'); None when no such name ends there."""
+    caps = [c.lower() for c in abbr if c.isupper()]
+    if len(caps) < 2 or " " in abbr:
+        return None
+    words = list(re.finditer(r"[\wåäöÅÄÖ]+-?", text[max(0, paren - 160): paren]))
+    base = max(0, paren - 160)
+    content = []
+    for w in reversed(words):
+        if w.group().lower() in FUNCTION_WORDS:
+            continue
+        content.insert(0, w)
+        if len(content) == len(caps):
+            break
+    if len(content) != len(caps) or not content[0].group()[:1].isupper():
+        return None
+    if [w.group()[0].lower() for w in content] != caps:
+        return None
+    if text[base + content[-1].end(): paren].strip():
+        return None
+    # no sentence break inside the name
+    if re.search(r"[.:;!?\n]", text[base + content[0].start(): paren]):
+        return None
+    heads = lexicon.organisation_heads()
+    if not any(organ_kind(w.group().rstrip("-")) or
+               re.sub(r"(en|et|n|t|er|erna)$", "", w.group().lower().rstrip("-")).endswith(heads) or
+               w.group().lower().rstrip("-").endswith(heads) for w in content):
+        return None
+    return base + content[0].start(), base + content[-1].end()
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:

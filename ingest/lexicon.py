@@ -115,6 +115,12 @@ def organ_heads() -> dict[str, str]:
 
 
 @cache
+def organisation_heads() -> tuple[str, ...]:
+    """Head nouns of organisations that are not organs ('myndighet', 'inspektion', 'centrum')."""
+    return tuple(_lines("organisation_heads.txt"))
+
+
+@cache
 def organ_stop() -> frozenset[str]:
     return frozenset(_lines("organ_stop.txt"))
 

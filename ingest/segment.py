@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ingest import lexicon
 from ingest.dates import document_year, find_dates, parse_compact, parse_one
@@ -18,17 +19,22 @@ TOC_HEAD_RE = re.compile(r"(?i)^\s*(innehåll|innehållsförteckning|ärendelist
 BULLET_RE = re.compile(r"^([ \t]*)[•·▪◦‣●\-–*][ \t]+")
 PARA_RE = re.compile(r"^[ \t]*(?:[•·▪●][ \t]+)?(?:(?P<prefix>[A-ZÅÄÖ]{1,6})[ \t]+)?§[ \t]*(?P<num>\d{1,4})"
                      r"(?P<year>/\d{2,4})?(?![\d-])[ \t:.]*(?P<rest>.*?)[ \t]*$")
-PREFIXED_RE = re.compile(r"^[ \t]*(?P<prefix>[A-ZÅÄÖ]{2,6})[ \t]+(?P<num>\d{1,4})(?![\d/.-])[ \t:.]+(?P<rest>[A-ZÅÄÖ].*?)[ \t]*$")
+# "SON 108 Val av justerare", or "SON 108" alone with the title (or "Dnr …" and the title) below it
+PREFIXED_RE = re.compile(r"^[ \t]*(?P<prefix>[A-ZÅÄÖ]{2,6})[ \t]+(?P<num>\d{1,4})(?![\d/.-])"
+                         r"(?:[ \t:.]+(?P<rest>[A-ZÅÄÖ].*?))?[ \t]*$")
 POINT_RE = re.compile(r"^[ \t]*(?P<num>\d{1,2})[.)][ \t]+(?P<rest>\S.*?)[ \t]*$")
 # "Sammanträdesdatum 2022-05-17": a date label and its value with only spaces between (a letterhead, a PDF)
 SPACED_LABEL_RE = re.compile(r"^[ \t]*(?P<label>(?i:sammanträdesdatum|mötesdatum|datum|tid|dnr|diarienummer))[ \t]+"
                              r"(?P<value>\d.*?)[ \t]*$")
-LABEL_RE = re.compile(r"^[ \t]*(?P<label>[A-ZÅÄÖa-zåäö][A-Za-zÅÄÖåäö/ ]{1,40}?)[ \t]*(?::[ \t]*|\t+[ \t]*)(?P<value>\S.*?)[ \t]*$")
+LABEL_RE = re.compile(r"^[ \t]*(?P<label>[A-ZÅÄÖa-zåäö][A-Za-zÅÄÖåäö/ ]{1,40}?)[ \t]*(?::[ \t]*|\t+[ \t]*|[ ]{3,})"
+                      r"(?P<value>\S.*?)[ \t]*$")
 
 PART_HEADS = [
     ("presenters", re.compile(r"(?i)^(föredragande|föredragare|presentatör(er)?|ansvarig för ärendet)\s*:")),
     ("proposal", re.compile(r"(?i)^(förslag till beslut|förvaltningens förslag( till beslut)?|"
-                            r"arbetsutskottets förslag( till beslut)?|ordförandens förslag|yrkanden?)\s*:?$")),
+                            r"arbetsutskottets förslag( till beslut)?|ordförandens förslag)\s*:?$")),
+    # the members' motions before the decision: never the decision itself
+    ("motions", re.compile(r"(?i)^(yrkanden?|yrkande och proposition|propositionsordning)\s*:?$")),
     ("decision", re.compile(r"(?i)^(\S.{0,80}?\s)?(beslut|ställningstagande|beslutet|protokollsutdrag beslut)\s*:?$")),
     ("summary", re.compile(r"(?i)^(sammanfattning( av ärendet)?|ärendebeskrivning|beskrivning av ärendet)\s*:?$")),
     ("background", re.compile(r"(?i)^(bakgrund)\s*:?$")),
@@ -38,6 +44,7 @@ PART_HEADS = [
     ("dispatch", re.compile(r"(?i)^(expedieras till|beslutet skickas till|skickas till)\s*:?")),
 ]
 INLINE_DECISION_RE = re.compile(r"(?i)^(beslut|ställningstagande)\s*:\s*\S")
+MOTION_RE = re.compile(r"(?i)\b(?:yrkar|yrkade|föreslår|föreslog|finner att|ställer proposition)\b")
 DECIDES_RE = re.compile(r"(?i)\b(beslutar|beslöt|beslutade)(?:\s+(att|följande|om)\b[^\n]*)?:?\s*$")
 STOP_ATTENDANCE = re.compile(r"(?i)^\s*(justering|justeringens|justeras|utses att justera|paragrafer|underskrifter|"
                              r"sekreterare|ordförande|justerare|protokollet|plats och tid)\b")
@@ -243,6 +250,9 @@ def _find_items(seg: Segmented) -> None:
             rest = m["rest"]
             if len(rest) > 200:
                 continue
+            # "§ 37 (p. 1)" under a name in an attendance list: the paragraphs one was present for
+            if re.fullmatch(r"\([^()]*\)", rest.strip()):
+                continue
             label = f"{m['prefix'] + ' ' if m['prefix'] else ''}§ {m['num']}{m['year'] or ''}"
             heads.append((i, m["num"], label, rest))
         _items_from_heads(seg, heads)
@@ -254,7 +264,7 @@ def _find_items(seg: Segmented) -> None:
     best = max(by_prefix.values(), key=len, default=[])
     if len(best) >= 2 and _increasing([int(m["num"]) for _, m in best]):
         seg.item_style = "prefixed"
-        _items_from_heads(seg, [(i, m["num"], f"{m['prefix']} {m['num']}", m["rest"]) for i, m in best])
+        _items_from_heads(seg, [(i, m["num"], f"{m['prefix']} {m['num']}", m["rest"] or "") for i, m in best])
         return
     # "3. Information" also as a web bullet "• 3. Information" (the bullet blanked, so offsets stay)
     points = [(i, m) for i, ln in enumerate(lines)
@@ -332,6 +342,9 @@ def _items_from_heads(seg: Segmented, heads: list) -> None:
             tspan = (ln.start + off, ln.start + off + len(title))
         else:
             nxt = _next_content(lines, i, end)
+            if nxt is not None and DNR_ONLY_RE.match(nxt.strip):  # "§ 35/2023" / "Dnr SN 2023/88" / the title
+                j = next(j for j in range(i + 1, len(lines)) if lines[j] is nxt)
+                nxt = _next_content(lines, j, end) or nxt
             if nxt is not None:
                 title = nxt.strip
                 off = nxt.text.index(title)
@@ -377,6 +390,9 @@ def _bullet_items(seg: Segmented, bullets: list) -> None:
             title, tspan, t_inf = rest, (ln.start + off, ln.start + off + len(rest)), False
         elif pm:
             nxt = _next_content(lines, i, end)
+            if nxt is not None and DNR_ONLY_RE.match(nxt.strip):  # "§ 35/2023" / "Dnr SN 2023/88" / the title
+                j = next(j for j in range(i + 1, len(lines)) if lines[j] is nxt)
+                nxt = _next_content(lines, j, end) or nxt
             if nxt is not None:
                 title = nxt.strip
                 off = nxt.text.index(title)
@@ -430,11 +446,22 @@ def _first_sentence(s: str, limit: int = 90) -> str:
 
 def _find_fields(seg: Segmented, body_end: int) -> None:
     labels = lexicon.header_labels()
-    for ln in seg.lines:
+    lines = seg.lines
+    for k, ln in enumerate(lines):
         if ln.start >= body_end:
             break
         m = LABEL_RE.match(ln.text) or SPACED_LABEL_RE.match(ln.text)
         if not m:
+            # "Sammanträdesdatum" / "2023-10-18": a label alone on its line, the value on the next one (a
+            # letterhead exported from PDF); the role words of a signature block are not such labels
+            label = ln.strip.rstrip(":").lower()
+            name = labels.get(label)
+            if name and name not in ("chair", "secretary") and label not in ("justerare", "justerande"):
+                nxt = next((x for x in lines[k + 1:k + 3] if x.strip), None)
+                if nxt and nxt.start < body_end and nxt.strip.rstrip(":").lower() not in labels \
+                        and not LABEL_RE.match(nxt.text):
+                    vs = nxt.start + nxt.text.index(nxt.strip)
+                    seg.fields.append(Field(name, nxt.strip, vs, vs + len(nxt.strip), ln.start))
             continue
         label = m["label"].strip().lower()
         name = labels.get(label)
@@ -487,6 +514,7 @@ def _dates(seg: Segmented) -> None:
 
 # ---------------------------------------------------------------- attendance
 
+@lru_cache(maxsize=65536)
 def section_of(s: str) -> tuple[str, str] | None:
     s = s.strip()
     for rx, role, status in lexicon.sections():
@@ -504,6 +532,10 @@ INLINE_ATTENDANCE = re.compile(r"(?i)^[ \t]*(?P<label>närvarande|deltagare|delt
                                r"beslutande|ersättare|tjänstepersoner|tjänstemän|övriga närvarande|övriga deltagande|"
                                r"övriga deltagare|närvarande tjänstepersoner|tjänstgörande ersättare|frånvarande|"
                                r"ej närvarande|förhinder)[ \t]*:[ \t]*(?P<value>\S.*?)[ \t]*$")
+
+
+# Columns aligned with spaces in a text export: three or more spaces between a label and its value
+COLUMN_GAP = re.compile(r"\S[ ]{3,}\S")
 
 
 def _find_sections(seg: Segmented, body_end: int) -> None:
@@ -537,10 +569,11 @@ def _find_sections(seg: Segmented, body_end: int) -> None:
             seg.sections.append(current)
             region_open = True
             continue
-        if "\t" in s:
-            # the two-column protocol head: "Beslutande<TAB>Jenny Sundqvist (S), ordförande", the next names on
-            # lines of their own; another label in the first column ("Justerare<TAB>…") ends the list
-            label, value = s.split("\t", 1)
+        if "\t" in s or ("   " in s and COLUMN_GAP.search(s)):
+            # the two-column protocol head: "Beslutande<TAB>Jenny Sundqvist (S), ordförande" (or the columns
+            # aligned with spaces), the next names on lines of their own; another label in the first column
+            # ("Justerare<TAB>…") ends the list
+            label, value = re.split(r"\t+|[ ]{3,}", s, maxsplit=1)
             label, value = label.strip(), value.strip()
             lsec = section_of(label) if label else None
             if lsec and lsec[0] and value:
@@ -618,7 +651,10 @@ def _find_signatures(seg: Segmented) -> None:
                 span = (ln.start + off + nm.start("name"), ln.start + off + nm.end("name"))
                 seg.signatures.append(Signature(srole, span, (ln.start, ln.end)))
                 continue
-        role = SIGN_ROLES.get(ln.strip.rstrip(":").lower())
+        # "Sekreterare Paragrafer 34–37": the paragraphs signed for may share the role's line
+        label = re.sub(r"(?i)[ \t]+(?:paragrafer|§§?)[ \t]*[\d \t,–-]+$", "", ln.strip) \
+            if ln.strip[-1:].isdigit() else ln.strip
+        role = SIGN_ROLES.get(label.rstrip(":").lower())
         if role:
             above = _name_in(lines[k - 1]) if k > 0 else None
             below = _name_in(lines[k + 1]) if k + 1 < len(lines) else None
@@ -661,7 +697,8 @@ def _find_parts(seg: Segmented, it: Item) -> None:
             if INLINE_DECISION_RE.match(s):
                 heads.append(("decision", ln))
                 continue
-            if DECIDES_RE.search(s) and not heads_has_decision_after(heads):
+            # "Margareta Öst (v) yrkar att nämnden beslutar om …" is a motion, not the decision
+            if DECIDES_RE.search(s) and not MOTION_RE.search(s) and not heads_has_decision_after(heads):
                 heads.append(("decision", ln))
     for k, (kind, ln) in enumerate(heads):
         end = heads[k + 1][1].start if k + 1 < len(heads) else it.end
