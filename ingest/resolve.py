@@ -560,25 +560,41 @@ class Resolver:
         self.add_edge(item, matter, "CONCERNS", ev, {"step": "uppföljning"})
         return True
 
+    def _owner_of(self, item: str) -> str:
+        """The municipality (or municipalities) whose body held the item's meeting; '' when none is known."""
+        G = self.G
+        m = self._meeting_of(item)
+        if not m:
+            return ""
+        owners = set()
+        for b, _, e in G.in_edges(m, data=True):
+            if e["type"] == "HELD":
+                owners |= {v for _, v, e2 in G.out_edges(b, data=True) if e2["type"] == "BELONGS_TO"}
+        return ",".join(sorted(owners))
+
     def _link_by_dnr(self) -> None:
         """Items at different meetings with the same diary number (Dnr) handle one matter: they share a Matter,
         each linked with the place its document writes the number."""
         G = self.G
         spans = self._item_spans()
         by_dnr: dict[str, list[str]] = defaultdict(list)
+        # a diary number is unique within one organisation only: "SN 2023/88" in Kalmar and in Västervik are two
+        # matters, so items are grouped by the number and the municipality whose body held the meeting
         for n, d in G.nodes(data=True):
             if d["label"] == "AgendaItem" and d.get("dnr") and n in spans:
-                by_dnr[_dnr_key(d["dnr"])].append(n)
+                by_dnr[_dnr_key(d["dnr"]) + "@" + self._owner_of(n)].append(n)
         for key, items in sorted(by_dnr.items()):
             meeting = {i: self._meeting_of(i) for i in items}
             if len(items) < 2 or len(set(meeting.values())) < 2:
                 continue
             items.sort(key=lambda i: ((G.nodes[meeting[i]].get("date") or "9999") if meeting[i] else "9999", i))
             existing = [v for i in items for _, v, e in G.out_edges(i, data=True) if e["type"] == "CONCERNS"]
-            matter = existing[0] if existing else "matter:dnr-" + slug(key)[:60]
+            dnr, owner = key.split("@", 1)
+            matter = existing[0] if existing else "matter:dnr-" + slug(dnr)[:60] + (
+                "@" + owner.replace("municipality:", "") if owner else "")
             first = G.nodes[items[0]]
             if matter not in G:
-                self.add_node(matter, "Matter", {"title": first.get("title") or key, "name": first.get("title") or key,
+                self.add_node(matter, "Matter", {"title": first.get("title") or dnr, "name": first.get("title") or dnr,
                                                  "dnr": first.get("dnr")})
             elif not G.nodes[matter].get("dnr"):
                 G.nodes[matter]["dnr"] = first.get("dnr")

@@ -54,3 +54,41 @@ def test_same_name_same_municipality_is_one_person_with_a_reason(tmp_path):
     person = _persons(G, "Anna Berg")[0]
     meetings = {v for _, v, d in G.out_edges(person, data=True) if d["type"] == "ATTENDED"}
     assert len(meetings) == 2
+
+
+DNR_DOC = """{muni} kommun
+Socialnämnden
+PROTOKOLL
+
+Sammanträdesdatum {date}
+
+§ {num} Delårsrapport
+Dnr SN 2023/88
+
+Beslut
+Socialnämnden godkänner delårsrapporten.
+"""
+
+
+def _matters_of_dnr(G):
+    return {v for a, v, e in G.edges(data=True) if e["type"] == "CONCERNS" and G.nodes[v].get("dnr")}
+
+
+def test_one_diary_number_in_two_municipalities_is_two_matters(tmp_path):
+    """A diary number is unique within one organisation: SN 2023/88 in Kalmar is not SN 2023/88 in Umeå."""
+    G, _, _ = _graph(tmp_path, {
+        "kalmar-sn-2023-10-18.txt": DNR_DOC.format(muni="Kalmar", date="2023-10-18", num=35),
+        "umea-sn-2023-11-20.txt": DNR_DOC.format(muni="Umeå", date="2023-11-20", num=12),
+    })
+    assert not _matters_of_dnr(G)
+
+
+def test_one_diary_number_at_two_meetings_of_one_municipality_is_one_matter(tmp_path):
+    G, _, _ = _graph(tmp_path, {
+        "kalmar-sn-2023-10-18.txt": DNR_DOC.format(muni="Kalmar", date="2023-10-18", num=35),
+        "kalmar-sn-2023-11-22.txt": DNR_DOC.format(muni="Kalmar", date="2023-11-22", num=41),
+    })
+    matters = _matters_of_dnr(G)
+    assert len(matters) == 1
+    items = [a for a, v, e in G.edges(data=True) if e["type"] == "CONCERNS" and v in matters]
+    assert len(items) == 2
