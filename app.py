@@ -1,147 +1,448 @@
-"""govgraph explorer (Streamlit). The UI only renders: data comes through graph/ and the saved queries."""
+"""govgraph explorer (Streamlit). The UI only renders: data comes through graph/explore.py, graph/picture.py and
+the saved queries in queries/. User-facing text is Swedish."""
 from __future__ import annotations
 
 import html
 import os
+import tempfile
+from pathlib import Path
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
-from graph import schema
+from graph import explore, schema
 from graph.model import GovgraphError
+from graph.picture import MAX_NODES, network_html
 from graph.queries import saved_queries
 from graph.store import LadybugStore, default_db_path
 
-st.set_page_config(page_title="govgraph – samverkansstrukturen", layout="wide")
+st.set_page_config(page_title="govgraph – samverkansstrukturen", page_icon="🏛️", layout="wide")
 
-MAX_NODES = 300
+# The schema's labels as the app's users say them
+LABELS_SV = {"Document": "Dokument", "Person": "Personer", "Role": "Roller", "Body": "Organ", "Municipality": "Kommuner",
+             "Meeting": "Möten", "AgendaItem": "Paragrafer", "Decision": "Beslut", "Assignment": "Uppdrag",
+             "Matter": "Ärenden", "Agreement": "Avtal"}
+QUERY_TIMEOUT_MS = 10_000
+QUERY_MAX_ROWS = 2_000
+PROV_COLS = ("doc", "para", "start", "stop", "quote")
+
+
+# ---------------------------------------------------------------- data access (cached per database version)
+def db_path() -> Path:
+    return Path(os.environ.get("GOVGRAPH_DB") or default_db_path())
+
+
+def db_version() -> float:
+    p = db_path()
+    return p.stat().st_mtime if p.exists() else 0.0
 
 
 @st.cache_resource
+def _store(path: str, version: float) -> LadybugStore:
+    return LadybugStore(path, read_only=True)
+
+
 def store() -> LadybugStore:
-    return LadybugStore(os.environ.get("GOVGRAPH_DB") or default_db_path(), read_only=True)
+    return _store(str(db_path()), db_version())
 
 
-@st.cache_data(ttl=30)
-def run(cypher: str, params: tuple = ()) -> pd.DataFrame:
-    cols, rows = store().query(cypher, dict(params))
-    return pd.DataFrame(rows, columns=cols)
+@st.cache_data(show_spinner=False, max_entries=256)
+def cached(fn_name: str, version: float, *args, **kwargs):
+    return getattr(explore, fn_name)(_store(str(db_path()), version), *args, **kwargs)
+
+
+def get(fn_name: str, *args, **kwargs):
+    return cached(fn_name, db_version(), *args, **kwargs)
 
 
 def show_error(e: Exception) -> None:
-    st.error(str(e) if isinstance(e, GovgraphError) else f"Något gick fel: {type(e).__name__}")
+    st.error(str(e) if isinstance(e, GovgraphError) else f"Något gick fel ({type(e).__name__}). Försök igen; "
+                                                         "kvarstår felet, läs in dokumenten på nytt.")
 
 
-def graph_html(edges: list[tuple[str, str, str, str]], kinds: dict[str, str]) -> str:
-    """A pyvis picture that works offline (vis-network inline) with every document string escaped."""
-    from pyvis.network import Network
-
-    net = Network(height="560px", width="100%", directed=True, cdn_resources="in_line")
-    net.set_options('{"layout": {"hierarchical": {"enabled": true, "direction": "DU", "sortMethod": "directed"}},'
-                    ' "physics": {"enabled": false}}')
-    colours = {n.label: n.colour for n in schema.NODES}
-    nodes = {}
-    for a, b, _, _ in edges:
-        nodes.setdefault(a, None)
-        nodes.setdefault(b, None)
-    for n in list(nodes)[:MAX_NODES]:
-        net.add_node(n, label=html.escape(n), title=html.escape(n), color=colours.get(kinds.get(n, "Body"), "#d62728"))
-    for a, b, rel, quote in edges:
-        if a in net.get_nodes() and b in net.get_nodes():
-            net.add_edge(a, b, label=html.escape(rel), title=html.escape(quote or ""))
-    return net.generate_html()
+# ---------------------------------------------------------------- provenance: every fact links to its source
+def source_url(doc: str | None, start: int | None, stop: int | None) -> str | None:
+    if not doc:
+        return None
+    q = {"doc": doc}
+    if start is not None and stop is not None:
+        q |= {"start": int(start), "end": int(stop)}
+    return "./kalla?" + urlencode(q)
 
 
+def fact_table(rows: list[dict], columns: dict[str, str] | None = None, key: str | None = None) -> None:
+    """A table of facts, each with its § and quote and a link to the highlighted source."""
+    if not rows:
+        st.caption("Inget att visa.")
+        return
+    df = pd.DataFrame(rows)
+    if "doc" in df.columns:
+        df["källa"] = [source_url(r.get("doc"), r.get("start"), r.get("stop")) for r in rows]
+    keep = [c for c in df.columns if c not in ("start", "stop", "doc", "id") and not c.endswith("_id")]
+    df = df[keep].rename(columns={"para": "§", "quote": "citat", **(columns or {})})
+    for c in df.columns:
+        if df[c].map(lambda v: isinstance(v, list)).any():
+            df[c] = df[c].map(lambda v: "; ".join(map(str, v)) if isinstance(v, list) else v)
+    # one fact read twice at one place (by two rules) is one row; an empty cell is empty, not "None"
+    df = df.astype(object).where(df.notna(), "").drop_duplicates()
+    st.dataframe(df, width="stretch", hide_index=True, key=key,
+                 column_config={"källa": st.column_config.LinkColumn("källa", display_text="visa källan"),
+                                "citat": st.column_config.TextColumn("citat", width="large")})
+
+
+def draw(picture, height: int) -> None:
+    if picture.reduced:
+        st.warning(f"Bilden visar de {picture.shown} mest sammankopplade av {picture.total} noder "
+                   f"(gränsen är {MAX_NODES}). Filtrera för att se resten.")
+    # our own page (graph.picture): document text is in it as JSON data only, never as markup
+    st.iframe(picture.html, height=height + 20)
+
+
+def no_graph() -> bool:
+    if not db_path().exists():
+        st.info("Ingen graf ännu. Läs in dokument på sidan Översikt, eller kör `govgraph ingest data/`.")
+        return True
+    return False
+
+
+def pick(label: str, options: list[dict], param: str, fmt, default=None, key: str | None = None):
+    """A select box whose choice is also in the URL (?param=id), so pages can link to each other."""
+    ids = [o["id"] for o in options]
+    wanted = st.query_params.get(param) or default
+    index = ids.index(wanted) if wanted in ids else 0
+    by_id = {o["id"]: o for o in options}
+    choice = st.selectbox(label, ids, index=index, format_func=lambda i: fmt(by_id[i]), key=key)
+    if choice != st.query_params.get(param):
+        st.query_params[param] = choice
+    return choice
+
+
+def body_caption(b: dict) -> str:
+    return f"{b['name']} ({b['short']})" if b.get("short") and b["short"] != b["name"] else b["name"]
+
+
+# ---------------------------------------------------------------- pages
 def page_overview() -> None:
     st.title("Översikt")
-    st.caption("Samverkansstrukturen ur protokoll, utdrag, minnesanteckningar och webbsidor.")
+    st.caption("Samverkansstrukturen ur protokoll, utdrag, minnesanteckningar och webbsidor – varje uppgift med "
+               "dokument, paragraf och citat.")
+    upload()
+    if no_graph():
+        return
     try:
-        docs = run("MATCH (d:Document) RETURN d.name AS dokument, d.body AS organ, d.date AS datum, "
-                   "d.kind AS typ, size(d.warnings) AS varningar ORDER BY datum")
+        counts = get("counts")
+        cols = st.columns(6)
+        for i, n in enumerate(schema.NODES):
+            cols[i % 6].metric(LABELS_SV.get(n.label, n.label), counts.get(n.label, 0),
+                               help=f"{n.label}: {n.description}")
+        st.subheader("Dokument")
+        docs = get("documents")
+        st.dataframe(pd.DataFrame(docs).drop(columns=["id"], errors="ignore").fillna(""), width="stretch",
+                     hide_index=True)
+        left, right = st.columns(2)
+        with left:
+            st.subheader("Mest sammankopplade organ")
+            st.dataframe(pd.DataFrame(get("most_connected", "Body")).drop(columns=["id"], errors="ignore"),
+                         width="stretch", hide_index=True)
+        with right:
+            st.subheader("Mest sammankopplade personer")
+            st.dataframe(pd.DataFrame(get("most_connected", "Person")).drop(columns=["id"], errors="ignore"),
+                         width="stretch", hide_index=True)
+        st.subheader("Varningar från inläsningen")
+        w = get("warnings")
+        if w:
+            st.dataframe(pd.DataFrame(w), width="stretch", hide_index=True)
+        else:
+            st.caption("Inga varningar.")
+        with st.expander("Teckenförklaring"):
+            for n in schema.NODES:
+                st.markdown(f"<span style='color:{n.colour}'>■</span> **{LABELS_SV.get(n.label, n.label)}** "
+                            f"(`{n.label}`) – {html.escape(n.description)}",
+                            unsafe_allow_html=True)
     except GovgraphError as e:
         show_error(e)
-        return
-    counts = []
-    for n in schema.NODES:
-        counts.append((n.label, int(run(f"MATCH (n:{n.label}) RETURN count(n) AS n")["n"][0])))
-    cols = st.columns(6)
-    for i, (label, c) in enumerate(counts):
-        cols[i % 6].metric(label, c)
-    st.subheader("Dokument")
-    st.dataframe(docs, use_container_width=True, hide_index=True)
-    st.subheader("Mest sammankopplade organ")
-    st.dataframe(run("MATCH (b:Body)-[r]-() RETURN b.name AS organ, count(r) AS kopplingar "
-                     "ORDER BY kopplingar DESC LIMIT 10"), use_container_width=True, hide_index=True)
-    st.subheader("Varningar")
-    w = run("MATCH (d:Document) UNWIND d.warnings AS varning RETURN d.name AS dokument, varning")
-    st.dataframe(w, use_container_width=True, hide_index=True)
+
+
+def upload() -> None:
+    with st.expander("Lägg till dokument (.txt, .html, .pdf, .docx)", expanded=not db_path().exists()):
+        files = st.file_uploader("Välj filer", type=["txt", "html", "htm", "pdf", "docx"], accept_multiple_files=True)
+        if not files or not st.button("Läs in", type="primary"):
+            return
+        from ingest.pipeline import ingest
+
+        folder = Path(tempfile.mkdtemp(prefix="govgraph-upload-"))
+        for f in files:
+            (folder / Path(f.name).name).write_bytes(f.getvalue())
+        bar = st.progress(0.0, text="Läser in …")
+
+        def progress(i: int, n: int, name: str) -> None:
+            bar.progress(min(1.0, (i + 1) / max(n, 1)), text=f"{i + 1} av {n}: {Path(name).name}")
+
+        try:
+            _store.clear()  # let go of the open database: the ingest replaces its file
+            res = ingest([folder], db_path(), progress=progress)
+        except GovgraphError as e:
+            bar.empty()
+            show_error(e)
+            return
+        finally:
+            cached.clear()
+        bar.progress(1.0, text="Klart")
+        st.success(f"Nya: {len(res.added)}, ändrade: {len(res.updated)}, oförändrade: {len(res.unchanged)}.")
+        for f in res.failed:
+            st.error(f)
+        if res.warnings:
+            st.warning(f"{len(res.warnings)} varningar")
+            st.dataframe(pd.DataFrame([{"varning": str(w)} for w in res.warnings]), width="stretch",
+                         hide_index=True)
 
 
 def page_structure() -> None:
     st.title("Struktur – vem rapporterar till vem")
-    q = {s.name: s for s in saved_queries()}["reporting_tree"]
-    df = run(q.text)
-    if df.empty:
-        st.info("Inga uttalade relationer mellan organ ännu.")
+    if no_graph():
         return
-    edges = [(r.body, r.to_body, r.relation, r.quote) for r in df.itertuples()]
-    st.components.v1.html(graph_html(edges, {}), height=600)
-    st.dataframe(df, use_container_width=True, hide_index=True)
+    st.caption("Pilarna går från organet till det som det rapporterar till, bereder åt, ingår i eller efterträdde. "
+               "Håll muspekaren över en pil för att se citatet den bygger på.")
+    c1, c2, c3 = st.columns(3)
+    kinds = c1.multiselect("Typ av organ", get("body_kinds"), placeholder="alla typer")
+    munis = ["(alla)"] + get("municipalities")
+    muni = c2.selectbox("Kommun", munis)
+    until = c3.date_input("Känt till och med", value=None, format="YYYY-MM-DD")
+    s = get("structure", kinds or None, None if muni == "(alla)" else muni, until.isoformat() if until else None)
+    G = s.graph
+    if s.dropped:
+        st.caption(f"Filtren döljer {s.dropped} relationer.")
+    if not G.number_of_edges():
+        st.info("Inga relationer mellan organ med dessa filter.")
+        return
+    options = [{"id": n, "name": d.get("name"), "short": d.get("short")} for n, d in G.nodes(data=True)]
+    options.sort(key=lambda o: o["name"] or "")
+    default = next((o["id"] for o in options if o.get("short") == "SocSam"), "")
+    focus = pick("Välj ett organ för att se kedjan uppåt och det som hör under det",
+                 [{"id": "", "name": "(hela strukturen)"}] + options, "organ", body_caption, default=default)
+    up, down = explore.chain_and_subtree(G, focus) if focus else (set(), set())
+    shown = G
+    if focus:  # the body, its chain up, its subtree and the bodies right next to them
+        near = {focus} | up | down
+        near |= {x for n in list(near) for x in (*G.predecessors(n), *G.successors(n))}
+        shown = G.subgraph(near).copy()
+        st.caption(f"Visar {shown.number_of_nodes()} av {G.number_of_nodes()} organ: kedjan uppåt från det valda, "
+                   "det som hör under det och deras närmaste grannar. Välj ”(hela strukturen)” för allt.")
+    draw(network_html(shown, hierarchical=True, height=560, highlight=up | down, focus=focus or None), 560)
+    rows = [{"från": G.nodes[a].get("name"), "relation": d["wording"], "till": G.nodes[b].get("name"),
+             **{k: d.get(k) for k in PROV_COLS}, "dokument": d.get("doc_name")}
+            for a, b, d in G.edges(data=True) if not focus or {a, b} & ({focus} | up | down)]
+    if focus:
+        st.markdown(f"**Kedjan uppåt:** {', '.join(sorted(G.nodes[n]['name'] for n in up)) or '–'}  \n"
+                    f"**Under:** {', '.join(sorted(G.nodes[n]['name'] for n in down)) or '–'}")
+    fact_table(rows)
 
 
 def page_matters() -> None:
-    st.title("Ärenden mellan organ")
-    bodies = run("MATCH (b:Body)-[:HELD]->(:Meeting) RETURN DISTINCT coalesce(b.short, b.name) AS b ORDER BY b")["b"].tolist()
+    st.title("Ärenden – vad gick från ett organ till ett annat")
+    if no_graph():
+        return
+    bodies = get("bodies_with_meetings")
     if not bodies:
         st.info("Inga möten i grafen ännu.")
         return
-    a = st.selectbox("Från organ", bodies, index=bodies.index("SocSam") if "SocSam" in bodies else 0)
-    b = st.selectbox("Till organ", bodies, index=bodies.index("SVOM") if "SVOM" in bodies else 0)
-    q = {s.name: s for s in saved_queries()}["matters_between"]
-    st.dataframe(run(q.text, (("from", a), ("to", b))), use_container_width=True, hide_index=True)
-    trail = {s.name: s for s in saved_queries()}["matter_trail"]
-    term = st.text_input("Följ ett ärende (del av rubriken)", "psykiatri")
-    st.dataframe(run(trail.text, (("matter", term),)), use_container_width=True, hide_index=True)
+    labels = {b["id"]: body_caption(b) for b in bodies}
+    ids = list(labels)
+    short = {b.get("short"): b["id"] for b in bodies if b.get("short")}
+    c1, c2 = st.columns(2)
+    a = c1.selectbox("Från organ", ids, index=ids.index(short.get("SocSam", ids[0])), format_func=labels.get)
+    b = c2.selectbox("Till organ", ids, index=ids.index(short.get("SVOM", ids[-1])), format_func=labels.get)
+    moved = get("matters_between", a, b)
+    st.subheader(f"Ärenden från {labels[a]} till {labels[b]}")
+    if moved:
+        st.dataframe(pd.DataFrame(moved).drop(columns=["to_doc"], errors="ignore").rename(columns={
+            "matter": "ärende", "from_body": "från", "from_date": "datum", "from_para": "§", "from_quote": "citat",
+            "to_body": "till", "to_date": "datum till", "to_para": "§ till", "to_quote": "citat till",
+            "confidence": "säkerhet"}), width="stretch", hide_index=True)
+    else:
+        st.caption("Inga ärenden har gått den vägen i de inlästa dokumenten.")
+    st.subheader("Ett ärendes väg")
+    all_matters = get("matters")
+    if not all_matters:
+        st.caption("Inget ärende har behandlats vid mer än ett möte.")
+        return
+    first = next((m["id"] for m in all_matters if moved and m["title"] == moved[0]["matter"]), None)
+    mid = pick("Ärende", all_matters, "arende", lambda m: f"{m['title']} ({m['steps']} steg)"
+               + (f" – {m['dnr']}" if m.get("dnr") else ""), default=first)
+    trail = get("matter_trail", mid)
+    timeline(trail)
+    for step in trail:
+        with st.container(border=True):
+            st.markdown(f"**{html.escape(step['date'] or 'datum okänt')} · {html.escape(step['body'])} · "
+                        f"§ {html.escape(step['number'] or '?')} {html.escape(step['title'] or '')}**")
+            if step.get("quote"):
+                st.markdown(f"> {html.escape(step['quote'])}  \n[visa källan]({source_url(step['doc'], step['start'], step['stop'])})")
+            for d in step.get("decisions") or []:
+                st.markdown(f"- Beslut: {html.escape(d)}")
+            for r in step.get("referrals") or []:
+                st.markdown(f"- {html.escape(r['verb'] or 'skickas')} till **{html.escape(r['to_body'])}**: "
+                            f"”{html.escape(r['quote'] or '')}” [visa källan]({source_url(r['doc'], r['start'], r['stop'])})")
+
+
+def timeline(trail: list[dict]) -> None:
+    """One lane per body, one mark per meeting; hover for the decision, the referral and the quote."""
+    import altair as alt
+
+    rows = [{"datum": t["date"], "organ": t["body"], "paragraf": f"§ {t['number']}", "rubrik": t["title"],
+             "beslut": " | ".join(t.get("decisions") or [])[:300], "citat": (t.get("quote") or "")[:300],
+             "remiss": ", ".join(r["to_body"] for r in t.get("referrals") or [])} for t in trail if t.get("date")]
+    if not rows:
+        return
+    df = pd.DataFrame(rows)
+    base = alt.Chart(df).encode(x=alt.X("datum:T", title="datum", axis=alt.Axis(format="%Y-%m-%d", labelAngle=0)),
+                                y=alt.Y("organ:N", title=None, axis=alt.Axis(labelLimit=320)))
+    # the grey line follows the matter from meeting to meeting, across the lanes
+    chart = (base.mark_line(color="#999").encode(order="datum:T") +
+             base.mark_circle(size=220).encode(color=alt.Color("organ:N", legend=None),
+                                               tooltip=["datum", "organ", "paragraf", "rubrik", "beslut", "remiss",
+                                                        "citat"]) +
+             base.mark_text(dy=-16).encode(text="paragraf"))
+    st.altair_chart(chart.properties(height=70 + 60 * df["organ"].nunique()), width="stretch")
+
+
+def page_persons() -> None:
+    st.title("Personer")
+    if no_graph():
+        return
+    people = get("persons")
+    if not people:
+        st.info("Inga personer i grafen ännu.")
+        return
+    pid = pick("Person", people, "id", lambda p: p["name"] + (f" ({p['party']})" if p.get("party") else ""))
+    p = get("person", pid)
+    head = p["person"] or {}
+    st.header(head.get("name") or pid)
+    if head.get("party"):
+        st.caption(f"Parti: {head.get('party_name') or head['party']} ({head['party']})")
+    sections = [("Roller", "roles"), ("Organ", "bodies"), ("Företräder", "municipalities"),
+                ("Möten", "meetings"), ("Frånvarande", "absent"), ("Föredrog", "presented"), ("Uppdrag", "assignments")]
+    for title, key in sections:
+        st.subheader(f"{title} ({len(p[key])})")
+        fact_table(p[key], key=f"p-{key}")
+
+
+def page_bodies() -> None:
+    st.title("Organ")
+    if no_graph():
+        return
+    bodies = get("bodies")
+    if not bodies:
+        st.info("Inga organ i grafen ännu.")
+        return
+    default = next((b["id"] for b in bodies if b.get("short") == "SocSam"), None)
+    bid = pick("Organ", bodies, "id", body_caption, default=default)
+    b = get("body", bid)
+    head = b["body"] or {}
+    st.header(body_caption({"name": head.get("name") or bid, "short": head.get("short")}))
+    if head.get("kind"):
+        st.caption(f"Typ: {head['kind']}")
+    c1, c2, c3 = st.columns(3)
+    for col, key, title in ((c1, "kommuner", "Per kommun"), (c2, "parti", "Per parti"), (c3, "roll", "Per roll")):
+        with col:
+            st.markdown(f"**{title}**")
+            comp = explore.composition(b["members"], key)
+            if comp:
+                st.dataframe(pd.DataFrame(comp), width="stretch", hide_index=True)
+            else:
+                st.caption("–")
+    for title, key in (("Rapporterar till / bereder åt / ingår i", "up"), ("Det som hör till organet", "down"),
+                       ("Ledamöter och ersättare", "members"), ("Roller", "roles"), ("Möten", "meetings"),
+                       ("Paragrafer", "items")):
+        st.subheader(f"{title} ({len(b[key])})")
+        fact_table(b[key], key=f"b-{key}")
 
 
 def page_cypher() -> None:
     st.title("Cypher")
+    if no_graph():
+        return
+    st.caption(f"Bara läsfrågor. En fråga avbryts efter {QUERY_TIMEOUT_MS // 1000} s och visar högst "
+               f"{QUERY_MAX_ROWS} rader. Den inbyggda databasen skriver label(r) där Neo4j skriver type(r).")
     qs = saved_queries()
-    choice = st.selectbox("Sparad fråga", ["(egen fråga)"] + [q.title for q in qs])
+    names = ["(egen fråga)"] + [q.name for q in qs]
+    titles = {q.name: q.title for q in qs}
+    wanted = st.query_params.get("fraga")
+    choice = st.selectbox("Sparad fråga", names, index=names.index(wanted) if wanted in names else 0,
+                          format_func=lambda n: titles.get(n, n))
     text, params = "MATCH (b:Body) RETURN b.name AS organ, b.short AS kort LIMIT 25", {}
     if choice != "(egen fråga)":
-        q = next(q for q in qs if q.title == choice)
+        q = next(q for q in qs if q.name == choice)
         st.caption(q.description)
         text = q.text
-        params = {k: st.text_input(k, v) for k, v in q.params.items()}
-    text = st.text_area("Fråga (bara läsning)", text, height=200)
-    if st.button("Kör"):
-        try:
-            df = run(text, tuple(sorted(params.items())))
-        except Exception as e:  # one readable message, never a traceback
-            show_error(e)
-            return
-        st.dataframe(df.astype(str), use_container_width=True, hide_index=True)
-        st.download_button("Ladda ner CSV", df.to_csv(index=False).encode("utf-8"), "resultat.csv", "text/csv")
+        params = {k: st.text_input(k, v, key=f"param-{choice}-{k}") for k, v in q.params.items()}
+    text = st.text_area("Fråga", text, height=220, key=f"cypher-{choice}")
+    if not st.button("Kör", type="primary"):
+        return
+    try:
+        cols, rows = store().query(text, params, read_only=True, timeout_ms=QUERY_TIMEOUT_MS, max_rows=QUERY_MAX_ROWS)
+    except Exception as e:  # one readable message, never a traceback
+        show_error(e)
+        return
+    if len(rows) >= QUERY_MAX_ROWS:
+        st.warning(f"Resultatet är avkortat till {QUERY_MAX_ROWS} rader. Begränsa frågan med WHERE eller LIMIT.")
+    st.caption(f"{len(rows)} rader")
+    G = explore.result_graph(cols, rows)
+    df = pd.DataFrame([[_cell(v) for v in r] for r in rows], columns=cols)
+    if G is not None:
+        draw(network_html(G, height=480), 480)
+    st.dataframe(df, width="stretch", hide_index=True)
+    st.download_button("Ladda ner CSV", df.to_csv(index=False).encode("utf-8"), "resultat.csv", "text/csv")
+
+
+def _cell(v):
+    if isinstance(v, dict):
+        if v.get("_path"):
+            return " → ".join(str(n.get("name") or n.get("title") or n.get("id")) for n in v["nodes"])
+        if "_label" in v:
+            return f"({v['_label']}) {v.get('name') or v.get('title') or v.get('id')}"
+        if "_type" in v:
+            return f"[{v['_type']}] {v.get('quote') or ''}"
+    if isinstance(v, list):
+        return "; ".join(str(_cell(x)) for x in v)
+    return v
 
 
 def page_source() -> None:
     st.title("Källa")
-    docs = run("MATCH (d:Document) RETURN d.id AS id, d.name AS name ORDER BY name")
-    if docs.empty:
+    if no_graph():
+        return
+    docs = get("documents")
+    if not docs:
         st.info("Inga dokument ännu.")
         return
-    did = st.selectbox("Dokument", docs["id"].tolist(), format_func=lambda i: docs.set_index("id")["name"][i])
-    text = run("MATCH (d:Document {id: $id}) RETURN d.text AS t", (("id", did),))["t"][0]
-    start = st.number_input("Från tecken", 0, len(text), 0)
-    end = st.number_input("Till tecken", 0, len(text), 0)
-    body = html.escape(text[:start]) + "<mark>" + html.escape(text[start:end]) + "</mark>" + html.escape(text[end:])
-    st.markdown(f"<pre style='white-space: pre-wrap'>{body}</pre>", unsafe_allow_html=True)
+    options = [{"id": d["id"], "name": d["dokument"]} for d in docs]
+    did = pick("Dokument", options, "doc", lambda d: d["name"])
+    doc = get("document_text", did)
+    text = doc["text"] or ""
+    try:
+        start = max(0, min(len(text), int(st.query_params.get("start", 0))))
+        end = max(start, min(len(text), int(st.query_params.get("end", 0))))
+    except ValueError:
+        start = end = 0
+    meta = " · ".join(x for x in (doc.get("body"), doc.get("date")) if x)
+    if meta:
+        st.caption(meta)
+    if end > start:
+        st.markdown(f"Markerat: tecken {start}–{end}")
+    body = (html.escape(text[:start]) + "<mark id='govgraph-mark'>" + html.escape(text[start:end]) + "</mark>" +
+            html.escape(text[end:]))
+    st.markdown(f"<pre style='white-space: pre-wrap; font-size: 0.9rem'>{body}</pre>", unsafe_allow_html=True)
 
 
 pg = st.navigation([st.Page(page_overview, title="Översikt", url_path="oversikt", default=True),
                     st.Page(page_structure, title="Struktur", url_path="struktur"),
                     st.Page(page_matters, title="Ärenden", url_path="arenden"),
+                    st.Page(page_persons, title="Personer", url_path="personer"),
+                    st.Page(page_bodies, title="Organ", url_path="organ"),
                     st.Page(page_cypher, title="Cypher", url_path="cypher"),
                     st.Page(page_source, title="Källa", url_path="kalla")])
-pg.run()
+try:
+    pg.run()
+except GovgraphError as e:  # a database that cannot be read, a query that fails: one message, no traceback
+    show_error(e)

@@ -190,11 +190,13 @@ def schema() -> None:
 @db_option
 @click.option("--port", default=8501, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Lyssna bara lokalt om inget annat anges.")
-def app(db: str | None, port: int, host: str) -> None:
+@click.option("--open/--no-open", "open_browser", default=False, help="Öppna utforskaren i webbläsaren.")
+def app(db: str | None, port: int, host: str, open_browser: bool) -> None:
     """Starta utforskaren (Streamlit) mot grafen."""
     env = {**os.environ, "GOVGRAPH_DB": str(_db(db).resolve())}
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.address", host,
-           "--server.port", str(port), "--browser.gatherUsageStats", "false", "--server.headless", "true"]
+           "--server.port", str(port), "--browser.gatherUsageStats", "false",
+           "--server.headless", "false" if open_browser else "true"]
     click.echo(f"Öppna http://{host}:{port} i webbläsaren (avsluta med Ctrl+C).", err=True)
     try:
         sys.exit(subprocess.call(cmd, env=env, cwd=ROOT))  # .streamlit/config.toml is read from here

@@ -161,6 +161,11 @@ def explain_error(msg: str, cypher: str) -> str:
     return out
 
 
+def _internal_id(v: Any) -> str:
+    """The engine's own node id ({'table': 3, 'offset': 9} -> '3:9'): what joins a relationship to its ends."""
+    return f"{v.get('table')}:{v.get('offset')}" if isinstance(v, dict) else str(v)
+
+
 def to_plain(v: Any) -> Any:
     """ladybug values -> one plain shape: nodes {'_label', props}, relationships {'_type', props}, paths."""
     if isinstance(v, dict):
@@ -170,10 +175,12 @@ def to_plain(v: Any) -> Any:
         if "_SRC" in v and "_DST" in v:
             out = {k: to_plain(x) for k, x in v.items() if not k.startswith("_")}
             out["_type"] = v.get("_LABEL")
+            out["_src"], out["_dst"] = _internal_id(v["_SRC"]), _internal_id(v["_DST"])
             return out
         if "_LABEL" in v and "_ID" in v:
             out = {k: to_plain(x) for k, x in v.items() if not k.startswith("_")}
             out["_label"] = v["_LABEL"]
+            out["_id"] = _internal_id(v["_ID"])
             return out
         return {k: to_plain(x) for k, x in v.items()}
     if isinstance(v, list):

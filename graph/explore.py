@@ -1,0 +1,273 @@
+"""What the explorer shows, read from the store: one function per view, each returning plain rows (lists of
+dicts) or a networkx graph. The Streamlit app only renders these; nothing here knows about Streamlit.
+
+Every fact row carries its provenance (doc, para, start, end, quote) so the app can link to the source."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from graph import schema
+from graph.queries import saved_queries
+from graph.store import LadybugStore
+
+# Relations between bodies the structure view draws, with their Swedish wording.
+STRUCTURE_RELS = {"REPORTS_TO": "rapporterar till", "PREPARES_FOR": "bereder åt", "PART_OF": "är en del av",
+                  "SUCCEEDED": "efterträdde"}
+PROV = "r.doc AS doc, r.para AS para, r.start AS start, r.`end` AS stop, r.quote AS quote"
+
+
+def saved(name: str) -> str:
+    return {q.name: q for q in saved_queries()}[name].text
+
+
+# ---------------------------------------------------------------- overview
+def counts(store: LadybugStore) -> dict[str, int]:
+    out = {}
+    for n in schema.NODES:
+        rows = store.records(f"MATCH (n:{n.label}) RETURN count(n) AS n")
+        out[n.label] = int(rows[0]["n"]) if rows else 0
+    return out
+
+
+def documents(store: LadybugStore) -> list[dict[str, Any]]:
+    return store.records("MATCH (d:Document) RETURN d.id AS id, d.name AS dokument, d.date AS datum, d.body AS organ, "
+                         "d.kind AS typ, d.chars AS tecken, size(d.warnings) AS varningar ORDER BY datum, dokument")
+
+
+def warnings(store: LadybugStore) -> list[dict[str, Any]]:
+    return store.records("MATCH (d:Document) UNWIND d.warnings AS w RETURN d.name AS dokument, w AS varning "
+                         "ORDER BY dokument")
+
+
+def most_connected(store: LadybugStore, label: str, limit: int = 10) -> list[dict[str, Any]]:
+    return store.records(f"MATCH (n:{label})-[r]-() WHERE label(r) <> 'MENTIONED_IN' "
+                         f"RETURN n.id AS id, n.name AS namn, count(r) AS kopplingar "
+                         f"ORDER BY kopplingar DESC, namn LIMIT {int(limit)}")
+
+
+# ---------------------------------------------------------------- structure
+@dataclass
+class Structure:
+    graph: nx.MultiDiGraph  # bodies (and roles) as nodes; edges with type, wording and provenance
+    dropped: int = 0  # edges left out by the filters
+
+
+def structure(store: LadybugStore, kinds: list[str] | None = None, municipality: str | None = None,
+              until: str | None = None) -> Structure:
+    """The reporting and preparation structure between bodies. Filters: body kinds (either end), a
+    municipality (bodies of it or with members representing it), and a date (only facts from documents
+    dated on or before it)."""
+    G = nx.MultiDiGraph()
+    rows = []
+    for rel in STRUCTURE_RELS:
+        rows += store.records(
+            f"MATCH (a:Body)-[r:{rel}]->(b:Body) OPTIONAL MATCH (d:Document) WHERE d.id = r.doc "
+            f"RETURN a.id AS a, a.name AS a_name, a.short AS a_short, a.kind AS a_kind, a.municipality AS a_muni, "
+            f"b.id AS b, b.name AS b_name, b.short AS b_short, b.kind AS b_kind, b.municipality AS b_muni, "
+            f"'{rel}' AS type, d.date AS date, d.name AS doc_name, {PROV}")
+    munis = _body_municipalities(store) if municipality else {}
+    dropped = 0
+    for r in rows:
+        if kinds and r["a_kind"] not in kinds and r["b_kind"] not in kinds:
+            dropped += 1
+            continue
+        if municipality and municipality not in munis.get(r["a"], set()) | munis.get(r["b"], set()):
+            dropped += 1
+            continue
+        if until and r["date"] and r["date"] > until:
+            dropped += 1
+            continue
+        for end in ("a", "b"):
+            G.add_node(r[end], name=r[f"{end}_name"], short=r[f"{end}_short"], kind=r[f"{end}_kind"], label="Body")
+        G.add_edge(r["a"], r["b"], key=f"{r['type']}:{r['doc']}:{r['start']}", type=r["type"],
+                   wording=STRUCTURE_RELS[r["type"]],
+                   **{k: r[k] for k in ("doc", "doc_name", "para", "start", "stop", "quote", "date")})
+    return Structure(G, dropped)
+
+
+def _body_municipalities(store: LadybugStore) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for r in store.records("MATCH (b:Body)-[:BELONGS_TO]->(m:Municipality) RETURN b.id AS body, m.name AS muni"):
+        out.setdefault(r["body"], set()).add(r["muni"])
+    for r in store.records("MATCH (p:Person)-[:MEMBER_OF]->(b:Body), (p)-[:REPRESENTS]->(m:Municipality) "
+                           "RETURN DISTINCT b.id AS body, m.name AS muni"):
+        out.setdefault(r["body"], set()).add(r["muni"])
+    return out
+
+
+def body_kinds(store: LadybugStore) -> list[str]:
+    return [r["k"] for r in store.records("MATCH (b:Body) WHERE b.kind IS NOT NULL RETURN DISTINCT b.kind AS k "
+                                          "ORDER BY k")]
+
+
+def municipalities(store: LadybugStore) -> list[str]:
+    return [r["name"] for r in store.records("MATCH (m:Municipality) RETURN m.name AS name ORDER BY name")]
+
+
+def chain_and_subtree(G: nx.MultiDiGraph, node: str) -> tuple[set[str], set[str]]:
+    """Who a body answers to, all the way up (its chain), and what answers to it (its subtree).
+    SUCCEEDED is history, not reporting: it is left out of both."""
+    H = nx.DiGraph((a, b) for a, b, d in G.edges(data=True) if d["type"] != "SUCCEEDED")
+    if node not in H:
+        return set(), set()
+    return nx.descendants(H, node), nx.ancestors(H, node)
+
+
+# ---------------------------------------------------------------- matters
+def bodies_with_meetings(store: LadybugStore) -> list[dict[str, Any]]:
+    return store.records("MATCH (b:Body)-[:HELD]->(:Meeting) RETURN DISTINCT b.id AS id, b.name AS name, "
+                         "b.short AS short ORDER BY name")
+
+
+def matters_between(store: LadybugStore, a: str, b: str) -> list[dict[str, Any]]:
+    return store.records(saved("matters_between"), {"from": a, "to": b})
+
+
+def matters(store: LadybugStore) -> list[dict[str, Any]]:
+    """Matters handled at two or more meetings (the ones with a trail), most steps first."""
+    return store.records("MATCH (mt:Matter)<-[:CONCERNS]-(i:AgendaItem) WITH mt, count(DISTINCT i) AS steps "
+                         "WHERE steps >= 2 RETURN mt.id AS id, mt.title AS title, mt.dnr AS dnr, steps "
+                         "ORDER BY steps DESC, title")
+
+
+def matter_trail(store: LadybugStore, matter_id: str) -> list[dict[str, Any]]:
+    """Each step of a matter: the body, meeting date, §, the decisions and the referral, with quotes."""
+    rows = store.records(
+        "MATCH (mt:Matter {id: $id})<-[r:CONCERNS]-(i:AgendaItem)<-[:HAS_ITEM]-(m:Meeting)<-[:HELD]-(b:Body) "
+        "OPTIONAL MATCH (i)-[:HAS_DECISION]->(d:Decision) "
+        f"RETURN b.name AS body, m.date AS date, i.id AS item, i.number AS number, i.title AS title, r.step AS step, "
+        f"collect(DISTINCT d.text) AS decisions, {PROV} ORDER BY date, number", {"id": matter_id})
+    refs = store.records(
+        "MATCH (mt:Matter {id: $id})<-[:CONCERNS]-(i:AgendaItem) "
+        "MATCH (i)-[:HAS_DECISION*0..1]->(x)-[r:REFERRED_TO]->(to:Body) "
+        f"RETURN DISTINCT i.id AS item, to.name AS to_body, r.verb AS verb, {PROV}", {"id": matter_id})
+    by_item: dict[str, list] = {}
+    for r in refs:
+        by_item.setdefault(r["item"], []).append(r)
+    for r in rows:
+        r["referrals"] = by_item.get(r["item"], [])
+    return rows
+
+
+# ---------------------------------------------------------------- persons and bodies
+def persons(store: LadybugStore) -> list[dict[str, Any]]:
+    return store.records("MATCH (p:Person) RETURN p.id AS id, p.name AS name, p.party AS party ORDER BY name")
+
+
+def person(store: LadybugStore, pid: str) -> dict[str, Any]:
+    q = {
+        "roles": "MATCH (p:Person {id: $id})-[r:HOLDS]->(ro:Role) OPTIONAL MATCH (ro)-[:ROLE_IN]->(o) "
+                 f"RETURN ro.title AS roll, o.name AS i, r.date AS datum, {PROV}",
+        "bodies": "MATCH (p:Person {id: $id})-[r:MEMBER_OF]->(b:Body) "
+                  f"RETURN b.id AS body_id, b.name AS organ, r.role AS roll, r.date AS datum, {PROV}",
+        "municipalities": "MATCH (p:Person {id: $id})-[r:REPRESENTS]->(m) "
+                          f"RETURN m.name AS för, r.date AS datum, {PROV}",
+        "meetings": "MATCH (p:Person {id: $id})-[r:ATTENDED]->(m:Meeting) OPTIONAL MATCH (b:Body)-[:HELD]->(m) "
+                    f"RETURN m.date AS datum, b.name AS organ, r.role AS roll, r.paras AS paragrafer, {PROV} "
+                    "ORDER BY datum",
+        "absent": "MATCH (p:Person {id: $id})-[r:ABSENT_FROM]->(m:Meeting) OPTIONAL MATCH (b:Body)-[:HELD]->(m) "
+                  f"RETURN m.date AS datum, b.name AS organ, r.role AS roll, {PROV} ORDER BY datum",
+        "presented": "MATCH (p:Person {id: $id})-[r:PRESENTED]->(i:AgendaItem)<-[:HAS_ITEM]-(m:Meeting) "
+                     f"RETURN m.date AS datum, i.number AS paragraf, i.title AS rubrik, {PROV} ORDER BY datum",
+        "assignments": "MATCH (a:Assignment)-[r:ASSIGNED_TO]->(p:Person {id: $id}) "
+                       f"RETURN a.task AS uppdrag, a.due AS senast, {PROV}",
+    }
+    head = store.records("MATCH (p:Person {id: $id}) RETURN p.name AS name, p.party AS party, "
+                         "p.party_name AS party_name, p.aliases AS aliases", {"id": pid})
+    out: dict[str, Any] = {"person": head[0] if head else None}
+    for k, cypher in q.items():
+        out[k] = store.records(cypher, {"id": pid})
+    return out
+
+
+def bodies(store: LadybugStore) -> list[dict[str, Any]]:
+    return store.records("MATCH (b:Body) RETURN b.id AS id, b.name AS name, b.short AS short, b.kind AS kind "
+                         "ORDER BY name")
+
+
+def body(store: LadybugStore, bid: str) -> dict[str, Any]:
+    q = {
+        "members": "MATCH (p:Person)-[r:MEMBER_OF]->(b:Body {id: $id}) "
+                   "OPTIONAL MATCH (p)-[:REPRESENTS]->(m:Municipality) "
+                   f"RETURN p.id AS person_id, p.name AS person, p.party AS parti, r.role AS roll, "
+                   f"collect(DISTINCT m.name) AS kommuner, {PROV} ORDER BY roll, person",
+        "meetings": "MATCH (b:Body {id: $id})-[r:HELD]->(m:Meeting) OPTIONAL MATCH (m)-[:HAS_ITEM]->(i:AgendaItem) "
+                    f"RETURN m.date AS datum, m.title AS möte, count(DISTINCT i) AS paragrafer, {PROV} ORDER BY datum",
+        "items": "MATCH (b:Body {id: $id})-[:HELD]->(m:Meeting)-[r:HAS_ITEM]->(i:AgendaItem) "
+                 f"RETURN m.date AS datum, i.number AS paragraf, i.title AS rubrik, i.dnr AS dnr, {PROV} "
+                 "ORDER BY datum, paragraf",
+        "up": "MATCH (b:Body {id: $id})-[r]->(o:Body) WHERE label(r) IN ['REPORTS_TO', 'PREPARES_FOR', 'PART_OF', "
+              f"'SUCCEEDED'] RETURN label(r) AS relation, o.id AS body_id, o.name AS organ, {PROV}",
+        "down": "MATCH (o:Body)-[r]->(b:Body {id: $id}) WHERE label(r) IN ['REPORTS_TO', 'PREPARES_FOR', 'PART_OF', "
+                f"'SUCCEEDED'] RETURN label(r) AS relation, o.id AS body_id, o.name AS organ, {PROV}",
+        "roles": "MATCH (p:Person)-[r:HOLDS]->(ro:Role)-[:ROLE_IN]->(b:Body {id: $id}) "
+                 f"RETURN ro.title AS roll, p.id AS person_id, p.name AS person, r.date AS datum, {PROV}",
+    }
+    head = store.records("MATCH (b:Body {id: $id}) RETURN b.name AS name, b.short AS short, b.kind AS kind, "
+                         "b.aliases AS aliases, b.founded AS founded", {"id": bid})
+    out: dict[str, Any] = {"body": head[0] if head else None}
+    for k, cypher in q.items():
+        out[k] = store.records(cypher, {"id": bid})
+    for r in out["up"] + out["down"]:
+        r["relation"] = STRUCTURE_RELS.get(r["relation"], r["relation"])
+    return out
+
+
+def composition(members: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    """Members counted once per person by municipality, party or role."""
+    seen: dict[str, dict] = {}
+    for m in members:
+        seen.setdefault(m["person_id"], m)
+    tally: dict[str, int] = {}
+    for m in seen.values():
+        vals = m[key] if isinstance(m[key], list) else [m[key]]
+        for v in vals or ["(okänt)"]:
+            tally[v or "(okänt)"] = tally.get(v or "(okänt)", 0) + 1
+    return [{key: k, "antal": n} for k, n in sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+# ---------------------------------------------------------------- source
+def document_text(store: LadybugStore, did: str) -> dict[str, Any] | None:
+    rows = store.records("MATCH (d:Document {id: $id}) RETURN d.id AS id, d.name AS name, d.text AS text, "
+                         "d.date AS date, d.body AS body", {"id": did})
+    return rows[0] if rows else None
+
+
+# ---------------------------------------------------------------- results as a graph
+def result_graph(cols: list[str], rows: list[list[Any]]) -> nx.MultiDiGraph | None:
+    """Nodes, relationships and paths in a query result as a graph; None when the result holds none."""
+    G = nx.MultiDiGraph()
+    rels = []
+
+    def node(v: dict) -> str:
+        key = v.get("_id") or v.get("id") or str(id(v))
+        if key not in G:
+            disp = schema.NODE_BY_LABEL.get(v.get("_label"))
+            caption = v.get(disp.display) if disp else None
+            G.add_node(key, label=v.get("_label"), name=caption or v.get("name") or key)
+        return key
+
+    def walk(v: Any) -> None:
+        if isinstance(v, dict) and v.get("_path"):
+            for n in v["nodes"]:
+                walk(n)
+            rels.extend(v["rels"])
+        elif isinstance(v, dict) and "_label" in v:
+            node(v)
+        elif isinstance(v, dict) and "_type" in v:
+            rels.append(v)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+
+    for row in rows:
+        for v in row:
+            walk(v)
+    for r in rels:
+        a, b = r.get("_src"), r.get("_dst")
+        if a in G and b in G:
+            G.add_edge(a, b, type=r.get("_type"), quote=r.get("quote"))
+    return G if G.number_of_nodes() else None

@@ -1,0 +1,148 @@
+"""Every page of the explorer under Streamlit's AppTest, on the sample graph: it renders without an exception and
+shows what the page is for. The pictures are checked for offline use and escaping in test_picture.py; the real
+browser run is tests/e2e/test_browser.py."""
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data" / "sample-minutes"
+
+pytest.importorskip("streamlit.testing.v1")
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def app_db(tmp_path_factory) -> Path:
+    from ingest.pipeline import ingest
+
+    db = tmp_path_factory.mktemp("app-db") / "govgraph.db"
+    assert not ingest([SAMPLES], db).failed
+    return db
+
+
+@pytest.fixture()
+def app(app_db, monkeypatch) -> AppTest:
+    monkeypatch.setenv("GOVGRAPH_DB", str(app_db))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def open_page(at: AppTest, url_path: str, **params) -> AppTest:
+    """Go to a page of st.navigation by its url_path (AppTest.switch_page only knows file pages)."""
+    page = next((h for h, info in at._registered_pages.items() if info.get("url_pathname") == url_path), None)
+    assert page, f"no page {url_path}: {[i.get('url_pathname') for i in at._registered_pages.values()]}"
+    at._page_hash = page
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [e.value for e in at.markdown] + [e.value for e in at.caption] + [e.value for e in at.title] + \
+            [e.value for e in at.header] + [e.value for e in at.subheader] + [e.value for e in at.info] + \
+            [e.value for e in at.warning] + [e.value for e in at.error]
+    return "\n".join(str(p) for p in parts)
+
+
+def test_overview(app):
+    assert app.title[0].value == "Översikt"
+    metrics = {m.label: int(m.value) for m in app.metric}
+    assert metrics["Dokument"] == 5 and metrics["Personer"] > 20 and metrics["Organ"] > 5
+    docs = app.dataframe[0].value
+    assert len(docs) == 5 and "socsam-2023-10-13-protokoll.txt" in set(docs["dokument"])
+
+
+def test_structure_draws_the_reporting_graph(app):
+    at = open_page(app, "struktur")
+    assert at.title[0].value.startswith("Struktur")
+    pictures = [e.proto.srcdoc for e in at.get("iframe")]
+    assert pictures and "nodes = new vis.DataSet" in pictures[0]
+    nodes = json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", pictures[0], re.S).group(1))
+    assert any(n["title"].startswith("Kommunförbundet Jämtland Härjedalen") for n in nodes)
+    assert "cdn.jsdelivr" not in pictures[0]  # nothing fetched from the internet
+    table = at.dataframe[0].value
+    assert {"från", "relation", "till", "citat", "källa"} <= set(table.columns)
+    assert (table["citat"].str.len() > 0).all()
+    assert table["källa"].str.startswith("./kalla?doc=").all()
+
+
+def test_structure_focus_shows_chain_up_and_subtree(app):
+    at = open_page(app, "struktur", organ="body:socsam")
+    shown = texts(at)
+    assert "Kedjan uppåt" in shown and "Kommunförbundet Jämtland Härjedalen" in shown
+
+
+def test_matters_default_socsam_to_svom(app):
+    at = open_page(app, "arenden")
+    moved = at.dataframe[0].value
+    assert len(moved) >= 1
+    assert moved.iloc[0]["från"] == "Sociala samrådsgruppen"
+    assert "psykiatri" in moved.iloc[0]["ärende"]
+    shown = texts(at)
+    assert "2023-03-24" in shown and "2023-10-13" in shown  # the trail's two steps
+    assert "överlämnas till SVOM" in shown.replace("\n", " ")
+
+
+def test_person_page(app):
+    at = open_page(app, "personer", id="person:margareta-winberg")
+    assert at.header[0].value == "Margareta Winberg"
+    shown = texts(at)
+    assert "Roller" in shown and "Möten" in shown
+    roles = at.dataframe[0].value
+    assert "ordförande" in set(roles["roll"]) and roles["citat"].str.len().gt(0).all()
+
+
+def test_body_page(app):
+    at = open_page(app, "organ", id="body:socsam")
+    assert "Sociala samrådsgruppen" in at.header[0].value
+    composition = at.dataframe[0].value  # per municipality
+    assert composition["antal"].sum() >= 8
+    assert "Per parti" in texts(at)
+
+
+def test_cypher_saved_query_runs_with_its_parameters(app):
+    at = open_page(app, "cypher")
+    at.selectbox[0].select("reporting_chain").run()
+    assert [t.label for t in at.text_input] == ["body"]
+    at.button[0].click().run()
+    assert not at.exception
+    result = at.dataframe[0].value
+    assert len(result) >= 1 and "to_body" in result.columns
+
+
+def test_cypher_refuses_writes_with_one_message(app):
+    at = open_page(app, "cypher")
+    at.text_area[0].input("MATCH (p:Person) SET p.name = 'x' RETURN p").run()
+    at.button[0].click().run()
+    assert not at.exception
+    assert "läsfrågor" in at.error[0].value
+
+
+def test_cypher_error_hints_at_the_dialect(app):
+    at = open_page(app, "cypher")
+    at.text_area[0].input("MATCH (a:Body)-[r]->(b:Body) RETURN type(r) LIMIT 3").run()
+    at.button[0].click().run()
+    assert not at.exception
+    assert "label(r)" in at.error[0].value
+
+
+def test_source_highlights_the_quoted_span(app):
+    from graph.store import LadybugStore
+
+    store = LadybugStore(os.environ["GOVGRAPH_DB"], read_only=True)
+    r = store.records("MATCH (:Body)-[r:REPORTS_TO]->(:Body) RETURN r.doc AS doc, r.start AS s, r.`end` AS e, "
+                      "r.quote AS q LIMIT 1")[0]
+    store.close()
+    at = open_page(app, "kalla", doc=r["doc"], start=str(r["s"]), end=str(r["e"]))
+    page = "\n".join(m.value for m in at.markdown)
+    assert f"<mark id='govgraph-mark'>{r['q']}</mark>" in page.replace("&#x27;", "'")
