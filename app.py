@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import os
 import tempfile
+import time
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -101,7 +102,7 @@ def draw(picture, height: int) -> None:
 
 def no_graph() -> bool:
     if not db_path().exists():
-        st.info("Ingen graf ännu. Läs in dokument på sidan Översikt, eller kör `govgraph ingest data/`.")
+        st.info("Ingen graf ännu. Läs in dokument på sidan Översikt, eller kör `govgraph ingest data/sample-minutes`.")
         return True
     return False
 
@@ -171,7 +172,10 @@ def upload() -> None:
             return
         from ingest.pipeline import ingest
 
-        folder = Path(tempfile.mkdtemp(prefix="govgraph-upload-"))
+        # kept beside the database, so the documents stay where the graph says they came from
+        uploads = db_path().parent / "uppladdat"
+        uploads.mkdir(parents=True, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(prefix=time.strftime("%Y-%m-%d-%H%M%S-"), dir=uploads))
         for f in files:
             (folder / Path(f.name).name).write_bytes(f.getvalue())
         bar = st.progress(0.0, text="Läser in …")

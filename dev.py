@@ -66,7 +66,7 @@ def main(argv: list[str]) -> None:
     cmd = argv[0] if argv else "help"
     if cmd == "app":
         ensure_env()
-        sh(BIN / "govgraph", "ingest", "data/", "--quiet")
+        sh(BIN / "govgraph", "ingest", "data/sample-minutes", "--quiet")
         sh(BIN / "govgraph", "app", "--open", *argv[1:])
     elif cmd == "test":
         ensure_env("[test]")

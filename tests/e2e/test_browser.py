@@ -219,3 +219,36 @@ def test_hostile_document_text_is_shown_not_run(server, browser):
     _open(browser, f"{server}/organ?id=body:hylte-kommunstyrelsen", "Organ")
     _no_script_ran(browser)
     browser.save_screenshot(str(SHOTS / "organ-hostile.png"))
+
+
+def test_upload_adds_a_document_with_progress_and_keeps_the_rest(server, browser, tmp_path):
+    """Last in this file: it adds a document to the graph the other tests look at."""
+    from selenium.webdriver.common.by import By
+
+    doc = tmp_path / "solleftea-sn-2024-04-09.txt"
+    doc.write_text("Sollefteå kommun\nSocialnämnden\nPROTOKOLL\n\nSammanträdesdatum 2024-04-09\n\nBeslutande\n"
+                   "Karin Holm (C), ordförande\nPer Ek (S)\n\n§ 7 Budgetuppföljning\n\nBeslut\n"
+                   "Socialnämnden godkänner uppföljningen.\n", encoding="utf-8")
+    def documents() -> int:  # the Dokument metric (the tables are drawn on a canvas)
+        for m in browser.find_elements(By.CSS_SELECTOR, '[data-testid="stMetric"]'):
+            label, _, value = m.text.partition("\n")
+            if label.strip() == "Dokument":
+                return int(value.strip())
+        raise AssertionError("no Dokument metric")
+
+    _open(browser, server, "Översikt")
+    before = documents()
+    expander = [e for e in browser.find_elements(By.CSS_SELECTOR, "summary") if "Lägg till dokument" in e.text][0]
+    expander.click()
+    field = _wait(browser, lambda: browser.find_elements(By.CSS_SELECTOR, "input[type=file]"), what="file input")[0]
+    field.send_keys(str(doc))
+    button = _wait(browser, lambda: [b for b in browser.find_elements(By.CSS_SELECTOR, "button")
+                                     if b.text.strip() == "Läs in"], what="the ingest button")[0]
+    button.click()
+    _wait(browser, lambda: "Nya: 1" in browser.find_element(By.CSS_SELECTOR, "body").text, timeout=120,
+          what="the ingest summary")
+    browser.save_screenshot(str(SHOTS / "oversikt-uppladdning.png"))
+    _open(browser, server, "Översikt")
+    assert documents() == before + 1  # the new one added, none lost
+    _open(browser, f"{server}/kalla?doc=doc:solleftea-sn-2024-04-09", "Källa")
+    assert "Budgetuppföljning" in browser.find_element(By.CSS_SELECTOR, "body").text
