@@ -194,14 +194,36 @@ def schema() -> None:
 def app(db: str | None, port: int, host: str, open_browser: bool) -> None:
     """Starta utforskaren (Streamlit) mot grafen."""
     env = {**os.environ, "GOVGRAPH_DB": str(_db(db).resolve())}
+    # always headless: a non-headless first start asks for an e-mail address on the terminal and waits
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.address", host,
-           "--server.port", str(port), "--browser.gatherUsageStats", "false",
-           "--server.headless", "false" if open_browser else "true"]
-    click.echo(f"Öppna http://{host}:{port} i webbläsaren (avsluta med Ctrl+C).", err=True)
+           "--server.port", str(port), "--browser.gatherUsageStats", "false", "--server.headless", "true"]
+    url = f"http://{host}:{port}"
+    click.echo(f"Öppna {url} i webbläsaren (avsluta med Ctrl+C).", err=True)
+    proc = subprocess.Popen(cmd, env=env, cwd=ROOT)  # .streamlit/config.toml is read from here
     try:
-        sys.exit(subprocess.call(cmd, env=env, cwd=ROOT))  # .streamlit/config.toml is read from here
+        if open_browser:
+            _open_when_up(url, proc)
+        sys.exit(proc.wait())
     except KeyboardInterrupt:
+        proc.terminate()
         sys.exit(0)
+
+
+def _open_when_up(url: str, proc: subprocess.Popen) -> None:
+    """Open the explorer in the default browser once the server answers (at most 60 s)."""
+    import time
+    import urllib.request
+    import webbrowser
+
+    for _ in range(120):
+        if proc.poll() is not None:
+            return
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
+                webbrowser.open(url)
+                return
+        except OSError:
+            time.sleep(0.5)
 
 
 def main() -> None:

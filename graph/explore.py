@@ -217,15 +217,18 @@ def body(store: LadybugStore, bid: str) -> dict[str, Any]:
 
 
 def composition(members: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
-    """Members counted once per person by municipality, party or role."""
-    seen: dict[str, dict] = {}
+    """Members by municipality, party or role: each person counted once under each value they have (one person
+    can be both ledamot and ordförande)."""
+    values: dict[str, set[str]] = {}
     for m in members:
-        seen.setdefault(m["person_id"], m)
-    tally: dict[str, int] = {}
-    for m in seen.values():
         vals = m[key] if isinstance(m[key], list) else [m[key]]
-        for v in vals or ["(okänt)"]:
-            tally[v or "(okänt)"] = tally.get(v or "(okänt)", 0) + 1
+        values.setdefault(m["person_id"], set()).update(v or "(okänt)" for v in (vals or [None]))
+    tally: dict[str, int] = {}
+    for vals in values.values():
+        if len(vals) > 1:
+            vals.discard("(okänt)")
+        for v in vals:
+            tally[v] = tally.get(v, 0) + 1
     return [{key: k, "antal": n} for k, n in sorted(tally.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 

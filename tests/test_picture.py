@@ -58,3 +58,4 @@ def test_focus_and_highlight_survive_the_reduction():
     pic = network_html(_graph(1200), max_nodes=50, focus="body:1199", highlight={"body:1198"})
     ids = {n["id"] for n in _data(pic.html, "nodes")}
     assert {"body:1199", "body:1198"} <= ids
+
