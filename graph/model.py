@@ -131,3 +131,34 @@ def slug(text: str) -> str:
     t = text.lower().translate(_FOLD)
     t = unicodedata.normalize("NFKD", t).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", t).strip("-") or "x"
+
+
+# The stored form of an extraction on its Document node: compact JSON (to_wire) compressed with zlib and written
+# in base85, prefixed with its format. Plain JSON, as stored by earlier versions, is read as well.
+_PACKED = "z1:"
+
+
+def pack_extraction(x: "DocExtraction", meta: dict[str, Any] | None = None) -> str:
+    import base64
+    import json
+    import zlib
+
+    wire = x.to_wire()
+    wire["meta"] = meta or {}
+    raw = json.dumps(wire, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _PACKED + base64.b64encode(zlib.compress(raw, 1)).decode("ascii")
+
+
+def unpack_extraction(s: str | None) -> dict[str, Any]:
+    import base64
+    import json
+    import zlib
+
+    if not s:
+        return {}
+    if s.startswith(_PACKED):
+        try:
+            return json.loads(zlib.decompress(base64.b64decode(s[len(_PACKED):])).decode("utf-8"))
+        except zlib.error as e:  # damaged: the caller reads the document again
+            raise ValueError(f"stored extraction cannot be unpacked: {e}") from None
+    return json.loads(s)

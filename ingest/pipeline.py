@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import json
 import os
 import time
 import tomllib
@@ -15,7 +14,7 @@ from typing import Callable
 
 import networkx as nx
 
-from graph.model import DocExtraction, GovgraphError, Warning_
+from graph.model import DocExtraction, GovgraphError, Warning_, pack_extraction, unpack_extraction
 from graph.store import LadybugStore
 from ingest import nlp
 from ingest.dates import parse_one
@@ -78,7 +77,9 @@ def extract_document(doc: Document, meta: dict | None = None) -> tuple[dict, Doc
     props = {"id": doc.id, "name": doc.name, "title": title, "path": doc.path, "format": doc.format,
              "encoding": doc.encoding, "sha256": doc.sha256, "chars": len(doc.text), "text": doc.text,
              "extractor": extractor_version(),
-             "kind": None, "date": None, "body": None, "warnings": [], "meta": meta or {}}
+             "kind": None, "date": None, "body": None, "warnings": [], "meta": meta or {},
+             # packed here, in the worker process, so that the parent's serial build does less
+             "extraction": pack_extraction(x, meta or {})}
     meeting = next((m for m in x.mentions if m.key == "meeting"), None)
     if meeting:
         props["kind"] = meeting.props.get("kind")
@@ -135,7 +136,7 @@ def _ingest(paths, db, meta, progress, date_from_filename, jobs, stages: dict[st
     corpus: dict[str, tuple[dict, DocExtraction]] = {}
     for did, d in stored.items():
         try:
-            x = DocExtraction.from_wire(json.loads(d["extraction"]), d["text"])
+            x = DocExtraction.from_wire(unpack_extraction(d["extraction"]), d["text"])
         except (TypeError, ValueError, KeyError):
             continue
         d = dict(d)
@@ -265,7 +266,7 @@ def extract_many(todo: list[tuple[Document, dict, bool]], jobs: int = 0):
 
 def _meta_of(stored: dict) -> dict:
     try:
-        return json.loads(stored.get("extraction") or "{}").get("meta", {})
+        return unpack_extraction(stored.get("extraction")).get("meta", {})
     except ValueError:
         return {}
 
@@ -275,10 +276,8 @@ def build(docs: list[tuple[dict, DocExtraction]]) -> tuple[nx.MultiDiGraph, list
     props_list = []
     for props, x in docs:
         p = dict(props)
-        if not p.get("extraction"):  # documents read from the store keep their serialised extraction
-            ext = x.to_wire()
-            ext["meta"] = props.get("meta", {})
-            p["extraction"] = json.dumps(ext, ensure_ascii=False, separators=(",", ":"))
+        if not p.get("extraction"):  # read from the store or packed by extract_document already
+            p["extraction"] = pack_extraction(x, props.get("meta", {}))
         p.pop("meta", None)
         props_list.append((p, x))
     corpus = corpus_from(props_list)

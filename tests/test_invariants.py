@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph import schema
-from graph.model import DocExtraction
+from graph.model import DocExtraction, unpack_extraction
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -135,7 +135,7 @@ def test_stored_extraction_equals_a_fresh_extraction(sample_store, sample_extrac
     stored = {r["id"]: r for r in rows}
     assert set(stored) == {x.doc_id for _, x in sample_extractions}
     for props, x in sample_extractions:
-        cached = DocExtraction.from_wire(json.loads(stored[x.doc_id]["x"]), stored[x.doc_id]["t"])
+        cached = DocExtraction.from_wire(unpack_extraction(stored[x.doc_id]["x"]), stored[x.doc_id]["t"])
         # the stored form keeps every fact; MENTIONED_IN claims are rebuilt from the mentions, so order may differ
         assert cached.mentions == x.mentions and cached.warnings == x.warnings, x.doc_id
         assert sorted(map(repr, cached.claims)) == sorted(map(repr, x.claims)), \
@@ -211,3 +211,18 @@ def test_doc_extraction_round_trips_through_json(sample_extractions):
         assert sorted(map(repr, again.claims)) == sorted(map(repr, x.claims)), x.doc_id
         wire = json.dumps(x.to_dict(), ensure_ascii=False)
         assert DocExtraction.from_dict(json.loads(wire)) == x, x.doc_id
+
+
+def test_packed_extraction_round_trips_and_old_json_still_reads(sample_extractions):
+    from graph.model import pack_extraction
+
+    props, x = sample_extractions[0]
+    packed = pack_extraction(x, {"body": "SVOM"})
+    assert packed.startswith("z1:") and len(packed) < len(json.dumps(x.to_wire(), ensure_ascii=False))
+    wire = unpack_extraction(packed)
+    assert wire["meta"] == {"body": "SVOM"}
+    assert DocExtraction.from_wire(wire, props["text"]).mentions == x.mentions
+    legacy = json.dumps({**x.to_wire(), "meta": {}}, ensure_ascii=False)  # as earlier versions stored it
+    assert DocExtraction.from_wire(unpack_extraction(legacy), props["text"]).mentions == x.mentions
+    with pytest.raises(ValueError):
+        unpack_extraction("z1:" + "A" * 40)
