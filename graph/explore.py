@@ -175,11 +175,16 @@ def person(store: LadybugStore, pid: str) -> dict[str, Any]:
         "assignments": "MATCH (a:Assignment)-[r:ASSIGNED_TO]->(p:Person {id: $id}) "
                        f"RETURN a.task AS uppdrag, a.due AS senast, {PROV}",
     }
-    head = store.records("MATCH (p:Person {id: $id}) RETURN p.name AS name, p.party AS party, "
-                         "p.party_name AS party_name, p.aliases AS aliases", {"id": pid})
-    out: dict[str, Any] = {"person": head[0] if head else None}
-    for k, cypher in q.items():
-        out[k] = store.records(cypher, {"id": pid})
+    return _profile(store, pid, "person", "MATCH (p:Person {id: $id}) RETURN p.name AS name, p.party AS party, "
+                                          "p.party_name AS party_name, p.aliases AS aliases", q)
+
+
+def _profile(store: LadybugStore, nid: str, key: str, head: str, sections: dict[str, str]) -> dict[str, Any]:
+    """A page's head (one row or None) under key, and the rows of each section, all for the node nid."""
+    rows = store.records(head, {"id": nid})
+    out: dict[str, Any] = {key: rows[0] if rows else None}
+    for k, cypher in sections.items():
+        out[k] = store.records(cypher, {"id": nid})
     return out
 
 
@@ -206,11 +211,8 @@ def body(store: LadybugStore, bid: str) -> dict[str, Any]:
         "roles": "MATCH (p:Person)-[r:HOLDS]->(ro:Role)-[:ROLE_IN]->(b:Body {id: $id}) "
                  f"RETURN ro.title AS roll, p.id AS person_id, p.name AS person, r.date AS datum, {PROV}",
     }
-    head = store.records("MATCH (b:Body {id: $id}) RETURN b.name AS name, b.short AS short, b.kind AS kind, "
-                         "b.aliases AS aliases, b.founded AS founded", {"id": bid})
-    out: dict[str, Any] = {"body": head[0] if head else None}
-    for k, cypher in q.items():
-        out[k] = store.records(cypher, {"id": bid})
+    out = _profile(store, bid, "body", "MATCH (b:Body {id: $id}) RETURN b.name AS name, b.short AS short, "
+                                       "b.kind AS kind, b.aliases AS aliases, b.founded AS founded", q)
     for r in out["up"] + out["down"]:
         r["relation"] = STRUCTURE_RELS.get(r["relation"], r["relation"])
     return out

@@ -141,12 +141,6 @@ class Segmented:
         return next((f for f in self.fields if f.name == name), None)
 
 
-def _mask(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if chars[i] != "\n":
-            chars[i] = " "
-
-
 def split_lines(text: str) -> list[Line]:
     out = []
     pos = 0
@@ -156,15 +150,29 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
+def _blank(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """text with every span's characters but line breaks turned into spaces (offsets stay)."""
+    if not spans:
+        return text
+    out, pos = [], 0
+    for a, b in sorted({(a, b) for a, b, _ in spans}):
+        a = max(a, pos)
+        if b <= a:
+            continue
+        out.append(text[pos:a])
+        out.append(re.sub(r"[^\n]", " ", text[a:b]))
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def mask_boilerplate(text: str) -> tuple[str, list[tuple[int, int, str]]]:
     """A copy of text with page furniture blanked out, and the masked spans with their reasons."""
-    chars = list(text)
     masks: list[tuple[int, int, str]] = []
 
     def add(a: int, b: int, why: str) -> None:
         if b > a:
             masks.append((a, b, why))
-            _mask(chars, a, b)
 
     for m in TAG_RE.finditer(text):
         add(m.start(), m.end(), "html")
@@ -203,7 +211,7 @@ def mask_boilerplate(text: str) -> tuple[str, list[tuple[int, int, str]]]:
                     nxt = _next_nonempty(lines, ln)
                     if nxt and nxt.text.strip() == nxt_key.text.strip():
                         add(nxt.start, nxt.end, "page-header")
-    return "".join(chars), sorted(set(masks))
+    return _blank(text, masks), sorted(set(masks))
 
 
 def _next_nonempty(lines: list[Line], ln: Line) -> Line | None:
