@@ -34,13 +34,23 @@ def db_path() -> Path:
     return Path(os.environ.get("GOVGRAPH_DB") or default_db_path())
 
 
+def neo4j_uri() -> str | None:
+    return os.environ.get("NEO4J_URI") or None
+
+
 def db_version() -> float:
+    if neo4j_uri():  # a server others may write to: read again every half minute
+        return float(int(time.time() // 30))
     p = db_path()
     return p.stat().st_mtime if p.exists() else 0.0
 
 
 @st.cache_resource
-def _store(path: str, version: float) -> LadybugStore:
+def _store(path: str, version: float):
+    if neo4j_uri():
+        from graph.neo4j_store import Neo4jStore
+
+        return Neo4jStore.from_env(neo4j_uri(), read_only=True)
     return LadybugStore(path, read_only=True)
 
 
@@ -101,7 +111,7 @@ def draw(picture, height: int) -> None:
 
 
 def no_graph() -> bool:
-    if not db_path().exists():
+    if not neo4j_uri() and not db_path().exists():
         st.info("Ingen graf ännu. Läs in dokument på sidan Översikt, eller kör `govgraph ingest data/sample-minutes`.")
         return True
     return False
@@ -185,7 +195,13 @@ def upload() -> None:
 
         try:
             _store.clear()  # let go of the open database: the ingest replaces its file
-            res = ingest([folder], db_path(), progress=progress)
+            if neo4j_uri():
+                from graph.neo4j_store import Neo4jStore
+
+                target = Neo4jStore.from_env(neo4j_uri(), read_only=False)
+            else:
+                target = db_path()
+            res = ingest([folder], target, progress=progress)
         except GovgraphError as e:
             bar.empty()
             show_error(e)

@@ -20,6 +20,24 @@ db_option = click.option("--db", "db", type=click.Path(dir_okay=False), default=
                          help="Databasfil (standard: data/graph/govgraph.db, eller GOVGRAPH_DB).")
 
 
+neo4j_option = click.option("--neo4j", "neo4j", default=None, metavar="URI",
+                            help="Använd Neo4j (t.ex. neo4j://server:7687) i stället för databasfilen; "
+                                 "NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD och NEO4J_DATABASE gäller också.")
+
+
+def _target(db: str | None, neo4j: str | None, read_only: bool = True):
+    """The Neo4j store when one is named (--neo4j or NEO4J_URI), else the embedded database file's path."""
+    from graph.store import open_store
+
+    if neo4j or os.environ.get("NEO4J_URI"):
+        return open_store(db, neo4j, read_only=read_only)
+    return _db(db)
+
+
+def _where(target) -> str:
+    return str(getattr(target, "uri", target))
+
+
 def _db(db: str | None) -> Path:
     from graph.store import default_db_path
 
@@ -65,8 +83,9 @@ def eval_(paths: tuple[str, ...], expect_dir: str | None, thresholds: str | None
 @click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, show_default=True,
               help="Antal processer för att läsa dokumenten (0 = automatiskt: en per kärna vid många dokument).")
 @click.option("--quiet", "-q", is_flag=True, help="Skriv bara sammanfattningen, inte varje varning.")
+@neo4j_option
 def ingest(paths: tuple[str, ...], db: str | None, body: str | None, date_: str | None, date_from_filename: bool,
-           jobs: int, quiet: bool) -> None:
+           jobs: int, quiet: bool, neo4j: str | None) -> None:
     """Läs in filer och mappar (.txt, .html, .pdf, .docx) i grafen."""
     from ingest.dates import parse_one
     from ingest.pipeline import ingest as run
@@ -83,7 +102,8 @@ def ingest(paths: tuple[str, ...], db: str | None, body: str | None, date_: str 
     def progress(i: int, n: int, name: str) -> None:
         click.echo(f"[{i}/{n}] {name}", err=True)
 
-    res = run(list(paths), _db(db), meta=meta, progress=progress, date_from_filename=date_from_filename,
+    target = _target(db, neo4j, read_only=False)
+    res = run(list(paths), target, meta=meta, progress=progress, date_from_filename=date_from_filename,
               jobs=jobs)
     for line in res.failed:
         click.echo(f"fel: {line}", err=True)
@@ -100,7 +120,7 @@ def ingest(paths: tuple[str, ...], db: str | None, body: str | None, date_: str 
         rels = ", ".join(f"{k} {res.counts[k]}" for k in REL_TYPES if res.counts.get(k))
         click.echo(f"Noder: {nodes}")
         click.echo(f"Relationer: {rels}")
-    click.echo(f"Varningar: {len(res.warnings)}  Databas: {_db(db)}")
+    click.echo(f"Varningar: {len(res.warnings)}  Databas: {_where(target)}")
     if res.failed:
         sys.exit(1)
 
@@ -121,14 +141,16 @@ def _params(values: tuple[str, ...]) -> dict:
 @db_option
 @click.option("--param", "-p", "params", multiple=True, help="Parameter namn=värde (kan upprepas).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
-def query(cypher_or_file: str, db: str | None, params: tuple[str, ...], fmt: str) -> None:
+@neo4j_option
+def query(cypher_or_file: str, db: str | None, params: tuple[str, ...], fmt: str, neo4j: str | None) -> None:
     """Kör en Cypher-fråga (text, en .cypher-fil eller namnet på en sparad fråga); bara läsning."""
     from graph.queries import find_query
-    from graph.store import LadybugStore
+    from graph.store import open_store
 
     text, defaults = find_query(cypher_or_file)
     p = {**defaults, **_params(params)}
-    store = LadybugStore(_db(db), read_only=True)
+    store = open_store(db, neo4j, read_only=True) if (neo4j or os.environ.get("NEO4J_URI")) \
+        else open_store(_db(db), None, read_only=True)
     cols, rows = store.query(text, p)
     if fmt == "json":
         click.echo(json.dumps([dict(zip(cols, r)) for r in rows], ensure_ascii=False, indent=2, default=str))
@@ -191,9 +213,12 @@ def schema() -> None:
 @click.option("--port", default=8501, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Lyssna bara lokalt om inget annat anges.")
 @click.option("--open/--no-open", "open_browser", default=False, help="Öppna utforskaren i webbläsaren.")
-def app(db: str | None, port: int, host: str, open_browser: bool) -> None:
+@neo4j_option
+def app(db: str | None, port: int, host: str, open_browser: bool, neo4j: str | None) -> None:
     """Starta utforskaren (Streamlit) mot grafen."""
     env = {**os.environ, "GOVGRAPH_DB": str(_db(db).resolve())}
+    if neo4j:
+        env["NEO4J_URI"] = neo4j
     # always headless: a non-headless first start asks for an e-mail address on the terminal and waits
     cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.address", host,
            "--server.port", str(port), "--browser.gatherUsageStats", "false", "--server.headless", "true"]
@@ -224,6 +249,59 @@ def _open_when_up(url: str, proc: subprocess.Popen) -> None:
                 return
         except OSError:
             time.sleep(0.5)
+
+
+@cli.command()
+@db_option
+@neo4j_option
+def push(db: str | None, neo4j: str | None) -> None:
+    """Kopiera den inbyggda grafen (databasfilen) till Neo4j och jämför antalen på båda sidor."""
+    from graph.neo4j_store import Neo4jStore
+    from graph.store import LadybugStore
+
+    _copy(LadybugStore(_db(db), read_only=True), Neo4jStore.from_env(neo4j, read_only=False))
+
+
+@cli.command()
+@db_option
+@neo4j_option
+def pull(db: str | None, neo4j: str | None) -> None:
+    """Kopiera grafen i Neo4j till den inbyggda databasfilen och jämför antalen på båda sidor."""
+    from graph.neo4j_store import Neo4jStore
+    from graph.store import LadybugStore
+
+    _copy(Neo4jStore.from_env(neo4j, read_only=True), LadybugStore(_db(db), read_only=False))
+
+
+def _copy(source, target) -> None:
+    from graph.neo4j_store import graph_from_store
+
+    G = graph_from_store(source)
+    source.close()
+    counts = target.replace_graph(G)
+    again = graph_from_store(_reader(target))
+    diff = {k: (counts.get(k, 0), n) for k, n in _counts(again).items() if counts.get(k, 0) != n}
+    click.echo(f"Kopierat från {source.path} till {target.path}: "
+               + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
+    if diff:
+        raise GovgraphError(f"antalen skiljer sig efter kopieringen: {diff}")
+    click.echo("Antalen stämmer på båda sidor.")
+
+
+def _reader(store):
+    from graph.store import LadybugStore
+
+    if isinstance(store, LadybugStore):
+        return LadybugStore(store.path, read_only=True)
+    return store
+
+
+def _counts(G) -> dict[str, int]:
+    from collections import Counter
+
+    c = Counter(d["label"] for _, d in G.nodes(data=True))
+    c.update(d["type"] for _, _, d in G.edges(data=True))
+    return dict(c)
 
 
 def main() -> None:

@@ -19,6 +19,11 @@ STRUCTURE_RELS = {"REPORTS_TO": "rapporterar till", "PREPARES_FOR": "bereder åt
 PROV = "r.doc AS doc, r.para AS para, r.start AS start, r.`end` AS stop, r.quote AS quote"
 
 
+def _type_fn(store) -> str:
+    """The function that names a relationship's type: label(r) on the embedded engine, type(r) on Neo4j."""
+    return "type" if getattr(store, "dialect", "ladybug") == "neo4j" else "label"
+
+
 def saved(name: str) -> str:
     return {q.name: q for q in saved_queries()}[name].text
 
@@ -43,7 +48,7 @@ def warnings(store: LadybugStore) -> list[dict[str, Any]]:
 
 
 def most_connected(store: LadybugStore, label: str, limit: int = 10) -> list[dict[str, Any]]:
-    return store.records(f"MATCH (n:{label})-[r]-() WHERE label(r) <> 'MENTIONED_IN' "
+    return store.records(f"MATCH (n:{label})-[r]-() WHERE {_type_fn(store)}(r) <> 'MENTIONED_IN' "
                          f"RETURN n.id AS id, n.name AS namn, count(r) AS kopplingar "
                          f"ORDER BY kopplingar DESC, namn LIMIT {int(limit)}")
 
@@ -194,6 +199,7 @@ def bodies(store: LadybugStore) -> list[dict[str, Any]]:
 
 
 def body(store: LadybugStore, bid: str) -> dict[str, Any]:
+    t, rels = _type_fn(store), "[" + ", ".join(f"'{r}'" for r in STRUCTURE_RELS) + "]"
     q = {
         "members": "MATCH (p:Person)-[r:MEMBER_OF]->(b:Body {id: $id}) "
                    "OPTIONAL MATCH (p)-[:REPRESENTS]->(m:Municipality) "
@@ -204,10 +210,10 @@ def body(store: LadybugStore, bid: str) -> dict[str, Any]:
         "items": "MATCH (b:Body {id: $id})-[:HELD]->(m:Meeting)-[r:HAS_ITEM]->(i:AgendaItem) "
                  f"RETURN m.date AS datum, i.number AS paragraf, i.title AS rubrik, i.dnr AS dnr, {PROV} "
                  "ORDER BY datum, paragraf",
-        "up": "MATCH (b:Body {id: $id})-[r]->(o:Body) WHERE label(r) IN ['REPORTS_TO', 'PREPARES_FOR', 'PART_OF', "
-              f"'SUCCEEDED'] RETURN label(r) AS relation, o.id AS body_id, o.name AS organ, {PROV}",
-        "down": "MATCH (o:Body)-[r]->(b:Body {id: $id}) WHERE label(r) IN ['REPORTS_TO', 'PREPARES_FOR', 'PART_OF', "
-                f"'SUCCEEDED'] RETURN label(r) AS relation, o.id AS body_id, o.name AS organ, {PROV}",
+        "up": f"MATCH (b:Body {{id: $id}})-[r]->(o:Body) WHERE {t}(r) IN {rels} "
+              f"RETURN {t}(r) AS relation, o.id AS body_id, o.name AS organ, {PROV}",
+        "down": f"MATCH (o:Body)-[r]->(b:Body {{id: $id}}) WHERE {t}(r) IN {rels} "
+                f"RETURN {t}(r) AS relation, o.id AS body_id, o.name AS organ, {PROV}",
         "roles": "MATCH (p:Person)-[r:HOLDS]->(ro:Role)-[:ROLE_IN]->(b:Body {id: $id}) "
                  f"RETURN ro.title AS roll, p.id AS person_id, p.name AS person, r.date AS datum, {PROV}",
     }

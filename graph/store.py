@@ -46,8 +46,21 @@ def _lb():
     return ladybug
 
 
+def open_store(db: str | Path | None = None, neo4j: str | None = None, read_only: bool = True):
+    """The store a command works on: Neo4j when a URI is given (``--neo4j`` or NEO4J_URI), else the embedded
+    database file (``--db``, GOVGRAPH_DB or data/graph/govgraph.db)."""
+    uri = neo4j or os.environ.get("NEO4J_URI")
+    if uri:
+        from graph.neo4j_store import Neo4jStore
+
+        return Neo4jStore.from_env(uri, read_only=read_only)
+    return LadybugStore(Path(db) if db else default_db_path(), read_only=read_only)
+
+
 class LadybugStore:
     """One database file. Open read-only for queries; `replace_graph` writes a whole new graph atomically."""
+
+    dialect = "ladybug"
 
     def __init__(self, path: str | Path, read_only: bool = True):
         self.path = Path(path)

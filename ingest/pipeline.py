@@ -130,7 +130,8 @@ def _ingest(paths, db, meta, progress, date_from_filename, jobs, stages: dict[st
     if not files:
         raise GovgraphError(f"{', '.join(map(str, paths))}: inga filer att läsa (.txt, .html, .htm, .pdf, .docx)")
     result = IngestResult(skipped=skipped)
-    store = LadybugStore(db, read_only=True)
+    # db: the embedded database file, or a store object (Neo4jStore) to write into
+    store = db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=True)
     stored = {d["id"]: d for d in store.load_documents()} if store.exists() else {}
     store.close()
     corpus: dict[str, tuple[dict, DocExtraction]] = {}
@@ -178,7 +179,8 @@ def _ingest(paths, db, meta, progress, date_from_filename, jobs, stages: dict[st
     result.merges = merges
     lap("build")
     if result.added or result.updated or not store.exists():
-        result.counts = LadybugStore(db, read_only=False).replace_graph(G)
+        writer = db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=False)
+        result.counts = writer.replace_graph(G)
     else:
         result.counts = {}
     lap("store")

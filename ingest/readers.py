@@ -237,7 +237,9 @@ def discover(paths: list[str | Path]) -> tuple[list[Path], list[str]]:
                     if f.startswith("."):
                         continue
                     if fp.suffix.lower() not in SUPPORTED:
-                        if f not in QUIET_SKIP and not fp.suffix.lower() in (".db", ".wal", ".lock"):
+                        # govgraph's own files beside the documents (manifest, expectation files) are no news
+                        if f not in QUIET_SKIP and not f.endswith(".expect.toml") \
+                                and fp.suffix.lower() not in (".db", ".wal", ".lock"):
                             notes.append(str(fp))
                         continue
                     real = fp.resolve()

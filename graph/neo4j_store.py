@@ -1,0 +1,256 @@
+"""Neo4j behind the same interface as the embedded store (graph.store.LadybugStore), through the official driver.
+
+- Connection: a bolt/neo4j URI with NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE (or arguments); the database is
+  passed on every call (``database_``), so a cluster or Aura routes without guessing.
+- Schema: the uniqueness constraints and name indexes generated from graph/schema.py.
+- Writes: one transaction per document, with batched ``UNWIND $rows … MERGE`` per label and per relationship type;
+  a relationship is merged on its ends and its provenance (doc, start, end), so writing the same graph twice
+  changes nothing. What is no longer in the graph is removed at the end.
+- Reads: read transactions (routed to readers in a cluster) with a time limit, results in the same plain shape as
+  the embedded store: nodes {'_label', '_id', props}, relationships {'_type', '_src', '_dst', props}, paths.
+"""
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from typing import Any
+
+import networkx as nx
+
+from graph import schema
+from graph.store import WRITE_RE, StoreError, _strip_strings, explain_error
+
+BATCH = 1000
+
+
+def neo4j_settings(uri: str | None = None) -> dict[str, str | None]:
+    return {"uri": uri or os.environ.get("NEO4J_URI"), "user": os.environ.get("NEO4J_USER", "neo4j"),
+            "password": os.environ.get("NEO4J_PASSWORD"), "database": os.environ.get("NEO4J_DATABASE") or None}
+
+
+def node_rows(G: nx.MultiDiGraph, nodes) -> dict[str, list[dict[str, Any]]]:
+    """Nodes by label, each as {'id', 'props'} with only the schema's properties and no empty values."""
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for n in nodes:
+        d = G.nodes[n]
+        allowed = schema.NODE_BY_LABEL[d["label"]].props
+        props = {k: _value(v) for k, v in d.items() if k in allowed and k != "id" and v not in (None, [])}
+        out[d["label"]].append({"id": n, "props": props})
+    return out
+
+
+def rel_rows(G: nx.MultiDiGraph, edges) -> dict[str, list[dict[str, Any]]]:
+    """Relationships by type, each as {'src', 'dst', 'doc', 'start', 'end', 'props'}."""
+    out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for u, v, d in edges:
+        rt = schema.REL_BY_TYPE[d["type"]]
+        allowed = schema.rel_props(rt)
+        props = {k: _value(val) for k, val in d.items() if k in allowed and val is not None}
+        out[d["type"]].append({"src": u, "dst": v, "doc": d.get("doc"), "start": d.get("start"),
+                               "end": d.get("end"), "props": props})
+    return out
+
+
+def merge_nodes_cypher(label: str) -> str:
+    return f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row.props"
+
+
+def merge_rels_cypher(rel_type: str, src_label: str | None = None, dst_label: str | None = None) -> str:
+    a = f"a:{src_label}" if src_label else "a"
+    b = f"b:{dst_label}" if dst_label else "b"
+    return (f"UNWIND $rows AS row MATCH ({a} {{id: row.src}}) MATCH ({b} {{id: row.dst}}) "
+            f"MERGE (a)-[r:{rel_type} {{doc: row.doc, start: row.start, `end`: row.end}}]->(b) SET r += row.props")
+
+
+def _value(v: Any) -> Any:
+    if isinstance(v, (set, tuple)):
+        return [str(x) for x in v]
+    return v
+
+
+def _batches(rows: list, size: int = BATCH):
+    for i in range(0, len(rows), size):
+        yield rows[i:i + size]
+
+
+class Neo4jStore:
+    """The graph in Neo4j. Same methods as LadybugStore: exists, query, records, replace_graph, load_documents,
+    close; and ``dialect = 'neo4j'`` for the few places where the two engines' Cypher differs."""
+
+    dialect = "neo4j"
+
+    def __init__(self, uri: str, user: str | None = None, password: str | None = None, database: str | None = None,
+                 read_only: bool = True):
+        self.uri, self.user, self.password, self.database = uri, user, password, database
+        self.read_only = read_only
+        self.path = uri  # what messages name
+        self._driver = None
+
+    @classmethod
+    def from_env(cls, uri: str | None = None, read_only: bool = True) -> "Neo4jStore":
+        s = neo4j_settings(uri)
+        if not s["uri"]:
+            raise StoreError("ingen Neo4j angiven: ge --neo4j URI eller sätt NEO4J_URI")
+        return cls(s["uri"], s["user"], s["password"], s["database"], read_only=read_only)
+
+    # ------------------------------------------------------------ lifecycle
+    def connect(self):
+        if self._driver is None:
+            import neo4j
+
+            try:
+                auth = (self.user, self.password) if self.password is not None else None
+                self._driver = neo4j.GraphDatabase.driver(self.uri, auth=auth)
+                self._driver.verify_connectivity()
+            except Exception as e:  # the driver raises several kinds; all mean the same to the user
+                self._driver = None
+                raise StoreError(f"{self.uri}: Neo4j kunde inte nås ({type(e).__name__}: {' '.join(str(e).split())[:300]}); "
+                                 f"kontrollera adressen, NEO4J_USER och NEO4J_PASSWORD") from None
+        return self._driver
+
+    def close(self) -> None:
+        if self._driver is not None:
+            self._driver.close()
+            self._driver = None
+
+    def exists(self) -> bool:
+        try:
+            return bool(self.records("MATCH (d:Document) RETURN count(d) AS n")[0]["n"])
+        except StoreError:
+            return False
+
+    def create_schema(self) -> None:
+        driver = self.connect()
+        for stmt in schema.neo4j_constraints():
+            driver.execute_query(stmt, database_=self.database)
+
+    # ------------------------------------------------------------ writing
+    def replace_graph(self, G: nx.MultiDiGraph) -> dict[str, int]:
+        """Make the database hold G: each document's facts in one transaction, then what G no longer has removed."""
+        if self.read_only:
+            raise StoreError(f"{self.uri}: öppnad för läsning")
+        self.create_schema()
+        driver = self.connect()
+        by_doc: dict[str, list] = defaultdict(list)
+        for u, v, d in G.edges(data=True):
+            by_doc[d.get("doc") or ""].append((u, v, d))
+        docs = [n for n, d in G.nodes(data=True) if d["label"] == "Document"]
+        written: set[str] = set()
+        with driver.session(database=self.database) as session:
+            for did in sorted(by_doc, key=lambda k: (k not in G, k)):
+                edges = by_doc[did]
+                touched = {did} if did in G else set()
+                for u, v, _ in edges:
+                    touched |= {u, v}
+                session.execute_write(self._write_part, G, sorted(touched - written), edges)
+                written |= touched
+            rest = [n for n in G.nodes if n not in written]
+            if rest:
+                session.execute_write(self._write_part, G, rest, [])
+            session.execute_write(self._remove_stale, G)
+        counts = {n.label: 0 for n in schema.NODES}
+        for _, d in G.nodes(data=True):
+            counts[d["label"]] += 1
+        for r in schema.RELS:
+            counts[r.type] = 0
+        for _, _, d in G.edges(data=True):
+            counts[d["type"]] += 1
+        del docs
+        return counts
+
+    @staticmethod
+    def _write_part(tx, G: nx.MultiDiGraph, nodes: list[str], edges: list) -> None:
+        for label, rows in node_rows(G, nodes).items():
+            for batch in _batches(rows):
+                tx.run(merge_nodes_cypher(label), rows=batch)
+        for rel_type, rows in rel_rows(G, edges).items():
+            for batch in _batches(rows):
+                tx.run(merge_rels_cypher(rel_type), rows=batch)
+
+    @staticmethod
+    def _remove_stale(tx, G: nx.MultiDiGraph) -> None:
+        for nt in schema.NODES:
+            ids = [n for n, d in G.nodes(data=True) if d["label"] == nt.label]
+            tx.run(f"MATCH (n:{nt.label}) WHERE NOT n.id IN $ids DETACH DELETE n", ids=ids)
+        for rt in schema.RELS:
+            keys = [[d.get("doc"), d.get("start"), d.get("end"), u, v] for u, v, d in G.edges(data=True)
+                    if d["type"] == rt.type]
+            tx.run(f"MATCH (a)-[r:{rt.type}]->(b) WHERE NOT [r.doc, r.start, r.`end`, a.id, b.id] IN $keys "
+                   f"DELETE r", keys=keys)
+
+    # ------------------------------------------------------------ reading
+    def query(self, cypher: str, params: dict[str, Any] | None = None, *, read_only: bool = True,
+              timeout_ms: int = 30000, max_rows: int = 100000) -> tuple[list[str], list[list[Any]]]:
+        if read_only and WRITE_RE.search(_strip_strings(cypher)):
+            raise StoreError("frågan försöker ändra grafen; här körs bara läsfrågor (MATCH … RETURN)")
+        import neo4j
+
+        driver = self.connect()
+
+        def work(tx):
+            res = tx.run(cypher, params or {})
+            cols = list(res.keys())
+            rows = []
+            for rec in res:
+                if len(rows) >= max_rows:
+                    break
+                rows.append([to_plain(v) for v in rec.values()])
+            return cols, rows
+
+        tx_fn = neo4j.unit_of_work(timeout=timeout_ms / 1000)(work)
+        try:
+            with driver.session(database=self.database,
+                                default_access_mode=neo4j.READ_ACCESS if read_only else neo4j.WRITE_ACCESS) as s:
+                return s.execute_read(tx_fn) if read_only else s.execute_write(tx_fn)
+        except neo4j.exceptions.Neo4jError as e:
+            raise StoreError(explain_error(e.message or str(e), cypher)) from None
+        except neo4j.exceptions.DriverError as e:
+            raise StoreError(f"{self.uri}: {type(e).__name__}: {' '.join(str(e).split())[:200]}") from None
+
+    def records(self, cypher: str, params: dict[str, Any] | None = None, **kw) -> list[dict[str, Any]]:
+        cols, rows = self.query(cypher, params, **kw)
+        return [dict(zip(cols, r)) for r in rows]
+
+    def load_documents(self) -> list[dict[str, Any]]:
+        return [r["d"] for r in self.records("MATCH (d:Document) RETURN d")]
+
+
+def to_plain(v: Any) -> Any:
+    """Driver values -> the plain shape graph.store.to_plain gives for the embedded engine."""
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(v, Node):
+        out = {k: to_plain(x) for k, x in v.items()}
+        out["_label"] = next(iter(v.labels), None)
+        out["_id"] = v.element_id
+        return out
+    if isinstance(v, Relationship):
+        out = {k: to_plain(x) for k, x in v.items()}
+        out["_type"] = v.type
+        out["_src"], out["_dst"] = v.start_node.element_id, v.end_node.element_id
+        return out
+    if isinstance(v, Path):
+        return {"_path": True, "nodes": [to_plain(n) for n in v.nodes], "rels": [to_plain(r) for r in v.relationships]}
+    if isinstance(v, list):
+        return [to_plain(x) for x in v]
+    if isinstance(v, dict):
+        return {k: to_plain(x) for k, x in v.items()}
+    if hasattr(v, "iso_format"):
+        return v.iso_format()
+    return v
+
+
+def graph_from_store(store) -> nx.MultiDiGraph:
+    """The whole graph of a store (either engine) as networkx, for copying it to the other engine."""
+    G = nx.MultiDiGraph()
+    for nt in schema.NODES:
+        for r in store.records(f"MATCH (n:{nt.label}) RETURN n"):
+            n = r["n"]
+            G.add_node(n["id"], **{k: v for k, v in n.items() if not k.startswith("_") and v is not None},
+                       label=nt.label)
+    for rt in schema.RELS:
+        for r in store.records(f"MATCH (a)-[r:{rt.type}]->(b) RETURN a.id AS a, b.id AS b, r"):
+            props = {k: v for k, v in r["r"].items() if not k.startswith("_") and v is not None}
+            G.add_edge(r["a"], r["b"], key=f"{rt.type}:{props.get('doc')}:{props.get('start')}:{G.number_of_edges()}",
+                       type=rt.type, **props)
+    return G
