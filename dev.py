@@ -62,6 +62,27 @@ def ensure_browser() -> None:
         print("Kunde inte installera Chromium: webbläsartestet hoppas över.", flush=True)
 
 
+def ensure_cypher_check() -> None:
+    """Neo4j's Cypher language support (npm, pinned in tools/cypher-check) for the test that checks every saved
+    query as Neo4j Cypher; installed again only when its lock file changes."""
+    import shutil
+
+    tool = ROOT / "tools" / "cypher-check"
+    npm = shutil.which("npm")
+    if not (shutil.which("node") and npm):
+        print("Node.js/npm saknas: kontrollen av frågorna som Neo4j-Cypher hoppas över.", flush=True)
+        return
+    want = hashlib.sha256((tool / "package-lock.json").read_bytes()).hexdigest()
+    stamp = tool / "node_modules" / ".govgraph-installed"
+    if stamp.exists() and stamp.read_text() == want:
+        return
+    print("+ npm ci (tools/cypher-check)", flush=True)
+    if subprocess.call([npm, "ci", "--silent", "--no-audit", "--no-fund"], cwd=tool):
+        print("npm ci misslyckades: kontrollen av frågorna som Neo4j-Cypher hoppas över.", flush=True)
+        return
+    stamp.write_text(want)
+
+
 def main(argv: list[str]) -> None:
     cmd = argv[0] if argv else "help"
     if cmd == "app":
@@ -71,6 +92,7 @@ def main(argv: list[str]) -> None:
     elif cmd == "test":
         ensure_env("[test]")
         ensure_browser()
+        ensure_cypher_check()
         rc = subprocess.call([str(PY), "-m", "pytest", *argv[1:]], cwd=ROOT)
         sys.exit(rc)
     else:

@@ -55,11 +55,13 @@ def merge_nodes_cypher(label: str) -> str:
     return f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n += row.props"
 
 
-def merge_rels_cypher(rel_type: str, src_label: str | None = None, dst_label: str | None = None) -> str:
-    a = f"a:{src_label}" if src_label else "a"
-    b = f"b:{dst_label}" if dst_label else "b"
-    return (f"UNWIND $rows AS row MATCH ({a} {{id: row.src}}) MATCH ({b} {{id: row.dst}}) "
-            f"MERGE (a)-[r:{rel_type} {{doc: row.doc, start: row.start, `end`: row.end}}]->(b) SET r += row.props")
+def merge_rels_cypher(rel_type: str, with_role: bool = False) -> str:
+    """One relationship per type, ends and provenance span, and role where it has one (a person can attend one
+    meeting as ledamot and as ordförande, read from the same row)."""
+    role = ", role: row.props.role" if with_role else ""
+    return (f"UNWIND $rows AS row MATCH (a {{id: row.src}}) MATCH (b {{id: row.dst}}) "
+            f"MERGE (a)-[r:{rel_type} {{doc: row.doc, start: row.start, `end`: row.end{role}}}]->(b) "
+            f"SET r += row.props")
 
 
 def _value(v: Any) -> Any:
@@ -164,8 +166,10 @@ class Neo4jStore:
             for batch in _batches(rows):
                 tx.run(merge_nodes_cypher(label), rows=batch)
         for rel_type, rows in rel_rows(G, edges).items():
-            for batch in _batches(rows):
-                tx.run(merge_rels_cypher(rel_type), rows=batch)
+            for with_role in (False, True):
+                part = [r for r in rows if (r["props"].get("role") is not None) == with_role]
+                for batch in _batches(part):
+                    tx.run(merge_rels_cypher(rel_type, with_role), rows=batch)
 
     @staticmethod
     def _remove_stale(tx, G: nx.MultiDiGraph) -> None:

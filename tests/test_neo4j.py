@@ -34,6 +34,7 @@ def test_writes_are_idempotent_merges_keyed_on_id_and_provenance():
     rel = merge_rels_cypher("ATTENDED")
     assert rel.startswith("UNWIND $rows AS row MATCH (a {id: row.src}) MATCH (b {id: row.dst}) MERGE (a)-[r:ATTENDED")
     assert "{doc: row.doc, start: row.start, `end`: row.end}" in rel
+    assert "role: row.props.role" in merge_rels_cypher("ATTENDED", with_role=True)
 
 
 def test_rows_keep_schema_properties_and_provenance(sample_graph):
