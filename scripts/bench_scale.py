@@ -145,7 +145,7 @@ def graph_rows(target: int, seed: int = 1) -> nx.MultiDiGraph:
     # groups' later meetings can take up the matters the nämnder sent on
     all_bodies.sort(key=lambda bm: bm[1] is None)
     matter_k = 0
-    open_matters: list[tuple[str, str, str]] = []  # (matter, from body, its region group)
+    open_matters: dict[str, list[str]] = {}  # region group -> matters sent to it and not yet taken up
     for b, m in all_bodies:
         region_group = None
         if m:
@@ -173,9 +173,9 @@ def graph_rows(target: int, seed: int = 1) -> nx.MultiDiGraph:
                     a = g.node(f"assignment:{b}-{k}-{i}", "Assignment", name="uppdrag", task="ta fram förslag")
                     g.edge(d, a, "ASSIGNS", doc, "uppdrar åt", para)
                     g.edge(a, members[b][0], "ASSIGNED_TO", doc, "uppdrar åt ordföranden", para)
-                if i == 1 and open_matters and not m and rng.random() < 0.8:
-                    # a regional group takes up a matter a municipal nämnd sent on
-                    mid, src, grp = open_matters.pop(rng.randrange(len(open_matters)))
+                if i == 1 and open_matters.get(b) and rng.random() < 0.8:
+                    # the regional group takes up a matter a municipal nämnd sent to it
+                    mid = open_matters[b].pop(rng.randrange(len(open_matters[b])))
                     g.edge(it, mid, "CONCERNS", doc, "Ärendet från nämnden tas upp", para, step="ärende")
                 elif i == 2 and region_group and rng.random() < 0.3:
                     matter_k += 1
@@ -184,7 +184,7 @@ def graph_rows(target: int, seed: int = 1) -> nx.MultiDiGraph:
                     g.edge(it, mid, "CONCERNS", doc, f"Samverkansfråga {matter_k}", para, step="remiss")
                     g.edge(d, region_group, "REFERRED_TO", doc, "överlämnas till samrådsgruppen", para,
                            verb="överlämnas", matter=mid)
-                    open_matters.append((mid, b, region_group))
+                    open_matters.setdefault(region_group, []).append(mid)
     return g.G
 
 
@@ -207,6 +207,7 @@ def params_for(G: nx.MultiDiGraph) -> dict[str, str]:
     if ref:  # a matter that moved: from the nämnd that sent it to the group that took it up
         out["from"] = pred(pred(pred(ref[0], "HAS_DECISION"), "HAS_ITEM"), "HELD")
         out["to"] = ref[1]
+        out["matter"] = next(d["matter"] for u, v, d in G.out_edges(ref[0], data=True) if d["type"] == "REFERRED_TO")
     return out
 
 
