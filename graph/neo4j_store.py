@@ -64,6 +64,15 @@ def merge_rels_cypher(rel_type: str, with_role: bool = False) -> str:
             f"SET r += row.props")
 
 
+def remove_stale_nodes_cypher(label: str) -> str:
+    return f"MATCH (n:{label}) WHERE NOT n.id IN $ids DETACH DELETE n"
+
+
+def remove_stale_rels_cypher(rel_type: str) -> str:
+    return (f"MATCH (a)-[r:{rel_type}]->(b) WHERE NOT [r.doc, r.start, r.`end`, a.id, b.id] IN $keys "
+            f"DELETE r")
+
+
 def _value(v: Any) -> Any:
     if isinstance(v, (set, tuple)):
         return [str(x) for x in v]
@@ -175,12 +184,11 @@ class Neo4jStore:
     def _remove_stale(tx, G: nx.MultiDiGraph) -> None:
         for nt in schema.NODES:
             ids = [n for n, d in G.nodes(data=True) if d["label"] == nt.label]
-            tx.run(f"MATCH (n:{nt.label}) WHERE NOT n.id IN $ids DETACH DELETE n", ids=ids)
+            tx.run(remove_stale_nodes_cypher(nt.label), ids=ids)
         for rt in schema.RELS:
             keys = [[d.get("doc"), d.get("start"), d.get("end"), u, v] for u, v, d in G.edges(data=True)
                     if d["type"] == rt.type]
-            tx.run(f"MATCH (a)-[r:{rt.type}]->(b) WHERE NOT [r.doc, r.start, r.`end`, a.id, b.id] IN $keys "
-                   f"DELETE r", keys=keys)
+            tx.run(remove_stale_rels_cypher(rt.type), keys=keys)
 
     # ------------------------------------------------------------ reading
     def query(self, cypher: str, params: dict[str, Any] | None = None, *, read_only: bool = True,

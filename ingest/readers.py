@@ -74,9 +74,12 @@ def read(path: str | Path) -> Document:
                     sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, warnings=warnings)
 
 
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")  # control characters but whitespace, and U+FFFD
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:20000]
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f\v") or c == "\ufffd")
+    bad = len(_CONTROL.findall(sample))
     return bad > max(5, len(sample) // 100)
 
 

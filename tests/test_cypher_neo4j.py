@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from graph import schema
-from graph.neo4j_store import merge_nodes_cypher, merge_rels_cypher
+from graph.neo4j_store import (merge_nodes_cypher, merge_rels_cypher, remove_stale_nodes_cypher,
+                               remove_stale_rels_cypher)
 from graph.queries import saved_queries
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +53,13 @@ def test_the_backends_own_statements_are_neo4j_cypher():
               for n in schema.NODES]
     stmts += [{"name": f"rels-{r.type}-{role}", "text": merge_rels_cypher(r.type, role), "params": {"rows": []}}
               for r in schema.RELS for role in (False, True)]
+    stmts += [{"name": f"stale-{n.label}", "text": remove_stale_nodes_cypher(n.label), "params": {"ids": []}}
+              for n in schema.NODES]
+    stmts += [{"name": f"stale-{r.type}", "text": remove_stale_rels_cypher(r.type), "params": {"keys": []}}
+              for r in schema.RELS]
+    stmts += [{"name": f"read-{n.label}", "text": f"MATCH (n:{n.label}) RETURN n"} for n in schema.NODES]
+    stmts += [{"name": f"read-{r.type}", "text": f"MATCH (a)-[r:{r.type}]->(b) RETURN a.id AS a, b.id AS b, r"}
+              for r in schema.RELS]
     found = check(stmts, map_keys=("src", "dst", "props"))
     problems = {name: [d["message"] for d in ds] for name, ds in found.items() if ds}
     assert not problems, problems
