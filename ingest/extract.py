@@ -20,7 +20,8 @@ from ingest.segment import NAME_LINE_RE, Item, Segmented, section_of
 
 UP = "A-ZÅÄÖÉÜ"
 LOW = "a-zåäöéüß"
-WORD = rf"[{UP}][{LOW}'’]+(?:-[{UP}{LOW}][{LOW}]+)?"
+# "Anna", "Karl-Erik", "AnnSofie" (one capital inside a first name)
+WORD = rf"[{UP}][{LOW}'’]+(?:[{UP}][{LOW}]+)?(?:-[{UP}{LOW}][{LOW}]+)?"
 NAME = rf"{WORD}(?:[ \t]+(?:{WORD}|von|af|de|van|der)){{1,3}}"
 NAME_RE = re.compile(NAME)
 PARTY = r"\((?P<party>[A-Za-zÅÄÖåäö]{1,4})\)"
@@ -823,8 +824,10 @@ class Extractor:
         if any(mk.startswith(("tjg ers", "tjänstgörande ers")) for mk in row.markers) or \
                 title_text.startswith(("tjg ers", "tjänstgörande ers")):
             attend_role = "tjänstgörande ersättare"
-            # "tjänstgörande ersättare för Ahmed Karimi (V)": the member served for was not there
-            fm = re.search(rf"\bför[ \t]+(?P<who>{NAME})[ \t]*(?:{PARTY})?", self.text[row.name[1]:b])
+        if attend_role == "tjänstgörande ersättare" or title_text.startswith("ersätter"):
+            # "tjänstgörande ersättare för Ahmed Karimi (V)", "Kjell Sundberg (M) ersätter Maria Hansson (M)":
+            # the member served for was not there
+            fm = re.search(rf"\b(?:för|ersätter)[ \t]+(?P<who>{NAME})[ \t]*(?:{PARTY})?", self.text[row.name[1]:b])
             if fm and self.meeting_key and self._plausible_name(fm["who"]):
                 wa = row.name[1] + fm.start("who")
                 wk = self.person(wa, wa + len(fm["who"]), "replaced-member", fm["party"])
@@ -881,7 +884,7 @@ class Extractor:
         if not title:
             return
         ol = (org or "").lower().strip(" ,.")
-        if title.startswith(("tjänstgörande ers", "tjg ers", "ej tjänstgörande")):
+        if title.startswith(("tjänstgörande ers", "tjg ers", "ej tjänstgörande", "ersätter")):
             return  # "tjänstgörande ersättare för …" says how one attends, not a title
         # "processledare, sekreterare": a meeting role after the title is no organisation
         if org and (ol in MEMBER_ROLES or ol in ("sekreterare", "justerare") or ol.split(",")[-1].strip() in (
@@ -1078,8 +1081,10 @@ class Extractor:
         """Abbreviations this document uses without defining ('Skrivelse från SocSam'): kept as candidates that
         resolution joins to a body another document defines, and drops otherwise. 'X består av …' and
         'X:s presidium' name a body outright."""
+        # an upper-case word of seven letters or more is a word in capitals ("PROTOKOLL"), not an abbreviation
         found = [m for m in CANDIDATE_ABBR_RE.finditer(self.seg.masked)
                  if m.group().upper() not in lexicon.parties() and m.group() not in NOT_ABBR
+                 and not (m.group().isupper() and len(m.group()) >= 7)
                  and not self._inside_person(m.start())]
         for m in found:
             after = self.seg.masked[m.end(): m.end() + 20]
@@ -2040,6 +2045,7 @@ class Extractor:
         # an item that states an agreement with its shares speaks of that one agreement throughout
         taken = [(it.start, it.end) for it in self.seg.items
                  if any(m.label == "Agreement" and it.start <= m.evidence.start < it.end for m in self.x.mentions)]
+        named: dict[tuple[str, str], str] = {}  # (item, kind of agreement) -> the agreement named in it first
         for m in self._agreement_nouns(text):
             noun = m["noun"].lower()
             if (noun.startswith(("avtals", "avtalad")) and noun != "avtalssamverkan") \
@@ -2073,11 +2079,19 @@ class Extractor:
             if noun.endswith("överenskommelser") and not topic:
                 continue
             name = base.capitalize() + (f" om {topic}" if topic else "")
-            if not topic and parties:
-                names = [self.by_key[p].props.get("short") or self.by_key[p].props.get("name") for p in parties]
-                name += " med " + ", ".join(sorted(n for n in names if n))
-            ak = self.mention(f"agreement:{slug(name)}", "Agreement", {"name": name}, m.start(), m.end(),
-                              "agreement-prose", 0.8)
+            it = next((i for i in self.seg.items if i.start <= m.start() < i.end), None)
+            definite = noun != base
+            if definite and not topic and it and (it.label, base) in named:
+                # "godkänner samverkansavtalet mellan …" under the heading "Samverkansavtal om …": that agreement
+                ak = named[(it.label, base)]
+            else:
+                if not topic and parties:
+                    names = [self.by_key[p].props.get("short") or self.by_key[p].props.get("name") for p in parties]
+                    name += " med " + ", ".join(sorted(n for n in names if n))
+                ak = self.mention(f"agreement:{slug(name)}", "Agreement", {"name": name}, m.start(), m.end(),
+                                  "agreement-prose", 0.8)
+                if it:
+                    named.setdefault((it.label, base), ak)
             pm = PERIOD_RE.search(text, a, b)
             if pm and not self.by_key[ak].props.get("period"):
                 self.by_key[ak].props["period"] = f"{pm['a']}–{pm['b']}"

@@ -25,7 +25,7 @@ _FORMS = {"nämnd": "nämnd(en|s|ens|er|erna|ernas)?", "styrelse": "styrelse(n|s
           "förbund": "förbund(et|s|ets)?", "kommitté": "kommitté(n|ns|er|erna)?", "forum": "forum(et|s|ets)?",
           "delegation": "delegation(en|s|ens)?", "kansli": "kansli(et|ets|er)?",
           "fullmäktige": "fullmäktige(s)?", "departement": "departement(et|ets)?",
-          "organ": "organ(et|ets|en|s)?"}
+          "organ": "organ(et|ets|en|s)?", "förvaltning": "förvaltning(en|s|ens|ar|arna)?"}
 # Endings of a definite or genitive form: "nämnden", "gruppens", "rådet" name one body; "nämnder" do not.
 _DEFINITE = {"en", "et", "n", "t", "an", "ns", "ens", "ets", "s", "erna", "ernas", "arna", "orna", "et", "iet",
              "iets", "ns", "ts"}

@@ -298,7 +298,7 @@ class Resolver:
             (by_muni[code] if code else loose).append((did, m))
         base = "person:" + slug(name)
         if len(by_muni) <= 1:
-            return [(base, recs)]
+            return self._split_by_party(name, base, recs)
         groups = {code: list(rs) for code, rs in sorted(by_muni.items())}
         rest = []
         for did, m in loose:
@@ -317,6 +317,26 @@ class Resolver:
         self.merges.append(f"{base}: {name} hålls isär som {len(groups)} personer (olika kommuner: "
                            f"{', '.join(groups)})")
         return out
+
+    def _split_by_party(self, name: str, base: str, recs: list) -> list[tuple[str, list]]:
+        """Mentions of one name in one municipality (or none) that carry different parties are different people
+        ("Daniel Danielsson (M)" and "Daniel Danielsson (KD)"); a mention without a party joins the group of the
+        party its own document gives that name, or the largest group."""
+        parties = {m.props.get("party") for _, m in recs if m.props.get("party")}
+        if len(parties) <= 1:
+            return [(base, recs)]
+        groups: dict[str, list] = {p: [] for p in sorted(parties)}
+        for did, m in recs:
+            if m.props.get("party"):
+                groups[m.props["party"]].append((did, m))
+        for did, m in recs:
+            if not m.props.get("party"):
+                same_doc = [p for p, rs in groups.items() if any(d == did for d, _ in rs)]
+                target = same_doc[0] if len(same_doc) == 1 else max(groups, key=lambda p: len(groups[p]))
+                groups[target].append((did, m))
+        self.merges.append(f"{base}: {name} hålls isär som {len(groups)} personer (olika partier: "
+                           f"{', '.join(groups)})")
+        return [(f"{base}~{slug(p)}", rs) for p, rs in groups.items()]
 
     def _person_municipality(self, did: str, key: str) -> str | None:
         """The kommunkod a person stands for in a document (REPRESENTS a municipality), if exactly one."""

@@ -17,7 +17,7 @@ TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]{0,200})?/?>|&nbsp;")
 TOC_LINE_RE = re.compile(r"^[ \t]*(?:§\s*\d+|\d+(?:\.\d+)*\.?)\s+\S.*?(?:\.{3,}[ \t]*\d*|\t[ \t]*\d{1,3})[ \t]*$")
 TOC_HEAD_RE = re.compile(r"(?i)^\s*(innehåll|innehållsförteckning|ärendelista|föredragningslista)\s*:?\s*$")
 BULLET_RE = re.compile(r"^([ \t]*)[•·▪◦‣●\-–*][ \t]+")
-PARA_RE = re.compile(r"^[ \t]*(?:[•·▪●][ \t]+)?(?:(?P<prefix>[A-ZÅÄÖ]{1,6})[ \t]+)?§[ \t]*(?P<num>\d{1,4})"
+PARA_RE = re.compile(r"^[ \t]*(?:[•·▪●][ \t]+)?(?:(?P<prefix>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5})[ \t]+)?§[ \t]*(?P<num>\d{1,4})"
                      r"(?P<year>/\d{2,4})?(?![\d-])[ \t:.]*(?P<rest>.*?)[ \t]*$")
 # "SON 108 Val av justerare", or "SON 108" alone with the title (or "Dnr …" and the title) below it
 PREFIXED_RE = re.compile(r"^[ \t]*(?P<prefix>[A-ZÅÄÖ]{2,6})[ \t]+(?P<num>\d{1,4})(?![\d/.-])"
@@ -31,8 +31,9 @@ LABEL_RE = re.compile(r"^[ \t]*(?P<label>[A-ZÅÄÖa-zåäö][A-Za-zÅÄÖåäö
 
 PART_HEADS = [
     ("presenters", re.compile(r"(?i)^(föredragande|föredragare|presentatör(er)?|ansvarig för ärendet)\s*:")),
-    ("proposal", re.compile(r"(?i)^(förslag till beslut|förvaltningens förslag( till beslut)?|"
-                            r"arbetsutskottets förslag( till beslut)?|ordförandens förslag)\s*:?$")),
+    # "Förslag till beslut", "Förvaltningens förslag", "Kommunstyrelsens förslag till kommunfullmäktige"
+    ("proposal", re.compile(r"(?i)^((\w+s\s+)?förslag\s+till\s+(beslut|\w*fullmäktige|\w+)|förvaltningens förslag|"
+                            r"arbetsutskottets förslag|ordförandens förslag)\s*:?$")),
     # the members' motions before the decision: never the decision itself
     ("motions", re.compile(r"(?i)^(yrkanden?|yrkande och proposition|propositionsordning)\s*:?$")),
     ("decision", re.compile(r"(?i)^(\S.{0,80}?\s)?(beslut|ställningstagande|beslutet|protokollsutdrag beslut)\s*:?$")),
@@ -587,8 +588,16 @@ def _find_sections(seg: Segmented, body_end: int) -> None:
             if lsec and lsec[0] and value:
                 ls = ln.start + ln.text.index(label)
                 vs = ln.start + ln.text.index(value, ls - ln.start + len(label))
-                current = Section(lsec[0], lsec[1] or status, ln.start, ln.end, (ls, ls + len(label)),
-                                  [Line(vs, ln.end, ln.text[vs - ln.start:])])
+                vsec = section_of(value)
+                if vsec and vsec[0]:
+                    # "Övriga närvarande<TAB>Ersättare": the value is a heading of its own, the names follow below;
+                    # its role is the more precise one ("Beslutande / Ledamöter" stay beslutande)
+                    role = lsec[0] if (lsec[0], vsec[0]) == ("beslutande", "ledamot") else vsec[0]
+                    current = Section(role, vsec[1] or lsec[1] or status, ln.start, ln.end,
+                                      (vs, vs + len(value)))
+                else:
+                    current = Section(lsec[0], lsec[1] or status, ln.start, ln.end, (ls, ls + len(label)),
+                                      [Line(vs, ln.end, ln.text[vs - ln.start:])])
                 seg.sections.append(current)
                 region_open = True
                 continue
@@ -662,6 +671,12 @@ def _find_signatures(seg: Segmented) -> None:
         # "Sekreterare Paragrafer 34–37": the paragraphs signed for may share the role's line
         label = re.sub(r"(?i)[ \t]+(?:paragrafer|§§?)[ \t]*[\d \t,–-]+$", "", ln.strip) \
             if ln.strip[-1:].isdigit() else ln.strip
+        if "..." in label or "…" in label or "___" in label:  # "Sekreterare ........" (the line to sign on)
+            label = re.sub(r"[ \t]*[.…_]{3,}.*$", "", label)
+        # "Underskrifter<TAB>Sekreterare": the role in the second column of a labelled head
+        cols = re.split(r"\t+|[ ]{3,}", label)
+        if len(cols) == 2 and cols[0].lower().rstrip(":") in ("underskrifter", "underskrift", "signaturer"):
+            label = cols[1]
         role = SIGN_ROLES.get(label.rstrip(":").lower())
         if role:
             above = _name_in(lines[k - 1]) if k > 0 else None

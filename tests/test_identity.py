@@ -92,3 +92,17 @@ def test_one_diary_number_at_two_meetings_of_one_municipality_is_one_matter(tmp_
     assert len(matters) == 1
     items = [a for a, v, e in G.edges(data=True) if e["type"] == "CONCERNS" and v in matters]
     assert len(items) == 2
+
+
+def test_one_name_with_two_parties_is_two_people_with_a_reason(tmp_path):
+    doc = """Sollefteå kommun\nSocialnämnden\nPROTOKOLL\n\nSammanträdesdatum {date}\n\nBeslutande\n{who}\nErik Holm (M)\n
+§ 1 Budget\n\nBeslut\nSocialnämnden godkänner budgeten.\n"""
+    G, _, merges = _graph(tmp_path, {
+        "a-2024-01-10.txt": doc.format(date="2024-01-10", who="Anna Berg (S), ordförande"),
+        "b-2024-02-14.txt": doc.format(date="2024-02-14", who="Anna Berg (KD)"),
+    })
+    people = _persons(G, "Anna Berg")
+    assert len(people) == 2
+    assert {G.nodes[p]["party"] for p in people} == {"S", "KD"}
+    assert any("olika partier" in m for m in merges)
+    assert len(_persons(G, "Erik Holm")) == 1  # the same name and party in both stays one person
