@@ -66,7 +66,8 @@ PERSON_VERBS = ("informerar", "föredrar", "inleder", "redogör", "delger", "bes
                 "uppdras", "utses", "väljs", "valdes", "anmäler", "öppnar", "avslutar", "förklarar", "konstaterar")
 PRESENT_VERBS = {"föredrar", "presenterar", "inleder", "informerar"}
 REFERRAL_RE = re.compile(
-    r"(?i)\b(?P<verb>(?:överlämna|översända|skicka|remittera)(?:[ \t]+(?!till\b)[a-zåäö-]+){1,4}(?=[ \t]+till\b)|"
+    r"(?i)\b(?P<verb>(?:överlämnar|överlämna|översänder|översända|skickar|skicka|remitterar|remittera)"
+    r"(?:[ \t]+(?!till\b)[a-zåäö-]+){1,4}(?=[ \t]+till\b)|"
     r"överlämnas|överlämna|överlämnades|lyfts|lyftas|lyfta|lyftes|hänskjuts|remitteras|"
     r"översänds|skickas|återrapporteras|återrapportering\b[^.]{0,80}?\bske|bereds|beredas|hanteras|"
     r"tas upp|överförs)(?:\s+(?:direkt|vidare|för beslut|för kännedom))?\s+(?P<prep>till|i|på|av|hos|vid)?\s*")
@@ -1359,6 +1360,13 @@ class Extractor:
                 name = p[: m.end()]
                 name = re.sub(r"(?i)\s+(ledamöter|ledamot|presidium)$", "", name)
                 return self.body(name, pa, pa + len(name), "assignee")
+        # "ger Västkom i uppdrag" where the document also speaks of "Västkoms styrelse": an organisation
+        if re.fullmatch(rf"[{UP}][{LOW}]{{2,}}", p) and p not in NOT_NAME and re.search(
+                rf"\b{re.escape(p)}(?::s|s)[ \t]+(?:styrelse|presidium|kansli|ledningsgrupp|förbundsstyrelse)\b",
+                self.seg.masked):
+            k = self.body(p, pa, pa + len(p), "assignee", conf=0.8)
+            self.by_key[k].props["kind"] = self.by_key[k].props.get("kind") or "organisation"
+            return k
         ab = re.fullmatch(rf"[{UP}][A-Za-zÅÄÖåäö]{{1,7}}(?: [A-ZÅÄÖ]{{2,5}})?", p)
         if ab and sum(c.isupper() for c in p) >= 2:
             return self.body(p, pa, pa + len(p), "assignee", short=p, conf=0.7)
@@ -1701,7 +1709,12 @@ class Extractor:
                             before = [(self.body_key, s + first.start("w"), s + first.end("w"))]
                     if not before or not tgt:
                         continue
-                    src = before[-1]  # the subject: the last body named before the verb phrase
+                    # the subject: the last body named before the verb phrase, but not one that stands after a
+                    # preposition ("Välfärdsrådet är ett organ mellan Västra Götalandsregionen och kommunerna och
+                    # rapporterar till …": the region is no subject)
+                    free = [b for b in before if not re.search(r"(?i)\b(?:mellan|med|av|för|från|hos|inom|under)"
+                                                                r"[ \t]+(?:\w+[ \t]+)?$", text[max(s, b[1] - 30):b[1]])]
+                    src = (free or before)[-1]
                     if src[0] != tgt[0]:
                         self.claim(type_, src[0], tgt[0], s, e, "structure-" + type_.lower())
             # "Primärkommunala rådet som har upplösts med anledning av Kommunförbundet Jämtland Härjedalens

@@ -172,11 +172,17 @@ def organ_spans(doc: Doc) -> Doc:
             spans.append(Span(doc, tok.i, tok.i + 2, label="BODY"))
             continue
         named_field = t[:1].isupper() and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "för" \
-            and doc[tok.i + 2].text.isalpha() and doc[tok.i + 2].text.lower() not in _FIELD_STOP
+            and doc[tok.i + 2].text.rstrip("-").isalpha() and doc[tok.i + 2].text.lower() not in _FIELD_STOP
         if organ_lemma(t) in stop and not named_field:  # "Rådet för barn och unga" is a name, "rådet" is not
             # "av Primärkommunala rådet": a bare organ word named by a capitalised word inside a sentence
             j = tok.i - 1
-            if j >= 1 and t[:1].islower() and doc[j].text[:1].isupper() and doc[j].text.isalpha() \
+            # "Västkoms styrelse": an organisation's own organ, named by the organisation's genitive
+            # (not the end of a longer name: "Kommunförbundet Jämtland Härjedalens styrelse")
+            if j >= 0 and t.lower() in _OWNED and doc[j].text[:1].isupper() and doc[j].text.isalpha() \
+                    and doc[j].text.endswith("s") and len(doc[j].text) > 3 and doc[j].text not in _NOT_OWNER \
+                    and not (j >= 1 and doc[j - 1].text[:1].isupper() and doc[j - 1].text.isalpha()):
+                spans.append(Span(doc, j, tok.i + 1, label="BODY"))
+            elif j >= 1 and t[:1].islower() and doc[j].text[:1].isupper() and doc[j].text.isalpha() \
                     and doc[j].text.lower() not in _NOT_ADJ and doc[j].text not in _NOT_OWNER \
                     and not doc[j - 1].is_space and doc[j - 1].text not in ".:•!?" and _is_definite_or_genitive(t):
                 spans.append(Span(doc, j, tok.i + 1, label="BODY"))
@@ -247,6 +253,12 @@ def organ_spans(doc: Doc) -> Doc:
             k, words = end + 1, 0
             while k < len(doc) and words < 4:
                 w = doc[k].text
+                # "hälso- och sjukvård": a compound shared over "och" is one word of the field
+                if w.endswith("-") and w[:-1].isalpha() and k + 2 < len(doc) and doc[k + 1].text == "och" \
+                        and doc[k + 2].text.isalpha():
+                    k += 3
+                    words += 1
+                    continue
                 if w == "och" and words and k + 1 < len(doc) and doc[k + 1].text.isalpha() \
                         and doc[k + 1].text.lower() not in _FIELD_STOP and doc[k + 1].text[:1].islower():
                     k += 1
@@ -280,7 +292,10 @@ _FIELD_STOP = {"angående", "gällande", "avseende", "kring", "rörande", "ang",
                "gav", "behandlar", "bereder", "informerar", "redovisar", "godkänner", "med", "till", "i", "på",
                "av", "om", "under", "efter", "inom", "samt", "eller", "vid", "från", "mellan", "enligt", "genom",
                "hålls", "möts", "träffades", "arbetar", "ansvarar", "svarar", "kopplad", "kopplat", "knuten",
-               "knutet", "rapporterade", "samordnar", "leder", "utser", "valde", "väljer", "inför", "efter", "när"}
+               "knutet", "rapporterade", "samordnar", "leder", "utser", "valde", "väljer", "inför", "efter", "när",
+               # "lyfts till Välfärdsrådet för ställningstagande": what a matter is sent for, not the body's field
+               "ställningstagande", "beslut", "kännedom", "information", "yttrande", "godkännande", "beredning",
+               "synpunkter", "åtgärd", "handläggning", "samråd", "diskussion"}
 _ACRONYM = re.compile(r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,6}[A-ZÅÄÖ]")
 _OWNED = {"styrelse", "presidium", "arbetsutskott", "beredning", "kansli"}
 _NOT_OWNER = {"Ordf", "Ord", "Ledamot", "Vice", "Bitr", "Ordförande", "Förslag", "Beslut", "Inför", "Med", "Vid", "Enligt",

@@ -611,10 +611,10 @@ def _find_sections(seg: Segmented, body_end: int) -> None:
             if st and not role:
                 status = st
                 current = None
-                if st == "present":  # "Närvarande:" with the names on the lines below
-                    current = Section("närvarande", st, ln.start, ln.end, (ln.start + ln.text.index(s),
-                                                                            ln.start + ln.text.index(s) + len(s)))
-                    seg.sections.append(current)
+                # "Närvarande:" / "Förhinder" with the names on the lines below (a sub-heading below opens its own)
+                current = Section("närvarande" if st == "present" else "ledamot", st, ln.start, ln.end,
+                                  (ln.start + ln.text.index(s), ln.start + ln.text.index(s) + len(s)))
+                seg.sections.append(current)
                 continue
             current = Section(role, st or status, ln.start, ln.end, (ln.start + ln.text.index(s),
                                                                       ln.start + ln.text.index(s) + len(s)))
