@@ -68,6 +68,8 @@ PRESENT_VERBS = {"föredrar", "presenterar", "inleder", "informerar"}
 REFERRAL_RE = re.compile(
     r"(?i)\b(?P<verb>(?:överlämnar|överlämna|översänder|översända|skickar|skicka|remitterar|remittera)"
     r"(?:[ \t]+(?!till\b)[a-zåäö-]+){1,4}(?=[ \t]+till\b)|"
+    # "föreslår kommunfullmäktige besluta": a proposal sent on to the body that decides
+    r"föreslår(?=[ \t]+[\wåäöÅÄÖ-]+(?:[ \t]+[\wåäöÅÄÖ-]+){0,4}?[ \t]+(?:att[ \t]+)?besluta\b)|"
     r"överlämnas|överlämna|överlämnades|lyfts|lyftas|lyfta|lyftes|hänskjuts|remitteras|"
     r"översänds|skickas|återrapporteras|återrapportering\b[^.]{0,80}?\bske|bereds|beredas|hanteras|"
     r"tas upp|överförs)(?:\s+(?:direkt|vidare|för beslut|för kännedom))?\s+(?P<prep>till|i|på|av|hos|vid)?\s*")
@@ -1206,6 +1208,10 @@ class Extractor:
             elif items and _continues(self.text, items[-1][2], ln.start):
                 num, a, _ = items[-1]
                 items[-1] = (num, a, ln.end)
+            elif not items and re.search(r"(?i)\bbesluta[r]?(?:[ \t]+att)?:?$", s):
+                # "Arbetsutskottet föreslår regionstyrelsen besluta att": a lead-in to the points below, and the
+                # proposal's way on to the body that decides
+                self._referrals_in(ik, ik, ln.start, ln.end)
             elif not items and not s.endswith(":") and not re.search(r"(?i)\bbeslutar\b.*:$", s):
                 items.append((None, ln.start + (len(ln.text) - len(ln.text.lstrip())), ln.end))
             elif items and not s.endswith(":"):
@@ -1495,6 +1501,9 @@ class Extractor:
             if bk == self.body_key:
                 continue
             verb = re.sub(r"\s+", " ", m["verb"].lower()).split()[0]
+            if verb == "föreslår":  # the quote says what is proposed: "föreslår kommunfullmäktige besluta"
+                bm = re.match(r"[ \t]+(?:att[ \t]+)?besluta\b", text[te:te + 20])
+                te += bm.end() if bm else 0
             s_start = _sentence_start(self.text, m.start(), a)
             if skip and s_start in skip:
                 continue

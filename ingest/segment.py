@@ -17,7 +17,8 @@ TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]{0,200})?/?>|&nbsp;")
 TOC_LINE_RE = re.compile(r"^[ \t]*(?:§\s*\d+|\d+(?:\.\d+)*\.?)\s+\S.*?(?:\.{3,}[ \t]*\d*|\t[ \t]*\d{1,3})[ \t]*$")
 TOC_HEAD_RE = re.compile(r"(?i)^\s*(innehåll|innehållsförteckning|ärendelista|föredragningslista)\s*:?\s*$")
 BULLET_RE = re.compile(r"^([ \t]*)[•·▪◦‣●\-–*][ \t]+")
-PARA_RE = re.compile(r"^[ \t]*(?:[•·▪●][ \t]+)?(?:(?P<prefix>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5})[ \t]+)?§[ \t]*(?P<num>\d{1,4})"
+PARA_RE = re.compile(r"^[ \t]*(?:[•·▪●][ \t]+)?(?:(?P<prefix>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}(?:/[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5})?)"
+                     r"[ \t]+)?§[ \t]*(?P<num>\d{1,4})"
                      r"(?P<year>/\d{2,4})?(?![\d-])[ \t:.]*(?P<rest>.*?)[ \t]*$")
 # "SON 108 Val av justerare", or "SON 108" alone with the title (or "Dnr …" and the title) below it
 PREFIXED_RE = re.compile(r"^[ \t]*(?P<prefix>[A-ZÅÄÖ]{2,6})[ \t]+(?P<num>\d{1,4})(?![\d/.-])"
@@ -539,7 +540,7 @@ TABLE_HEAD_RE = re.compile(r"(?i)^(?P<label>ledamöter|ledamot|ordinarie ledamö
                            rf"parti(?P<cols>(?:[ \t]+{MARK_WORDS})+)[ \t]*$")
 INLINE_ATTENDANCE = re.compile(r"(?i)^[ \t]*(?P<label>närvarande|deltagare|deltagande|närvarande ledamöter|"
                                r"beslutande|ersättare|tjänstepersoner|tjänstemän|övriga närvarande|övriga deltagande|"
-                               r"övriga deltagare|närvarande tjänstepersoner|tjänstgörande ersättare|frånvarande|"
+                               r"övriga deltagare|övriga|närvarande tjänstepersoner|tjänstgörande ersättare|frånvarande|"
                                r"ej närvarande|förhinder)[ \t]*:[ \t]*(?P<value>\S.*?)[ \t]*$")
 
 
@@ -561,6 +562,8 @@ def _find_sections(seg: Segmented, body_end: int) -> None:
         if im:
             sec = section_of(im["label"])
             role, st = sec if sec else ("närvarande", "present")
+            if not role:  # "Frånvarande: …" names members who were not there; "Närvarande: …" says no more
+                role = "ledamot" if st == "absent" else None
             vs = ln.start + im.start("value")
             row = Line(vs, vs + len(im["value"]), im["value"])
             seg.sections.append(Section(role or "närvarande", st or status, ln.start, ln.end, (ln.start, vs), [row],
