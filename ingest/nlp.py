@@ -135,7 +135,8 @@ _TITLE_WORDS: dict[int, bool] = {}
 
 
 def _organ_word(t: str) -> bool:
-    return len(t) >= 4 and t.isalpha() and organ_kind(t) is not None
+    # "IFO-chefsnätverket", "Barn- och ungdomsnämnden" (the hyphenated part joined): a word with hyphens inside
+    return len(t) >= 4 and t.replace("-", "").isalpha() and not t.endswith("-") and organ_kind(t) is not None
 
 
 def _title_word(t: str) -> bool:

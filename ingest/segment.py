@@ -244,10 +244,25 @@ def segment(text: str) -> Segmented:
 
 # ---------------------------------------------------------------- items
 
+def _attendance_zone(lines: list[Line]) -> set[int]:
+    """Lines of the lists under an attendance heading ("Närvarande:" and the bullets below it, to a blank line):
+    they are people, not agenda items."""
+    zone: set[int] = set()
+    for i, ln in enumerate(lines):
+        head = ln.strip.rstrip(":")
+        if head and len(head) < 40 and section_of(head):
+            for j in range(i + 1, len(lines)):
+                if not lines[j].strip:
+                    break
+                zone.add(j)
+    return zone
+
+
 def _find_items(seg: Segmented) -> None:
     lines = seg.lines
     para_lines = [(i, m) for i, ln in enumerate(lines) if (m := PARA_RE.match(ln.text))]
-    bullet_lines = [(i, m) for i, ln in enumerate(lines) if (m := BULLET_RE.match(ln.text))]
+    zone = _attendance_zone(lines)
+    bullet_lines = [(i, m) for i, ln in enumerate(lines) if (m := BULLET_RE.match(ln.text)) and i not in zone]
     if para_lines and any(BULLET_RE.match(lines[i].text) for i, _ in para_lines):
         seg.item_style = "bullets"
         _bullet_items(seg, bullet_lines)
@@ -289,6 +304,36 @@ def _find_items(seg: Segmented) -> None:
     if len(top) >= 3:
         seg.item_style = "bullets"
         _bullet_items(seg, bullet_lines)
+        return
+    # memory notes that list who took part: unnumbered headings, each a short line between a blank line and its
+    # text (a memo with section headings and no participants has no agenda items)
+    heads = _heading_lines(lines, zone) if zone else []
+    if len(heads) >= 2:
+        seg.item_style = "headings"
+        _items_from_heads(seg, [(i, str(k), f"punkt {k}", lines[i].strip) for k, i in enumerate(heads, 1)])
+        for it in seg.items:
+            it.number_inferred = True
+
+
+def _heading_lines(lines: list[Line], zone: set[int]) -> list[int]:
+    """Short lines that stand as headings in notes without numbers: a blank line (or the start) before, text
+    right after, a capital first letter, no colon, no full stop at the end, not a list line; the document's own
+    head (its first lines up to the first blank line) is left out."""
+    first_blank = next((i for i, ln in enumerate(lines) if not ln.strip and i > 0), 0)
+    out = []
+    for i, ln in enumerate(lines):
+        s_ = ln.strip
+        if i <= first_blank or i in zone or not s_ or len(s_) > 80 or not s_[:1].isupper():
+            continue
+        if ":" in s_ or s_.endswith((".", ",", ";", "?", "!")) or BULLET_RE.match(ln.text) or POINT_RE.match(ln.text):
+            continue
+        if lines[i - 1].strip or i + 1 >= len(lines) or not lines[i + 1].strip:
+            continue
+        if section_of(s_) or LABEL_RE.match(ln.text) or NAME_LINE_RE.fullmatch(s_) \
+                or any(rx.match(s_) for _, rx in PART_HEADS):
+            continue
+        out.append(i)
+    return out
 
 
 def _increasing(nums: list[int]) -> bool:
