@@ -950,8 +950,9 @@ class Extractor:
                 self.claim(t, pk, self.meeting_key, s, row.start + m.end(), "attendance-list", **props)
             # "Tomas Vikberg (M), vice ordförande, Sanna Lidström (C)": a role after the name in the list
             tm = re.match(r"[ \t]*,[ \t]*(?P<title>(?:1:e |2:e )?(?:vice )?ordförande|ledamot|ersättare|"
+                          r"[a-zåäö]+-[ \t]+och[ \t]+[a-zåäö]+|"  # "hälso- och sjukvårdsdirektör"
                           r"[a-zåäö-]+)(?=[ \t]*(?:,|$|\.|[ \t]och[ \t]|[ \t]samt[ \t]))", text[m.end():])
-            if tm and tm["title"] not in MEMBER_ROLES and not lexicon.is_title_word(tm["title"]):
+            if tm and tm["title"] not in MEMBER_ROLES and not lexicon.is_title_word(tm["title"].split()[-1]):
                 tm = None
             if tm and (self.body_key or tm["title"] not in MEMBER_ROLES):
                 ta, tb = row.start + m.end() + tm.start("title"), row.start + m.end() + tm.end("title")
@@ -1284,7 +1285,8 @@ class Extractor:
 
     def _assignees(self, ak: str, a: int, b: int, ts: int, te: int) -> None:
         who = self.seg.masked[a:b]
-        for part in re.finditer(r"[^,]+?(?=,|\s+och\s+|\s+samt\s+|$)", who):
+        # "A, B och C"; not "hälso- och sjukvårdsdirektören" (one word shared over "och")
+        for part in re.finditer(r"[^,]+?(?=,|(?<!-)\s+och\s+|\s+samt\s+|$)", who):
             p = part.group().strip()
             if p.startswith(("och ", "samt ")):
                 p = p.split(" ", 1)[1]
@@ -1323,7 +1325,8 @@ class Extractor:
         if role not in ("sekreterare", "ordförande"):
             # "socialchefen": the one person this document names with that title
             base = re.sub(r"(?:en|n)$", "", low)
-            if " " in low or base == low or not lexicon.is_title_word(base):
+            compound = re.fullmatch(r"[a-zåäö]+-[ \t]+och[ \t]+[a-zåäö]+", base)  # "hälso- och sjukvårdsdirektör"
+            if (" " in low and not compound) or base == low or not lexicon.is_title_word(base.split()[-1]):
                 return None
             roles = {m.key for m in self.x.mentions if m.label == "Role" and m.props.get("title") == base}
             people = {c.src for c in self.x.claims if c.type == "HOLDS" and c.dst in roles}
@@ -1724,8 +1727,16 @@ class Extractor:
                     free = [b for b in before if not re.search(r"(?i)\b(?:mellan|med|av|för|från|hos|inom|under)"
                                                                 r"[ \t]+(?:\w+[ \t]+)?$", text[max(s, b[1] - 30):b[1]])]
                     src = (free or before)[-1]
-                    if src[0] != tgt[0]:
-                        self.claim(type_, src[0], tgt[0], s, e, "structure-" + type_.lower())
+                    targets = [tgt]
+                    # "rapporterar till hälso- och sjukvårdsnämnden och socialnämnden": both
+                    for nxt in after[1:]:
+                        if re.fullmatch(r"[ \t]*(?:,|och|samt)[ \t]*", text[targets[-1][2]:nxt[1]]):
+                            targets.append(nxt)
+                        else:
+                            break
+                    for t in targets:
+                        if src[0] != t[0]:
+                            self.claim(type_, src[0], t[0], s, e, "structure-" + type_.lower())
             # "Primärkommunala rådet som har upplösts med anledning av Kommunförbundet Jämtland Härjedalens
             # bildande": the body named after the phrase succeeded the one before it
             for m in DISSOLVED_RE.finditer(sent):
@@ -2088,6 +2099,8 @@ class Extractor:
                 parties = self._parties_in(a, m.start())
             parties = [p for p in dict.fromkeys(parties) if p]
             topic = (m["topic"] or "").strip()
+            if re.fullmatch(r"[\d\s–-]+", topic):  # "överenskommelsen för 2019-2021": a period, not a topic
+                topic = ""
             if noun.endswith(("överenskommelsen", "överenskommelser")):
                 base = noun[:-1]
             elif noun.endswith(("avtalet", "avtalen")):

@@ -584,6 +584,7 @@ MARK_COLUMN = re.compile(rf"(?i)\b{MARK_WORDS}\b")
 TABLE_HEAD_RE = re.compile(r"(?i)^(?P<label>ledamöter|ledamot|ordinarie ledamöter|ersättare|beslutande|namn)[ \t]+"
                            rf"parti(?P<cols>(?:[ \t]+{MARK_WORDS})+)[ \t]*$")
 INLINE_ATTENDANCE = re.compile(r"(?i)^[ \t]*(?P<label>närvarande|deltagare|deltagande|närvarande ledamöter|"
+                               r"ledamöter|ordinarie ledamöter|"
                                r"beslutande|ersättare|tjänstepersoner|tjänstemän|övriga närvarande|övriga deltagande|"
                                r"övriga deltagare|övriga|närvarande tjänstepersoner|tjänstgörande ersättare|frånvarande|"
                                r"ej närvarande|förhinder)[ \t]*:[ \t]*(?P<value>\S.*?)[ \t]*$")
