@@ -78,7 +78,7 @@ TASK = r"(?P<task>(?:[^.\n]|\n(?![ \t]*\n)(?![ \t]*(?:[•·\-–]|\d+[.)])))+)"
 ASSIGN_RES = [
     re.compile(r"(?i)\buppdra(?:r|s)?\s+(?:till|åt)\s+(?P<who>.+?)\s+att\s+" + TASK),
     re.compile(r"(?i)\b(?:uppdrag|uppdraget)\s+ges\s+(?:till|åt)\s+(?P<who>.+?)\s+att\s+" + TASK),
-    re.compile(r"(?i)\bger\s+(?P<who>.+?)\s+i\s+uppdrag\s+att\s+" + TASK),
+    re.compile(r"(?i)\bger?\s+(?P<who>.+?)\s+i\s+uppdrag\s+att\s+" + TASK),  # "ger X", "att ge X"
     re.compile(rf"(?P<who>{NAME})\s+får\s+i\s+uppdrag\s+att\s+" + TASK),
     re.compile(r"(?i)\bfår\s+(?!i\s)(?P<who>.+?)\s+(?:i\s+)?uppdrag(?:et)?\s+att\s+" + TASK),
     re.compile(rf"(?P<who>(?:[{UP}][\w-]+[ \t]+){{0,4}}[\w-]+)\s+uppdras\s+att\s+" + TASK),
@@ -162,6 +162,8 @@ NOT_ABBR = {"PPT", "PDF", "IT", "HR", "IFO", "LSS", "SoL", "HSL", "SIP", "HVB", 
             "PwC", "RSS", "FoU", "SAF", "VoF", "MFoF", "TN", "BBIC", "SKR", "NPM", "ASIH", "OCR", "CSV"}
 DECIDED_IN_TEXT_RE = re.compile(r"(?i)\b(?:beslutade|beslutar|beslöt|beslutades)\s+(?:att|om)\b|"
                                 r"\b(?:godkändes|fastställdes|antogs|bifölls|avslogs|beslutades)\b|"
+                                # "Rapporten lades till handlingarna"
+                                r"\b(?:lades|läggs)\s+till\s+handlingarna\b|"
                                 # "Rolf Carlsson (m) utses att jämte ordföranden justera …"
                                 r"\b(?:utser|utses)\b")
 QUOTED_NAME_RE = re.compile(r"[”\"“](?P<name>[A-ZÅÄÖ][\w-]+(?: [\w-]+){0,6})[”\"]")
@@ -399,8 +401,15 @@ class Extractor:
         """'Sociala vård- och omsorgsgruppen (SVOM)', 'Sociala samrådsgruppen – SocSam', '…, SocSam,'."""
         bodies = sorted(self.spans["BODY"], key=lambda s: s.start_char)
         for sp in bodies:
-            after = self.seg.masked[sp.end_char: sp.end_char + 30]
-            m = re.match(r"^[ \t]*" + ABBR_DEF_RE.pattern, after) or ABBR_DASH_RE.match(after)
+            after = self.seg.masked[sp.end_char: sp.end_char + 40]
+            # "Politiska samverkansberedningen i Norrbotten (PSB)": the place it serves may stand between
+            place = re.match(rf"^[ \t]+i[ \t]+[{UP}][{LOW}]+(?:[ \t]+[{UP}][{LOW}]+)?(?=[ \t]*\()", after)
+            m = re.match(r"^[ \t]*" + ABBR_DEF_RE.pattern, after[place.end():] if place else after) \
+                or (None if place else ABBR_DASH_RE.match(after))
+            if m and place:
+                self.body(self.text[sp.start_char: sp.end_char + place.end()], sp.start_char,
+                          sp.end_char + place.end() + m.end(), "abbreviation", short=m["abbr"])
+                continue
             if m:
                 abbr = m["abbr"]
                 if abbr.lower() in ("och", "samt") or organ_kind(abbr):
@@ -782,6 +791,9 @@ class Extractor:
         if any(w.lower() in lexicon.title_forms() or w.lower().endswith(lexicon.title_suffixes()) for w in words):
             return False
         if words[0] in lexicon.bare_municipality_names() and len(words) == 2 and words[1] in ("kommun", "Kommun"):
+            return False
+        # "Norrbottens Kommuner", "Västra Götalands Regionförbund": an organisation of places, not a person
+        if words[-1].lower() in ("kommuner", "kommun", "region", "regioner", "län", "landsting"):
             return False
         return True
 
@@ -1369,6 +1381,11 @@ class Extractor:
                 name = p[: m.end()]
                 name = re.sub(r"(?i)\s+(ledamöter|ledamot|presidium)$", "", name)
                 return self.body(name, pa, pa + len(name), "assignee")
+        # "Norrbottens Kommuner", "Skånes Kommuner": the municipalities' association of a county
+        if re.fullmatch(rf"[{UP}][{LOW}]+s[ \t]+(?:Kommuner|Kommunförbund|kommunförbund)", p):
+            k = self.body(p, pa, pa + len(p), "assignee", conf=0.8)
+            self.by_key[k].props["kind"] = self.by_key[k].props.get("kind") or "förbund"
+            return k
         # "ger Västkom i uppdrag" where the document also speaks of "Västkoms styrelse": an organisation
         if re.fullmatch(rf"[{UP}][{LOW}]{{2,}}", p) and p not in NOT_NAME and re.search(
                 rf"\b{re.escape(p)}(?::s|s)[ \t]+(?:styrelse|presidium|kansli|ledningsgrupp|förbundsstyrelse)\b",

@@ -185,7 +185,9 @@ def organ_spans(doc: Doc) -> Doc:
                 spans.append(Span(doc, j, tok.i + 1, label="BODY"))
             elif j >= 1 and t[:1].islower() and doc[j].text[:1].isupper() and doc[j].text.isalpha() \
                     and doc[j].text.lower() not in _NOT_ADJ and doc[j].text not in _NOT_OWNER \
-                    and not doc[j - 1].is_space and doc[j - 1].text not in ".:•!?" and _is_definite_or_genitive(t):
+                    and (not doc[j - 1].is_space and doc[j - 1].text not in ".:•!?" or
+                         doc[j].text.endswith("a") and doc[j].text.lower() not in _NOT_ADJ) \
+                    and _is_definite_or_genitive(t):  # "Politiska samverkansberedningen" may open a line
                 spans.append(Span(doc, j, tok.i + 1, label="BODY"))
             # "Regionala politiska samverkansrådet": a capitalised and a lower-case adjective before it
             elif j >= 2 and t[:1].islower() and doc[j].text.isalpha() and doc[j].text.endswith("a") \
@@ -304,7 +306,7 @@ _NOT_OWNER = {"Ordf", "Ord", "Ledamot", "Vice", "Bitr", "Ordförande", "Förslag
 _NOT_ADJ = {"inga", "alla", "denna", "detta", "dessa", "andra", "samma", "hela", "nya", "nästa", "vissa", "flera",
             "inom", "mellan", "under", "sedan", "vidare", "även", "både", "bara", "inte", "varje", "båda", "nuvarande",
             "kommande", "dåvarande", "tidigare", "ordinarie", "regionala", "kommunala", "länsgemensamma", "gemensamma",
-            "övriga", "respektive", "befintliga", "politiska", "lokala", "nationella", "enda", "första", "sista",
+            "övriga", "respektive", "befintliga", "lokala", "nationella", "enda", "första", "sista",
             "ordförande", "vice", "ledamot", "ledamöter", "sekreterare", "de", "vi", "de", "om", "att", "på",
             "tjänstemannaberedningar", "parallella", "egna", "stora", "större", "mindre", "ena", "möte", "mötet"}
 _NOT_ADJ |= {"den", "det", "en", "ett", "i", "för", "med", "till", "av", "och", "som", "från", "är", "har"}

@@ -23,6 +23,8 @@ PARA_RE = re.compile(r"^[ \t]*(?:[•·▪●][ \t]+)?(?:(?P<prefix>[A-ZÅÄÖ][
 # "SON 108 Val av justerare", or "SON 108" alone with the title (or "Dnr …" and the title) below it
 PREFIXED_RE = re.compile(r"^[ \t]*(?P<prefix>[A-ZÅÄÖ]{2,6})[ \t]+(?P<num>\d{1,4})(?![\d/.-])"
                          r"(?:[ \t:.]+(?P<rest>[A-ZÅÄÖ].*?))?[ \t]*$")
+WORD_ITEM_RE = re.compile(r"^[ \t]*(?P<word>(?i:ärende|punkt|dagordningspunkt))[ \t]+(?P<num>\d{1,3})(?![\d/.-])"
+                          r"(?:[ \t:.–-]+(?P<rest>[A-ZÅÄÖ].*?))?[ \t]*$")
 POINT_RE = re.compile(r"^[ \t]*(?P<num>\d{1,2})[.)][ \t]+(?P<rest>\S.*?)[ \t]*$")
 # "Sammanträdesdatum 2022-05-17": a date label and its value with only spaces between (a letterhead, a PDF)
 SPACED_LABEL_RE = re.compile(r"^[ \t]*(?P<label>(?i:sammanträdesdatum|mötesdatum|datum|tid|dnr|diarienummer))[ \t]+"
@@ -281,6 +283,13 @@ def _find_items(seg: Segmented) -> None:
             label = f"{m['prefix'] + ' ' if m['prefix'] else ''}§ {m['num']}{m['year'] or ''}"
             heads.append((i, m["num"], label, rest))
         _items_from_heads(seg, heads)
+        return
+    # "Ärende 2 Länsgemensam handlingsplan", "Punkt 3: Information": a numbered item word
+    worded = [(i, m) for i, ln in enumerate(lines) if (m := WORD_ITEM_RE.match(ln.text))]
+    if len(worded) >= 2 and _increasing([int(m["num"]) for _, m in worded]):
+        seg.item_style = "worded"
+        _items_from_heads(seg, [(i, m["num"], f"{m['word'].capitalize()} {m['num']}", m["rest"] or "")
+                                for i, m in worded])
         return
     prefixed = [(i, m) for i, ln in enumerate(lines) if (m := PREFIXED_RE.match(ln.text))]
     by_prefix: dict[str, list] = {}
