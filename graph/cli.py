@@ -149,8 +149,7 @@ def query(cypher_or_file: str, db: str | None, params: tuple[str, ...], fmt: str
 
     text, defaults = find_query(cypher_or_file)
     p = {**defaults, **_params(params)}
-    store = open_store(db, neo4j, read_only=True) if (neo4j or os.environ.get("NEO4J_URI")) \
-        else open_store(_db(db), None, read_only=True)
+    store = open_store(db, neo4j, read_only=True)
     cols, rows = store.query(text, p)
     if fmt == "json":
         click.echo(json.dumps([dict(zip(cols, r)) for r in rows], ensure_ascii=False, indent=2, default=str))

@@ -1,8 +1,11 @@
 """Plain dataclasses that travel between the stages: read -> segment -> extract -> resolve -> build -> store."""
 from __future__ import annotations
 
+import base64
+import json
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -134,15 +137,11 @@ def slug(text: str) -> str:
 
 
 # The stored form of an extraction on its Document node: compact JSON (to_wire) compressed with zlib and written
-# in base85, prefixed with its format. Plain JSON, as stored by earlier versions, is read as well.
+# in base64, prefixed with its format. Plain JSON, as stored by earlier versions, is read as well.
 _PACKED = "z1:"
 
 
 def pack_extraction(x: "DocExtraction", meta: dict[str, Any] | None = None) -> str:
-    import base64
-    import json
-    import zlib
-
     wire = x.to_wire()
     wire["meta"] = meta or {}
     raw = json.dumps(wire, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -150,10 +149,6 @@ def pack_extraction(x: "DocExtraction", meta: dict[str, Any] | None = None) -> s
 
 
 def unpack_extraction(s: str | None) -> dict[str, Any]:
-    import base64
-    import json
-    import zlib
-
     if not s:
         return {}
     if s.startswith(_PACKED):

@@ -145,7 +145,6 @@ class Neo4jStore:
         by_doc: dict[str, list] = defaultdict(list)
         for u, v, d in G.edges(data=True):
             by_doc[d.get("doc") or ""].append((u, v, d))
-        docs = [n for n, d in G.nodes(data=True) if d["label"] == "Document"]
         written: set[str] = set()
         with driver.session(database=self.database) as session:
             for did in sorted(by_doc, key=lambda k: (k not in G, k)):
@@ -166,7 +165,6 @@ class Neo4jStore:
             counts[r.type] = 0
         for _, _, d in G.edges(data=True):
             counts[d["type"]] += 1
-        del docs
         return counts
 
     @staticmethod

@@ -397,6 +397,12 @@ class Extractor:
         self.claim("PART_OF", k, owner, start, end, rule, conf)
         return k
 
+    def _kind(self, key: str, kind: str) -> str:
+        """Give a body a kind where its name gives none ('IVO' an organisation, 'Samhällsutveckling' an enhet)."""
+        props = self.by_key[key].props
+        props["kind"] = props.get("kind") or kind
+        return key
+
     def _abbreviations(self) -> None:
         """'Sociala vård- och omsorgsgruppen (SVOM)', 'Sociala samrådsgruppen – SocSam', '…, SocSam,'."""
         bodies = sorted(self.spans["BODY"], key=lambda s: s.start_char)
@@ -420,9 +426,8 @@ class Extractor:
             if m["abbr"] not in self.abbr:
                 hit = _defined_by_initials(self.seg.masked, m.start(), m["abbr"])
                 if hit:
-                    k = self.body(self.text[hit[0]:hit[1]], hit[0], m.end(), "abbreviation-initials", short=m["abbr"],
-                                  conf=0.9)
-                    self.by_key[k].props["kind"] = self.by_key[k].props.get("kind") or "organisation"
+                    self._kind(self.body(self.text[hit[0]:hit[1]], hit[0], m.end(), "abbreviation-initials",
+                                         short=m["abbr"], conf=0.9), "organisation")
         # "Socialchefer nätverket (SCHNV)": a capitalised run ending in an organ word, not found as a span
         for m in ABBR_DEF_RE.finditer(self.seg.masked):
             if m["abbr"] in self.abbr:
@@ -596,7 +601,7 @@ class Extractor:
         paragraph ranges on a line of their own under a name ('§§ 34-35')."""
         rows = [ln for ln in sec.rows if ln.strip]
         parties = lexicon.parties()
-        replaced: list[tuple[str, int, int]] = []  # "tjg ersättare för Camilla Strand"
+        replaced: list[tuple[int, int, str | None]] = []  # "tjg ersättare för Camilla Strand"
         k = 0
         while k < len(rows):
             ln = rows[k]
@@ -636,10 +641,9 @@ class Extractor:
             role = sec.role
             if rest.lower().startswith(("tjg ers", "tjänstgörande ers")):
                 role = "tjänstgörande ersättare"
-                fm = re.search(rf"\bför[ \t]+(?P<who>{NAME})", rest)
-                if fm:
-                    wa = self.text.index(fm["who"], ps)
-                    replaced.append((fm["who"], wa, wa + len(fm["who"])))
+                served_for = self._replaced_member(ps, end_line.end)
+                if served_for:
+                    replaced.append(served_for)
             pk = self.person(ns, ne, "attendance-table", self.text[ps:ps + len(row["party"])])
             if row["title"]:
                 ta = self.text.index(row["title"], ne)
@@ -653,15 +657,28 @@ class Extractor:
             if self.body_key and sec.role in ("ledamot", "beslutande", "ersättare"):
                 self.claim("MEMBER_OF", pk, self.body_key, ns, end_line.end, "attendance-table",
                            role="ersättare" if "ersättare" in role else "ledamot")
-        # the member a tjänstgörande ersättare served for was not there
-        for who, wa, wb in replaced:
-            pk = self.person(wa, wb, "replaced-member")
-            if self.meeting_key:
-                self.x.claims = [c for c in self.x.claims if not (c.type == "ATTENDED" and c.src == pk and
-                                                                  c.dst == self.meeting_key and
-                                                                  c.evidence.rule == "attendance-table")]
-                if not any(c.type == "ABSENT_FROM" and c.src == pk for c in self.x.claims):
-                    self.claim("ABSENT_FROM", pk, self.meeting_key, wa, wb, "replaced-member", 0.9, role="ledamot")
+        # after the table: the member served for may have a row of their own, below as well as above
+        for served_for in replaced:
+            self._absent_member(*served_for)
+
+    def _replaced_member(self, a: int, b: int) -> tuple[int, int, str | None] | None:
+        """'tjänstgörande ersättare för Ahmed Karimi (V)', '… ersätter Maria Hansson (M)' in text[a:b]: the span and
+        the party of the member served for."""
+        fm = re.search(rf"\b(?:för|ersätter)[ \t]+(?P<who>{NAME})[ \t]*(?:{PARTY})?", self.text[a:b])
+        if not fm or not self._plausible_name(fm["who"]):
+            return None
+        return a + fm.start("who"), a + fm.end("who"), fm["party"]
+
+    def _absent_member(self, wa: int, wb: int, party: str | None) -> None:
+        """The member a tjänstgörande ersättare served for was not there (a table mark read as present is dropped)."""
+        if not self.meeting_key:
+            return
+        pk = self.person(wa, wb, "replaced-member", party)
+        self.x.claims = [c for c in self.x.claims if not (c.type == "ATTENDED" and c.src == pk and
+                                                          c.dst == self.meeting_key and
+                                                          c.evidence.rule == "attendance-table")]
+        if not any(c.type == "ABSENT_FROM" and c.src == pk and c.dst == self.meeting_key for c in self.x.claims):
+            self.claim("ABSENT_FROM", pk, self.meeting_key, wa, wb, "replaced-member", 0.9, role="ledamot")
 
     @staticmethod
     def _table_row(text: str, parties) -> dict | None:
@@ -706,8 +723,7 @@ class Extractor:
         title = self.text[a:b]
         if not any(lexicon.is_title_word(w.lower().strip(".,")) for w in title.split()):
             return
-        tk = self.body_key
-        self._title_facts(pk, (a, b), tk, row_a, row_b, "attendance-table")
+        self._title_facts(pk, (a, b), self.body_key, row_a, row_b, "attendance-table")
 
     def _parse_row(self, a: int, b: int) -> Row | None:
         """'Name (P)<TAB>Municipality<TAB>Title §51-57', 'Name, title, org', or the same with columns
@@ -728,7 +744,7 @@ class Extractor:
         rest_a = a + m.end()
         # "Maria Holm SD tjg ersättare", "Erik Sand S": a party code without brackets right after the name
         bare = re.match(r"[ \t]+(?P<p>[A-ZÅÄÖ]{1,4}|[a-zåäö]{1,3})(?=[ \t]*$|[ \t]+(?:tjg|tjänstgörande|ej|ersättare|"
-                        r"ordf|§|\(|[Xx]\b))", line[m.end("name") - 0:]) if party is None else None
+                        r"ordf|§|\(|[Xx]\b))", line[m.end("name"):]) if party is None else None
         if bare and bare["p"].upper() in lexicon.parties():
             pa = a + m.end("name") + bare.start("p")
             party = (pa, pa + len(bare["p"]))
@@ -788,7 +804,7 @@ class Extractor:
             return False
         if any(organ_kind(w) for w in words) or name.lower() in lexicon.stop_phrases():
             return False
-        if any(w.lower() in lexicon.title_forms() or w.lower().endswith(lexicon.title_suffixes()) for w in words):
+        if any(lexicon.is_title_word(w.lower()) for w in words):
             return False
         if words[0] in lexicon.bare_municipality_names() and len(words) == 2 and words[1] in ("kommun", "Kommun"):
             return False
@@ -840,14 +856,10 @@ class Extractor:
                 title_text.startswith(("tjg ers", "tjänstgörande ers")):
             attend_role = "tjänstgörande ersättare"
         if attend_role == "tjänstgörande ersättare" or title_text.startswith("ersätter"):
-            # "tjänstgörande ersättare för Ahmed Karimi (V)", "Kjell Sundberg (M) ersätter Maria Hansson (M)":
-            # the member served for was not there
-            fm = re.search(rf"\b(?:för|ersätter)[ \t]+(?P<who>{NAME})[ \t]*(?:{PARTY})?", self.text[row.name[1]:b])
-            if fm and self.meeting_key and self._plausible_name(fm["who"]):
-                wa = row.name[1] + fm.start("who")
-                wk = self.person(wa, wa + len(fm["who"]), "replaced-member", fm["party"])
-                self.claim("ABSENT_FROM", wk, self.meeting_key, wa, wa + len(fm["who"]), "replaced-member", 0.9,
-                           role="ledamot")
+            # "tjänstgörande ersättare för Ahmed Karimi (V)", "Kjell Sundberg (M) ersätter Maria Hansson (M)"
+            served_for = self._replaced_member(row.name[1], b)
+            if served_for:
+                self._absent_member(*served_for)
         if self.meeting_key:
             if status == "absent":
                 self.claim("ABSENT_FROM", pk, self.meeting_key, a, b, "attendance-row", role=role)
@@ -1383,16 +1395,12 @@ class Extractor:
                 return self.body(name, pa, pa + len(name), "assignee")
         # "Norrbottens Kommuner", "Skånes Kommuner": the municipalities' association of a county
         if re.fullmatch(rf"[{UP}][{LOW}]+s[ \t]+(?:Kommuner|Kommunförbund|kommunförbund)", p):
-            k = self.body(p, pa, pa + len(p), "assignee", conf=0.8)
-            self.by_key[k].props["kind"] = self.by_key[k].props.get("kind") or "förbund"
-            return k
+            return self._kind(self.body(p, pa, pa + len(p), "assignee", conf=0.8), "förbund")
         # "ger Västkom i uppdrag" where the document also speaks of "Västkoms styrelse": an organisation
         if re.fullmatch(rf"[{UP}][{LOW}]{{2,}}", p) and p not in NOT_NAME and re.search(
                 rf"\b{re.escape(p)}(?::s|s)[ \t]+(?:styrelse|presidium|kansli|ledningsgrupp|förbundsstyrelse)\b",
                 self.seg.masked):
-            k = self.body(p, pa, pa + len(p), "assignee", conf=0.8)
-            self.by_key[k].props["kind"] = self.by_key[k].props.get("kind") or "organisation"
-            return k
+            return self._kind(self.body(p, pa, pa + len(p), "assignee", conf=0.8), "organisation")
         ab = re.fullmatch(rf"[{UP}][A-Za-zÅÄÖåäö]{{1,7}}(?: [A-ZÅÄÖ]{{2,5}})?", p)
         if ab and sum(c.isupper() for c in p) >= 2:
             return self.body(p, pa, pa + len(p), "assignee", short=p, conf=0.7)
@@ -1797,14 +1805,13 @@ class Extractor:
                 if bodies:
                     target, tend = bodies[0][0], bodies[0][2]
                 elif nm and nm.group().split()[0].lower() not in PRONOUNS:
-                    target, tend = self.body(nm.group(), m.end(), m.end() + nm.end(), "unit", conf=0.8), \
-                        m.end() + nm.end()
-                    self.by_key[target].props["kind"] = self.by_key[target].props.get("kind") or "verksamhet"
+                    target = self._kind(self.body(nm.group(), m.end(), m.end() + nm.end(), "unit", conf=0.8),
+                                        "verksamhet")
+                    tend = m.end() + nm.end()
             if not target:
                 continue
             for a, b in self._inside_subjects(text, s, vm.start()):
-                k = self.body(text[a:b], a, b, "unit", conf=0.8)
-                self.by_key[k].props["kind"] = self.by_key[k].props.get("kind") or "verksamhet"
+                k = self._kind(self.body(text[a:b], a, b, "unit", conf=0.8), "verksamhet")
                 if k != target:
                     self.claim("PART_OF", k, target, a, tend, "unit-inside", 0.8)
         for m in STEERING_RE.finditer(text) if "tyrgrupp" in text else ():
@@ -1820,12 +1827,11 @@ class Extractor:
             else:  # "projektet": the project named in quotes before, in the same item
                 it = next((it for it in self.seg.items if it.start <= m.start() < it.end), None)
                 floor = it.start if it else max(0, m.start() - 1500)
-                quoted = [q for q in QUOTED_NAME_RE.finditer(text, floor, m.start())]
+                quoted = list(QUOTED_NAME_RE.finditer(text, floor, m.start()))
                 if not quoted:
                     continue
                 qa, qb = quoted[-1].start("name"), quoted[-1].end("name")
-            pk = self.body(text[qa:qb], qa, qb, "steering-group", conf=0.8)
-            self.by_key[pk].props["kind"] = self.by_key[pk].props.get("kind") or "projekt"
+            pk = self._kind(self.body(text[qa:qb], qa, qb, "steering-group", conf=0.8), "projekt")
             if pk != target:
                 self.claim("REPORTS_TO", pk, target, m.start(), m.end() + (nm.end() if nm else 0),
                            "steering-group", 0.8)
@@ -1837,10 +1843,8 @@ class Extractor:
             a, name = offset + m.start(), m.group()
         elif name.split()[0].lower() in PRONOUNS or name.split()[0] in MONTHS:
             return None
-        k = self.body(name, a, a + len(name), "unit", conf=0.8)
-        self.by_key[k].props["kind"] = self.by_key[k].props.get("kind") or next(
-            base for base in ("enhet", "avdelning", "sektion", "verksamhetsområde") if cue.lower().startswith(base))
-        return k
+        kind = next(base for base in ("enhet", "avdelning", "sektion", "verksamhetsområde") if cue.lower().startswith(base))
+        return self._kind(self.body(name, a, a + len(name), "unit", conf=0.8), kind)
 
     def _inside_subjects(self, text: str, s: int, verb_at: int) -> list[tuple[int, int]]:
         """The named things before 'avvecklas inom …': a quoted name, or 'A och B' of capitalised words."""

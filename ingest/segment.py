@@ -405,10 +405,7 @@ def _items_from_heads(seg: Segmented, heads: list) -> None:
             off = ln.text.index(title, len(ln.text) - len(ln.text.lstrip()))
             tspan = (ln.start + off, ln.start + off + len(title))
         else:
-            nxt = _next_content(lines, i, end)
-            if nxt is not None and DNR_ONLY_RE.match(nxt.strip):  # "§ 35/2023" / "Dnr SN 2023/88" / the title
-                j = next(j for j in range(i + 1, len(lines)) if lines[j] is nxt)
-                nxt = _next_content(lines, j, end) or nxt
+            nxt = _title_line(lines, i, end)
             if nxt is not None:
                 title = nxt.strip
                 off = nxt.text.index(title)
@@ -416,6 +413,16 @@ def _items_from_heads(seg: Segmented, heads: list) -> None:
             else:
                 tspan, inferred = (ln.start, ln.end), True
         seg.items.append(Item(num, label, title, ln.start, end, (ln.start, ln.end), tspan, title_inferred=inferred))
+
+
+def _title_line(lines: list[Line], i: int, end: int) -> Line | None:
+    """The line below heading i that holds the item's title: the next with text, or the one after a line with
+    only the diary number ("§ 35/2023" / "Dnr SN 2023/88" / the title)."""
+    nxt = _next_content(lines, i, end)
+    if nxt is not None and DNR_ONLY_RE.match(nxt.strip):
+        j = next(j for j in range(i + 1, len(lines)) if lines[j] is nxt)
+        nxt = _next_content(lines, j, end) or nxt
+    return nxt
 
 
 def _next_content(lines: list[Line], i: int, end: int) -> Line | None:
@@ -453,10 +460,7 @@ def _bullet_items(seg: Segmented, bullets: list) -> None:
             off = ln.text.index(rest, m.end())
             title, tspan, t_inf = rest, (ln.start + off, ln.start + off + len(rest)), False
         elif pm:
-            nxt = _next_content(lines, i, end)
-            if nxt is not None and DNR_ONLY_RE.match(nxt.strip):  # "§ 35/2023" / "Dnr SN 2023/88" / the title
-                j = next(j for j in range(i + 1, len(lines)) if lines[j] is nxt)
-                nxt = _next_content(lines, j, end) or nxt
+            nxt = _title_line(lines, i, end)
             if nxt is not None:
                 title = nxt.strip
                 off = nxt.text.index(title)
