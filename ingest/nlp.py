@@ -383,9 +383,85 @@ def make_array_lemmatizer(nlp: Language, model, name: str, mode: str, overwrite:
     return ArrayLookupLemmatizer(nlp.vocab, model, name, mode=mode, overwrite=overwrite)
 
 
+_RUNS = re.compile(r"\S+|\s+")
+
+
+class ChunkCachedTokenizer:
+    """spaCy's own tokenizer, called once per distinct whitespace-delimited chunk and remembered.
+
+    The tokens are exactly those of the wrapped tokenizer: spaCy splits text on whitespace first and tokenizes
+    each chunk on its own, which this class repeats with the same whitespace rules (one space after a token is
+    its trailing whitespace; other whitespace is a token). It exists for speed: spaCy's tokenizer stops adding
+    to its cache for the rest of a document once one special case has matched in it, so in long minutes nearly
+    every chunk went through the prefix, suffix and infix searches again (0.5 MB/s). Remembering the chunks
+    here makes the same tokens about five times faster."""
+
+    MAX_MEMO = 300_000  # distinct chunks remembered; the memo starts over past this, so memory stays bounded
+
+    def __init__(self, base):
+        self.base = base
+        self.vocab = base.vocab
+        self._memo: dict[str, tuple[bool, tuple, tuple]] = {}
+
+    def _entry(self, run: str) -> tuple[bool, tuple, tuple]:
+        """(gives the previous token its space, words, their spaces) for one whitespace or text run."""
+        if run[0].isspace():
+            if run[0] == " ":
+                rest = run[1:]
+                return True, ((rest,) if rest else ()), ((False,) if rest else ())
+            return False, (run,), (False,)
+        words = tuple(t.text for t in self.base(run))
+        return False, words, (False,) * len(words)
+
+    def __call__(self, text: str) -> Doc:
+        runs = _RUNS.findall(text)
+        words: list[str] = []
+        spaces: list[bool] = []
+        if runs and runs[0][0].isspace():  # whitespace that opens the text is a token of its own
+            words.append(runs.pop(0))
+            spaces.append(False)
+        memo = self._memo
+        if len(memo) > self.MAX_MEMO:
+            memo.clear()
+        for run in runs:
+            if run == " ":
+                spaces[-1] = True
+                continue
+            e = memo.get(run)
+            if e is None:
+                e = memo[run] = self._entry(run)
+            if e[0]:
+                spaces[-1] = True
+            words += e[1]
+            spaces += e[2]
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    # spaCy (de)serialises the tokenizer with the pipeline: the wrapped one's settings are the settings
+    def to_bytes(self, **kwargs):
+        return self.base.to_bytes(**kwargs)
+
+    def from_bytes(self, data, **kwargs):
+        self.base.from_bytes(data, **kwargs)
+        self._memo.clear()
+        return self
+
+    def to_disk(self, path, **kwargs):
+        self.base.to_disk(path, **kwargs)
+
+    def from_disk(self, path, **kwargs):
+        self.base.from_disk(path, **kwargs)
+        self._memo.clear()
+        return self
+
+
 @cache
 def pipeline() -> Language:
     nlp = spacy.blank("sv")
+    nlp.tokenizer = ChunkCachedTokenizer(nlp.tokenizer)
     nlp.add_pipe("array_lemmatizer", name="lemmatizer", config={"mode": "lookup"})
     nlp.initialize()  # loads the lookup table from spacy-lookups-data; the rulers below need no training
     for name, attr, cs in (("municipality_ruler", "LOWER", False), ("municipality_name_ruler", "ORTH", True)):

@@ -1,6 +1,6 @@
 """Benchmark of the ingest path on one core, against bare spaCy tokenisation. Prints figures; asserts nothing.
 
-    cd /work/main && PYTHONPATH=. /tmp/venv/bin/python scripts/bench_ingest.py [--mb 10] [--seed 1] [--profile]
+    .venv/bin/python scripts/bench_ingest.py [--mb 10] [--seed 1] [--profile]
 
 A corpus of at least --mb MB of text is generated from the five sample documents in data/sample-minutes/:
 every copy shifts the dates, renames the persons (surnames rotated through a list of Swedish surnames),
