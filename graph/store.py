@@ -284,14 +284,13 @@ def _frame(rows: list[dict], types: dict[str, str], first: dict[str, list[str]] 
     cols = [pa.array(v, type=pa.string()) for v in first.values()]
     for c, t in types.items():
         values = [r.get(c) for r in rows]
-        if t == schema.STRING:
-            if not all(v is None or type(v) is str for v in values):
-                values = [_cell(v, t) for v in values]
-        elif t == schema.STRING_LIST:
-            values = [_cell(v, t) if v is not None else [] for v in values]
-        else:
-            values = [_cell(v, t) for v in values]
-        cols.append(pa.array(values, type=_ARROW[t]))
+        if t == schema.STRING_LIST:
+            cols.append(pa.array([_cell(v, t) if v is not None else [] for v in values], type=_ARROW[t]))
+            continue
+        try:  # values already of their type (the common case) are taken as they are, in C
+            cols.append(pa.array(values, type=_ARROW[t]))
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
+            cols.append(pa.array([_cell(v, t) for v in values], type=_ARROW[t]))
     return pa.Table.from_arrays(cols, names=[*first, *types])
 
 

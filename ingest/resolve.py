@@ -77,6 +77,7 @@ class Resolver:
         self._rep_cache: dict[str, dict] = {}
         self._person_ids: dict[str, list[str]] = {}  # full name -> person ids (one per municipality)
         self._matter_hints: dict[str, dict] = {}  # matter id -> what its referral sentence adds
+        self._items_by_day: dict[str, dict[str | None, list[str]]] = {}  # body -> meeting date -> its items
 
     # ------------------------------------------------------------ entry
     def run(self) -> nx.MultiDiGraph:
@@ -447,7 +448,10 @@ class Resolver:
                 self.add_edge(src, dst, c.type, c.evidence, props, seen)
 
     def add_edge(self, src: str, dst: str, type_: str, ev: Evidence, props: dict, seen: set | None = None) -> None:
-        sl, dl = self.G.nodes[src]["label"], self.G.nodes[dst]["label"]
+        # the graph's node dict, not the NodeView: this runs once per fact, and the view's lookup cost a tenth
+        # of the build
+        nodes = self.G._node
+        sl, dl = nodes[src]["label"], nodes[dst]["label"]
         if not schema.allowed(type_, sl, dl):
             self.warnings.append(Warning_(ev.doc, f"internt: {type_} från {sl} till {dl} finns inte i schemat",
                                           ev.start, ev.end, ev.para))
@@ -557,8 +561,13 @@ class Resolver:
         if not src_date or not stems:
             return False
         best = None
-        for item in items_of.get(target, []):
-            if item == src_item or self.G.nodes[item_meeting[item]].get("date") != src_date or item not in spans:
+        by_day = self._items_by_day.get(target)
+        if by_day is None:  # the body's items by meeting date, once per body (a body may hold thousands)
+            by_day = self._items_by_day[target] = defaultdict(list)
+            for item in items_of.get(target, []):
+                by_day[self.G.nodes[item_meeting[item]].get("date")].append(item)
+        for item in by_day.get(src_date, []):
+            if item == src_item or item not in spans:
                 continue
             idoc = item_doc.get(item)
             text = self.c.docs.get(idoc, {}).get("text", "") if idoc else ""
