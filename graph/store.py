@@ -234,7 +234,7 @@ def _write_lock(path: Path):
 
 
 def write_graph(conn, G: nx.MultiDiGraph) -> dict[str, int]:
-    """Bulk-load G with COPY FROM data frames: one per label and one per relationship type and pair."""
+    """Bulk-load G with COPY FROM Arrow tables: one per label and one per relationship type and pair."""
     counts: dict[str, int] = {}
     by_label: dict[str, list[dict]] = {}
     for nid, d in G.nodes(data=True):
@@ -242,10 +242,8 @@ def write_graph(conn, G: nx.MultiDiGraph) -> dict[str, int]:
     for nt in schema.NODES:
         rows = by_label.get(nt.label, [])
         counts[nt.label] = len(rows)
-        if not rows:
-            continue
-        df = _frame(rows, nt.props)
-        conn.execute(f"COPY {nt.label} FROM df")
+        if rows:
+            conn.execute(f"COPY {nt.label} FROM $df", {"df": _frame(rows, nt.props)})
     labels = {n: d["label"] for n, d in G.nodes(data=True)}
     by_rel: dict[tuple[str, str, str], tuple[list[str], list[str], list[dict]]] = {}
     for u, v, d in G.edges(data=True):
@@ -264,11 +262,11 @@ def write_graph(conn, G: nx.MultiDiGraph) -> dict[str, int]:
             if not rows:
                 continue
             n += len(rows)
-            df = _frame(rows, props, {"from": sources, "to": targets})
+            table = _frame(rows, props, {"from": sources, "to": targets})
             if len(rt.pairs) > 1:
-                conn.execute(f"COPY {rt.type} FROM df (from='{a}', to='{b}')")
+                conn.execute(f"COPY {rt.type} FROM $df (from='{a}', to='{b}')", {"df": table})
             else:
-                conn.execute(f"COPY {rt.type} FROM df")
+                conn.execute(f"COPY {rt.type} FROM $df", {"df": table})
         counts[rt.type] = n
     return counts
 
