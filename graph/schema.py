@@ -119,9 +119,11 @@ def rel_props(rel: RelType) -> dict[str, str]:
     return {**rel.props, **PROVENANCE}
 
 
+ALLOWED = frozenset((r.type, a, b) for r in RELS for a, b in r.pairs)  # (type, from label, to label)
+
+
 def allowed(rel_type: str, src_label: str, dst_label: str) -> bool:
-    rel = REL_BY_TYPE.get(rel_type)
-    return bool(rel) and (src_label, dst_label) in rel.pairs
+    return (rel_type, src_label, dst_label) in ALLOWED
 
 
 # `end` is a reserved word in ladybug's Cypher: write r.`end` (Neo4j accepts the backticks too).

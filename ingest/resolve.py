@@ -78,6 +78,7 @@ class Resolver:
         self._person_ids: dict[str, list[str]] = {}  # full name -> person ids (one per municipality)
         self._matter_hints: dict[str, dict] = {}  # matter id -> what its referral sentence adds
         self._items_by_day: dict[str, dict[str | None, list[str]]] = {}  # body -> meeting date -> its items
+        self._belongs_to: dict[str, set[str]] = {}  # body -> the municipalities it belongs to (after the edges)
 
     # ------------------------------------------------------------ entry
     def run(self) -> nx.MultiDiGraph:
@@ -452,7 +453,7 @@ class Resolver:
         # of the build
         nodes = self.G._node
         sl, dl = nodes[src]["label"], nodes[dst]["label"]
-        if not schema.allowed(type_, sl, dl):
+        if (type_, sl, dl) not in schema.ALLOWED:
             self.warnings.append(Warning_(ev.doc, f"internt: {type_} från {sl} till {dl} finns inte i schemat",
                                           ev.start, ev.end, ev.para))
             return
@@ -462,9 +463,10 @@ class Resolver:
                 return
             seen.add(key)
         allowed = schema.REL_BY_TYPE[type_].props
-        clean = {k: v for k, v in props.items() if k in allowed}
-        self.G.add_edge(src, dst, key=f"{type_}:{ev.doc}:{ev.start}:{len(seen or ())}", type=type_,
-                        **clean, **ev.props())
+        attrs = {k: v for k, v in props.items() if k in allowed} if props else {}
+        attrs.update(type=type_, doc=ev.doc, para=ev.para, start=ev.start, end=ev.end, quote=ev.quote, rule=ev.rule,
+                     confidence=ev.confidence)
+        self.G.add_edge(src, dst, key=f"{type_}:{ev.doc}:{ev.start}:{len(seen or ())}", **attrs)
 
     # ------------------------------------------------------------ matters across documents
     def _link_matters(self) -> None:
@@ -598,7 +600,10 @@ class Resolver:
         owners = set()
         for b, _, e in G.in_edges(m, data=True):
             if e["type"] == "HELD":
-                owners |= {v for _, v, e2 in G.out_edges(b, data=True) if e2["type"] == "BELONGS_TO"}
+                # once per body: a body's out-edges hold every meeting it held, and items are many
+                if b not in self._belongs_to:
+                    self._belongs_to[b] = {v for _, v, e2 in G.out_edges(b, data=True) if e2["type"] == "BELONGS_TO"}
+                owners |= self._belongs_to[b]
         return ",".join(sorted(owners))
 
     def _link_by_dnr(self) -> None:
