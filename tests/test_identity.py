@@ -106,3 +106,32 @@ def test_one_name_with_two_parties_is_two_people_with_a_reason(tmp_path):
     assert {G.nodes[p]["party"] for p in people} == {"S", "KD"}
     assert any("olika partier" in m for m in merges)
     assert len(_persons(G, "Erik Holm")) == 1  # the same name and party in both stays one person
+
+
+AU = """{muni} kommun
+Kommunstyrelsens arbetsutskott
+PROTOKOLL
+
+Sammanträdesdatum {date}
+
+Beslutande
+Lena Ek (S), ordförande\t{muni} kommun
+
+§ 1 Budget
+
+Beslut
+Kommunstyrelsens arbetsutskott föreslår kommunstyrelsen att godkänna budgeten.
+"""
+
+
+def test_an_owned_organ_of_two_municipalities_stays_two_bodies(tmp_path):
+    # each municipality's kommunstyrelse has its own arbetsutskott, part of that kommunstyrelse
+    G, _, _ = _graph(tmp_path, {
+        "umea-ksau-2024-01-10.txt": AU.format(muni="Umeå", date="2024-01-10"),
+        "kalix-ksau-2024-02-14.txt": AU.format(muni="Kalix", date="2024-02-14"),
+    })
+    au = sorted(n for n, d in G.nodes(data=True) if d["label"] == "Body" and d["name"].endswith("arbetsutskott"))
+    assert len(au) == 2, au
+    owners = {v for a in au for _, v, d in G.out_edges(a, data=True) if d["type"] == "PART_OF"}
+    assert len(owners) == 2, owners
+    assert {G.nodes[a].get("municipality") for a in au} == {"2480", "2514"}
