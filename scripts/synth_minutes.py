@@ -432,8 +432,8 @@ class Generator:
                 m["bodies"].append(von)
             # an arbetsutskott: of the kommunstyrelse or of the social nämnd; members taken from its parent
             parent = ks if rng.random() < 0.5 else sn
-            # (the rules give "Kommunstyrelsens arbetsutskott" no municipality, so every municipality's is read as
-            # one body; the social nämnd's utskott has a name of its own, which they do place in its municipality)
+            # ("Kommunstyrelsens arbetsutskott" is the kommunstyrelse's own organ, one per municipality; the social
+            # nämnd's utskott has a name of its own)
             if parent is ks:
                 au_name, prefix, short = "Kommunstyrelsens arbetsutskott", "KSAU", "Arbetsutskottet"
             else:
