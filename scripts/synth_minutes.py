@@ -922,16 +922,18 @@ class Generator:
             if it.get("justerare"):
                 L += [f"{b.short} beslutar att utse {m['justerare'].name} att justera dagens protokoll.", ""]
                 continue
-            if it.get("text"):
-                L.append(it["text"])
-            if it.get("assessment"):
-                L.append(it["assessment"])
-            if it["decisions"]:
-                L += self._decision_block(b, it, "num", label="Beslut")
-            L.append("")
+            L += self._item_plain(b, it)
         L += ["ANSLAG/BEVIS", "Protokollet är justerat. Justeringen har tillkännagivits genom anslag.",
               f"Organ: {b.name}", f"Datum då anslaget sätts upp: {(d + dt.timedelta(days=3)).isoformat()}", ""]
         return "\n".join(L)
+
+    def _item_plain(self, b: Body, it: dict) -> list[str]:
+        """An item's text, assessment and numbered decisions under 'Beslut', as the arbetsutskott and regional
+        layouts write them."""
+        L = [x for x in (it.get("text"), it.get("assessment")) if x]
+        if it["decisions"]:
+            L += self._decision_block(b, it, "num", label="Beslut")
+        return L + [""]
 
     def _member_row(self, p: Person, role: str, own: bool = False) -> str:
         parts = [p.np()]
@@ -964,13 +966,7 @@ class Generator:
             if it.get("justerare"):
                 L += ["Beslut", f"{b.short} beslutar att utse {m['justerare'].name} att justera protokollet.", ""]
                 continue
-            if it.get("text"):
-                L.append(it["text"])
-            if it.get("assessment"):
-                L.append(it["assessment"])
-            if it["decisions"]:
-                L += self._decision_block(b, it, "num", label="Beslut")
-            L.append("")
+            L += self._item_plain(b, it)
         L += ["Vid protokollet", b.secretary.name, "", "Ordförande", m["chair"].name, "", "Justerare",
               m["justerare"].name, ""]
         return "\n".join(L)
