@@ -392,8 +392,10 @@ class Extractor:
         op = self.by_key[owner].props
         name = f"{genitive_name(op.get('short') or op['name'])} {organ}"
         key = f"body:{owner.split(':', 1)[1]}#{organ}"
-        k = self.mention(key, "Body", {"name": name, "kind": organ_kind(organ) or organ, "_owner": owner,
-                                       "_organ": organ}, start, end, rule, conf)
+        props = {"name": name, "kind": organ_kind(organ) or organ, "_owner": owner, "_organ": organ}
+        if op.get("municipality"):  # "Kommunstyrelsens arbetsutskott": the municipality's, as its owner is
+            props["municipality"] = op["municipality"]
+        k = self.mention(key, "Body", props, start, end, rule, conf)
         self.claim("PART_OF", k, owner, start, end, rule, conf)
         return k
 

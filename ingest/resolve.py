@@ -54,7 +54,6 @@ class UnionFind:
 _ABBREV_RE = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(k) for k in sorted(ABBREV, key=len, reverse=True))
                         + r")(?!\w)")
 _STEM_WORD = re.compile(r"[a-zåäöé]{4,}")
-_OWNER_MUNI = re.compile(r"@muni:(\d{4})#")
 
 
 def _stems(text: str) -> set[str]:
@@ -199,10 +198,6 @@ class Resolver:
             name = max(full, key=score) if full else (short or members[0][1].props["name"])
             kinds = Counter(m.props.get("kind") for _, m in members if m.props.get("kind"))
             muni = next((m.props.get("municipality") for _, m in members if m.props.get("municipality")), None)
-            if muni is None:  # an owned organ of a municipal body ("Kommunstyrelsens arbetsutskott") is that
-                # municipality's: its key carries the owner's ("kommunstyrelsen@muni:2380#arbetsutskott")
-                muni = next((mk.group(1) for _, m in members if m.props.get("_owner")
-                             for mk in [_OWNER_MUNI.search(m.key)] if mk), None)
             base = slug(short or name)
             cid = f"body:{slug(self.G.nodes[f'municipality:{muni}']['name']) + '-' if muni and f'municipality:{muni}' in self.G else ''}{base}"
             aliases = sorted({n for n in names if n != name} | ({short} if short and short != name else set()))
