@@ -1,4 +1,4 @@
-"""The govgraph command line: ingest, query, eval, extract, schema, app."""
+"""The govgraph command line: ingest, remove, query, eval, extract, schema, app, push, pull."""
 from __future__ import annotations
 
 import csv
@@ -104,7 +104,7 @@ def ingest(paths: tuple[str, ...], db: str | None, body: str | None, date_: str 
 
     target = _target(db, neo4j, read_only=False)
     res = run(list(paths), target, meta=meta, progress=progress, date_from_filename=date_from_filename,
-              jobs=jobs)
+              jobs=jobs, waiting=_say)
     for line in res.failed:
         click.echo(f"fel: {line}", err=True)
     if not quiet:
@@ -115,12 +115,34 @@ def ingest(paths: tuple[str, ...], db: str | None, body: str | None, date_: str 
         click.echo(f"obs: {len(res.skipped)} filer av andra typer hoppades över: {shown}", err=True)
     click.echo(f"Tillagda: {len(res.added)}, uppdaterade: {len(res.updated)}, oförändrade: {len(res.unchanged)}, "
                f"misslyckade: {len(res.failed)}")
-    if res.counts:
+    if any(res.counts.values()):
         nodes = ", ".join(f"{k} {res.counts[k]}" for k in NODE_LABELS if res.counts.get(k))
         rels = ", ".join(f"{k} {res.counts[k]}" for k in REL_TYPES if res.counts.get(k))
         click.echo(f"Noder: {nodes}")
         click.echo(f"Relationer: {rels}")
     click.echo(f"Varningar: {len(res.warnings)}  Databas: {_where(target)}")
+    if res.failed:
+        sys.exit(1)
+
+
+def _say(message: str) -> None:
+    click.echo(message, err=True)
+
+
+@cli.command()
+@click.argument("documents", nargs=-1, required=True)
+@db_option
+@neo4j_option
+def remove(documents: tuple[str, ...], db: str | None, neo4j: str | None) -> None:
+    """Ta bort dokuments fakta ur grafen (ange dokument-id, filnamn eller sökväg som vid inläsningen)."""
+    from ingest.pipeline import remove as run
+
+    target = _target(db, neo4j, read_only=False)
+    res = run(list(documents), target, waiting=_say)
+    for line in res.failed:
+        click.echo(f"fel: {line}", err=True)
+    click.echo(f"Borttagna: {len(res.removed)}" + (f" ({', '.join(res.removed)})" if res.removed else "")
+               + f"  Databas: {_where(target)}")
     if res.failed:
         sys.exit(1)
 

@@ -101,30 +101,39 @@ class LadybugStore:
         for ddl in schema.ladybug_ddl():
             conn.execute(ddl)
 
+    def writing(self, waiting=None):
+        """Hold the database's write lock (see _write_lock) for a run of reads and writes: an ingest."""
+        return _write_lock(self.path, waiting)
+
     def replace_graph(self, G: nx.MultiDiGraph) -> dict[str, int]:
-        """Write G into a fresh database beside the current one, then swap it in with one rename."""
+        """Write G into a fresh database beside the current one, then swap it in with one rename: a reader
+        sees the old graph or the new one, and a writer killed at any moment leaves the old one."""
         self.close()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(self.path.name + f".building-{os.getpid()}")
-        _remove_db(tmp)
-        lb = _lb()
-        # one explicit checkpoint at the end: an automatic one after every COPY cost three times the COPY
-        db = lb.Database(str(tmp), auto_checkpoint=False)
-        conn = lb.Connection(db)
-        try:
-            self.create_schema(conn)
-            counts = write_graph(conn, G)
-            conn.execute("CHECKPOINT")
-        finally:
+        with _write_lock(self.path):
+            tmp = self.path.with_name(self.path.name + f".building-{os.getpid()}")
+            _remove_db(tmp)
+            lb = _lb()
+            # one explicit checkpoint at the end: an automatic one after every COPY cost three times the COPY
+            db = lb.Database(str(tmp), auto_checkpoint=False)
+            conn = lb.Connection(db)
+            try:
+                self.create_schema(conn)
+                counts = write_graph(conn, G)
+                conn.execute("CHECKPOINT")
+            except BaseException:
+                del conn
+                del db
+                _remove_db(tmp)
+                raise
             del conn
             del db
-        with _write_lock(self.path):
-            os.replace(tmp, self.path)
             wal = Path(str(tmp) + ".wal")
-            if wal.exists():
-                os.replace(wal, Path(str(self.path) + ".wal"))
-            else:
-                Path(str(self.path) + ".wal").unlink(missing_ok=True)
+            if wal.exists() and wal.stat().st_size:  # checkpointed: the database is one file
+                _remove_db(tmp)
+                raise StoreError(f"{self.path}: den nya grafen kunde inte skrivas klart; den tidigare finns kvar")
+            wal.unlink(missing_ok=True)
+            Path(str(self.path) + ".wal").unlink(missing_ok=True)
+            os.replace(tmp, self.path)
         return counts
 
     # ------------------------------------------------------------ reading
@@ -211,26 +220,60 @@ def _remove_db(path: Path) -> None:
             p.unlink()
 
 
+_HELD: set[str] = set()  # databases whose write lock this process holds
+
+
+def lock_wait() -> float:
+    """Seconds a second writer waits for the first before it stops (GOVGRAPH_LOCK_WAIT, default ten minutes)."""
+    try:
+        return max(0.0, float(os.environ.get("GOVGRAPH_LOCK_WAIT", 600)))
+    except ValueError:
+        return 600.0
+
+
 @contextmanager
-def _write_lock(path: Path):
-    """One writer at a time: a lock file beside the database (a second writer waits up to a minute)."""
+def _write_lock(path: Path, waiting=None):
+    """One writer at a time: an advisory lock on a file beside the database, held for a whole ingest (from
+    reading what is stored to the swap), so that a second ingest cannot write a graph that lacks the first
+    one's documents. The second waits (saying so once through waiting) and stops with a clear message after
+    lock_wait() seconds. Re-entrant within a process. The lock dies with its process, SIGKILL included."""
     import fcntl
 
+    key = str(path.resolve())
+    if key in _HELD:
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
     lock = Path(str(path) + ".lock")
-    with open(lock, "w") as f:
-        deadline = time.time() + 60
+    with open(lock, "a+") as f:
+        deadline = time.monotonic() + lock_wait()
+        told = False
         while True:
             try:
                 fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except OSError:
-                if time.time() > deadline:
-                    raise StoreError(f"{path}: en annan ingest pågår; försök igen när den är klar") from None
+                if time.monotonic() >= deadline:
+                    raise StoreError(f"{path}: en annan inläsning skriver till databasen; försök igen när den är "
+                                     f"klar (eller vänta längre med GOVGRAPH_LOCK_WAIT=sekunder)") from None
+                if waiting and not told:
+                    waiting(f"{path}: en annan inläsning pågår; väntar på att den ska bli klar …")
+                    told = True
                 time.sleep(0.2)
+        _HELD.add(key)
         try:
+            _remove_stale_builds(path)
             yield
         finally:
+            _HELD.discard(key)
             fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def _remove_stale_builds(path: Path) -> None:
+    """A killed writer leaves its half-built database beside the real one; whoever holds the lock next
+    removes it (no other writer can be building while the lock is held)."""
+    for p in path.parent.glob(path.name + ".building-*"):
+        _remove_db(p)
 
 
 def write_graph(conn, G: nx.MultiDiGraph) -> dict[str, int]:

@@ -1683,9 +1683,12 @@ class Extractor:
         self._hold(pk, title, target, a, max(b, rest_at), rule, 0.8)
 
     def _inside_person(self, pos: int) -> bool:
-        if len(self._person_sorted) != len(self.person_spans):
-            self._person_sorted = sorted(self.person_spans)
-            self._person_starts = [a for a, _ in self._person_sorted]
+        # spans only ever appended: the new ones are inserted in order (sorting all again was quadratic in a
+        # document with thousands of names)
+        for span in self.person_spans[len(self._person_sorted):]:
+            k = bisect.bisect_right(self._person_sorted, span)
+            self._person_sorted.insert(k, span)
+            self._person_starts.insert(k, span[0])
         i = bisect.bisect_right(self._person_starts, pos) - 1
         # spans may nest or overlap a little: look back over a few
         for a, b in self._person_sorted[max(0, i - 3): i + 1]:

@@ -461,6 +461,9 @@ class ChunkCachedTokenizer:
 @cache
 def pipeline() -> Language:
     nlp = spacy.blank("sv")
+    # spaCy refuses texts over a million characters to spare a parser's memory; this pipeline has none, and the
+    # readers' size limit (GOVGRAPH_MAX_BYTES) is what bounds a document
+    nlp.max_length = 2**31 - 1
     nlp.tokenizer = ChunkCachedTokenizer(nlp.tokenizer)
     nlp.add_pipe("array_lemmatizer", name="lemmatizer", config={"mode": "lookup"})
     nlp.initialize()  # loads the lookup table from spacy-lookups-data; the rulers below need no training

@@ -14,12 +14,12 @@ from typing import Callable
 
 import networkx as nx
 
-from graph.model import DocExtraction, GovgraphError, Warning_, pack_extraction, unpack_extraction
+from graph.model import DocExtraction, GovgraphError, Warning_, pack_extraction, slug, unpack_extraction
 from graph.store import LadybugStore
 from ingest import nlp
 from ingest.dates import parse_one
 from ingest.extract import extract
-from ingest.readers import Document, ReadError, discover, read
+from ingest.readers import Document, ReadError, discover, doc_id_for, read
 from ingest.resolve import corpus_from, resolve
 from ingest.segment import segment
 
@@ -40,6 +40,7 @@ class IngestResult:
     counts: dict[str, int] = field(default_factory=dict)
     merges: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # files of other types in the folders, passed over
+    removed: list[str] = field(default_factory=list)  # documents taken out (govgraph remove)
 
 
 def load_manifest(folder: Path) -> dict[str, dict]:
@@ -110,11 +111,97 @@ def _few_collections():
 
 def ingest(paths: list[str | Path], db: str | Path, *, meta: dict | None = None,
            progress: Callable[[int, int, str], None] | None = None,
-           date_from_filename: bool = False, jobs: int = 0, stages: dict[str, float] | None = None) -> IngestResult:
+           date_from_filename: bool = False, jobs: int = 0, stages: dict[str, float] | None = None,
+           waiting: Callable[[str], None] | None = None) -> IngestResult:
     """Ingest files and folders into the database at db; unchanged documents are not read twice. If stages is
-    given, the seconds spent in each stage are added to it (read, extract, build, store)."""
-    with _few_collections():
+    given, the seconds spent in each stage are added to it (read, extract, build, store).
+
+    The run holds the database's write lock from reading what is stored to the swap of the new graph: a second
+    ingest waits (told through waiting) and then sees the first one's documents. The graph is replaced whole
+    or not at all."""
+    with _writing(db, waiting), _few_collections():
         return _ingest(paths, db, meta, progress, date_from_filename, jobs, {} if stages is None else stages)
+
+
+def remove(names: list[str], db: str | Path, *, waiting: Callable[[str], None] | None = None) -> IngestResult:
+    """Take documents' facts out of the graph: each name is a document id (doc:…), a file name or a path as
+    ingested. The rest of the corpus is resolved again without them (a person or matter seen only there goes
+    too) and the graph is replaced whole."""
+    with _writing(db, waiting), _few_collections():
+        store = db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=True)
+        if not store.exists():
+            raise GovgraphError(f"{_where(db)}: ingen graf finns här ännu; det finns inget att ta bort")
+        stored = {d["id"]: d for d in store.load_documents()}
+        store.close()
+        result = IngestResult()
+        gone: set[str] = set()
+        for name in names:
+            hits = [did for did, d in stored.items()
+                    if name in (did, d.get("name"), d.get("path")) or doc_id_for(Path(name)) == did]
+            if not hits:
+                result.failed.append(f"{name}: inget inläst dokument heter så; se `govgraph query "
+                                     f"\"MATCH (d:Document) RETURN d.id, d.name\"` för namnen")
+            gone.update(hits)
+        if gone:
+            corpus = _stored_corpus({did: d for did, d in stored.items() if did not in gone})
+            G, warnings, merges = build(list(corpus.values()))
+            result.warnings, result.merges = warnings, merges
+            writer = db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=False)
+            result.counts = writer.replace_graph(G)
+            result.removed = sorted(stored[did].get("name") or did for did in gone)
+        return result
+
+
+def _unique_id(doc: Document, taken: dict[str, str], stored: dict[str, dict]) -> None:
+    """A document's id comes from its file name; two files of the same name (protokoll.txt in two folders, or
+    protokoll.pdf beside protokoll.docx) would be one document and the second would replace the first. The
+    second gets the id with its extension, then its folder, and a warning says so. A file that moved (the
+    stored path no longer exists) keeps its id and replaces its own facts."""
+    def clash(did: str) -> bool:
+        if did in taken:
+            return taken[did] != doc.path
+        old = stored.get(did)
+        return bool(old and old.get("path") != doc.path and Path(old.get("path") or "").exists())
+
+    if not clash(doc.id):
+        return
+    first = doc.id
+    path = Path(doc.path)
+    for candidate in (f"{first}-{slug(path.suffix.lstrip('.'))}", f"{first}-{slug(path.parent.name)}",
+                      f"{first}-{hashlib.sha256(doc.path.encode()).hexdigest()[:8]}"):
+        if not clash(candidate):
+            doc.id = candidate
+            break
+    doc.warnings.append(f"en annan fil har samma namn ({taken.get(first) or stored[first].get('path')}); "
+                        f"dokumentet heter {doc.id} i grafen")
+
+
+def _where(db) -> str:
+    return str(getattr(db, "uri", None) or getattr(db, "path", None) or db)
+
+
+@contextmanager
+def _writing(db, waiting):
+    """The embedded database's write lock (a Neo4j server orders its own transactions)."""
+    store = db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=False)
+    if hasattr(store, "writing"):
+        with store.writing(waiting):
+            yield
+    else:
+        yield
+
+
+def _stored_corpus(stored: dict[str, dict]) -> dict[str, tuple[dict, DocExtraction]]:
+    corpus: dict[str, tuple[dict, DocExtraction]] = {}
+    for did, d in stored.items():
+        try:
+            x = DocExtraction.from_wire(unpack_extraction(d["extraction"]), d["text"])
+        except (TypeError, ValueError, KeyError):
+            continue
+        d = dict(d)
+        d["meta"] = _meta_of(d)
+        corpus[did] = (d, x)
+    return corpus
 
 
 def _ingest(paths, db, meta, progress, date_from_filename, jobs, stages: dict[str, float]) -> IngestResult:
@@ -134,16 +221,9 @@ def _ingest(paths, db, meta, progress, date_from_filename, jobs, stages: dict[st
     store = db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=True)
     stored = {d["id"]: d for d in store.load_documents()} if store.exists() else {}
     store.close()
-    corpus: dict[str, tuple[dict, DocExtraction]] = {}
-    for did, d in stored.items():
-        try:
-            x = DocExtraction.from_wire(unpack_extraction(d["extraction"]), d["text"])
-        except (TypeError, ValueError, KeyError):
-            continue
-        d = dict(d)
-        d["meta"] = _meta_of(d)
-        corpus[did] = (d, x)
+    corpus = _stored_corpus(stored)
     manifests: dict[Path, dict] = {}
+    taken: dict[str, str] = {}  # document id -> path, in this run
     todo: list[tuple[Document, dict, bool]] = []
     for f in files:
         fmeta = file_meta(f, manifests, meta, date_from_filename)
@@ -152,6 +232,8 @@ def _ingest(paths, db, meta, progress, date_from_filename, jobs, stages: dict[st
         except ReadError as e:
             result.failed.append(str(e))
             continue
+        _unique_id(doc, taken, stored)
+        taken[doc.id] = doc.path
         old = stored.get(doc.id)
         # unchanged: the same bytes, the same metadata, read by the same rules (a new version re-reads)
         if old and old.get("sha256") == doc.sha256 and _meta_of(old) == fmeta \
@@ -178,7 +260,7 @@ def _ingest(paths, db, meta, progress, date_from_filename, jobs, stages: dict[st
                                                  f"läs in filen igen (govgraph ingest {d.get('path')}) för att uppdatera"))
     result.merges = merges
     lap("build")
-    if result.added or result.updated or not store.exists():
+    if result.added or result.updated or (not store.exists() and corpus):
         writer = db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=False)
         result.counts = writer.replace_graph(G)
     else:
@@ -237,12 +319,23 @@ def extract_paths(paths: list[str | Path], *, meta: dict | None = None, jobs: in
     return out, failed
 
 
+def _failure(doc: Document, e: Exception) -> str:
+    """One line for a document the rules could not read: the other documents are still ingested."""
+    if isinstance(e, GovgraphError):
+        return str(e)
+    if os.environ.get("GOVGRAPH_DEBUG"):
+        raise e
+    what = str(e).splitlines()[0][:200] if str(e) else ""
+    return (f"{doc.path}: kunde inte tolkas (internt fel {type(e).__name__}{': ' + what if what else ''}); "
+            f"övriga filer lästes in. Rapportera felet med filen bifogad, eller kör med GOVGRAPH_DEBUG=1")
+
+
 def _extract_one(item: tuple[Document, dict, bool]):
     doc, meta, is_update = item
     try:
         return doc, is_update, extract_document(doc, meta)
-    except GovgraphError as e:
-        return doc, is_update, str(e)
+    except Exception as e:  # noqa: BLE001 - one document's failure is reported, not the run's
+        return doc, is_update, _failure(doc, e)
 
 
 def _extract_packed(item: tuple[Document, dict, bool]) -> dict | str:
@@ -252,8 +345,8 @@ def _extract_packed(item: tuple[Document, dict, bool]) -> dict | str:
     doc, meta, _ = item
     try:
         props, _x = extract_document(doc, meta)
-    except GovgraphError as e:
-        return str(e)
+    except Exception as e:  # noqa: BLE001 - one document's failure is reported, not the run's
+        return _failure(doc, e)
     props.pop("text")
     return props
 
@@ -327,4 +420,4 @@ def build(docs: list[tuple[dict, DocExtraction]]) -> tuple[nx.MultiDiGraph, list
     return G, all_warnings, merges
 
 
-__all__ = ["ingest", "build", "extract_document", "load_manifest", "IngestResult"]
+__all__ = ["ingest", "remove", "build", "extract_document", "load_manifest", "IngestResult"]

@@ -55,11 +55,26 @@ def read(path: str | Path) -> Document:
                             f"höj gränsen med GOVGRAPH_MAX_BYTES om filen ska läsas")
         data = path.read_bytes()
     except OSError as e:
+        if path.is_symlink():
+            raise ReadError(f"{path}: är en länk som pekar på sig själv eller på en fil som inte finns; "
+                            f"rätta eller ta bort länken") from None
+        if path.is_dir():
+            raise ReadError(f"{path}: är en mapp med filändelse; byt namn på mappen") from None
         raise ReadError(f"{path}: kan inte läsas ({e.strerror}); kontrollera sökvägen och behörigheten") from None
     if not data.strip():
         raise ReadError(f"{path}: filen är tom; ta bort den eller ersätt den med dokumentets text")
     warnings: list[str] = []
     encoding = None
+    actual = sniff(data)
+    if actual == "zip" and fmt == "docx":
+        actual = "docx"  # a zip that is not Word inside: the Word reader says what is missing
+    if actual in _OTHER_KINDS:
+        raise ReadError(f"{path}: är {_OTHER_KINDS[actual]}, inte ett dokument som kan läsas; "
+                        f"{_OTHER_FIXES.get(actual, 'spara dokumentet som PDF, Word (.docx), HTML eller text')}")
+    if actual and actual != fmt and not (fmt == "html" and actual == "txt"):
+        warnings.append(f"filändelsen {path.suffix} stämmer inte med innehållet; lästes som "
+                        f"{_KIND_NAMES[actual]}. Byt filändelse till .{'txt' if actual == 'txt' else actual}")
+        fmt = actual
     if fmt == "txt":
         text, encoding = _decode(data, path, warnings)
     elif fmt == "html":
@@ -72,6 +87,42 @@ def read(path: str | Path) -> Document:
         raise ReadError(f"{path}: ingen text hittades i filen; kontrollera att det är rätt dokument")
     return Document(id=doc_id_for(path), name=path.name, path=str(path), format=fmt, text=text,
                     sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, warnings=warnings)
+
+
+# What a file is by its first bytes, whatever its name says: formats read here, and others users drop by mistake
+_MAGIC = [(b"%PDF-", "pdf"), (b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpeg"), (b"GIF8", "gif"),
+          (b"II*\x00", "tiff"), (b"MM\x00*", "tiff"), (b"{\\rtf", "rtf"),
+          (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "ole"), (b"\x1f\x8b", "gzip"), (b"7z\xbc\xaf\x27\x1c", "7z")]
+_OTHER_KINDS = {"png": "en PNG-bild", "jpeg": "en JPEG-bild", "gif": "en GIF-bild", "tiff": "en TIFF-bild",
+                "rtf": "ett RTF-dokument", "ole": "ett äldre Office-dokument (.doc/.xls)", "gzip": "ett gzip-arkiv",
+                "7z": "ett 7z-arkiv", "zip": "ett zip-arkiv"}
+_OTHER_FIXES = {"png": "en inskannad sida behöver OCR; spara den som sökbar PDF",
+                "jpeg": "en inskannad sida behöver OCR; spara den som sökbar PDF",
+                "tiff": "en inskannad sida behöver OCR; spara den som sökbar PDF",
+                "rtf": "öppna och spara det som .docx eller PDF", "ole": "öppna och spara det som .docx",
+                "gzip": "packa upp det först", "7z": "packa upp det först", "zip": "packa upp det först"}
+_KIND_NAMES = {"pdf": "PDF", "docx": "Word (.docx)", "html": "HTML", "txt": "text"}
+
+
+def sniff(data: bytes) -> str | None:
+    """The format a file's bytes show (pdf, docx, html, txt, or another kind from _OTHER_KINDS), or None when
+    they show none for sure (then the extension decides)."""
+    head = data[:1024]
+    for magic, kind in _MAGIC:
+        if head.startswith(magic) or (kind == "pdf" and magic in head):
+            return kind
+    if head.startswith(b"PK\x03\x04"):
+        return "docx" if b"word/" in data[:1 << 20] or b"[Content_Types].xml" in data[:1 << 20] else "zip"
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # binary, or UTF-16 without a mark: the reader for the extension says which
+    try:
+        sample = head.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    low = sample.lstrip("\ufeff \t\r\n").lower()
+    if low.startswith(("<!doctype html", "<html", "<?xml")) or re.match(r"<(head|body|div|p|table)\b", low):
+        return "html"
+    return "txt" if sample.strip() and not _looks_binary(sample) else None
 
 
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")  # control characters but whitespace, and U+FFFD
@@ -98,6 +149,15 @@ def _decode(data: bytes, path: Path, warnings: list[str]) -> tuple[str, str]:
         try:
             text, enc = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
+            mixed = _mixed_utf8(data)
+            if mixed is not None:
+                text, n_bad, first = mixed
+                if _looks_binary(text):
+                    raise ReadError(f"{path}: innehåller binära data, inte text; kontrollera filändelsen "
+                                    f"eller spara dokumentet som text, PDF eller Word") from None
+                warnings.append(f"filen blandar UTF-8 och Windows-1252: {n_bad} rader (första: rad {first}) "
+                                f"lästes som Windows-1252. Spara filen som UTF-8 om tecken ser fel ut")
+                return text.replace("\r\n", "\n").replace("\r", "\n"), "utf-8+cp1252"
             from charset_normalizer import from_bytes
 
             best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "utf_8", "mac_roman", "cp850"]).best()
@@ -112,6 +172,26 @@ def _decode(data: bytes, path: Path, warnings: list[str]) -> tuple[str, str]:
         raise ReadError(f"{path}: innehåller binära data, inte text; kontrollera filändelsen "
                         f"eller spara dokumentet som text, PDF eller Word")
     return text.replace("\r\n", "\n").replace("\r", "\n"), enc
+
+
+def _mixed_utf8(data: bytes) -> tuple[str, int, int] | None:
+    """A file pasted together from UTF-8 and Windows-1252 parts (common when minutes are compiled from several
+    sources): each line is read in the encoding it decodes in. None unless both kinds of line are there, since
+    one encoding throughout is found better by detection."""
+    lines = data.split(b"\n")
+    out: list[str] = []
+    utf8_lines, bad, first = 0, 0, 0
+    for i, ln in enumerate(lines, 1):
+        try:
+            out.append(ln.decode("utf-8"))
+            utf8_lines += not ln.isascii()
+        except UnicodeDecodeError:
+            out.append(ln.decode("cp1252", errors="replace"))
+            bad += 1
+            first = first or i
+    if not utf8_lines or not bad:
+        return None
+    return "\n".join(out), bad, first
 
 
 _BLOCK = {"p", "div", "section", "article", "header", "footer", "main", "aside", "h1", "h2", "h3", "h4", "h5",
@@ -157,6 +237,9 @@ def _tidy_line(line: str) -> str:
 
 
 def _pdf_text(data: bytes, path: Path) -> str:
+    import logging
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair notes are not the user's business
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -231,6 +314,9 @@ def discover(paths: list[str | Path]) -> tuple[list[Path], list[str]]:
     seen: set[Path] = set()
     for p in map(Path, paths):
         if not p.exists():
+            if p.is_symlink():
+                raise ReadError(f"{p}: är en länk som pekar på sig själv eller på en fil som inte finns; "
+                                f"rätta eller ta bort länken")
             raise ReadError(f"{p}: finns inte; kontrollera sökvägen")
         if p.is_dir():
             for root, dirs, files in os.walk(p, followlinks=False):
@@ -245,13 +331,22 @@ def discover(paths: list[str | Path]) -> tuple[list[Path], list[str]]:
                                 and fp.suffix.lower() not in (".db", ".wal", ".lock"):
                             notes.append(str(fp))
                         continue
-                    real = fp.resolve()
+                    real = _real(fp)
                     if real not in seen:
                         seen.add(real)
                         found.append(fp)
         else:
-            real = p.resolve()
+            real = _real(p)
             if real not in seen:
                 seen.add(real)
                 found.append(p)
     return found, notes
+
+
+def _real(p: Path) -> Path:
+    """The file a path names, for spotting one file reached twice; a symlink loop or a dangling link is its
+    own path (read() then says what is wrong with it)."""
+    try:
+        return p.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return p.absolute()

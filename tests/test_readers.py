@@ -307,9 +307,17 @@ def test_pdf_truncated(tmp_path):
     read_error(p)
 
 
-def test_pdf_that_is_not_a_pdf(tmp_path):
+def test_pdf_that_is_text_is_read_as_text_with_a_warning(tmp_path):
     p = tmp_path / "fel.pdf"
     p.write_bytes("Det här är ingen PDF, bara text.\n".encode("utf-8"))
+    doc = read(p)
+    assert doc.format == "txt" and doc.text.startswith("Det här är ingen PDF")
+    assert any("filändelsen .pdf" in w and ".txt" in w for w in doc.warnings)
+
+
+def test_pdf_that_is_garbage_is_refused(tmp_path):
+    p = tmp_path / "fel.pdf"
+    p.write_bytes(bytes(range(256)) * 8)
     read_error(p)
 
 
@@ -376,10 +384,34 @@ def test_docx_table_keeps_equal_and_empty_neighbour_cells(tmp_path):
     assert "Sammanslagen rubrik\tSista" in lines
 
 
-def test_docx_that_is_not_a_zip(tmp_path):
+def test_docx_that_is_text_is_read_as_text_with_a_warning(tmp_path):
     p = tmp_path / "x.docx"
     p.write_bytes("Det här är ingen Word-fil.\n".encode("utf-8"))
+    doc = read(p)
+    assert doc.format == "txt"
+    assert any("filändelsen .docx" in w for w in doc.warnings)
+
+
+def test_docx_that_is_not_a_zip(tmp_path):
+    p = tmp_path / "x.docx"
+    p.write_bytes(bytes(range(256)) * 8)
     assert "docx" in read_error(p)
+
+
+@pytest.mark.parametrize("head,kind", [(b"\x89PNG\r\n\x1a\n", "PNG"), (b"\xff\xd8\xff\xe0", "JPEG"),
+                                       (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", ".doc"), (b"{\\rtf1\\ansi", "RTF")])
+def test_other_kinds_behind_a_document_extension_are_named(tmp_path, head, kind):
+    p = tmp_path / "protokoll.txt"
+    p.write_bytes(head + bytes(range(256)) * 4)
+    assert kind in read_error(p)
+
+
+def test_a_pdf_named_txt_is_read_as_pdf(tmp_path):
+    p = tmp_path / "protokoll 2024-03-12.txt"
+    p.write_bytes(_pdf_bytes(PROTOCOL_PAGES))
+    doc = read(p)
+    assert doc.format == "pdf" and "Åsa Öberg" in doc.text
+    assert any("lästes som PDF" in w for w in doc.warnings)
 
 
 def test_docx_zip_without_word_content(tmp_path):
