@@ -16,7 +16,7 @@ from graph import explore, schema
 from graph.model import GovgraphError
 from graph.picture import MAX_NODES, network_html
 from graph.queries import saved_queries
-from graph.store import LadybugStore, default_db_path
+from graph.store import LadybugStore, default_db_path, query_limits
 
 st.set_page_config(page_title="govgraph – samverkansstrukturen", page_icon="🏛️", layout="wide")
 
@@ -24,8 +24,8 @@ st.set_page_config(page_title="govgraph – samverkansstrukturen", page_icon="�
 LABELS_SV = {"Document": "Dokument", "Person": "Personer", "Role": "Roller", "Body": "Organ", "Municipality": "Kommuner",
              "Meeting": "Möten", "AgendaItem": "Paragrafer", "Decision": "Beslut", "Assignment": "Uppdrag",
              "Matter": "Ärenden", "Agreement": "Avtal"}
-QUERY_TIMEOUT_MS = 10_000
-QUERY_MAX_ROWS = 2_000
+# ad hoc Cypher: read only, and stopped after this long or this many rows (GOVGRAPH_QUERY_TIMEOUT, GOVGRAPH_MAX_ROWS)
+QUERY_TIMEOUT_MS, QUERY_MAX_ROWS = query_limits(timeout_s=10, max_rows=2_000)
 PROV_COLS = ("doc", "para", "start", "stop", "quote")
 
 

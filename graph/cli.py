@@ -163,16 +163,26 @@ def _params(values: tuple[str, ...]) -> dict:
 @db_option
 @click.option("--param", "-p", "params", multiple=True, help="Parameter namn=värde (kan upprepas).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
+@click.option("--timeout", "timeout_s", type=click.IntRange(1, None), default=None,
+              help="Avbryt frågan efter så många sekunder (standard 30, eller GOVGRAPH_QUERY_TIMEOUT).")
+@click.option("--max-rows", type=click.IntRange(1, None), default=None,
+              help="Visa högst så många rader (standard 100 000, eller GOVGRAPH_MAX_ROWS).")
 @neo4j_option
-def query(cypher_or_file: str, db: str | None, params: tuple[str, ...], fmt: str, neo4j: str | None) -> None:
+def query(cypher_or_file: str, db: str | None, params: tuple[str, ...], fmt: str, timeout_s: int | None,
+          max_rows: int | None, neo4j: str | None) -> None:
     """Kör en Cypher-fråga (text, en .cypher-fil eller namnet på en sparad fråga); bara läsning."""
     from graph.queries import find_query
-    from graph.store import open_store
+    from graph.store import open_store, query_limits
 
     text, defaults = find_query(cypher_or_file)
     p = {**defaults, **_params(params)}
+    timeout_ms, cap = query_limits()
+    timeout_ms, cap = (timeout_s * 1000 if timeout_s else timeout_ms), (max_rows or cap)
     store = open_store(db, neo4j, read_only=True)
-    cols, rows = store.query(text, p)
+    cols, rows = store.query(text, p, timeout_ms=timeout_ms, max_rows=cap)
+    if len(rows) >= cap:
+        click.echo(f"obs: resultatet är avkortat till {cap} rader; begränsa frågan eller höj gränsen med "
+                   f"--max-rows", err=True)
     if fmt == "json":
         click.echo(json.dumps([dict(zip(cols, r)) for r in rows], ensure_ascii=False, indent=2, default=str))
     elif fmt == "csv":

@@ -48,6 +48,8 @@ def warnings(store: LadybugStore) -> list[dict[str, Any]]:
 
 
 def most_connected(store: LadybugStore, label: str, limit: int = 10) -> list[dict[str, Any]]:
+    if label not in schema.NODE_LABELS:  # a label cannot be a parameter: only the schema's are written in
+        raise ValueError(f"okänd etikett {label!r}")
     return store.records(f"MATCH (n:{label})-[r]-() WHERE {_type_fn(store)}(r) <> 'MENTIONED_IN' "
                          f"RETURN n.id AS id, n.name AS namn, count(r) AS kopplingar "
                          f"ORDER BY kopplingar DESC, namn LIMIT {int(limit)}")

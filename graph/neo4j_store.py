@@ -18,7 +18,7 @@ from typing import Any
 import networkx as nx
 
 from graph import schema
-from graph.store import WRITE_RE, StoreError, _strip_strings, explain_error
+from graph.store import StoreError, check_read_query, explain_error
 
 BATCH = 1000
 
@@ -191,8 +191,8 @@ class Neo4jStore:
     # ------------------------------------------------------------ reading
     def query(self, cypher: str, params: dict[str, Any] | None = None, *, read_only: bool = True,
               timeout_ms: int = 30000, max_rows: int = 100000) -> tuple[list[str], list[list[Any]]]:
-        if read_only and WRITE_RE.search(_strip_strings(cypher)):
-            raise StoreError("frågan försöker ändra grafen; här körs bara läsfrågor (MATCH … RETURN)")
+        if read_only:
+            check_read_query(cypher)
         import neo4j
 
         driver = self.connect()

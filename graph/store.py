@@ -36,6 +36,37 @@ class StoreError(GovgraphError):
     """A database that cannot be opened, written or queried; the message says what to do."""
 
 
+MAX_RANGE = 10_000_000
+_RANGE_RE = re.compile(r"(?i)\brange\s*\(\s*(-?\d+)\s*,\s*(-?\d+)")
+
+
+def check_read_query(cypher: str) -> None:
+    """What both engines refuse before a read query runs: a write (the read-only database or transaction refuses
+    it again), and a range() long enough to fill the memory before the time limit can stop it (the engine
+    builds the whole list first)."""
+    bare = _strip_strings(cypher)
+    if WRITE_RE.search(bare):
+        raise StoreError("frågan försöker ändra grafen; här körs bara läsfrågor (MATCH … RETURN)")
+    for m in _RANGE_RE.finditer(bare):
+        if abs(int(m[2]) - int(m[1])) > MAX_RANGE:
+            limit = f"{MAX_RANGE:,}".replace(",", " ")
+            raise StoreError(f"range({m[1]}, {m[2]}) är längre än {limit} värden och körs inte här; "
+                             f"begränsa intervallet")
+
+
+def _env_int(name: str, default: int) -> int:
+    try:
+        return max(1, int(float(os.environ.get(name, default))))
+    except ValueError:
+        return default
+
+
+def query_limits(timeout_s: int = 30, max_rows: int = 100_000) -> tuple[int, int]:
+    """(timeout in ms, rows) for an ad hoc query: the given defaults, raised or lowered by GOVGRAPH_QUERY_TIMEOUT
+    (seconds) and GOVGRAPH_MAX_ROWS."""
+    return _env_int("GOVGRAPH_QUERY_TIMEOUT", timeout_s) * 1000, _env_int("GOVGRAPH_MAX_ROWS", max_rows)
+
+
 def default_db_path() -> Path:
     return Path(os.environ.get("GOVGRAPH_DB", ROOT / "data" / "graph" / "govgraph.db"))
 
@@ -139,8 +170,8 @@ class LadybugStore:
     # ------------------------------------------------------------ reading
     def query(self, cypher: str, params: dict[str, Any] | None = None, *, read_only: bool = True,
               timeout_ms: int = 30000, max_rows: int = 100000) -> tuple[list[str], list[list[Any]]]:
-        if read_only and WRITE_RE.search(_strip_strings(cypher)):
-            raise StoreError("frågan försöker ändra grafen; här körs bara läsfrågor (MATCH … RETURN)")
+        if read_only:
+            check_read_query(cypher)
         conn = self.connect()
         with self._lock:
             try:

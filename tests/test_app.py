@@ -146,3 +146,57 @@ def test_source_highlights_the_quoted_span(app):
     at = open_page(app, "kalla", doc=r["doc"], start=str(r["s"]), end=str(r["e"]))
     page = "\n".join(m.value for m in at.markdown)
     assert f"<mark id='govgraph-mark'>{r['q']}</mark>" in page.replace("&#x27;", "'")
+
+
+# --------------------------------------------------------------------------- document text inside HTML
+
+EVIL_MINUTES = """Protokoll
+Socialnämnden i Åre kommun
+Sammanträdesdatum 2024-03-12
+
+Närvarande: Åsa Öberg (S), ordförande; Per <b>Berg</b> (M)
+
+§ 1 Handlingsplan <img src=x onerror=alert(1)> och <script>alert(2)</script>
+Dnr SN 2024/1
+Ärendet gäller <b>fet</b> text & mer.
+Beslut: Socialnämnden beslutar att överlämna ärendet till SocSam <iframe src="javascript:alert(3)">.
+Socialnämnden uppdrar åt förvaltningen <svg onload=alert(4)> att återrapportera i juni.
+"""
+RAW_TAGS = re.compile(r"<(img|script|svg|iframe|b)\b", re.I)
+
+
+@pytest.fixture(scope="module")
+def evil_db(tmp_path_factory) -> Path:
+    from ingest.pipeline import ingest
+
+    folder = tmp_path_factory.mktemp("evil")
+    (folder / "ondskefull.txt").write_text(EVIL_MINUTES, encoding="utf-8")
+    db = folder / "govgraph.db"
+    assert not ingest([folder], db).failed
+    return db
+
+
+def test_document_strings_are_escaped_wherever_the_app_renders_html(evil_db, monkeypatch):
+    """Names, titles and quotes from a document reach the page as text: every markdown element that may hold
+    HTML holds none of the document's tags, and the tags are still there, escaped, for the reader to see."""
+    from graph.store import LadybugStore
+
+    monkeypatch.setenv("GOVGRAPH_DB", str(evil_db))
+    store = LadybugStore(evil_db, read_only=True)
+    person = store.records("MATCH (p:Person) WHERE p.name CONTAINS '<' RETURN p.id AS id")[0]["id"]
+    body = store.records("MATCH (b:Body) RETURN b.id AS id ORDER BY b.id LIMIT 1")[0]["id"]
+    item = store.records("MATCH (i:AgendaItem)-[r:MENTIONED_IN]->() RETURN r.doc AS doc, r.start AS s, "
+                         "r.`end` AS e LIMIT 1")[0]
+    store.close()
+    pages = [("", {}), ("arenden", {}), ("personer", {"id": person}), ("organ", {"id": body}),
+             ("struktur", {}), ("kalla", {"doc": item["doc"], "start": str(item["s"]), "end": str(item["e"])})]
+    escaped_seen = False
+    for url, params in pages:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+        at.run()
+        open_page(at, url, **params)
+        for m in at.markdown:
+            if m.proto.allow_html:
+                assert not RAW_TAGS.search(m.value), (url, m.value[:300])
+                escaped_seen |= "&lt;img src=x onerror=alert(1)&gt;" in m.value
+    assert escaped_seen  # the source page shows the text, escaped

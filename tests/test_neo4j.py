@@ -127,3 +127,34 @@ def test_push_and_pull_round_trip(sample_db, tmp_path):
     a = graph_from_store(LadybugStore(sample_db, read_only=True))
     b = graph_from_store(LadybugStore(tmp_path / "pulled.db", read_only=True))
     assert (a.number_of_nodes(), a.number_of_edges()) == (b.number_of_nodes(), b.number_of_edges())
+
+
+def test_ad_hoc_queries_on_neo4j_are_checked_like_the_embedded_ones():
+    """Without a server: the same refusal, before the driver is touched (a store for an unreachable URI)."""
+    from graph.store import StoreError
+
+    store = Neo4jStore("neo4j://127.0.0.1:1", "neo4j", "x", None, read_only=True)
+    for cypher in ("MATCH (n) DETACH DELETE n", "UNWIND range(0, 99999999999) AS x RETURN x"):
+        with pytest.raises(StoreError, match="läsfrågor|range"):
+            store.query(cypher)
+
+
+@live
+@skip_live
+def test_a_write_that_gets_past_the_check_is_refused_by_the_read_transaction(neo, monkeypatch):
+    import graph.neo4j_store as ns
+    from graph.store import StoreError
+
+    monkeypatch.setattr(ns, "check_read_query", lambda cypher: None)
+    with pytest.raises(StoreError):
+        neo.query("CREATE (:Person {id: 'x'}) RETURN 1", read_only=True)
+    assert neo.records("MATCH (p:Person {id: 'x'}) RETURN count(p) AS c")[0]["c"] == 0
+
+
+@live
+@skip_live
+def test_a_long_query_on_neo4j_is_stopped(neo):
+    from graph.store import StoreError
+
+    with pytest.raises(StoreError):
+        neo.query("UNWIND range(1, 9000000) AS x WITH x UNWIND range(1, 1000) AS y RETURN count(*)", timeout_ms=200)
