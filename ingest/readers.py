@@ -208,26 +208,62 @@ def _html_text(data: bytes, path: Path) -> tuple[str, str | None]:
         raise ReadError(f"{path}: HTML kunde inte tolkas ({type(e).__name__}); spara sidan på nytt") from None
     for t in soup(["script", "style", "noscript", "template", "svg", "head"]):
         t.decompose()
-    for s in soup.find_all(string=True):  # source indentation is not text (browsers collapse it)
-        if type(s) is NavigableString and not s.find_parent(["pre", "textarea"]):
-            if (c := re.sub(r"[ \t\r\n\f]+", " ", s)) != s:
-                s.replace_with(c)
-    for br in soup.find_all("br"):
-        br.replace_with("\n")
-    for li in soup.find_all("li"):
-        li.insert_before("\n  • ")
-        li.insert_after("\n")
-    for cell in soup.find_all(["td", "th"]):
-        cell.insert_after("\t")
-    for tr in soup.find_all("tr"):
-        tr.insert_after("\n")
-    for tag in soup.find_all(_BLOCK):
-        tag.insert_before("\n\n")
-        tag.insert_after("\n\n")
-    raw = soup.get_text()
+    raw = _visible_text(soup)
     lines = [re.sub(r"[ \t\xa0]+$", "", _tidy_line(ln)) for ln in raw.split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
     return text, soup.original_encoding
+
+
+def _visible_text(soup) -> str:
+    """The page's text in document order, with blocks on their own lines, list items as bullets and table
+    cells tab-separated; source whitespace collapsed as a browser does, except in <pre> and <textarea>.
+    A walk with its own stack, so pages nested thousands deep cost time in proportion to their size (the
+    tree edits this replaced walked each subtree again per tag)."""
+    from bs4 import CData, NavigableString, Tag
+
+    out: list[str] = []
+    stack: list = [soup]
+    keep_space = 0  # inside this many <pre>/<textarea>
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str) and not isinstance(node, NavigableString):  # a closing mark pushed below
+            if node == "</pre>":
+                keep_space -= 1
+            else:
+                out.append(node)
+            continue
+        if isinstance(node, NavigableString):
+            if type(node) is NavigableString:
+                out.append(str(node) if keep_space else _SPACE_RUN.sub(" ", node))
+            elif type(node) is CData:
+                out.append(str(node))
+            continue
+        if not isinstance(node, Tag):
+            continue
+        name = node.name
+        if name == "br":
+            out.append("\n")
+            continue
+        after: list[str] = []
+        if name == "li":
+            out.append("\n  • ")
+            after.append("\n")
+        elif name in ("td", "th"):
+            after.append("\t")
+        elif name == "tr":
+            after.append("\n")
+        elif name in _BLOCK:
+            out.append("\n\n")
+            after.append("\n\n")
+        if name in ("pre", "textarea"):
+            keep_space += 1
+            after.insert(0, "</pre>")
+        stack.extend(reversed(after))
+        stack.extend(reversed(node.contents))
+    return "".join(out)
+
+
+_SPACE_RUN = re.compile(r"[ \t\r\n\f]+")
 
 
 def _tidy_line(line: str) -> str:
