@@ -201,8 +201,9 @@ def upload() -> None:
                 target = Neo4jStore.from_env(neo4j_uri(), read_only=False)
             else:
                 target = db_path()
-            res = ingest([folder], target, progress=progress)
-        except GovgraphError as e:
+            res = ingest([folder], target, progress=progress,
+                         waiting=lambda message: bar.progress(0.0, text=message))
+        except Exception as e:  # one readable message; the graph is as it was
             bar.empty()
             show_error(e)
             return

@@ -331,3 +331,43 @@ def test_a_second_ingest_stops_with_one_message_when_the_wait_runs_out(samples_d
     assert "en annan inläsning" in p.stderr and "GOVGRAPH_LOCK_WAIT" in p.stderr
     assert "Traceback" not in p.stderr
     assert state(db) == before
+
+
+# --------------------------------------------------------------------------- idempotence
+
+def _facts(db: Path) -> dict[str, set]:
+    """Every relationship with its ends and provenance, by the document it was read from."""
+    from graph.neo4j_store import graph_from_store
+
+    store = LadybugStore(db, read_only=True)
+    G = graph_from_store(store)
+    store.close()
+    out: dict[str, set] = {}
+    for u, v, d in G.edges(data=True):
+        out.setdefault(d.get("doc"), set()).add((u, v, d["type"], d.get("start"), d.get("end"), d.get("quote")))
+    return out
+
+
+def test_the_same_file_twice_changes_nothing_and_a_changed_file_only_its_own_facts(tmp_path):
+    from ingest.pipeline import ingest
+
+    folder = tmp_path / "protokoll"
+    shutil.copytree(SAMPLES, folder)
+    db = tmp_path / "govgraph.db"
+    assert not ingest([folder], db).failed
+    first, first_bytes = _facts(db), db.read_bytes()
+    again = ingest([folder], db)
+    assert len(again.unchanged) == 5 and not again.added and not again.updated
+    assert _facts(db) == first and db.read_bytes() == first_bytes  # not even rewritten
+    excerpt = folder / "socsam-2023-03-24-utdrag-p21.txt"
+    text = excerpt.read_text(encoding="utf-8")
+    assert "Psykiatrisk" in text or "psykiatri" in text.lower()
+    excerpt.write_text(text + "\nSocSam uppdrar åt förbundsstrategen att återrapportera i juni.\n", encoding="utf-8")
+    changed = ingest([folder], db)
+    assert changed.updated == [excerpt.name] and len(changed.unchanged) == 4
+    after = _facts(db)
+    doc = "doc:socsam-2023-03-24-utdrag-p21"
+    assert after[doc] != first[doc]  # its facts were read again
+    for other in set(first) | set(after):
+        if other != doc:
+            assert after.get(other) == first.get(other), other  # and no other document's changed
