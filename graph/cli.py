@@ -1,4 +1,4 @@
-"""The govgraph command line: ingest, remove, query, eval, extract, schema, app, push, pull."""
+"""The govgraph command line: ingest, remove, query, export, eval, extract, schema, app, push, pull."""
 from __future__ import annotations
 
 import csv
@@ -145,6 +145,33 @@ def remove(documents: tuple[str, ...], db: str | None, neo4j: str | None) -> Non
                + f"  Databas: {_where(target)}")
     if res.failed:
         sys.exit(1)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["popolo", "graphml", "csv"]), required=True,
+              help="popolo: Popolo JSON; graphml: för Gephi och networkx; csv: en fil per etikett och relationstyp.")
+@click.option("--out", "out", type=click.Path(), required=True, help="Fil (popolo, graphml) eller mapp (csv).")
+@click.option("--with-text", is_flag=True, help="Ta med dokumentens fulltext (GraphML och CSV).")
+@db_option
+@neo4j_option
+def export(fmt: str, out: str, with_text: bool, db: str | None, neo4j: str | None) -> None:
+    """Exportera grafen: Popolo JSON, GraphML eller CSV."""
+    from graph import export as ex
+    from graph.neo4j_store import graph_from_store
+    from graph.store import open_store
+
+    G = graph_from_store(open_store(db, neo4j, read_only=True))
+    path = Path(out)
+    if fmt != "csv" and path.is_dir():
+        raise GovgraphError(f"{path}: är en mapp; ange en fil, t.ex. {path / ('graf.' + ('json' if fmt == 'popolo' else fmt))}")
+    if fmt != "csv":
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        counts = (ex.write_popolo(G, path) if fmt == "popolo" else
+                  ex.write_graphml(G, path, with_text) if fmt == "graphml" else ex.write_csv(G, path, with_text))
+    except OSError as e:
+        raise GovgraphError(f"{path}: kunde inte skrivas ({e.strerror}); kontrollera sökvägen och behörigheten") from None
+    click.echo(f"Exporterat till {path}: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
 
 
 def _params(values: tuple[str, ...]) -> dict:
