@@ -55,6 +55,57 @@ def most_connected(store: LadybugStore, label: str, limit: int = 10) -> list[dic
                          f"ORDER BY kopplingar DESC, namn LIMIT {int(limit)}")
 
 
+# ---------------------------------------------------------------- overlaps
+PARALLEL_SIMILARITY = 0.6  # share of the two bodies' members in common (Jaccard) that flags a parallel structure
+PARALLEL_MIN_SHARED = 3
+
+
+def overlaps(store: LadybugStore) -> dict[str, Any]:
+    """Bodies that share members: every pair with its shared persons and role weight (the saved query
+    body_overlap), each body's number of members, and the similarity of the two compositions (shared / all
+    members of either); pairs at or above PARALLEL_SIMILARITY with at least PARALLEL_MIN_SHARED shared are
+    flagged as possible parallel structures."""
+    sizes = {r["id"]: r for r in store.records(
+        "MATCH (p:Person)-[:MEMBER_OF]->(b:Body) OPTIONAL MATCH (b)-[:BELONGS_TO]->(m:Municipality) "
+        "RETURN b.id AS id, b.name AS name, b.short AS short, min(m.name) AS municipality, "
+        "count(DISTINCT p) AS members")}
+    pairs = store.records(saved("body_overlap"))
+    for r in pairs:
+        na, nb = sizes[r["a"]]["members"], sizes[r["b"]]["members"]
+        r["similarity"] = round(r["shared"] / max(1, na + nb - r["shared"]), 2)
+        r["parallel"] = r["similarity"] >= PARALLEL_SIMILARITY and r["shared"] >= PARALLEL_MIN_SHARED
+    return {"bodies": sizes, "pairs": pairs, "persons": store.records(saved("shared_members"))}
+
+
+def body_label(ov: dict[str, Any], bid: str) -> str:
+    """A body's short name with its municipality: "Socialnämnden (Bergs kommun)" and "Socialnämnden (Åre kommun)"
+    stay two rows and columns."""
+    d = ov["bodies"].get(bid, {})
+    base = d.get("short") or d.get("name") or bid
+    muni = d.get("municipality")
+    return f"{base} ({muni})" if muni and muni.split()[0] not in base else base
+
+
+def overlap_matrix(ov: dict[str, Any], value: str = "weight", limit: int = 30) -> list[dict[str, Any]]:
+    """The body x body matrix as long rows (body_a, body_b, value), both directions, for a heatmap: the
+    limit bodies with the most weight."""
+    total: dict[str, int] = {}
+    for r in ov["pairs"]:
+        total[r["a"]] = total.get(r["a"], 0) + r["weight"]
+        total[r["b"]] = total.get(r["b"], 0) + r["weight"]
+    keep = set(sorted(total, key=lambda b: (-total[b], b))[:limit])
+
+    def name(b: str) -> str:
+        return body_label(ov, b)
+
+    rows = []
+    for r in ov["pairs"]:
+        if r["a"] in keep and r["b"] in keep:
+            rows.append({"organ_a": name(r["a"]), "organ_b": name(r["b"]), value: r[value], "delade": r["shared"]})
+            rows.append({"organ_a": name(r["b"]), "organ_b": name(r["a"]), value: r[value], "delade": r["shared"]})
+    return rows
+
+
 # ---------------------------------------------------------------- structure
 @dataclass
 class Structure:

@@ -11,6 +11,7 @@ import shutil
 import threading
 import time
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -240,6 +241,8 @@ def to_plain(v: Any) -> Any:
         return [to_plain(x) for x in v]
     if hasattr(v, "isoformat"):
         return v.isoformat()
+    if isinstance(v, Decimal):  # sum() of integers comes back as a decimal
+        return int(v) if v == v.to_integral_value() else float(v)
     return v
 
 

@@ -85,6 +85,10 @@ def read(path: str | Path) -> Document:
         text = _docx_text(data, path)
     if not text.strip():
         raise ReadError(f"{path}: ingen text hittades i filen; kontrollera att det är rätt dokument")
+    shown = Path(os.fsencode(path).decode("utf-8", "replace"))  # a name in another encoding (an old zip's)
+    if str(shown) != str(path):
+        warnings.append(f"filnamnet är inte giltig UTF-8 och visas som {shown.name}; byt namn på filen")
+        path = shown
     return Document(id=doc_id_for(path), name=path.name, path=str(path), format=fmt, text=text,
                     sha256=hashlib.sha256(data).hexdigest(), encoding=encoding, warnings=warnings)
 

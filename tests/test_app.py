@@ -200,3 +200,14 @@ def test_document_strings_are_escaped_wherever_the_app_renders_html(evil_db, mon
                 assert not RAW_TAGS.search(m.value), (url, m.value[:300])
                 escaped_seen |= "&lt;img src=x onerror=alert(1)&gt;" in m.value
     assert escaped_seen  # the source page shows the text, escaped
+
+
+def test_overlap_page_draws_the_heatmap_and_lists_shared_members(app):
+    at = open_page(app, "overlapp")
+    shown = texts(at)
+    assert "Överlapp mellan organ" in shown
+    pairs = at.dataframe[0].value
+    assert len(pairs) >= 5 and (pairs["delade"] >= 1).all()
+    assert "SocSam" in set(pairs["organ"]) | set(pairs["och"])
+    assert "Socialnämnden (Krokom)" in set(pairs["organ"]) | set(pairs["och"])  # same-named bodies apart
+    assert len(at.get("vega_lite_chart")) == 1

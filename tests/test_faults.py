@@ -371,3 +371,16 @@ def test_the_same_file_twice_changes_nothing_and_a_changed_file_only_its_own_fac
     for other in set(first) | set(after):
         if other != doc:
             assert after.get(other) == first.get(other), other  # and no other document's changed
+
+
+def test_a_file_name_in_another_encoding_is_read_and_reported(tmp_path):
+    """An old zip's names arrive in cp437 or cp1252 bytes, which are not UTF-8: the file is read, its name shown
+    with replacement characters, and a warning says to rename it."""
+    folder = tmp_path / "gammal zip"
+    folder.mkdir()
+    raw = os.path.join(os.fsencode(folder), "protokoll fr\xe5n \xc5re.txt".encode("cp1252"))
+    with open(raw, "wb") as f:
+        f.write((SAMPLES / "socsam-2023-03-24-utdrag-p21.txt").read_bytes())
+    p = govgraph("ingest", folder, "--db", tmp_path / "g.db")
+    assert p.returncode == 0, p.stderr
+    assert "Tillagda: 1" in p.stdout and "byt namn på filen" in p.stderr and "Traceback" not in p.stderr

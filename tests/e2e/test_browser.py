@@ -55,7 +55,8 @@ Kommunstyrelsen tackar för informationen.
 """
 
 PAGES = [("", "Översikt"), ("struktur", "Struktur"), ("arenden", "Ärenden"),
-         ("personer", "Personer"), ("organ", "Organ"), ("cypher", "Cypher"), ("kalla", "Källa")]
+         ("personer", "Personer"), ("organ", "Organ"), ("overlapp", "Överlapp"), ("cypher", "Cypher"),
+         ("kalla", "Källa")]
 
 
 def _free_port() -> int:
