@@ -55,6 +55,41 @@ def most_connected(store: LadybugStore, label: str, limit: int = 10) -> list[dic
                          f"ORDER BY kopplingar DESC, namn LIMIT {int(limit)}")
 
 
+# ---------------------------------------------------------------- assignments
+def _day(value: str | None, last: bool = False):
+    """A date from '2024-06-30', '2024-06' or '2024' (the last day of the month or year when last is set)."""
+    import calendar
+    import datetime as dt
+
+    if not value:
+        return None
+    parts = value.split("-")
+    try:
+        y = int(parts[0])
+        m = int(parts[1]) if len(parts) > 1 else (12 if last else 1)
+        d = int(parts[2]) if len(parts) > 2 else (calendar.monthrange(y, m)[1] if last else 1)
+        return dt.date(y, m, d)
+    except (ValueError, IndexError):
+        return None
+
+
+def assignment_register(store: LadybugStore, as_of: str | None = None) -> list[dict[str, Any]]:
+    """Every assignment (the saved query assignment_register) with its age in days: open ones from the day it
+    was given to as_of (default today), reported ones until the meeting that reported back; overdue when open
+    past its due date. Open ones first, the oldest first."""
+    import datetime as dt
+
+    today = _day(as_of) or dt.date.today()
+    rows = store.records(saved("assignment_register"))
+    for r in rows:
+        given, reported, due = _day(r.get("given")), _day(r.get("reported")), _day(r.get("due"), last=True)
+        end = reported if r["status"] != "öppen" and reported else today
+        r["age_days"] = (end - given).days if given else None
+        r["overdue"] = bool(r["status"] == "öppen" and due and due < today)
+    rows.sort(key=lambda r: (r["status"] != "öppen", -(r["age_days"] or -1), r.get("given") or "", r["id"]))
+    return rows
+
+
 # ---------------------------------------------------------------- overlaps
 PARALLEL_SIMILARITY = 0.6  # share of the two bodies' members in common (Jaccard) that flags a parallel structure
 PARALLEL_MIN_SHARED = 3

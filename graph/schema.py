@@ -93,6 +93,8 @@ RELS: tuple[RelType, ...] = (
     RelType("ASSIGNED_TO", "An assignment is given to a person or body.",
             (("Assignment", "Person"), ("Assignment", "Body"))),
     RelType("CONCERNS", "An item handles a matter.", (("AgendaItem", "Matter"),), {"step": STRING}),
+    RelType("REPORTED_IN", "An assignment is reported back (återrapporteras) at a later agenda item.",
+            (("Assignment", "AgendaItem"),)),
     RelType("REFERRED_TO", "An item or decision sends a matter on to a body.",
             (("AgendaItem", "Body"), ("Decision", "Body")), {"verb": STRING, "matter": STRING}),
     RelType("REPORTS_TO", "A body or role reports to (answers to) a body.",

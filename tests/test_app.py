@@ -211,3 +211,15 @@ def test_overlap_page_draws_the_heatmap_and_lists_shared_members(app):
     assert "SocSam" in set(pairs["organ"]) | set(pairs["och"])
     assert "Socialnämnden (Krokom)" in set(pairs["organ"]) | set(pairs["och"])  # same-named bodies apart
     assert len(at.get("vega_lite_chart")) == 1
+
+
+def test_assignments_page_lists_the_register_open_first(app):
+    at = open_page(app, "uppdrag")
+    table = at.dataframe[0].value
+    assert len(table) >= 5 and set(table["status"].str.split().str[0]) == {"öppen"}
+    assert table["källa"].str.startswith("./kalla?doc=").all()
+    ages = table["ålder (dagar)"]
+    known = list(ages.dropna())
+    assert known == sorted(known, reverse=True) and ages.isna().sum() < len(ages)
+    assert not ages[:len(known)].isna().any()  # assignments of undated documents last
+    assert "öppna av" in texts(at)

@@ -55,7 +55,8 @@ Kommunstyrelsen tackar för informationen.
 """
 
 PAGES = [("", "Översikt"), ("struktur", "Struktur"), ("arenden", "Ärenden"),
-         ("personer", "Personer"), ("organ", "Organ"), ("overlapp", "Överlapp"), ("cypher", "Cypher"),
+         ("personer", "Personer"), ("organ", "Organ"), ("overlapp", "Överlapp"), ("uppdrag", "Uppdrag"),
+         ("cypher", "Cypher"),
          ("kalla", "Källa")]
 
 
