@@ -396,9 +396,9 @@ def page_assignments() -> None:
     st.caption(f"{len(open_)} öppna av {len(rows)} uppdrag, {sum(r['overdue'] for r in open_)} förfallna. Ett uppdrag "
                "är öppet tills en senare paragraf i organet som gav det, eller organet det gavs till, återrapporterar "
                "det. Ålder i dagar: från beslutet till vald dag, eller till återrapporteringen.")
-    table = [{"uppdrag": r["task"], "till": ", ".join(r["assigned_to"]), "organ": r["body"], "givet": r["given"],
-              "förfaller": r["due"], "status": r["status"] + (" (förfallet)" if r["overdue"] else ""),
-              "ålder (dagar)": r["age_days"], "återrapporterat": r["reported"],
+    table = [{"status": r["status"] + (" (förfallet)" if r["overdue"] else ""), "ålder (dagar)": r["age_days"],
+              "uppdrag": r["task"], "till": ", ".join(r["assigned_to"]), "organ": r["body"] or "",
+              "givet": r["given"] or "", "förfaller": r["due"] or "", "återrapporterat": r["reported"] or "",
               "källa": source_url(r["doc"], r["start"], r["stop"]),
               "återrapportering": source_url(r["reported_doc"], r["reported_start"], r["reported_stop"])}
              for r in shown]
