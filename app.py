@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import tempfile
 import time
 from pathlib import Path
@@ -408,6 +409,45 @@ def page_assignments() -> None:
                                                                                display_text="visa källan")})
 
 
+@st.cache_data(show_spinner="Sammanställer underlaget …", max_entries=64)
+def _dossier(bid: str, version: float):
+    from graph import report
+
+    s = _store(str(db_path()), version)
+    return report.body_dossier(s, bid) if bid else report.structure_dossier(s)
+
+
+def page_dossier() -> None:
+    st.title("Underlag för översynen")
+    if no_graph():
+        return
+    from graph import report
+
+    choices = [{"id": "", "name": "Hela samverkansstrukturen", "short": None}] + get("bodies")
+    bid = pick("Organ", choices, "id", body_caption, default="")
+    try:
+        dossier = _dossier(bid, db_version())
+    except Exception as e:  # one readable message
+        show_error(e)
+        return
+    st.header(dossier.title)
+    st.caption(dossier.subtitle + ". Varje rad har sina källor: klicka på numret för att se stället i dokumentet.")
+    order, _ = report._numbered(dossier)
+    for sec in dossier.sections:
+        st.subheader(sec.title)
+        if not sec.lines:
+            st.caption(sec.empty)
+            continue
+        st.markdown("\n".join(
+            f"- {report._md(ln.text)} " + " ".join(f"[{order[s]}]({source_url(s.doc, s.start, s.end)})"
+                                                  for s in ln.sources) for ln in sec.lines))
+    name = re.sub(r"\W+", "-", dossier.title.lower()).strip("-") or "underlag"
+    c1, c2 = st.columns(2)
+    c1.download_button("Ladda ner som Markdown", report.to_markdown(dossier).encode("utf-8"), f"{name}.md",
+                       "text/markdown")
+    c2.download_button("Ladda ner som HTML", report.to_html(dossier).encode("utf-8"), f"{name}.html", "text/html")
+
+
 def page_overlaps() -> None:
     st.title("Överlapp mellan organ")
     if no_graph():
@@ -529,6 +569,7 @@ pg = st.navigation([st.Page(page_overview, title="Översikt", url_path="oversikt
                     st.Page(page_bodies, title="Organ", url_path="organ"),
                     st.Page(page_overlaps, title="Överlapp", url_path="overlapp"),
                     st.Page(page_assignments, title="Uppdrag", url_path="uppdrag"),
+                    st.Page(page_dossier, title="Underlag", url_path="underlag"),
                     st.Page(page_cypher, title="Cypher", url_path="cypher"),
                     st.Page(page_source, title="Källa", url_path="kalla")])
 try:

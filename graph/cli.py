@@ -1,4 +1,4 @@
-"""The govgraph command line: ingest, remove, query, export, eval, extract, schema, app, push, pull."""
+"""The govgraph command line: ingest, remove, query, report, export, eval, extract, schema, app, push, pull."""
 from __future__ import annotations
 
 import csv
@@ -145,6 +145,33 @@ def remove(documents: tuple[str, ...], db: str | None, neo4j: str | None) -> Non
                + f"  Databas: {_where(target)}")
     if res.failed:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("body", required=False)
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
+@click.option("--out", "out", type=click.Path(dir_okay=False), default=None, help="Fil att skriva (annars skärmen).")
+@click.option("--as-of", "as_of", default=None, help="Dag som uppdragens ålder räknas till (ÅÅÅÅ-MM-DD; standard i dag).")
+@db_option
+@neo4j_option
+def report(body: str | None, fmt: str, out: str | None, as_of: str | None, db: str | None, neo4j: str | None) -> None:
+    """Underlag för översynen: ett organ (id, kortnamn eller namn) eller hela strukturen, med källa för varje rad."""
+    from graph import report as rp
+    from graph.store import open_store
+
+    if as_of and not rp.explore._day(as_of):
+        raise GovgraphError(f"--as-of {as_of!r} kunde inte tolkas; skriv datumet som ÅÅÅÅ-MM-DD")
+    store = open_store(db, neo4j, read_only=True)
+    dossier = rp.body_dossier(store, rp.find_body(store, body), as_of) if body else rp.structure_dossier(store, as_of)
+    text = rp.to_markdown(dossier) if fmt == "md" else rp.to_html(dossier)
+    if out:
+        try:
+            Path(out).write_text(text, encoding="utf-8")
+        except OSError as e:
+            raise GovgraphError(f"{out}: kunde inte skrivas ({e.strerror}); kontrollera sökvägen") from None
+        click.echo(f"Skrev {dossier.title} till {out}", err=True)
+    else:
+        click.echo(text, nl=False)
 
 
 @cli.command()

@@ -223,3 +223,19 @@ def test_assignments_page_lists_the_register_open_first(app):
     assert known == sorted(known, reverse=True) and ages.isna().sum() < len(ages)
     assert not ages[:len(known)].isna().any()  # assignments of undated documents last
     assert "öppna av" in texts(at)
+
+
+def test_dossier_page_renders_a_body_with_source_links_and_downloads(app):
+    at = open_page(app, "underlag", id="body:socsam")
+    assert "Sociala samrådsgruppen (SocSam)" in at.header[0].value
+    shown = texts(at)
+    assert "Ledamöter per kommun, parti och roll" in shown
+    lines = [m.value for m in at.markdown if m.value.startswith("- ")]
+    assert lines and all("](./kalla?doc=" in ln for ln in lines)  # every line links to its source
+    assert len(at.get("download_button")) == 2
+
+
+def test_dossier_page_for_the_whole_structure(app):
+    at = open_page(app, "underlag")
+    assert at.header[0].value == "Samverkansstrukturen"
+    assert "Överlapp och möjliga parallella strukturer" in texts(at)

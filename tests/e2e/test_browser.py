@@ -56,6 +56,7 @@ Kommunstyrelsen tackar för informationen.
 
 PAGES = [("", "Översikt"), ("struktur", "Struktur"), ("arenden", "Ärenden"),
          ("personer", "Personer"), ("organ", "Organ"), ("overlapp", "Överlapp"), ("uppdrag", "Uppdrag"),
+         ("underlag", "Underlag"),
          ("cypher", "Cypher"),
          ("kalla", "Källa")]
 
