@@ -91,8 +91,11 @@ def fact_table(rows: list[dict], columns: dict[str, str] | None = None, key: str
     df = pd.DataFrame(rows)
     if "doc" in df.columns:
         df["källa"] = [source_url(r.get("doc"), r.get("start"), r.get("stop")) for r in rows]
+    if "curated" in df.columns and not df["curated"].notna().any():
+        df = df.drop(columns=["curated"])  # shown only where a reviewer changed something
     keep = [c for c in df.columns if c not in ("start", "stop", "doc", "id") and not c.endswith("_id")]
-    df = df[keep].rename(columns={"para": "§", "quote": "citat", **(columns or {})})
+    df = df[keep].rename(columns={"para": "§", "quote": "citat", "curated": "rättad av granskare",
+                                  **(columns or {})})
     for c in df.columns:
         if df[c].map(lambda v: isinstance(v, list)).any():
             df[c] = df[c].map(lambda v: "; ".join(map(str, v)) if isinstance(v, list) else v)
@@ -202,7 +205,7 @@ def upload() -> None:
                 target = Neo4jStore.from_env(neo4j_uri(), read_only=False)
             else:
                 target = db_path()
-            res = ingest([folder], target, progress=progress,
+            res = ingest([folder], target, progress=progress, curation=curation_path(),
                          waiting=lambda message: bar.progress(0.0, text=message))
         except Exception as e:  # one readable message; the graph is as it was
             bar.empty()
@@ -259,6 +262,42 @@ def page_structure() -> None:
         st.markdown(f"**Kedjan uppåt:** {', '.join(sorted(G.nodes[n]['name'] for n in up)) or '–'}  \n"
                     f"**Under:** {', '.join(sorted(G.nodes[n]['name'] for n in down)) or '–'}")
     fact_table(rows)
+    changes_between()
+
+
+def changes_between() -> None:
+    """The structure's changes between two days, each with links to the facts that show them."""
+    import datetime as dt
+
+    st.subheader("Förändringar mellan två datum")
+    st.caption("Ledamöter och roller räknas som aktuella ett år efter att ett dokument nämner dem, eller under den "
+               "period texten anger (”utsågs i februari 2023”, ”från och med 2024”, ”till och med 2026”). Organ "
+               "räknas från första omnämnandet tills ett annat organ ersätter dem.")
+    c1, c2 = st.columns(2)
+    before = c1.date_input("Från", dt.date.today() - dt.timedelta(days=3 * 365), format="YYYY-MM-DD", key="diff-from")
+    after = c2.date_input("Till", dt.date.today(), format="YYYY-MM-DD", key="diff-to")
+    changes = get("structure_diff", before.isoformat(), after.isoformat())
+    any_change = False
+    for kind, titles in explore.CHANGE_TITLES.items():
+        for title, side, mark in ((titles[0], "added", "+"), (titles[1], "removed", "−")):
+            entries = changes[kind][side]
+            if not entries:
+                continue
+            any_change = True
+            lines = []
+            for e in entries:
+                links = " ".join(f"[källa]({source_url(f.get('doc'), f.get('start'), f.get('stop'))})"
+                                 for f in (e.get("facts") or [])[:3] if f.get("doc"))
+                lines.append(f"- {mark} {explore_md(explore.describe_change(kind, e))} {links}")
+            st.markdown(f"**{title} ({len(entries)})**\n\n" + "\n".join(lines))
+    if not any_change:
+        st.caption("Inga förändringar mellan de två datumen.")
+
+
+def explore_md(text: str) -> str:
+    from graph.report import _md
+
+    return _md(text)
 
 
 def page_matters() -> None:
@@ -342,6 +381,8 @@ def page_persons() -> None:
     st.header(head.get("name") or pid)
     if head.get("party"):
         st.caption(f"Parti: {head.get('party_name') or head['party']} ({head['party']})")
+    if head.get("curated"):
+        st.info(f"Rättad av granskare: {head['curated']}")
     sections = [("Roller", "roles"), ("Organ", "bodies"), ("Företräder", "municipalities"),
                 ("Möten", "meetings"), ("Frånvarande", "absent"), ("Föredrog", "presented"), ("Uppdrag", "assignments")]
     for title, key in sections:
@@ -364,6 +405,8 @@ def page_bodies() -> None:
     st.header(body_caption({"name": head.get("name") or bid, "short": head.get("short")}))
     if head.get("kind"):
         st.caption(f"Typ: {head['kind']}")
+    if head.get("curated"):
+        st.info(f"Rättad av granskare: {head['curated']}")
     c1, c2, c3 = st.columns(3)
     for col, key, title in ((c1, "kommuner", "Per kommun"), (c2, "parti", "Per parti"), (c3, "roll", "Per roll")):
         with col:
@@ -446,6 +489,78 @@ def page_dossier() -> None:
     c1.download_button("Ladda ner som Markdown", report.to_markdown(dossier).encode("utf-8"), f"{name}.md",
                        "text/markdown")
     c2.download_button("Ladda ner som HTML", report.to_html(dossier).encode("utf-8"), f"{name}.html", "text/html")
+
+
+def curation_path() -> Path:
+    from graph.curation import default_path
+
+    return default_path()
+
+
+def page_curation() -> None:
+    st.title("Rättelser")
+    if no_graph():
+        return
+    from graph import curation
+
+    path = curation_path()
+    st.caption(f"Granskarnas rättelser sparas med vem, när och varför i {path.name} i projektets datamapp och "
+               "tillämpas vid varje inläsning, så att de finns kvar när dokumenten läses in igen.")
+    try:
+        rows = curation.load(path)
+    except GovgraphError as e:
+        show_error(e)
+        return
+    if neo4j_uri():
+        st.info("Rättelser görs mot den inbyggda databasen; kör `govgraph push` efteråt för att kopiera till Neo4j.")
+    with st.form("rattelse", clear_on_submit=False):
+        action = st.selectbox("Åtgärd", ["merge", "split", "reject", "add"], format_func=lambda a: {
+            "merge": "Slå ihop personer eller organ", "split": "Dela en person eller ett organ",
+            "reject": "Avvisa ett fakta", "add": "Lägg till ett fakta som saknas"}[a])
+        st.caption("Slå ihop: id:n, ett per rad, det första behålls. Dela: id och dokument. Avvisa och lägg till: "
+                   "relationstyp, från-id och till-id; lägg till kräver dokument och citat ur det.")
+        ids = st.text_area("Id (ett per rad)", "")
+        rel = st.selectbox("Relationstyp", [""] + [r for r in schema.REL_TYPES if r != "MENTIONED_IN"])
+        c1, c2 = st.columns(2)
+        src, dst = c1.text_input("Från-id"), c2.text_input("Till-id")
+        doc, quote = st.text_input("Dokument-id (doc:…)"), st.text_input("Citat ur dokumentet")
+        who = st.text_input("Vem", os.environ.get("GOVGRAPH_USER", ""))
+        why = st.text_input("Varför")
+        sent = st.form_submit_button("Spara rättelsen", type="primary")
+    if sent:
+        lines = [x.strip() for x in ids.splitlines() if x.strip()]
+        correction = {"merge": {"ids": lines}, "split": {"id": lines[0] if lines else "", "doc": doc},
+                      "reject": {"type": rel, "from": src, "to": dst, "doc": doc or None, "quote": quote or None},
+                      "add": {"type": rel, "from": src, "to": dst, "doc": doc, "quote": quote}}[action]
+        try:
+            from ingest.pipeline import rebuild
+
+            curation.append(path, {"action": action, **correction, "who": who or None, "why": why})
+            _store.clear()  # the rebuild replaces the database file
+            res = rebuild(db_path(), curation=path)
+        except Exception as e:  # one readable message; the graph is as it was
+            show_error(e)
+        else:
+            cached.clear()
+            _dossier.clear()
+            stale = [w for w in res.warnings if "rättelse" in w.message]
+            for w in stale:
+                st.warning(w.message)
+            if not stale:
+                st.success("Rättelsen är sparad och grafen byggd på nytt.")
+            rows = curation.load(path)
+    st.subheader(f"Rättelser i filen ({len(rows)})")
+    if rows:
+        st.dataframe(pd.DataFrame([{"nr": i, "åtgärd": c["action"], "vad": ", ".join(c["ids"]) if c.get("ids") else
+                                    c.get("id") or f"{c.get('type')} {c.get('from')} → {c.get('to')}",
+                                    "vem": c["who"], "när": c["when"], "varför": c["why"]}
+                                   for i, c in enumerate(rows, 1)]), width="stretch", hide_index=True)
+    now = get("curated")
+    st.subheader(f"Rättade noder i grafen ({len(now['nodes'])})")
+    if now["nodes"]:
+        st.dataframe(pd.DataFrame(now["nodes"]), width="stretch", hide_index=True)
+    st.subheader(f"Fakta som granskare lagt till ({len(now['facts'])})")
+    fact_table(now["facts"], key="curated-facts")
 
 
 def page_overlaps() -> None:
@@ -570,6 +685,7 @@ pg = st.navigation([st.Page(page_overview, title="Översikt", url_path="oversikt
                     st.Page(page_overlaps, title="Överlapp", url_path="overlapp"),
                     st.Page(page_assignments, title="Uppdrag", url_path="uppdrag"),
                     st.Page(page_dossier, title="Underlag", url_path="underlag"),
+                    st.Page(page_curation, title="Rättelser", url_path="rattelser"),
                     st.Page(page_cypher, title="Cypher", url_path="cypher"),
                     st.Page(page_source, title="Källa", url_path="kalla")])
 try:

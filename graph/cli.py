@@ -1,4 +1,4 @@
-"""The govgraph command line: ingest, remove, query, report, export, eval, extract, schema, app, push, pull."""
+"""The govgraph command line: ingest, remove, curate, query, report, diff, export, eval, extract, schema, app, push, pull."""
 from __future__ import annotations
 
 import csv
@@ -84,8 +84,10 @@ def eval_(paths: tuple[str, ...], expect_dir: str | None, thresholds: str | None
               help="Antal processer för att läsa dokumenten (0 = automatiskt: en per kärna vid många dokument).")
 @click.option("--quiet", "-q", is_flag=True, help="Skriv bara sammanfattningen, inte varje varning.")
 @neo4j_option
+@click.option("--curation", "curation", type=click.Path(dir_okay=False), default=None, envvar="GOVGRAPH_CURATION",
+              help="Granskarnas rättelser (standard: data/curation.toml, eller GOVGRAPH_CURATION).")
 def ingest(paths: tuple[str, ...], db: str | None, body: str | None, date_: str | None, date_from_filename: bool,
-           jobs: int, quiet: bool, neo4j: str | None) -> None:
+           jobs: int, quiet: bool, neo4j: str | None, curation: str | None) -> None:
     """Läs in filer och mappar (.txt, .html, .pdf, .docx) i grafen."""
     from ingest.dates import parse_one
     from ingest.pipeline import ingest as run
@@ -104,7 +106,7 @@ def ingest(paths: tuple[str, ...], db: str | None, body: str | None, date_: str 
 
     target = _target(db, neo4j, read_only=False)
     res = run(list(paths), target, meta=meta, progress=progress, date_from_filename=date_from_filename,
-              jobs=jobs, waiting=_say)
+              jobs=jobs, waiting=_say, curation=_curation(curation))
     for line in res.failed:
         click.echo(f"fel: {line}", err=True)
     if not quiet:
@@ -138,13 +140,181 @@ def remove(documents: tuple[str, ...], db: str | None, neo4j: str | None) -> Non
     from ingest.pipeline import remove as run
 
     target = _target(db, neo4j, read_only=False)
-    res = run(list(documents), target, waiting=_say)
+    res = run(list(documents), target, waiting=_say, curation=_curation(None))
     for line in res.failed:
         click.echo(f"fel: {line}", err=True)
     click.echo(f"Borttagna: {len(res.removed)}" + (f" ({', '.join(res.removed)})" if res.removed else "")
                + f"  Databas: {_where(target)}")
     if res.failed:
         sys.exit(1)
+
+
+@cli.command()
+@click.argument("before")
+@click.argument("after")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@db_option
+@neo4j_option
+def diff(before: str, after: str, fmt: str, db: str | None, neo4j: str | None) -> None:
+    """Vad som ändrats i strukturen mellan två datum (ÅÅÅÅ-MM-DD): organ, ledamöter, roller och rapporteringsvägar."""
+    from graph import explore
+    from graph.store import open_store
+    from ingest.dates import parse_one
+
+    days = []
+    for d in (before, after):
+        iso = parse_one(d)
+        if not iso:
+            raise GovgraphError(f"{d!r} kunde inte tolkas som datum; skriv ÅÅÅÅ-MM-DD")
+        days.append(iso)
+    changes = explore.structure_diff(open_store(db, neo4j, read_only=True), *days)
+    if fmt == "json":
+        out = {kind: {side: [{"what": explore.describe_change(kind, e),
+                              "sources": [{k: f.get(k) for k in ("doc", "para", "start", "stop", "quote")}
+                                          for f in e.get("facts", [])]} for e in entries]
+                      for side, entries in sides.items()} for kind, sides in changes.items()}
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Förändringar {days[0]} → {days[1]}")
+    for kind, (added_title, removed_title) in explore.CHANGE_TITLES.items():
+        for title, entries in ((added_title, changes[kind]["added"]), (removed_title, changes[kind]["removed"])):
+            if not entries:
+                continue
+            click.echo(f"\n{title} ({len(entries)}):")
+            for e in entries:
+                f = (e.get("facts") or [{}])[0]
+                para = f" {f['para']}" if f.get("para") else ""
+                where = f" [{f.get('doc')}{para}, tecken {f.get('start')}–{f.get('stop')}]" if f.get("doc") else ""
+                click.echo(f"  {'+' if entries is changes[kind]['added'] else '-'} {explore.describe_change(kind, e)}"
+                           f"{where}")
+
+
+curation_option = click.option("--curation", "curation", type=click.Path(dir_okay=False), default=None,
+                               envvar="GOVGRAPH_CURATION",
+                               help="Granskarnas rättelser (standard: data/curation.toml, eller GOVGRAPH_CURATION).")
+
+
+def _curation(path: str | None) -> Path:
+    from graph.curation import default_path
+
+    return Path(path) if path else default_path()
+
+
+@cli.group()
+def curate() -> None:
+    """Rätta grafen: slå ihop eller dela personer och organ, avvisa ett fakta, lägg till ett som saknas.
+
+    Rättelserna sparas med vem, när och varför i data/curation.toml och tillämpas vid varje inläsning."""
+
+
+def _curate(db: str | None, curation: str | None, correction: dict) -> None:
+    from graph.curation import append
+    from ingest.pipeline import rebuild
+
+    path = _curation(curation)
+    c = append(path, correction)
+    click.echo(f"Rättelse sparad i {path}: {c['action']} ({c['why']})", err=True)
+    res = rebuild(_db(db), curation=path, waiting=_say)
+    for w in res.warnings:
+        if "rättelse" in w.message:
+            click.echo(f"varning: {w}", err=True)
+    for line in res.merges:
+        if line.startswith("rättelse"):
+            click.echo(line)
+
+
+why_option = click.option("--why", required=True, help="Varför rättelsen görs (sparas i filen).")
+who_option = click.option("--who", default=None, help="Vem som gör rättelsen (standard: inloggad användare).")
+
+
+@curate.command("merge")
+@click.argument("ids", nargs=-1, required=True)
+@click.option("--name", default=None, help="Namnet den sammanslagna noden ska ha.")
+@why_option
+@who_option
+@db_option
+@curation_option
+def curate_merge(ids, name, why, who, db, curation) -> None:
+    """Slå ihop noder (personer eller organ) till den första."""
+    _curate(db, curation, {"action": "merge", "ids": list(ids), "name": name, "why": why, "who": who})
+
+
+@curate.command("split")
+@click.argument("node_id")
+@click.option("--doc", "docs", multiple=True, required=True, help="Dokument vars fakta blir en egen nod.")
+@click.option("--name", default=None)
+@click.option("--new-id", default=None)
+@why_option
+@who_option
+@db_option
+@curation_option
+def curate_split(node_id, docs, name, new_id, why, who, db, curation) -> None:
+    """Dela en nod: det som dokumenten säger om den blir en egen nod."""
+    _curate(db, curation, {"action": "split", "id": node_id, "doc": list(docs), "name": name, "new_id": new_id,
+                           "why": why, "who": who})
+
+
+@curate.command("reject")
+@click.argument("rel_type")
+@click.argument("source")
+@click.argument("target")
+@click.option("--doc", default=None, help="Bara faktat ur det här dokumentet.")
+@click.option("--quote", default=None, help="Bara faktat vars citat innehåller den här texten.")
+@why_option
+@who_option
+@db_option
+@curation_option
+def curate_reject(rel_type, source, target, doc, quote, why, who, db, curation) -> None:
+    """Avvisa ett fakta: RELATIONSTYP FRÅN-ID TILL-ID."""
+    _curate(db, curation, {"action": "reject", "type": rel_type, "from": source, "to": target, "doc": doc,
+                           "quote": quote, "why": why, "who": who})
+
+
+@curate.command("add")
+@click.argument("rel_type")
+@click.argument("source")
+@click.argument("target")
+@click.option("--doc", required=True, help="Dokumentet där det står.")
+@click.option("--quote", required=True, help="Texten i dokumentet som säger det (ordagrant).")
+@click.option("--role", default=None)
+@why_option
+@who_option
+@db_option
+@curation_option
+def curate_add(rel_type, source, target, doc, quote, role, why, who, db, curation) -> None:
+    """Lägg till ett fakta som reglerna missade, med citatet ur dokumentet som källa."""
+    _curate(db, curation, {"action": "add", "type": rel_type, "from": source, "to": target, "doc": doc,
+                           "quote": quote, "props": {"role": role} if role else None, "why": why, "who": who})
+
+
+@curate.command("list")
+@curation_option
+def curate_list(curation) -> None:
+    """Visa rättelserna i ordning, med vem, när och varför."""
+    from graph.curation import load
+
+    path = _curation(curation)
+    rows = load(path)
+    if not rows:
+        click.echo(f"Inga rättelser i {path}.")
+    for i, c in enumerate(rows, 1):
+        what = c.get("ids") or c.get("id") or f"{c.get('type')} {c.get('from')} → {c.get('to')}"
+        click.echo(f"{i}. {c['action']} {what} – {c['who']} {c['when']}: {c['why']}")
+
+
+@curate.command("undo")
+@click.argument("number", type=int)
+@db_option
+@curation_option
+def curate_undo(number, db, curation) -> None:
+    """Ta tillbaka rättelse nummer N (se `govgraph curate list`)."""
+    from graph.curation import remove_at
+    from ingest.pipeline import rebuild
+
+    path = _curation(curation)
+    gone = remove_at(path, number)
+    click.echo(f"Rättelse {number} borttagen: {gone['action']} ({gone['why']})", err=True)
+    rebuild(_db(db), curation=path, waiting=_say)
 
 
 @cli.command()

@@ -16,7 +16,7 @@ from graph.store import LadybugStore
 # Relations between bodies the structure view draws, with their Swedish wording.
 STRUCTURE_RELS = {"REPORTS_TO": "rapporterar till", "PREPARES_FOR": "bereder åt", "PART_OF": "är en del av",
                   "SUCCEEDED": "efterträdde"}
-PROV = "r.doc AS doc, r.para AS para, r.start AS start, r.`end` AS stop, r.quote AS quote"
+PROV = "r.doc AS doc, r.para AS para, r.start AS start, r.`end` AS stop, r.quote AS quote, r.curated AS curated"
 
 
 def _type_fn(store) -> str:
@@ -90,6 +90,115 @@ def assignment_register(store: LadybugStore, as_of: str | None = None) -> list[d
     return rows
 
 
+# ---------------------------------------------------------------- curation
+def curated(store) -> dict[str, list[dict[str, Any]]]:
+    """What reviewers changed, as the graph now has it: merged or split nodes, and facts they added."""
+    nodes = []
+    for n in schema.NODES:
+        nodes += store.records(f"MATCH (n:{n.label}) WHERE n.curated IS NOT NULL "
+                               f"RETURN '{n.label}' AS label, n.id AS id, n.name AS name, n.curated AS curated")
+    t = _type_fn(store)
+    facts = store.records(f"MATCH (a)-[r]->(b) WHERE r.curated IS NOT NULL RETURN {t}(r) AS type, a.name AS från, "
+                          f"b.name AS till, {PROV}")
+    return {"nodes": nodes, "facts": facts}
+
+
+# ---------------------------------------------------------------- the structure over time
+WINDOW_DAYS = 365  # a membership or role seen in a document lasts this long unless seen again or a period is stated
+
+
+def _facts_in_time(store) -> dict[str, list[dict[str, Any]]]:
+    q = {
+        "members": "MATCH (p:Person)-[r:MEMBER_OF]->(b:Body) RETURN p.id AS p, p.name AS person, b.id AS b, "
+                   f"b.name AS body, r.role AS role, r.date AS date, r.valid_from AS valid_from, "
+                   f"r.valid_to AS valid_to, {PROV}",
+        "roles": "MATCH (p:Person)-[r:HOLDS]->(ro:Role) RETURN p.id AS p, p.name AS person, ro.id AS role_id, "
+                 f"ro.name AS role, r.date AS date, r.valid_from AS valid_from, r.valid_to AS valid_to, {PROV}",
+        "lines": " UNION ALL ".join(
+            f"MATCH (a:Body)-[r:{rel}]->(b:Body) RETURN a.id AS a, a.name AS a_name, '{rel}' AS type, b.id AS b, "
+            f"b.name AS b_name, r.date AS date, r.valid_from AS valid_from, r.valid_to AS valid_to, {PROV}"
+            for rel in ("REPORTS_TO", "PREPARES_FOR", "PART_OF")),
+        "succeeded": "MATCH (a:Body)-[r:SUCCEEDED]->(b:Body) RETURN a.id AS new, a.founded AS founded, b.id AS old, "
+                     f"r.date AS date, {PROV}",
+        "bodies": "MATCH (b:Body)-[r:MENTIONED_IN]->(d:Document) RETURN b.id AS b, b.name AS body, b.short AS short, "
+                  f"b.founded AS founded, min(d.date) AS first_seen",
+    }
+    return {k: store.records(v) for k, v in q.items()}
+
+
+def _started(f: dict[str, Any], day: str) -> bool:
+    start = f.get("valid_from") or f.get("date")
+    return bool(start) and start <= day  # '2023-02' <= '2023-02-01': a month or a year counts from its start
+
+
+def _ended(f: dict[str, Any], day: str) -> bool:
+    end = f.get("valid_to")
+    return bool(end) and day[:len(end)] > end  # 'till och med 2024' lasts through 2024
+
+
+def _recent(f: dict[str, Any], day: str) -> bool:
+    """An observation (no stated start) still counts WINDOW_DAYS after the document that made it."""
+    if f.get("valid_from"):
+        return True
+    seen, at = _day(f.get("date")), _day(day)
+    return bool(seen and at) and (at - seen).days <= WINDOW_DAYS
+
+
+def structure_at(store, day: str, facts: dict | None = None) -> dict[str, dict]:
+    """The structure as of a day: bodies seen by then and not succeeded, members and role holders seen within a
+    year before it (or in a period the text states), and reporting, preparation and part-of lines stated by
+    then and not ended. Each entry keeps the facts it rests on."""
+    facts = facts or _facts_in_time(store)
+    ended = {}
+    for r in facts["succeeded"]:
+        when = r.get("founded") or r.get("date")
+        if when and when <= day:
+            ended[r["old"]] = r
+    out: dict[str, dict] = {"bodies": {}, "members": {}, "roles": {}, "lines": {}}
+    for r in facts["bodies"]:
+        seen = r.get("founded") or r.get("first_seen")
+        if seen and seen <= day and r["b"] not in ended:
+            out["bodies"][r["b"]] = {"name": r["body"], "short": r.get("short"), "facts": []}
+    for key, rows, ident in (("members", facts["members"], lambda r: (r["p"], r["b"], r["role"] or "ledamot")),
+                             ("roles", facts["roles"], lambda r: (r["p"], r["role_id"])),
+                             ("lines", facts["lines"], lambda r: (r["a"], r["type"], r["b"]))):
+        for r in rows:
+            if not _started(r, day) or _ended(r, day) or (key != "lines" and not _recent(r, day)):
+                continue
+            entry = out[key].setdefault(ident(r), {"row": r, "facts": []})
+            entry["facts"].append(r)
+    return out
+
+
+def structure_diff(store, before: str, after: str) -> dict[str, dict[str, list]]:
+    """What changed between two days: bodies that appeared or ended, members and roles that came or went,
+    reporting lines that were added or removed; each with the facts that show it."""
+    facts = _facts_in_time(store)
+    a, b = structure_at(store, before, facts), structure_at(store, after, facts)
+    return {kind: {"added": [b[kind][k] | {"key": k} for k in sorted(set(b[kind]) - set(a[kind]), key=str)],
+                   "removed": [a[kind][k] | {"key": k} for k in sorted(set(a[kind]) - set(b[kind]), key=str)]}
+            for kind in ("bodies", "members", "roles", "lines")}
+
+
+CHANGE_TITLES = {"bodies": ("Organ som tillkommit", "Organ som upphört"),
+                 "members": ("Nya ledamöter och roller i organ", "Ledamöter och roller som inte längre syns"),
+                 "roles": ("Nya roller", "Roller som inte längre syns"),
+                 "lines": ("Rapporterings- och beredningsvägar som tillkommit",
+                           "Rapporterings- och beredningsvägar som upphört")}
+
+
+def describe_change(kind: str, entry: dict[str, Any]) -> str:
+    """One Swedish line for an entry of structure_diff."""
+    r = entry.get("row") or {}
+    if kind == "bodies":
+        return entry["name"] + (f" ({entry['short']})" if entry.get("short") else "")
+    if kind == "members":
+        return f"{r['person']} – {r['role'] or 'ledamot'} i {r['body']}"
+    if kind == "roles":
+        return f"{r['person']} – {r['role']}"
+    return f"{r['a_name']} {STRUCTURE_RELS.get(r['type'], r['type'])} {r['b_name']}"
+
+
 # ---------------------------------------------------------------- overlaps
 PARALLEL_SIMILARITY = 0.6  # share of the two bodies' members in common (Jaccard) that flags a parallel structure
 PARALLEL_MIN_SHARED = 3
@@ -151,16 +260,18 @@ class Structure:
 def structure(store: LadybugStore, kinds: list[str] | None = None, municipality: str | None = None,
               until: str | None = None) -> Structure:
     """The reporting and preparation structure between bodies. Filters: body kinds (either end), a
-    municipality (bodies of it or with members representing it), and a date (only facts from documents
-    dated on or before it)."""
+    municipality (bodies of it or with members representing it), and a date: the structure as of that day
+    (facts from documents dated on or before it, or starting by then as the text states, and not ended)."""
     G = nx.MultiDiGraph()
     rows = []
     for rel in STRUCTURE_RELS:
+        period = "r.valid_from AS valid_from, r.valid_to AS valid_to" if "valid_to" in schema.REL_BY_TYPE[rel].props \
+            else "NULL AS valid_from, NULL AS valid_to"
         rows += store.records(
             f"MATCH (a:Body)-[r:{rel}]->(b:Body) OPTIONAL MATCH (d:Document) WHERE d.id = r.doc "
             f"RETURN a.id AS a, a.name AS a_name, a.short AS a_short, a.kind AS a_kind, a.municipality AS a_muni, "
             f"b.id AS b, b.name AS b_name, b.short AS b_short, b.kind AS b_kind, b.municipality AS b_muni, "
-            f"'{rel}' AS type, d.date AS date, d.name AS doc_name, {PROV}")
+            f"'{rel}' AS type, d.date AS date, d.name AS doc_name, {period}, {PROV}")
     munis = _body_municipalities(store) if municipality else {}
     dropped = 0
     for r in rows:
@@ -170,7 +281,7 @@ def structure(store: LadybugStore, kinds: list[str] | None = None, municipality:
         if municipality and municipality not in munis.get(r["a"], set()) | munis.get(r["b"], set()):
             dropped += 1
             continue
-        if until and r["date"] and r["date"] > until:
+        if until and ((r["valid_from"] or r["date"] or "") > until or _ended(r, until)):
             dropped += 1
             continue
         for end in ("a", "b"):
@@ -269,7 +380,7 @@ def person(store: LadybugStore, pid: str) -> dict[str, Any]:
                        f"RETURN a.task AS uppdrag, a.due AS senast, {PROV}",
     }
     return _profile(store, pid, "person", "MATCH (p:Person {id: $id}) RETURN p.name AS name, p.party AS party, "
-                                          "p.party_name AS party_name, p.aliases AS aliases", q)
+                                          "p.party_name AS party_name, p.aliases AS aliases, p.curated AS curated", q)
 
 
 def _profile(store: LadybugStore, nid: str, key: str, head: str, sections: dict[str, str]) -> dict[str, Any]:
@@ -306,7 +417,8 @@ def body(store: LadybugStore, bid: str) -> dict[str, Any]:
                  f"RETURN ro.title AS roll, p.id AS person_id, p.name AS person, r.date AS datum, {PROV}",
     }
     out = _profile(store, bid, "body", "MATCH (b:Body {id: $id}) RETURN b.name AS name, b.short AS short, "
-                                       "b.kind AS kind, b.aliases AS aliases, b.founded AS founded", q)
+                                       "b.kind AS kind, b.aliases AS aliases, b.founded AS founded, "
+                                       "b.curated AS curated", q)
     for r in out["up"] + out["down"]:
         r["relation"] = STRUCTURE_RELS.get(r["relation"], r["relation"])
     return out

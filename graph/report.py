@@ -24,6 +24,7 @@ PLANNED_RE = re.compile(r"(?i)\b(nästa (?:möte|sammanträde|träff)|kommande (
 DATE_OR_YEAR = re.compile(r"\b(19|20)\d\d\b|\b\d{1,2} (jan|feb|mar|apr|maj|jun|jul|aug|sep|okt|nov|dec)\w*", re.I)
 SUPPORT_RE = re.compile(r"(?i)sekreterare|protokollförare|strateg|samordnare|handläggare|utredare|processledare|"
                         r"kansli|nämndsekreterare")
+LIST_BODIES = 'se `govgraph query "MATCH (b:Body) RETURN b.id, b.name"`'
 SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]|$)", re.M)
 
 
@@ -121,8 +122,7 @@ def find_body(store, name: str) -> str:
         return hits[0]["id"]
     if not hits:
         near = [r for r in rows if want in (r["name"] or "").lower() or want in (r["short"] or "").lower()]
-        hint = f"; menar du {', '.join(r['id'] for r in near[:5])}?" if near else \
-            "; se `govgraph query \"MATCH (b:Body) RETURN b.id, b.name\"`"
+        hint = f"; menar du {', '.join(r['id'] for r in near[:5])}?" if near else "; " + LIST_BODIES
         raise GovgraphError(f"{name}: inget organ heter så{hint}")
     raise GovgraphError(f"{name}: flera organ heter så ({', '.join(r['id'] for r in hits[:8])}); ange id:t")
 
@@ -137,8 +137,7 @@ def body_dossier(store, bid: str, as_of: str | None = None) -> Dossier:
     if head is None:
         from graph.model import GovgraphError
 
-        raise GovgraphError(f"{bid}: inget organ med det id:t; se `govgraph query \"MATCH (b:Body) RETURN b.id, "
-                            f"b.name\"`")
+        raise GovgraphError(f"{bid}: inget organ med det id:t; " + LIST_BODIES)
     names = [head.get("name"), head.get("short"), *(head.get("aliases") or [])]
     mentioned = [r["doc"] for r in store.records(
         "MATCH (b:Body {id: $id})-[r:MENTIONED_IN]->(d:Document) RETURN DISTINCT d.id AS doc ORDER BY doc",

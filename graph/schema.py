@@ -36,9 +36,12 @@ PROVENANCE: dict[str, str] = {
     "quote": STRING,  # exactly Document.text[start:end]
     "rule": STRING,  # the extraction rule that produced the fact
     "confidence": FLOAT,
+    "curated": STRING,  # for a fact a reviewer added: who, when and why (graph/curation.py); null when extracted
 }
 
-COMMON = {"id": STRING, "name": STRING}
+COMMON = {"id": STRING, "name": STRING, "curated": STRING}  # curated: a reviewer's merge or split, who, when, why
+# a period a text states for a fact ("utsågs i februari 2023", "från och med 2024", "till och med 2026")
+PERIOD = {"valid_from": STRING, "valid_to": STRING}
 
 NODES: tuple[NodeType, ...] = (
     NodeType("Document", "A source document as read (minutes, extract, memo, web page).",
@@ -74,13 +77,15 @@ NODES: tuple[NodeType, ...] = (
 _ENTITY_LABELS = tuple(n.label for n in NODES if n.label != "Document")
 
 RELS: tuple[RelType, ...] = (
-    RelType("HOLDS", "A person holds a role (date: when the source says so: an election's month or the meeting).",
-            (("Person", "Role"),), {"date": STRING}),
+    RelType("HOLDS", "A person holds a role (date: when the source says so: an election's month or the meeting; "
+            "valid_from, valid_to: a start or end the text states).",
+            (("Person", "Role"),), {"date": STRING, **PERIOD}),
     RelType("ROLE_IN", "A role exists in a body or municipality.", (("Role", "Body"), ("Role", "Municipality"))),
-    RelType("MEMBER_OF", "A person is a member of a body (date: as of when the source says so).",
-            (("Person", "Body"),), {"role": STRING, "date": STRING}),
+    RelType("MEMBER_OF", "A person is a member of a body (date: as of when the source says so; valid_from, "
+            "valid_to: a start or end the text states).",
+            (("Person", "Body"),), {"role": STRING, "date": STRING, **PERIOD}),
     RelType("REPRESENTS", "A person sits for a municipality or body.",
-            (("Person", "Municipality"), ("Person", "Body")), {"date": STRING}),
+            (("Person", "Municipality"), ("Person", "Body")), {"date": STRING, **PERIOD}),
     RelType("ATTENDED", "A person attended a meeting, listed in a section or in a meeting role.",
             (("Person", "Meeting"),), {"role": STRING, "paras": STRING}),
     RelType("ABSENT_FROM", "A person was listed as not present.", (("Person", "Meeting"),), {"role": STRING}),
@@ -97,11 +102,12 @@ RELS: tuple[RelType, ...] = (
             (("Assignment", "AgendaItem"),)),
     RelType("REFERRED_TO", "An item or decision sends a matter on to a body.",
             (("AgendaItem", "Body"), ("Decision", "Body")), {"verb": STRING, "matter": STRING}),
-    RelType("REPORTS_TO", "A body or role reports to (answers to) a body.",
-            (("Body", "Body"), ("Role", "Body"))),
-    RelType("PREPARES_FOR", "A body prepares matters for another body.", (("Body", "Body"),)),
-    RelType("PART_OF", "A body is part of another body.", (("Body", "Body"),)),
-    RelType("SUCCEEDED", "A body succeeded (replaced) another body.", (("Body", "Body"),)),
+    RelType("REPORTS_TO", "A body or role reports to (answers to) a body (date: observed; valid_from, valid_to: "
+            "stated).", (("Body", "Body"), ("Role", "Body")), {"date": STRING, **PERIOD}),
+    RelType("PREPARES_FOR", "A body prepares matters for another body.", (("Body", "Body"),),
+            {"date": STRING, **PERIOD}),
+    RelType("PART_OF", "A body is part of another body.", (("Body", "Body"),), {"date": STRING, **PERIOD}),
+    RelType("SUCCEEDED", "A body succeeded (replaced) another body.", (("Body", "Body"),), {"date": STRING}),
     RelType("BELONGS_TO", "A body is an organ of a municipality.", (("Body", "Municipality"),)),
     RelType("PARTY_TO", "A body or municipality is party to an agreement.",
             (("Body", "Agreement"), ("Municipality", "Agreement")), {"share": STRING}),

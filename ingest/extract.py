@@ -135,6 +135,9 @@ SUM_RE = re.compile(r"(?i)(?:totalt|sammanlagt|totala?\s+kostnaden?[^.\d]{0,30}?
                     r"(?P<sum>\d[\d  ]*(?:,\d+)?\s*(?:kronor|kr|mkr|miljoner kronor|tkr))")
 SHARE_VERB_RE = re.compile(r"\s(?:bekostar|står för|finansierar|betalar)\s+(?P<what>[^.\n]{2,120})")
 # Words without which a sentence states no structure: checked first, so most sentences cost one search.
+INVERTED_REPORT_RE = re.compile(r"(?i)\b(?:från och med|fr\.o\.m\.|sedan|numera|därefter|framöver|i fortsättningen|"
+                                r"från|efter|under|nu)\b[^.\n]{0,40}?\b(?P<verb>rapporterar|återrapporterar|redovisar)"
+                                r"[ \t]+(?:[^.\n]{2,80}?)[ \t]+(?P<prep>till|direkt till)\b")
 STRUCTURE_TRIGGER = re.compile(r"kopplad|kopplat|knuten|knutet|underställ|ansvarig inför|rapporterar|redovisar till|"
                                r"tjänstemannaberedning|beredningsgrupp|"
                                r"lyder under|svarar mot|bereder|beredning|förbereder|etablerades|bildades|inrättades|"
@@ -1767,6 +1770,13 @@ class Extractor:
                     for t in targets:
                         if src[0] != t[0]:
                             self.claim(type_, src[0], t[0], s, e, "structure-" + type_.lower())
+            # inverted word order after an adverbial (Swedish V2): "Från och med 2024 rapporterar beredningen
+            # till kommunfullmäktige": the subject stands between the verb and "till"
+            for m in INVERTED_REPORT_RE.finditer(sent):
+                inside = [b for b in bodies if s + m.end("verb") <= b[1] and b[2] <= s + m.start("prep")]
+                after = [b for b in bodies if b[1] >= s + m.end()]
+                if len(inside) == 1 and after and inside[0][0] != after[0][0]:
+                    self.claim("REPORTS_TO", inside[0][0], after[0][0], s, e, "structure-reports_to-inverted")
             # "Primärkommunala rådet som har upplösts med anledning av Kommunförbundet Jämtland Härjedalens
             # bildande": the body named after the phrase succeeded the one before it
             for m in DISSOLVED_RE.finditer(sent):

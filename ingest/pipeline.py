@@ -15,6 +15,7 @@ from typing import Callable
 import networkx as nx
 
 from graph.model import DocExtraction, GovgraphError, Warning_, pack_extraction, slug, unpack_extraction
+from graph.curation import apply as apply_curation, load as load_curation
 from graph.store import LadybugStore
 from ingest import nlp
 from ingest.dates import parse_one
@@ -112,25 +113,29 @@ def _few_collections():
 def ingest(paths: list[str | Path], db: str | Path, *, meta: dict | None = None,
            progress: Callable[[int, int, str], None] | None = None,
            date_from_filename: bool = False, jobs: int = 0, stages: dict[str, float] | None = None,
-           waiting: Callable[[str], None] | None = None) -> IngestResult:
+           waiting: Callable[[str], None] | None = None, curation: Path | None = None) -> IngestResult:
     """Ingest files and folders into the database at db; unchanged documents are not read twice. If stages is
     given, the seconds spent in each stage are added to it (read, extract, build, store).
 
     The run holds the database's write lock from reading what is stored to the swap of the new graph: a second
     ingest waits (told through waiting) and then sees the first one's documents. The graph is replaced whole
-    or not at all."""
+    or not at all. curation: the reviewers' corrections file, applied to the graph every time."""
+    corrections = load_curation(curation)  # a broken file stops the run before anything is read
     with _writing(db, waiting), _few_collections():
-        return _ingest(paths, db, meta, progress, date_from_filename, jobs, {} if stages is None else stages)
+        return _ingest(paths, db, meta, progress, date_from_filename, jobs, {} if stages is None else stages,
+                       corrections)
 
 
-def remove(names: list[str], db: str | Path, *, waiting: Callable[[str], None] | None = None) -> IngestResult:
+def remove(names: list[str], db: str | Path, *, waiting: Callable[[str], None] | None = None,
+           curation: Path | None = None, rebuild: bool = False) -> IngestResult:
     """Take documents' facts out of the graph: each name is a document id (doc:…), a file name or a path as
     ingested. The rest of the corpus is resolved again without them (a person or matter seen only there goes
     too) and the graph is replaced whole."""
+    corrections = load_curation(curation)
     with _writing(db, waiting), _few_collections():
         store = db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=True)
         if not store.exists():
-            raise GovgraphError(f"{_where(db)}: ingen graf finns här ännu; det finns inget att ta bort")
+            raise GovgraphError(f"{_where(db)}: ingen graf finns här ännu; kör först `govgraph ingest data/`")
         stored = {d["id"]: d for d in store.load_documents()}
         store.close()
         result = IngestResult()
@@ -142,38 +147,71 @@ def remove(names: list[str], db: str | Path, *, waiting: Callable[[str], None] |
                 result.failed.append(f"{name}: inget inläst dokument heter så; se `govgraph query "
                                      f"\"MATCH (d:Document) RETURN d.id, d.name\"` för namnen")
             gone.update(hits)
-        if gone:
+        if gone or rebuild:
             corpus = _stored_corpus({did: d for did, d in stored.items() if did not in gone})
-            G, warnings, merges = build(list(corpus.values()))
+            G, warnings, merges = build(list(corpus.values()), corrections)
             result.warnings, result.merges = warnings, merges
             writer = db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=False)
             result.counts = writer.replace_graph(G)
+            _remember_digest(db, _curation_digest(corrections))
             result.removed = sorted(stored[did].get("name") or did for did in gone)
         return result
 
 
-def _unique_id(doc: Document, taken: dict[str, str], stored: dict[str, dict]) -> None:
-    """A document's id comes from its file name; two files of the same name (protokoll.txt in two folders, or
-    protokoll.pdf beside protokoll.docx) would be one document and the second would replace the first. The
-    second gets the id with its extension, then its folder, and a warning says so. A file that moved (the
-    stored path no longer exists) keeps its id and replaces its own facts."""
-    def clash(did: str) -> bool:
-        if did in taken:
-            return taken[did] != doc.path
-        old = stored.get(did)
-        return bool(old and old.get("path") != doc.path and Path(old.get("path") or "").exists())
+def _curation_digest(corrections: list[dict] | None) -> str:
+    import json
 
-    if not clash(doc.id):
-        return
+    return hashlib.sha256(json.dumps(corrections or [], sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def _digest_file(db) -> Path | None:
+    return None if hasattr(db, "replace_graph") else Path(str(db) + ".curation")
+
+
+def _stored_digest(db) -> str:
+    """The digest of the corrections the stored graph was built with: a changed file means a rebuild."""
+    f = _digest_file(db)
+    if f is None or not f.exists():
+        return _curation_digest(None)
+    return f.read_text(encoding="utf-8").strip()
+
+
+def _remember_digest(db, digest: str) -> None:
+    f = _digest_file(db)
+    if f is not None:
+        f.write_text(digest + "\n", encoding="utf-8")
+
+
+def _unique_id(doc: Document, taken: dict[str, str], stored: dict[str, dict]) -> None:
+    """A document's id comes from its file name. Two files of the same name in one run (protokoll.pdf beside
+    protokoll.docx, or protokoll.txt in two folders) would be one document and the second would replace the
+    first: the second gets the id with its extension, then its folder, and a warning says so. A file of the
+    same name as a stored document from another place is taken as that document moved or copied, and replaces
+    it; a warning says so when the other file is still there with other content."""
+    def clash(did: str) -> bool:
+        return did in taken and taken[did] != doc.path
+
     first = doc.id
-    path = Path(doc.path)
-    for candidate in (f"{first}-{slug(path.suffix.lstrip('.'))}", f"{first}-{slug(path.parent.name)}",
-                      f"{first}-{hashlib.sha256(doc.path.encode()).hexdigest()[:8]}"):
-        if not clash(candidate):
-            doc.id = candidate
-            break
-    doc.warnings.append(f"en annan fil har samma namn ({taken.get(first) or stored[first].get('path')}); "
-                        f"dokumentet heter {doc.id} i grafen")
+    if clash(first):
+        path = Path(doc.path)
+        for candidate in (f"{first}-{slug(path.suffix.lstrip('.'))}", f"{first}-{slug(path.parent.name)}",
+                          f"{first}-{hashlib.sha256(doc.path.encode()).hexdigest()[:8]}"):
+            if not clash(candidate):
+                doc.id = candidate
+                break
+        doc.warnings.append(f"en annan fil har samma namn ({taken[first]}); dokumentet heter {doc.id} i grafen")
+        return
+    old = stored.get(first)
+    if old and old.get("path") != doc.path and old.get("sha256") != doc.sha256 and Path(old.get("path") or "").exists():
+        doc.warnings.append(f"ersätter dokumentet med samma namn från {old.get('path')}; byt namn på en av filerna "
+                            f"om de är olika dokument")
+
+
+def rebuild(db: str | Path, *, curation: Path | None = None, waiting: Callable[[str], None] | None = None
+            ) -> IngestResult:
+    """Build the graph again from the stored documents, with the corrections as they now stand (after
+    `govgraph curate`): nothing is read from disk but the database and the corrections file."""
+    return remove([], db, waiting=waiting, curation=curation, rebuild=True)
 
 
 def _where(db) -> str:
@@ -204,7 +242,8 @@ def _stored_corpus(stored: dict[str, dict]) -> dict[str, tuple[dict, DocExtracti
     return corpus
 
 
-def _ingest(paths, db, meta, progress, date_from_filename, jobs, stages: dict[str, float]) -> IngestResult:
+def _ingest(paths, db, meta, progress, date_from_filename, jobs, stages: dict[str, float],
+            corrections: list[dict] | None = None) -> IngestResult:
     clock = time.perf_counter()
 
     def lap(stage: str) -> None:
@@ -251,7 +290,7 @@ def _ingest(paths, db, meta, progress, date_from_filename, jobs, stages: dict[st
         (result.updated if is_update else result.added).append(doc.name)
         corpus[doc.id] = out
     lap("extract")
-    G, warnings, merges = build(list(corpus.values()))
+    G, warnings, merges = build(list(corpus.values()), corrections)
     result.warnings = [w for w in warnings]
     reread = {doc.id for doc, _, _ in todo}
     for did, d in stored.items():
@@ -260,9 +299,11 @@ def _ingest(paths, db, meta, progress, date_from_filename, jobs, stages: dict[st
                                                  f"läs in filen igen (govgraph ingest {d.get('path')}) för att uppdatera"))
     result.merges = merges
     lap("build")
-    if result.added or result.updated or (not store.exists() and corpus):
+    applied = _curation_digest(corrections)
+    if result.added or result.updated or (not store.exists() and corpus) or applied != _stored_digest(db):
         writer = db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=False)
         result.counts = writer.replace_graph(G)
+        _remember_digest(db, applied)
     else:
         result.counts = {}
     lap("store")
@@ -386,8 +427,10 @@ def _meta_of(stored: dict) -> dict:
         return {}
 
 
-def build(docs: list[tuple[dict, DocExtraction]]) -> tuple[nx.MultiDiGraph, list[Warning_], list[str]]:
-    """Resolve the corpus and build the graph; each Document node carries its warnings and extraction."""
+def build(docs: list[tuple[dict, DocExtraction]], curation: list[dict] | None = None
+          ) -> tuple[nx.MultiDiGraph, list[Warning_], list[str]]:
+    """Resolve the corpus, apply the reviewers' corrections (graph/curation.py) and build the graph; each
+    Document node carries its warnings and extraction."""
     props_list = []
     for props, x in docs:
         p = dict(props)
@@ -397,6 +440,10 @@ def build(docs: list[tuple[dict, DocExtraction]]) -> tuple[nx.MultiDiGraph, list
         props_list.append((p, x))
     corpus = corpus_from(props_list)
     G, warnings, merges = resolve(corpus)
+    if curation:
+        applied, stale = apply_curation(G, curation)
+        warnings = [*warnings, *stale]
+        merges = [*merges, *(f"rättelse {line}" for line in applied)]
     all_warnings = []
     by_doc: dict[str, list[str]] = {}
     for _, x in props_list:
@@ -420,4 +467,4 @@ def build(docs: list[tuple[dict, DocExtraction]]) -> tuple[nx.MultiDiGraph, list
     return G, all_warnings, merges
 
 
-__all__ = ["ingest", "remove", "build", "extract_document", "load_manifest", "IngestResult"]
+__all__ = ["ingest", "remove", "rebuild", "build", "extract_document", "load_manifest", "IngestResult"]

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from graph import schema
 from graph.model import DocExtraction, Evidence, Warning_, slug
+from ingest.dates import month_of, parse_one
 
 STOP = {"mellan", "angående", "samt", "från", "till", "inom", "eller", "och", "för", "med", "som", "att", "den",
         "det", "denna", "detta", "skall", "ska", "kommer", "också", "även", "under", "efter", "inför", "avseende",
@@ -62,7 +63,51 @@ def _stems(text: str) -> set[str]:
     return {w[:6] for w in _STEM_WORD.findall(t) if w not in STOP}
 
 
-DATED = ("HOLDS", "MEMBER_OF", "REPRESENTS")  # facts that hold at a time: dated by the document's meeting
+# facts that hold at a time: dated by the document's meeting (observed), and given the period the text states
+DATED = ("HOLDS", "MEMBER_OF", "REPRESENTS", "REPORTS_TO", "PREPARES_FOR", "PART_OF", "SUCCEEDED")
+PERIODS = ("HOLDS", "MEMBER_OF", "REPRESENTS", "REPORTS_TO", "PREPARES_FOR", "PART_OF")
+_WHEN = r"(?:den\s+)?(\d{4}-\d{2}-\d{2}|\d{1,2}\s+[a-zåäö]+\.?\s+\d{4}|[a-zåäö]+\s+\d{4}|\d{4})\b"
+FROM_RE = re.compile(r"(?i)\b(?:från\s+och\s+med|fr\.\s?o\.\s?m\.?|from|med\s+start|från|sedan|fr\.?\s?o\.?\s?m)\s+"
+                     + _WHEN)
+TO_RE = re.compile(r"(?i)\b(?:till\s+och\s+med|t\.\s?o\.\s?m\.?|tom|fram\s+till|till\s+den|upphör\w*|avslutas|"
+                   r"avslutades|läggs\s+ned|lades\s+ned)\s+(?:vid\s+|i\s+|den\s+|med\s+)?" + _WHEN)
+ELECTED_RE = re.compile(r"(?i)\b(?:utsågs|utses|valdes|väljs|vald|valts|tillträdde|tillträder|utsedd)\b")
+
+
+def _when(text: str, last: bool = False) -> str | None:
+    """'2024-01-01', '1 januari 2024', 'februari 2023' or '2024' as ISO text (a month or a year kept as such)."""
+    iso = parse_one(text)
+    if iso:
+        return iso
+    month = month_of(text)
+    if month:
+        return month
+    m = re.fullmatch(r"(19|20)\d\d", text.strip())
+    return m.group() if m else None
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    a = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start) + 1, start - 300)
+    stops = [i for i in (text.find("\n", end), text.find(". ", end)) if i != -1]
+    b = min([*stops, end + 300, len(text)])
+    return text[max(0, a):b]
+
+
+def stated_period(text: str, start: int, end: int, rule: str, date: str | None) -> dict[str, str]:
+    """The start and end a text states for the fact at start:end: 'från och med 2024', 't.o.m. 2026-12-31',
+    and for an election ('utsågs i februari 2023') the date it names."""
+    sentence = _sentence_at(text, start, end)
+    out = {}
+    m = FROM_RE.search(sentence)
+    if m and (w := _when(m.group(1))):
+        out["valid_from"] = w
+    elif date and (rule == "election" or ELECTED_RE.search(sentence)) and rule not in ("meeting-chair",):
+        if rule == "election":
+            out["valid_from"] = date
+    m = TO_RE.search(sentence)
+    if m and (w := _when(m.group(1))):
+        out["valid_to"] = w
+    return out
 
 
 class Resolver:
@@ -445,6 +490,9 @@ class Resolver:
                 props = dict(c.props)
                 if c.type in DATED and not props.get("date"):  # as of the meeting the document records
                     props["date"] = self.c.docs[did].get("date")
+                if c.type in PERIODS:
+                    ev = c.evidence
+                    props.update(stated_period(self.c.docs[did]["text"], ev.start, ev.end, ev.rule, props.get("date")))
                 if "matter" in props:
                     props["matter"] = self.ids.get((did, props["matter"]), props["matter"])
                 self.add_edge(src, dst, c.type, c.evidence, props, seen)

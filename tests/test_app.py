@@ -239,3 +239,39 @@ def test_dossier_page_for_the_whole_structure(app):
     at = open_page(app, "underlag")
     assert at.header[0].value == "Samverkansstrukturen"
     assert "Överlapp och möjliga parallella strukturer" in texts(at)
+
+
+def test_structure_page_shows_changes_between_two_days(app):
+    at = open_page(app, "struktur")
+    assert "Förändringar mellan två datum" in texts(at)
+    at.date_input(key="diff-from").set_value(__import__("datetime").date(2023, 1, 1)).run()
+    at.date_input(key="diff-to").set_value(__import__("datetime").date(2023, 12, 31)).run()
+    assert not at.exception
+    shown = texts(at)
+    assert "Nya ledamöter och roller i organ" in shown and "](./kalla?doc=" in shown
+
+
+def test_curation_page_saves_a_merge_with_who_and_why_and_shows_it(app_db, tmp_path, monkeypatch):
+    import shutil
+
+    from graph import curation
+
+    db = tmp_path / "govgraph.db"
+    shutil.copy(app_db, db)
+    cur = tmp_path / "curation.toml"
+    monkeypatch.setenv("GOVGRAPH_DB", str(db))
+    monkeypatch.setenv("GOVGRAPH_CURATION", str(cur))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    open_page(at, "rattelser")
+    at.text_area[0].input("person:lennart-raswill\nperson:karl-erik-lundin")
+    next(t for t in at.text_input if t.label == "Vem").input("Granskare i appen")
+    next(t for t in at.text_input if t.label == "Varför").input("samma person")
+    next(b for b in at.button if b.label == "Spara rättelsen").click().run()
+    assert not at.exception, at.exception
+    assert "Rättelsen är sparad" in at.success[0].value
+    saved = curation.load(cur)
+    assert saved[0]["ids"] == ["person:lennart-raswill", "person:karl-erik-lundin"]
+    assert saved[0]["who"] == "Granskare i appen" and saved[0]["why"] == "samma person"
+    nodes = at.dataframe[1].value  # the curated nodes now in the graph
+    assert "person:lennart-raswill" in set(nodes["id"])

@@ -56,7 +56,7 @@ Kommunstyrelsen tackar för informationen.
 
 PAGES = [("", "Översikt"), ("struktur", "Struktur"), ("arenden", "Ärenden"),
          ("personer", "Personer"), ("organ", "Organ"), ("overlapp", "Överlapp"), ("uppdrag", "Uppdrag"),
-         ("underlag", "Underlag"),
+         ("underlag", "Underlag"), ("rattelser", "Rättelser"),
          ("cypher", "Cypher"),
          ("kalla", "Källa")]
 
