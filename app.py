@@ -489,6 +489,38 @@ def page_dossier() -> None:
     c1.download_button("Ladda ner som Markdown", report.to_markdown(dossier).encode("utf-8"), f"{name}.md",
                        "text/markdown")
     c2.download_button("Ladda ner som HTML", report.to_html(dossier).encode("utf-8"), f"{name}.html", "text/html")
+    st.subheader("Exportera grafen")
+    st.caption("Popolo JSON (personer, organisationer, poster, medlemskap med on_behalf_of, möten, med källor), "
+               "GraphML för Gephi och networkx, eller en CSV-fil per etikett och relationstyp i en zip-fil.")
+    if st.button("Skapa exportfiler") or st.session_state.get("exports-ready"):
+        st.session_state["exports-ready"] = True
+        files = _exports(db_version())
+        c1, c2, c3 = st.columns(3)
+        c1.download_button("Popolo JSON", files["popolo"], "govgraph-popolo.json", "application/json")
+        c2.download_button("GraphML", files["graphml"], "govgraph.graphml", "application/xml")
+        c3.download_button("CSV (zip)", files["csv"], "govgraph-csv.zip", "application/zip")
+
+
+@st.cache_data(show_spinner="Skapar exportfilerna …", max_entries=4)
+def _exports(version: float) -> dict[str, bytes]:
+    import io
+    import zipfile
+
+    from graph import export
+    from graph.neo4j_store import graph_from_store
+
+    G = graph_from_store(_store(str(db_path()), version))
+    with tempfile.TemporaryDirectory() as tmp:
+        t = Path(tmp)
+        export.write_popolo(G, t / "p.json")
+        export.write_graphml(G, t / "g.graphml")
+        export.write_csv(G, t / "csv")
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+            for f in sorted((t / "csv").iterdir()):
+                z.write(f, f.name)
+        return {"popolo": (t / "p.json").read_bytes(), "graphml": (t / "g.graphml").read_bytes(),
+                "csv": buf.getvalue()}
 
 
 def curation_path() -> Path:

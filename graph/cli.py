@@ -1,4 +1,4 @@
-"""The govgraph command line: ingest, remove, curate, query, report, diff, export, eval, extract, schema, app, push, pull."""
+"""The govgraph command line: ingest, remove, curate, query, report, structure, diff, export, eval, extract, schema, app, push, pull."""
 from __future__ import annotations
 
 import csv
@@ -147,6 +147,37 @@ def remove(documents: tuple[str, ...], db: str | None, neo4j: str | None) -> Non
                + f"  Databas: {_where(target)}")
     if res.failed:
         sys.exit(1)
+
+
+@cli.command()
+@click.option("--as-of", "as_of", required=True, help="Dagen strukturen ska visas för (ÅÅÅÅ-MM-DD).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@db_option
+@neo4j_option
+def structure(as_of: str, fmt: str, db: str | None, neo4j: str | None) -> None:
+    """Strukturen en given dag: organ, rapporterings- och beredningsvägar, ledamöter och roller med källa."""
+    from graph import explore
+    from graph.store import open_store
+    from ingest.dates import parse_one
+
+    day = parse_one(as_of)
+    if not day:
+        raise GovgraphError(f"--as-of {as_of!r} kunde inte tolkas som datum; skriv ÅÅÅÅ-MM-DD")
+    at = explore.structure_at(open_store(db, neo4j, read_only=True), day)
+    if fmt == "json":
+        out = {kind: [{"what": explore.describe_change(kind, e | {"key": k}),
+                       "sources": [{x: f.get(x) for x in ("doc", "para", "start", "stop", "quote")}
+                                   for f in e.get("facts", [])]} for k, e in sorted(at[kind].items(), key=str)]
+               for kind in at}
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"Strukturen {day}: {len(at['bodies'])} organ, {len(at['lines'])} vägar, "
+               f"{len({k[0] for k in at['members']})} personer i organ")
+    for title, kind in (("Rapporterings- och beredningsvägar", "lines"), ("Ledamöter och roller i organ", "members")):
+        click.echo(f"\n{title}:")
+        for k, e in sorted(at[kind].items(), key=lambda kv: explore.describe_change(kind, kv[1])):
+            f = e["facts"][0]
+            click.echo(f"  {explore.describe_change(kind, e)} [{f.get('doc')}, tecken {f.get('start')}–{f.get('stop')}]")
 
 
 @cli.command()

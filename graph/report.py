@@ -223,12 +223,32 @@ def body_dossier(store, bid: str, as_of: str | None = None) -> Dossier:
                                                                          para="reported_para")))
     sections.append(assignments)
     sections.append(_support(store, docs, bid, len(b["meetings"])))
+    sections.append(_overlaps_of(store, docs, bid))
     kind = f"{head.get('kind')}" if head.get("kind") else "organ"
     for sec in sections:
         sec.lines = _merged(sec.lines)
     return Dossier(f"{head['name']}" + (f" ({head['short']})" if head.get("short") else ""),
                    f"Underlag för översynen · {kind} · "
                    f"{_n(len({m['person_id'] for m in members}), 'ledamot eller ersättare', 'ledamöter och ersättare')} · {_n(len(b['meetings']), 'möte', 'möten')} i grafen", sections)
+
+
+def _overlaps_of(store, docs: _Docs, bid: str) -> Section:
+    """The bodies this one shares members with, and whether the two look like parallel structures."""
+    section = Section("Överlapp med andra organ", empty="Organet delar inga ledamöter med andra organ i grafen.")
+    ov = explore.overlaps(store)
+    facts: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for r in store.records(f"MATCH (p:Person)-[r:MEMBER_OF]->(b:Body) RETURN p.name AS person, b.id AS body, {PROV}"):
+        facts[(r["person"], r["body"])].append(r)
+    for r in ov["pairs"]:
+        if bid not in (r["a"], r["b"]):
+            continue
+        other = r["b"] if r["a"] == bid else r["a"]
+        rows = [f for p in r["persons"] for key in ((p, bid), (p, other)) for f in facts.get(key, [])]
+        flag = " – möjlig parallell struktur" if r["parallel"] else ""
+        section.lines.append(Line(f"{explore.body_label(ov, other)}: {_n(r['shared'], 'gemensam person', 'gemensamma personer')} "
+                                  f"({', '.join(r['persons'])}), vikt {r['weight']}, likhet {r['similarity']:.0%}{flag}",
+                                  docs.sources(rows)))
+    return section
 
 
 def _support(store, docs: _Docs, bid: str, n_meetings: int) -> Section:

@@ -94,9 +94,10 @@ class LadybugStore:
 
     dialect = "ladybug"
 
-    def __init__(self, path: str | Path, read_only: bool = True):
+    def __init__(self, path: str | Path, read_only: bool = True, check_schema: bool = True):
         self.path = Path(path)
         self.read_only = read_only
+        self.check_schema = check_schema and read_only
         self._db = None
         self._conn = None
         self._lock = threading.Lock()
@@ -121,7 +122,30 @@ class LadybugStore:
                                      f"vänta tills den är klar") from None
                 raise StoreError(f"{self.path}: databasen kunde inte öppnas ({msg}); "
                                  f"ta bort filen och kör ingest igen") from None
+            if self.check_schema:
+                self._check_schema()
         return self._conn
+
+    def _check_schema(self) -> None:
+        """A graph written by an older version lacks tables or properties the queries use: one message that
+        says how to rebuild it (the documents are kept in the graph and read again), instead of a query error."""
+        for kind, items in (("node", schema.NODES), ("rel", schema.RELS)):
+            for t in items:
+                name = t.label if kind == "node" else t.type
+                want = set(t.props) if kind == "node" else set(schema.rel_props(t))
+                try:
+                    res = self._conn.execute(f"CALL table_info('{name}') RETURN name")
+                    have = set()
+                    while res.has_next():
+                        have.add(res.get_next()[0])
+                except RuntimeError:
+                    have = set()
+                if want - have:
+                    missing = sorted(want - have)[0] if have else "(tabellen)"
+                    self.close()
+                    raise StoreError(f"{self.path}: grafen byggdes av en äldre version av govgraph ({name}.{missing} "
+                                     f"saknas); bygg om den med `govgraph ingest data/` – dokumenten läses om och "
+                                     f"inget går förlorat")
 
     def close(self) -> None:
         self._conn = None

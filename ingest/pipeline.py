@@ -133,7 +133,7 @@ def remove(names: list[str], db: str | Path, *, waiting: Callable[[str], None] |
     too) and the graph is replaced whole."""
     corrections = load_curation(curation)
     with _writing(db, waiting), _few_collections():
-        store = db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=True)
+        store = db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=True, check_schema=False)
         if not store.exists():
             raise GovgraphError(f"{_where(db)}: ingen graf finns här ännu; kör först `govgraph ingest data/`")
         stored = {d["id"]: d for d in store.load_documents()}
@@ -148,9 +148,10 @@ def remove(names: list[str], db: str | Path, *, waiting: Callable[[str], None] |
                                      f"\"MATCH (d:Document) RETURN d.id, d.name\"` för namnen")
             gone.update(hits)
         if gone or rebuild:
-            corpus = _stored_corpus({did: d for did, d in stored.items() if did not in gone})
+            lost: list[Warning_] = []
+            corpus = _stored_corpus({did: d for did, d in stored.items() if did not in gone}, lost)
             G, warnings, merges = build(list(corpus.values()), corrections)
-            result.warnings, result.merges = warnings, merges
+            result.warnings, result.merges = [*warnings, *lost], merges
             writer = db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=False)
             result.counts = writer.replace_graph(G)
             _remember_digest(db, _curation_digest(corrections))
@@ -229,12 +230,18 @@ def _writing(db, waiting):
         yield
 
 
-def _stored_corpus(stored: dict[str, dict]) -> dict[str, tuple[dict, DocExtraction]]:
+def _stored_corpus(stored: dict[str, dict], lost: list[Warning_] | None = None
+                   ) -> dict[str, tuple[dict, DocExtraction]]:
+    """The stored documents with their extraction; one that cannot be unpacked (written by a much older
+    version) is left out and said in lost, so that the user can read its file again."""
     corpus: dict[str, tuple[dict, DocExtraction]] = {}
     for did, d in stored.items():
         try:
             x = DocExtraction.from_wire(unpack_extraction(d["extraction"]), d["text"])
         except (TypeError, ValueError, KeyError):
+            if lost is not None:
+                lost.append(Warning_(did, f"{d.get('name') or did} kunde inte läsas ur den lagrade grafen och är inte "
+                                          f"med i den nya; läs in filen igen (govgraph ingest {d.get('path') or ''})"))
             continue
         d = dict(d)
         d["meta"] = _meta_of(d)
@@ -257,10 +264,11 @@ def _ingest(paths, db, meta, progress, date_from_filename, jobs, stages: dict[st
         raise GovgraphError(f"{', '.join(map(str, paths))}: inga filer att läsa (.txt, .html, .htm, .pdf, .docx)")
     result = IngestResult(skipped=skipped)
     # db: the embedded database file, or a store object (Neo4jStore) to write into
-    store = db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=True)
+    store = db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=True, check_schema=False)
     stored = {d["id"]: d for d in store.load_documents()} if store.exists() else {}
     store.close()
-    corpus = _stored_corpus(stored)
+    lost: list[Warning_] = []
+    corpus = _stored_corpus(stored, lost)
     manifests: dict[Path, dict] = {}
     taken: dict[str, str] = {}  # document id -> path, in this run
     todo: list[tuple[Document, dict, bool]] = []
@@ -291,7 +299,7 @@ def _ingest(paths, db, meta, progress, date_from_filename, jobs, stages: dict[st
         corpus[doc.id] = out
     lap("extract")
     G, warnings, merges = build(list(corpus.values()), corrections)
-    result.warnings = [w for w in warnings]
+    result.warnings = [w for w in warnings] + [w for w in lost if w.doc not in corpus]
     reread = {doc.id for doc, _, _ in todo}
     for did, d in stored.items():
         if did in corpus and did not in reread and d.get("extractor") != extractor_version():

@@ -275,3 +275,11 @@ def test_curation_page_saves_a_merge_with_who_and_why_and_shows_it(app_db, tmp_p
     assert saved[0]["who"] == "Granskare i appen" and saved[0]["why"] == "samma person"
     nodes = at.dataframe[1].value  # the curated nodes now in the graph
     assert "person:lennart-raswill" in set(nodes["id"])
+
+
+def test_dossier_page_exports_popolo_graphml_and_csv(app):
+    at = open_page(app, "underlag")
+    next(b for b in at.button if b.label == "Skapa exportfiler").click().run()
+    assert not at.exception, at.exception
+    labels = [d.proto.label for d in at.get("download_button")]
+    assert {"Popolo JSON", "GraphML", "CSV (zip)"} <= set(labels)

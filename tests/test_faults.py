@@ -384,3 +384,29 @@ def test_a_file_name_in_another_encoding_is_read_and_reported(tmp_path):
     p = govgraph("ingest", folder, "--db", tmp_path / "g.db")
     assert p.returncode == 0, p.stderr
     assert "Tillagda: 1" in p.stdout and "byt namn på filen" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_a_graph_from_an_older_version_says_how_to_rebuild_and_ingest_rebuilds_it(samples_db, tmp_path):
+    """A database whose tables lack a property this version writes: the explorer and queries get one message
+    saying how to rebuild; an ingest reads the stored documents and rebuilds without losing any."""
+    import ladybug
+
+    from graph import schema
+    from graph.store import StoreError
+
+    db = tmp_path / "gammal.db"
+    old = ladybug.Database(str(db))
+    conn = ladybug.Connection(old)
+    for ddl in schema.ladybug_ddl():
+        conn.execute(ddl.replace(", curated STRING", ""))
+    conn.execute("CREATE (:Document {id: 'doc:x', name: 'x.txt', text: 'Protokoll', extraction: ''})")
+    del conn, old
+    store = LadybugStore(db, read_only=True)
+    with pytest.raises(StoreError, match="äldre version.*govgraph ingest"):
+        store.records("MATCH (n:Person) RETURN n.curated")
+    p = govgraph("query", "MATCH (n:Person) RETURN count(n)", "--db", db)
+    assert p.returncode == 2 and "äldre version" in p.stderr and "Traceback" not in p.stderr
+    p = govgraph("ingest", SAMPLES, "--db", db)
+    assert p.returncode == 0, p.stderr
+    assert state(db)[0] == state(samples_db)[0]
+    assert "x.txt kunde inte läsas ur den lagrade grafen" in p.stderr  # said, not silently dropped

@@ -33,7 +33,8 @@ def test_every_line_of_a_body_dossier_is_sourced(sample_store, short):
     titles = [s.title for s in d.sections]
     assert titles == ["Uppdrag och sammansättning enligt texten", "Ledamöter per kommun, parti och roll",
                       "Möten per år och planerade datum", "Rapporterings- och beredningsvägar",
-                      "Ärenden som passerat organet", "Öppna uppdrag", "Administrativt stöd"]
+                      "Ärenden som passerat organet", "Öppna uppdrag", "Administrativt stöd",
+                      "Överlapp med andra organ"]
 
 
 def test_the_socsam_dossier_reads_as_a_brief(sample_store):

@@ -117,3 +117,14 @@ def test_diff_from_the_cli(store):
     assert "- Välfärdsberedningen rapporterar till kommunstyrelsen" in res.output
     res = CliRunner().invoke(cli, ["diff", "i våras", "2024-06-01", "--db", str(store.path)])
     assert res.exit_code != 0
+
+
+def test_the_structure_as_of_a_day_from_the_cli(store):
+    from click.testing import CliRunner
+
+    from graph.cli import cli
+
+    res = CliRunner().invoke(cli, ["structure", "--as-of", "2023-06-01", "--db", str(store.path)])
+    assert res.exit_code == 0, res.output
+    assert "Välfärdsberedningen rapporterar till kommunstyrelsen [doc:vb-2023-02-10" in res.output
+    assert "Märta Ödmark – ledamot i Välfärdsberedningen" in res.output and "Lars Berg" not in res.output
