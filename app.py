@@ -233,7 +233,8 @@ def page_structure() -> None:
     kinds = c1.multiselect("Typ av organ", get("body_kinds"), placeholder="alla typer")
     munis = ["(alla)"] + get("municipalities")
     muni = c2.selectbox("Kommun", munis)
-    until = c3.date_input("Känt till och med", value=None, format="YYYY-MM-DD")
+    until = c3.date_input("Strukturen per dag", value=None, format="YYYY-MM-DD",
+                          help="Vägar som var kända den dagen och inte upphört enligt texten")
     s = get("structure", kinds or None, None if muni == "(alla)" else muni, until.isoformat() if until else None)
     G = s.graph
     if s.dropped:
@@ -552,7 +553,8 @@ def page_curation() -> None:
         st.caption("Slå ihop: id:n, ett per rad, det första behålls. Dela: id och dokument. Avvisa och lägg till: "
                    "relationstyp, från-id och till-id; lägg till kräver dokument och citat ur det.")
         ids = st.text_area("Id (ett per rad)", "")
-        rel = st.selectbox("Relationstyp", [""] + [r for r in schema.REL_TYPES if r != "MENTIONED_IN"])
+        rel = st.selectbox("Relationstyp", [""] + [r for r in schema.REL_TYPES if r != "MENTIONED_IN"],
+                           format_func=lambda r: r or "(ingen – för att slå ihop eller dela)")
         c1, c2 = st.columns(2)
         src, dst = c1.text_input("Från-id"), c2.text_input("Till-id")
         doc, quote = st.text_input("Dokument-id (doc:…)"), st.text_input("Citat ur dokumentet")
