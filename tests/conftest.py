@@ -74,3 +74,28 @@ def sample_build(sample_extractions):
 def sample_graph(sample_build):
     """The networkx MultiDiGraph over the five samples."""
     return sample_build[0]
+
+
+@pytest.fixture(scope="module")
+def minutes_store(tmp_path_factory):
+    """A factory: minutes written by a test (file name -> text) ingested into their own database, opened
+    read-only; closed when the module's tests are done."""
+    from graph.store import LadybugStore
+    from ingest.pipeline import ingest
+
+    opened = []
+
+    def make(name: str, files: dict[str, str]) -> LadybugStore:
+        folder = tmp_path_factory.mktemp(name)
+        for fname, text in files.items():
+            (folder / fname).write_text(text, encoding="utf-8")
+        db = folder / "govgraph.db"
+        res = ingest([folder], db)
+        assert not res.failed, res.failed
+        store = LadybugStore(db, read_only=True)
+        opened.append(store)
+        return store
+
+    yield make
+    for store in opened:
+        store.close()

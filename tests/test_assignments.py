@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from graph import explore
-from graph.store import LadybugStore
 
 MARCH = """Protokoll
 Socialnämnden i Åre kommun
@@ -36,17 +35,8 @@ Beslut: Socialnämnden lägger uppföljningen till handlingarna.
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    from ingest.pipeline import ingest
-
-    folder = tmp_path_factory.mktemp("uppdrag")
-    (folder / "sn-2024-03-12.txt").write_text(MARCH, encoding="utf-8")
-    (folder / "sn-2024-06-11.txt").write_text(JUNE, encoding="utf-8")
-    db = folder / "govgraph.db"
-    assert not ingest([folder], db).failed
-    s = LadybugStore(db, read_only=True)
-    yield s
-    s.close()
+def store(minutes_store):
+    return minutes_store("uppdrag", {"sn-2024-03-12.txt": MARCH, "sn-2024-06-11.txt": JUNE})
 
 
 def test_an_assignment_reported_back_at_a_later_meeting_is_closed_with_its_quote(store):

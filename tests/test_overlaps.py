@@ -2,12 +2,9 @@
 are flagged as a possible parallel structure, and bodies sharing one person are not."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from graph import explore
-from graph.store import LadybugStore
 
 ROSTER = """Protokoll
 {body}
@@ -26,20 +23,14 @@ OTHERS = ["Åsa Öberg (S), Östersunds kommun", "Karin Holm (V), Bräcke kommun
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    from ingest.pipeline import ingest
-
-    folder = tmp_path_factory.mktemp("overlap")
+def store(minutes_store):
+    files = {}
     for name, body, date, members in (("barnarenan", "Barnarenan", "2024-03-12", FIVE),
                                       ("lansgruppen", "Länsgruppen för barn och unga", "2024-04-02", FIVE[::-1]),
                                       ("folkhalsoradet", "Folkhälsorådet", "2024-05-06", OTHERS)):
-        (folder / f"{name}.txt").write_text(ROSTER.format(body=body, date=date, members="\n".join(members),
-                                                          checker=members[1].split(" (")[0]), encoding="utf-8")
-    db = folder / "govgraph.db"
-    assert not ingest([folder], db).failed
-    s = LadybugStore(db, read_only=True)
-    yield s
-    s.close()
+        files[f"{name}.txt"] = ROSTER.format(body=body, date=date, members="\n".join(members),
+                                             checker=members[1].split(" (")[0])
+    return minutes_store("overlap", files)
 
 
 def test_the_same_composition_is_flagged_as_a_possible_parallel_structure(store):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from graph import explore
-from graph.store import LadybugStore
 from ingest.resolve import stated_period
 
 FEB_2023 = """Protokoll
@@ -38,17 +37,8 @@ Beslut: Välfärdsberedningen noterar informationen.
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    from ingest.pipeline import ingest
-
-    folder = tmp_path_factory.mktemp("tid")
-    (folder / "vb-2023-02-10.txt").write_text(FEB_2023, encoding="utf-8")
-    (folder / "vb-2024-03-15.txt").write_text(MAR_2024, encoding="utf-8")
-    db = folder / "govgraph.db"
-    assert not ingest([folder], db).failed
-    s = LadybugStore(db, read_only=True)
-    yield s
-    s.close()
+def store(minutes_store):
+    return minutes_store("tid", {"vb-2023-02-10.txt": FEB_2023, "vb-2024-03-15.txt": MAR_2024})
 
 
 def members(at: dict) -> set[tuple[str, str]]:
