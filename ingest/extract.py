@@ -259,6 +259,7 @@ class Extractor:
         self.body_key: str | None = None
         self.abbr: dict[str, str] = {}  # abbreviation -> body key, from this document's definitions
         self.home_muni: str | None = None
+        self.home_region: str | None = None  # a region's own document ("Region Uppsala" in its head)
         self._body_index: tuple | None = None
         self._abbr_re: tuple | None = None
 
@@ -334,6 +335,13 @@ class Extractor:
             if sp.start_char < limit and "kommun" in sp.text.lower():
                 self.home_muni = self.municipality(sp.start_char, sp.end_char, "document-head")
                 return
+        # a region's minutes: its generic organs ("Regionstyrelsen", "Hälso- och sjukvårdsnämnden") are that
+        # region's, as a municipality's nämnder are the municipality's
+        for sp in self.spans["REGION"]:
+            if sp.start_char < limit:
+                self.home_region = self.region(sp.start_char, sp.end_char, "document-head")
+                if self.home_region:
+                    return
         for m in EMAIL_RE.finditer(self.text, 0, min(len(self.text), 3000)):
             muni = lexicon.municipality_by_slug().get(m["domain"].lower().replace("-", ""))
             if muni:
@@ -376,10 +384,16 @@ class Extractor:
         if muni is None and kind in ("nämnd", "utskott", "styrelse", "fullmäktige", "presidium") \
                 and is_generic_organ(name) and self.home_muni:
             muni = self.home_muni
-        key = "body:" + norm_body(name) + (f"@{muni}" if muni else "")
+        region = None
+        if muni is None and not self.home_muni and self.home_region and is_generic_organ(name) \
+                and kind in ("nämnd", "utskott", "styrelse", "fullmäktige", "presidium"):
+            region = self.home_region.split(":", 1)[1]
+        key = "body:" + norm_body(name) + (f"@{muni}" if muni else "") + (f"@{region}" if region else "")
         props = {"name": name, "kind": kind, "short": short}
         if muni:
             props["municipality"] = muni.split(":", 1)[1]
+        if region:
+            props["_region"] = region  # its id is the region's: 'Regionstyrelsen' of two regions is two bodies
         k = self.mention(key, "Body", props, start, end, rule, conf)
         if muni:
             self.claim("BELONGS_TO", k, muni, start, end, rule, conf)
@@ -398,6 +412,8 @@ class Extractor:
         props = {"name": name, "kind": organ_kind(organ) or organ, "_owner": owner, "_organ": organ}
         if op.get("municipality"):  # "Kommunstyrelsens arbetsutskott": the municipality's, as its owner is
             props["municipality"] = op["municipality"]
+        if op.get("_region"):  # "Regionstyrelsens arbetsutskott" of a region's own minutes: that region's
+            props["_region"] = op["_region"]
         k = self.mention(key, "Body", props, start, end, rule, conf)
         self.claim("PART_OF", k, owner, start, end, rule, conf)
         return k

@@ -209,6 +209,14 @@ class Resolver:
                     reason = _same_body(a.split("@")[0], b.split("@")[0])
                     if reason:
                         uf.union(by_norm[a][0], by_norm[b][0], reason)
+        # a region's generic organ ('Regionstyrelsen' in Region Västerbotten's minutes) is the one another
+        # document names with the region ('Region Västerbottens regionstyrelse')
+        for n in norms:
+            if "@region-" in n and "#" not in n:
+                base, region = n.split("@", 1)
+                for named in (f"{region}s-{base}", f"{region}-{base}"):
+                    if named in by_norm:
+                        uf.union(by_norm[named][0], by_norm[n][0], "regionens eget organ")
         by_first: dict[str, list[str]] = defaultdict(list)
         for n in norms:
             if "-" in n and "@" not in n and "#" not in n:
@@ -244,8 +252,11 @@ class Resolver:
             name = max(full, key=score) if full else (short or members[0][1].props["name"])
             kinds = Counter(m.props.get("kind") for _, m in members if m.props.get("kind"))
             muni = next((m.props.get("municipality") for _, m in members if m.props.get("municipality")), None)
+            region = next((m.props.get("_region") for _, m in members if m.props.get("_region")), None)
             base = slug(short or name)
             cid = f"body:{slug(self.G.nodes[f'municipality:{muni}']['name']) + '-' if muni and f'municipality:{muni}' in self.G else ''}{base}"
+            if region and not muni and not base.startswith(region):  # 'body:region-uppsala-regionstyrelsen'
+                cid = f"body:{region}-{base}"
             aliases = sorted({n for n in names if n != name} | ({short} if short and short != name else set()))
             self.add_node(cid, "Body", {"name": name, "short": short, "kind": kinds.most_common(1)[0][0]
                                         if kinds else "organ", "aliases": aliases, "municipality": muni,

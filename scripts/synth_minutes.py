@@ -465,9 +465,9 @@ class Generator:
             gname += f" i {place}"
             bname = f"Länsberedningen för social välfärd i {place}"
             nname = f"Länsnätverket för socialchefer i {place}"
-        # "Regionstyrelsen" and "Hälso- och sjukvårdsnämnden" under a "Region X" head are read without the
-        # region, so all regions' would be one body (and their meetings on one day one meeting): the region is
-        # written into the names, in forms the rules keep
+        # the region is written into the names ("Regionstyrelsen Uppsala"); a bare "Regionstyrelsen" under a
+        # "Region X" head is read as that region's too, but the corpus keeps these names so that the same seed
+        # still gives the same bytes
         tail = region[len("Region "):] if region.startswith("Region ") else "Västra Götaland"
         rs = Body("rs", f"Regionstyrelsen {tail}", region, None, c, "regional", diary)
         self.roster(rs, 15, 5, region)

@@ -135,3 +135,37 @@ def test_an_owned_organ_of_two_municipalities_stays_two_bodies(tmp_path):
     owners = {v for a in au for _, v, d in G.out_edges(a, data=True) if d["type"] == "PART_OF"}
     assert len(owners) == 2, owners
     assert {G.nodes[a].get("municipality") for a in au} == {"2480", "2514"}
+
+
+REGION_AU = """Region {region}
+Regionstyrelsens arbetsutskott
+PROTOKOLL
+
+Sammanträdesdatum: {date}
+
+Beslutande: {chair} (S), ordförande, Per Ångström (M)
+
+§ 12 Budget
+Beslut: Regionstyrelsens arbetsutskott föreslår att Regionstyrelsen godkänner budgeten.
+"""
+
+
+def test_a_regions_generic_organs_are_that_regions(minutes_store):
+    """'Regionstyrelsens arbetsutskott' under 'Region Uppsala' and under 'Region Kronoberg' are two bodies, each
+    part of its own region's Regionstyrelsen; a bare 'Regionstyrelsen' in Region Kronoberg's minutes is the
+    'Region Kronobergs regionstyrelse' another document names."""
+    store = minutes_store("regioner", {
+        "uppsala.txt": REGION_AU.format(region="Uppsala", date="2024-03-05", chair="Karin Ström"),
+        "kronoberg.txt": REGION_AU.format(region="Kronoberg", date="2024-03-05", chair="Anna Ek"),
+        "skrivelse.txt": "Skrivelse\n\nRegion Kronobergs regionstyrelse har tagit emot förslaget.\n"})
+    aus = store.records("MATCH (b:Body)-[:HELD]->(m:Meeting) WHERE b.name = 'Regionstyrelsens arbetsutskott' "
+                        "RETURN b.id AS id, count(m) AS n ORDER BY id")
+    assert [(r["id"], r["n"]) for r in aus] == [("body:region-kronoberg-regionstyrelsens-arbetsutskott", 1),
+                                               ("body:region-uppsala-regionstyrelsens-arbetsutskott", 1)]
+    boards = store.records("MATCH (au:Body)-[:PART_OF]->(b:Body) RETURN au.id AS au_id, b.id AS board")
+    assert {(r["au_id"], r["board"]) for r in boards} == {
+        ("body:region-uppsala-regionstyrelsens-arbetsutskott", "body:region-uppsala-regionstyrelsen"),
+        ("body:region-kronoberg-regionstyrelsens-arbetsutskott", "body:region-kronobergs-regionstyrelse")}
+    named = store.records("MATCH (b:Body) WHERE b.name = 'Region Kronobergs regionstyrelse' RETURN b.id AS id, "
+                          "b.aliases AS aliases")
+    assert len(named) == 1 and "Regionstyrelsen" in named[0]["aliases"]
