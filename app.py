@@ -17,6 +17,7 @@ from graph import explore, schema
 from graph.model import GovgraphError
 from graph.picture import MAX_NODES, network_html
 from graph.queries import saved_queries
+from graph.report import md_text
 from graph.store import LadybugStore, default_db_path, query_limits
 
 st.set_page_config(page_title="govgraph – samverkansstrukturen", page_icon="🏛️", layout="wide")
@@ -289,16 +290,10 @@ def changes_between() -> None:
             for e in entries:
                 links = " ".join(f"[källa]({source_url(f.get('doc'), f.get('start'), f.get('stop'))})"
                                  for f in (e.get("facts") or [])[:3] if f.get("doc"))
-                lines.append(f"- {mark} {explore_md(explore.describe_change(kind, e))} {links}")
+                lines.append(f"- {mark} {md_text(explore.describe_change(kind, e))} {links}")
             st.markdown(f"**{title} ({len(entries)})**\n\n" + "\n".join(lines))
     if not any_change:
         st.caption("Inga förändringar mellan de två datumen.")
-
-
-def explore_md(text: str) -> str:
-    from graph.report import _md
-
-    return _md(text)
 
 
 def page_matters() -> None:
@@ -476,14 +471,14 @@ def page_dossier() -> None:
         return
     st.header(dossier.title)
     st.caption(dossier.subtitle + ". Varje rad har sina källor: klicka på numret för att se stället i dokumentet.")
-    order, _ = report._numbered(dossier)
+    order, _ = report.numbered(dossier)
     for sec in dossier.sections:
         st.subheader(sec.title)
         if not sec.lines:
             st.caption(sec.empty)
             continue
         st.markdown("\n".join(
-            f"- {report._md(ln.text)} " + " ".join(f"[{order[s]}]({source_url(s.doc, s.start, s.end)})"
+            f"- {report.md_text(ln.text)} " + " ".join(f"[{order[s]}]({source_url(s.doc, s.start, s.end)})"
                                                   for s in ln.sources) for ln in sec.lines))
     name = re.sub(r"\W+", "-", dossier.title.lower()).strip("-") or "underlag"
     c1, c2 = st.columns(2)

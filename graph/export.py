@@ -18,7 +18,6 @@ import networkx as nx
 from graph import schema
 
 DATE_RE = re.compile(r"^\d{4}(-\d{2}){0,2}$")
-ELECTION_RULES = re.compile(r"(?i)elect|val|utse")  # rules that read a start ("valdes i februari 2023")
 
 
 def _source(G: nx.MultiDiGraph, d: dict) -> dict[str, Any] | None:
@@ -136,9 +135,13 @@ def _memberships(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
         choice = sorted(set(same_doc or [v for v, _ in behalf]))
         if len(choice) == 1:
             m["on_behalf_of_id"] = choice[0]
-        starts = sorted(f["date"] for f in facts if _date(f.get("date")) and ELECTION_RULES.search(f.get("rule") or ""))
+        # the period the text states (resolve.stated_period: "utsågs i februari 2023", "till och med 2026")
+        starts = sorted(f["valid_from"] for f in facts if _date(f.get("valid_from")))
+        ends = sorted(f["valid_to"] for f in facts if _date(f.get("valid_to")))
         if starts:
             m["start_date"] = starts[0]
+        if ends:
+            m["end_date"] = ends[-1]
         observed = sorted({f["date"] for f in facts if _date(f.get("date"))}
                           | {G.nodes[f["doc"]].get("date") for f in facts
                              if _date(G.nodes.get(f.get("doc"), {}).get("date"))})

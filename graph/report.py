@@ -236,12 +236,13 @@ def _overlaps_of(store, docs: _Docs, bid: str) -> Section:
     """The bodies this one shares members with, and whether the two look like parallel structures."""
     section = Section("Överlapp med andra organ", empty="Organet delar inga ledamöter med andra organ i grafen.")
     ov = explore.overlaps(store)
+    pairs = [r for r in ov["pairs"] if bid in (r["a"], r["b"])]
     facts: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for r in store.records(f"MATCH (p:Person)-[r:MEMBER_OF]->(b:Body) RETURN p.name AS person, b.id AS body, {PROV}"):
+    ids = sorted({bid} | {r["a"] for r in pairs} | {r["b"] for r in pairs})
+    for r in store.records(f"MATCH (p:Person)-[r:MEMBER_OF]->(b:Body) WHERE b.id IN $ids "
+                           f"RETURN p.name AS person, b.id AS body, {PROV}", {"ids": ids}) if pairs else []:
         facts[(r["person"], r["body"])].append(r)
-    for r in ov["pairs"]:
-        if bid not in (r["a"], r["b"]):
-            continue
+    for r in pairs:
         other = r["b"] if r["a"] == bid else r["a"]
         rows = [f for p in r["persons"] for key in ((p, bid), (p, other)) for f in facts.get(key, [])]
         flag = " – möjlig parallell struktur" if r["parallel"] else ""
@@ -356,7 +357,8 @@ def _n(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def _numbered(d: Dossier) -> tuple[dict[Source, int], list[Source]]:
+def numbered(d: Dossier) -> tuple[dict[Source, int], list[Source]]:
+    """Each source's note number, in the order the lines first cite it, and the sources in that order."""
     order: dict[Source, int] = {}
     for s in d.sections:
         for ln in s.lines:
@@ -371,32 +373,32 @@ def _where(src: Source) -> str:
 
 
 def to_markdown(d: Dossier) -> str:
-    order, notes = _numbered(d)
-    out = [f"# {_md(d.title)}", "", f"*{_md(d.subtitle)}*", ""]
+    order, notes = numbered(d)
+    out = [f"# {md_text(d.title)}", "", f"*{md_text(d.subtitle)}*", ""]
     for s in d.sections:
-        out += [f"## {_md(s.title)}", ""]
+        out += [f"## {md_text(s.title)}", ""]
         if not s.lines:
             out += [f"_{s.empty}_", ""]
             continue
         for ln in s.lines:
             refs = "".join(f"[^{order[src]}]" for src in ln.sources)
-            out.append(f"- {_md(ln.text)}{refs}")
+            out.append(f"- {md_text(ln.text)}{refs}")
         out.append("")
     if notes:
         out += ["## Källor", ""]
         for i, src in enumerate(notes, 1):
-            out.append(f"[^{i}]: {_md(_where(src))}: ”{_md(' '.join(src.quote.split()))}”")
+            out.append(f"[^{i}]: {md_text(_where(src))}: ”{md_text(' '.join(src.quote.split()))}”")
     return "\n".join(out) + "\n"
 
 
-def _md(text: str) -> str:
-    """Text from documents as Markdown text, not markup."""
+def md_text(text: str) -> str:
+    """Text from documents as Markdown text, not markup (the explorer renders lines with it too)."""
     return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
 
 
 def to_html(d: Dossier, source_link=None) -> str:
     """A self-contained page. source_link(src) may give a URL for a source (the explorer's source page)."""
-    order, notes = _numbered(d)
+    order, notes = numbered(d)
     e = html.escape
     parts = ["<!doctype html>", "<html lang='sv'><head><meta charset='utf-8'>", f"<title>{e(d.title)}</title>",
              "<style>body{font-family:system-ui,sans-serif;max-width:56rem;margin:2rem auto;padding:0 1rem;"

@@ -55,9 +55,10 @@ def check_read_query(cypher: str) -> None:
                              f"begränsa intervallet")
 
 
-def _env_int(name: str, default: int) -> int:
+def _env_number(name: str, default: float, minimum: float = 1) -> float:
+    """A number from the environment (a limit the user can raise), the default when unset or unreadable."""
     try:
-        return max(1, int(float(os.environ.get(name, default))))
+        return max(minimum, float(os.environ.get(name, default)))
     except ValueError:
         return default
 
@@ -65,7 +66,8 @@ def _env_int(name: str, default: int) -> int:
 def query_limits(timeout_s: int = 30, max_rows: int = 100_000) -> tuple[int, int]:
     """(timeout in ms, rows) for an ad hoc query: the given defaults, raised or lowered by GOVGRAPH_QUERY_TIMEOUT
     (seconds) and GOVGRAPH_MAX_ROWS."""
-    return _env_int("GOVGRAPH_QUERY_TIMEOUT", timeout_s) * 1000, _env_int("GOVGRAPH_MAX_ROWS", max_rows)
+    return (int(_env_number("GOVGRAPH_QUERY_TIMEOUT", timeout_s)) * 1000,
+            int(_env_number("GOVGRAPH_MAX_ROWS", max_rows)))
 
 
 def default_db_path() -> Path:
@@ -278,15 +280,12 @@ def _remove_db(path: Path) -> None:
             p.unlink()
 
 
-_HELD: set[str] = set()  # databases whose write lock this process holds
+_HELD: set[tuple[str, int]] = set()  # (database, thread) pairs whose write lock is held in this process
 
 
 def lock_wait() -> float:
     """Seconds a second writer waits for the first before it stops (GOVGRAPH_LOCK_WAIT, default ten minutes)."""
-    try:
-        return max(0.0, float(os.environ.get("GOVGRAPH_LOCK_WAIT", 600)))
-    except ValueError:
-        return 600.0
+    return _env_number("GOVGRAPH_LOCK_WAIT", 600, minimum=0)
 
 
 @contextmanager
@@ -294,10 +293,11 @@ def _write_lock(path: Path, waiting=None):
     """One writer at a time: an advisory lock on a file beside the database, held for a whole ingest (from
     reading what is stored to the swap), so that a second ingest cannot write a graph that lacks the first
     one's documents. The second waits (saying so once through waiting) and stops with a clear message after
-    lock_wait() seconds. Re-entrant within a process. The lock dies with its process, SIGKILL included."""
+    lock_wait() seconds. Re-entrant within a thread (two of the explorer's sessions are two threads, and the
+    second waits like another process). The lock dies with its process, SIGKILL included."""
     import fcntl
 
-    key = str(path.resolve())
+    key = (str(path.resolve()), threading.get_ident())
     if key in _HELD:
         yield
         return

@@ -127,13 +127,35 @@ def ingest(paths: list[str | Path], db: str | Path, *, meta: dict | None = None,
 
 
 def remove(names: list[str], db: str | Path, *, waiting: Callable[[str], None] | None = None,
-           curation: Path | None = None, rebuild: bool = False) -> IngestResult:
+           curation: Path | None = None) -> IngestResult:
     """Take documents' facts out of the graph: each name is a document id (doc:…), a file name or a path as
     ingested. The rest of the corpus is resolved again without them (a person or matter seen only there goes
     too) and the graph is replaced whole."""
+    return _from_store(names, db, waiting, curation, always=False)
+
+
+def rebuild(db: str | Path, *, curation: Path | None = None, waiting: Callable[[str], None] | None = None
+            ) -> IngestResult:
+    """Build the graph again from the stored documents, with the corrections as they now stand (after
+    `govgraph curate`): nothing is read from disk but the database and the corrections file."""
+    return _from_store([], db, waiting, curation, always=True)
+
+
+def _reader(db):
+    """The store to read what is stored from: the given store, or the database file without the schema check
+    (an ingest is how a graph of an older version is rebuilt)."""
+    return db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=True, check_schema=False)
+
+
+def _writer(db):
+    return db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=False)
+
+
+def _from_store(names: list[str], db, waiting, curation: Path | None, always: bool) -> IngestResult:
+    """The graph built again from the stored documents but those named, when any is named or always."""
     corrections = load_curation(curation)
     with _writing(db, waiting), _few_collections():
-        store = db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=True, check_schema=False)
+        store = _reader(db)
         if not store.exists():
             raise GovgraphError(f"{_where(db)}: ingen graf finns här ännu; kör först `govgraph ingest data/`")
         stored = {d["id"]: d for d in store.load_documents()}
@@ -147,13 +169,12 @@ def remove(names: list[str], db: str | Path, *, waiting: Callable[[str], None] |
                 result.failed.append(f"{name}: inget inläst dokument heter så; se `govgraph query "
                                      f"\"MATCH (d:Document) RETURN d.id, d.name\"` för namnen")
             gone.update(hits)
-        if gone or rebuild:
+        if gone or always:
             lost: list[Warning_] = []
             corpus = _stored_corpus({did: d for did, d in stored.items() if did not in gone}, lost)
             G, warnings, merges = build(list(corpus.values()), corrections)
             result.warnings, result.merges = [*warnings, *lost], merges
-            writer = db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=False)
-            result.counts = writer.replace_graph(G)
+            result.counts = _writer(db).replace_graph(G)
             _remember_digest(db, _curation_digest(corrections))
             result.removed = sorted(stored[did].get("name") or did for did in gone)
         return result
@@ -208,13 +229,6 @@ def _unique_id(doc: Document, taken: dict[str, str], stored: dict[str, dict]) ->
                             f"om de är olika dokument")
 
 
-def rebuild(db: str | Path, *, curation: Path | None = None, waiting: Callable[[str], None] | None = None
-            ) -> IngestResult:
-    """Build the graph again from the stored documents, with the corrections as they now stand (after
-    `govgraph curate`): nothing is read from disk but the database and the corrections file."""
-    return remove([], db, waiting=waiting, curation=curation, rebuild=True)
-
-
 def _where(db) -> str:
     return str(getattr(db, "uri", None) or getattr(db, "path", None) or db)
 
@@ -222,7 +236,7 @@ def _where(db) -> str:
 @contextmanager
 def _writing(db, waiting):
     """The embedded database's write lock (a Neo4j server orders its own transactions)."""
-    store = db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=False)
+    store = _writer(db)
     if hasattr(store, "writing"):
         with store.writing(waiting):
             yield
@@ -264,7 +278,7 @@ def _ingest(paths, db, meta, progress, date_from_filename, jobs, stages: dict[st
         raise GovgraphError(f"{', '.join(map(str, paths))}: inga filer att läsa (.txt, .html, .htm, .pdf, .docx)")
     result = IngestResult(skipped=skipped)
     # db: the embedded database file, or a store object (Neo4jStore) to write into
-    store = db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=True, check_schema=False)
+    store = _reader(db)
     stored = {d["id"]: d for d in store.load_documents()} if store.exists() else {}
     store.close()
     lost: list[Warning_] = []
@@ -309,8 +323,7 @@ def _ingest(paths, db, meta, progress, date_from_filename, jobs, stages: dict[st
     lap("build")
     applied = _curation_digest(corrections)
     if result.added or result.updated or (not store.exists() and corpus) or applied != _stored_digest(db):
-        writer = db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=False)
-        result.counts = writer.replace_graph(G)
+        result.counts = _writer(db).replace_graph(G)
         _remember_digest(db, applied)
     else:
         result.counts = {}

@@ -1,6 +1,7 @@
 """Readers: one file in, one document text out, kept exactly as read; every later offset points into it."""
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import os
@@ -119,8 +120,8 @@ def sniff(data: bytes) -> str | None:
         return "docx" if b"word/" in data[:1 << 20] or b"[Content_Types].xml" in data[:1 << 20] else "zip"
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None  # binary, or UTF-16 without a mark: the reader for the extension says which
-    try:
-        sample = head.decode("utf-8")
+    try:  # a character the 1,024 bytes cut in two is not an error
+        sample = codecs.getincrementaldecoder("utf-8")().decode(head, final=len(data) <= len(head))
     except UnicodeDecodeError:
         return None
     low = sample.lstrip("\ufeff \t\r\n").lower()

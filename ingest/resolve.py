@@ -71,7 +71,6 @@ FROM_RE = re.compile(r"(?i)\b(?:från\s+och\s+med|fr\.\s?o\.\s?m\.?|from|med\s+s
                      + _WHEN)
 TO_RE = re.compile(r"(?i)\b(?:till\s+och\s+med|t\.\s?o\.\s?m\.?|tom|fram\s+till|till\s+den|upphör\w*|avslutas|"
                    r"avslutades|läggs\s+ned|lades\s+ned)\s+(?:vid\s+|i\s+|den\s+|med\s+)?" + _WHEN)
-ELECTED_RE = re.compile(r"(?i)\b(?:utsågs|utses|valdes|väljs|vald|valts|tillträdde|tillträder|utsedd)\b")
 
 
 def _when(text: str, last: bool = False) -> str | None:
@@ -101,9 +100,8 @@ def stated_period(text: str, start: int, end: int, rule: str, date: str | None) 
     m = FROM_RE.search(sentence)
     if m and (w := _when(m.group(1))):
         out["valid_from"] = w
-    elif date and (rule == "election" or ELECTED_RE.search(sentence)) and rule not in ("meeting-chair",):
-        if rule == "election":
-            out["valid_from"] = date
+    elif date and rule == "election":  # the election rule dates the fact by the month the text names
+        out["valid_from"] = date
     m = TO_RE.search(sentence)
     if m and (w := _when(m.group(1))):
         out["valid_to"] = w
