@@ -87,7 +87,7 @@ def extract_document(doc: Document, meta: dict | None = None) -> tuple[dict, Doc
         props["kind"] = meeting.props.get("kind")
         props["date"] = meeting.props.get("date")
     else:  # a memo or letter: no meeting of its own; a diary number marks a skrivelse in a case
-        from ingest.extract import DNR_RE
+        from ingest.extract.patterns import DNR_RE
 
         props["kind"] = "skrivelse" if DNR_RE.search(seg.masked) else "dokument"
     return props, x
@@ -336,9 +336,9 @@ def extractor_version() -> str:
     """A digest of the extraction code and its rule files: documents read by other rules are read again."""
     h = hashlib.sha256()
     here = Path(__file__).resolve().parent
-    for p in sorted([*here.glob("*.py"), *(here / "rules").glob("*")]):
-        if p.is_file() and p.name != "evaluate.py":
-            h.update(p.name.encode())
+    for p in sorted([*here.rglob("*.py"), *(here / "rules").glob("*")]):
+        if p.is_file() and p.name != "evaluate.py" and "__pycache__" not in p.parts:
+            h.update(p.relative_to(here).as_posix().encode())
             h.update(p.read_bytes())
     return h.hexdigest()[:16]
 

@@ -1,0 +1,199 @@
+"""Entity factories: a body (with its owner, municipality or region), a person, a municipality, a region and a
+role held, each a mention with its evidence and the claims that come with it."""
+from __future__ import annotations
+
+import re
+
+from ingest import lexicon
+from ingest.extract.context import DocContext
+from ingest.extract.names import (body_kind, clean_body_name, genitive_name, is_generic_organ, norm_body,
+                                  resolve_municipality, split_title)
+from ingest.extract.vocabulary import MEMBER_ROLES, OWNED_ORGANS
+from ingest.nlp import organ_kind, organ_lemma
+
+
+def body(cx: DocContext, name: str, start: int, end: int, rule: str, short: str | None = None,
+         conf: float = 1.0, muni: str | None = None) -> str:
+    """A body mention; the key is its normalised name, so spellings in one document meet."""
+    name = clean_body_name(name)
+    words = name.split(" ")
+    if len(words) >= 2 and words[-1].lower() in OWNED_ORGANS and short is None:
+        owner_text = " ".join(words[:-1])
+        owner_text = owner_text[:-2] if owner_text.endswith(":s") else owner_text
+        owner = cx.abbr.get(owner_text)
+        if owner is None:
+            base = owner_text[:-1] if owner_text.endswith("s") and not owner_text.endswith("ss") else owner_text
+            owner = cx.abbr.get(base) or body(cx, base, start, end, rule, conf=conf)
+        return organ_of(cx, owner, words[-1].lower(), start, end, rule, conf)
+    if short and short in cx.abbr:
+        k = cx.abbr[short]
+        aliases = cx.by_key[k].props.setdefault("aliases", [])
+        if name != cx.by_key[k].props.get("name") and name not in aliases:
+            aliases.append(name)
+        return k
+    ap = re.fullmatch(r"([a-zåäö-]+) ([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,6}[A-ZÅÄÖ])", name)
+    if ap and organ_kind(ap.group(1)):
+        kind_ap = organ_kind(ap.group(1))
+        k = body(cx, ap.group(2), start, end, rule, short=ap.group(2), conf=conf)
+        cx.by_key[k].props.setdefault("kind", kind_ap)
+        return k
+    # "Arbetsutskottet utser …" in the minutes of Socialnämndens arbetsutskott: this document's body
+    if len(words) == 1 and cx.body_key and cx.body_key in cx.by_key and short is None:
+        # (and "Beredningen …" in Demokratiberedningen's: the organ word its name ends in)
+        if self_reference(cx, words[0]):
+            return cx.body_key
+    kind = body_kind(name)
+    if muni is None and kind in ("nämnd", "utskott", "styrelse", "fullmäktige", "presidium") \
+            and is_generic_organ(name) and cx.home_muni:
+        muni = cx.home_muni
+    region = None
+    if muni is None and not cx.home_muni and cx.home_region and is_generic_organ(name) \
+            and kind in ("nämnd", "utskott", "styrelse", "fullmäktige", "presidium"):
+        region = cx.home_region.split(":", 1)[1]
+    key = "body:" + norm_body(name) + (f"@{muni}" if muni else "") + (f"@{region}" if region else "")
+    props = {"name": name, "kind": kind, "short": short}
+    if muni:
+        props["municipality"] = muni.split(":", 1)[1]
+    if region:
+        props["_region"] = region  # its id is the region's: 'Regionstyrelsen' of two regions is two bodies
+    k = cx.mention(key, "Body", props, start, end, rule, conf)
+    if muni:
+        cx.claim("BELONGS_TO", k, muni, start, end, rule, conf)
+    if short:
+        cx.define_abbr(short, k)
+        cx.by_key[k].props.setdefault("aliases", [])
+        cx.by_key[k].props["short"] = cx.by_key[k].props.get("short") or short
+    return k
+
+
+def organ_of(cx: DocContext, owner: str, organ: str, start: int, end: int, rule: str, conf: float = 0.9) -> str:
+    """'SocSam:s presidium', 'Kommunförbundets styrelse': a body that is part of its owner."""
+    organ = organ_lemma(organ)
+    op = cx.by_key[owner].props
+    name = f"{genitive_name(op.get('short') or op['name'])} {organ}"
+    key = f"body:{owner.split(':', 1)[1]}#{organ}"
+    props = {"name": name, "kind": organ_kind(organ) or organ, "_owner": owner, "_organ": organ}
+    if op.get("municipality"):  # "Kommunstyrelsens arbetsutskott": the municipality's, as its owner is
+        props["municipality"] = op["municipality"]
+    if op.get("_region"):  # "Regionstyrelsens arbetsutskott" of a region's own minutes: that region's
+        props["_region"] = op["_region"]
+    k = cx.mention(key, "Body", props, start, end, rule, conf)
+    cx.claim("PART_OF", k, owner, start, end, rule, conf)
+    return k
+
+
+def set_kind(cx: DocContext, key: str, kind: str) -> str:
+    """Give a body a kind where its name gives none ('IVO' an organisation, 'Samhällsutveckling' an enhet)."""
+    props = cx.by_key[key].props
+    props["kind"] = props.get("kind") or kind
+    return key
+
+
+def person(cx: DocContext, start: int, end: int, rule: str, party: str | None = None, conf: float = 1.0) -> str:
+    # "Åsa Lind-" / "qvist": a name hyphenated over a line break is one word
+    name = re.sub(r"\s+", " ", re.sub(r"-[ \t]*\n[ \t]*(?=[a-zåäö])", "", cx.text[start:end])).strip()
+    props = {"name": name}
+    if party:
+        code = party.upper()
+        known = lexicon.parties().get(code)
+        if known:
+            props["party"] = known[2]
+            props["party_name"] = known[1]
+            if known[0] != known[2]:
+                props["party_written"] = party
+        else:
+            cx.warn(f"okänd partibeteckning ({party}) vid {name}", start, end)
+    cx.add_person_span(start, end)
+    return cx.mention("person:" + name, "Person", props, start, end, rule, conf)
+
+
+def municipality(cx: DocContext, start: int, end: int, rule: str) -> str | None:
+    raw = cx.text[start:end]
+    m = resolve_municipality(raw)
+    if m is None:
+        return None
+    return cx.mention(f"muni:{m.code}", "Municipality", {"name": m.name, "code": m.code,
+                                                         "county": m.county}, start, end, rule)
+
+
+def region(cx: DocContext, start: int, end: int, rule: str) -> str | None:
+    raw = re.sub(r"\s+", " ", cx.text[start:end]).strip()
+    for r in lexicon.regions():
+        if raw.lower() in (r.name.lower(), *(a.lower() for a in r.aliases)):
+            return body(cx, r.name, start, end, rule, short=None)
+    return None
+
+
+def title_facts(cx: DocContext, pk: str, span: tuple[int, int], org_key: str | None, a: int, b: int, rule: str) -> None:
+    """'Ordf. Vård och omsorgsnämnden' -> role ordförande in that nämnd (of the row's municipality);
+    'Förvaltningschef, SAF' -> role förvaltningschef in the municipality, org 'SAF'."""
+    raw = cx.text[span[0]:span[1]]
+    title, org = split_title(raw)
+    if not title:
+        return
+    ol = (org or "").lower().strip(" ,.")
+    if title.startswith(("tjänstgörande ers", "tjg ers", "ej tjänstgörande", "ersätter")):
+        return  # "tjänstgörande ersättare för …" says how one attends, not a title
+    # "processledare, sekreterare": a meeting role after the title is no organisation
+    if org and (ol in MEMBER_ROLES or ol in ("sekreterare", "justerare") or ol.split(",")[-1].strip() in (
+            "sekreterare", "justerare", "ordförande")):
+        org = org.rsplit(",", 1)[0].strip() if "," in org else None
+    target = org_key
+    org_text = None
+    if not org and title in MEMBER_ROLES and cx.body_key:
+        # "Anna Lindqvist (S), ordförande" in a body's list: the role is in that body
+        target = cx.body_key
+        cx.claim("MEMBER_OF", pk, target, a, b, rule, role=title)
+    elif org and body_kind(org):
+        muni = org_key if org_key and org_key.startswith("muni:") else None
+        off = raw.rfind(org)
+        target = body(cx, org, span[0] + off, span[0] + off + len(org), rule, muni=muni)
+        role_in_member = title in ("ordförande", "vice ordförande", "1:e vice ordförande",
+                                   "2:e vice ordförande", "ledamot", "ersättare")
+        if role_in_member:
+            cx.claim("MEMBER_OF", pk, target, a, b, rule, role=title)
+    elif org or title not in MEMBER_ROLES:
+        # "Henrik Sundqvist, kommundirektör": an official of the row's organisation or municipality, else of
+        # the document's own; "samordnare Barnahus Halland": a unit that is no body here stays as text
+        org_text = org
+        target = org_key or cx.home_muni
+        if target is None:
+            hold(cx, pk, title, None, a, b, rule)
+            return
+    if target is None:
+        return
+    tprops = cx.by_key[target].props
+    tname = tprops.get("short") or tprops.get("name")
+    rk = cx.mention(f"role:{title}@{target}", "Role", {"title": title, "name": f"{title}, {tname}",
+                                                       "org": org_text},
+                    span[0], span[1], rule)
+    cx.claim("HOLDS", pk, rk, a, b, rule)
+    cx.claim("ROLE_IN", rk, target, span[0], span[1], rule)
+
+
+def hold(cx: DocContext, pk: str, title: str, target: str | None, a: int, b: int, rule: str, conf: float = 1.0,
+         date: str | None = None) -> str:
+    if target is None:  # "Moa Lindunger, projektledare från PwC": a title whose organisation is no body here
+        rk = cx.mention(f"role:{title}@", "Role", {"title": title, "name": title}, a, b, rule, conf)
+        cx.claim("HOLDS", pk, rk, a, b, rule, conf, date=date)
+        return rk
+    tprops = cx.by_key[target].props
+    rk = cx.mention(f"role:{title}@{target}", "Role",
+                    {"title": title, "name": f"{title}, {tprops.get('short') or tprops.get('name')}"},
+                    a, b, rule, conf)
+    cx.claim("HOLDS", pk, rk, a, b, rule, conf, date=date)
+    cx.claim("ROLE_IN", rk, target, a, b, rule, conf)
+    return rk
+
+
+def self_reference(cx: DocContext, word: str) -> bool:
+    """'Arbetsutskottet' in the minutes of Socialnämndens arbetsutskott, 'Beredningen' in Demokratiberedningen's:
+    a bare organ word that names this document's own body."""
+    if not cx.body_key or cx.body_key not in cx.by_key or not organ_kind(word):
+        return False
+    own = cx.by_key[cx.body_key].props.get("name", "").split()
+    if not own:
+        return False
+    lemma, own_lemma = organ_lemma(word), organ_lemma(own[-1])
+    return (lemma == own_lemma and len(own) > 1) or (
+        lemma != own_lemma and own_lemma.endswith(lemma) and len(lemma) >= 5)

@@ -1,0 +1,253 @@
+"""The document's head: its municipality or region, the abbreviations it defines, the body and the meeting."""
+from __future__ import annotations
+
+import re
+
+from ingest import lexicon
+from ingest.dates import find_dates
+from ingest.extract.context import DocContext
+from ingest.extract.entities import body, municipality, region, set_kind
+from ingest.extract.patterns import EMAIL_RE, LOW, UP
+from ingest.extract.vocabulary import FUNCTION_WORDS, MONTHS, NOT_NAME
+from ingest.nlp import organ_kind
+from ingest.segment import section_of
+
+
+ABBR_DEF_RE = re.compile(r"\((?P<abbr>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,7}[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}(?: [A-ZÅÄÖ]{2,4})?)\)")
+
+ABBR_DASH_RE = re.compile(r"^[ \t]*(?:[-–,][ \t]*)(?P<abbr>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,7}[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}(?: [A-ZÅÄÖ]{2,4})?)\b")
+
+TIME_RE = re.compile(r"(?i)\b(?:kl\.?|klockan)?[ \t]*(\d{1,2}(?:[.:]\d\d)?)[ \t]*[-–][ \t]*(\d{1,2}(?:[.:]\d\d)?)\b")
+
+
+def _defined_by_initials(text: str, paren: int, abbr: str) -> tuple[int, int] | None:
+    """The span of the name before '(ABBR)' whose content words start with ABBR's capitals, in order, the first
+    word capitalised and one of the words an organisation's head noun ('Myndigheten för familjerätt och
+    föräldraskapsstöd (MFoF)'); None when no such name ends there."""
+    caps = [c.lower() for c in abbr if c.isupper()]
+    if len(caps) < 2 or " " in abbr:
+        return None
+    words = list(re.finditer(r"[\wåäöÅÄÖ]+-?", text[max(0, paren - 160): paren]))
+    base = max(0, paren - 160)
+    content = []
+    for w in reversed(words):
+        if w.group().lower() in FUNCTION_WORDS:
+            continue
+        content.insert(0, w)
+        if len(content) == len(caps):
+            break
+    if len(content) != len(caps) or not content[0].group()[:1].isupper():
+        return None
+    if [w.group()[0].lower() for w in content] != caps:
+        return None
+    if text[base + content[-1].end(): paren].strip():
+        return None
+    # no sentence break inside the name
+    if re.search(r"[.:;!?\n]", text[base + content[0].start(): paren]):
+        return None
+    heads = lexicon.organisation_heads()
+    if not any(organ_kind(w.group().rstrip("-")) or
+               re.sub(r"(en|et|n|t|er|erna)$", "", w.group().lower().rstrip("-")).endswith(heads) or
+               w.group().lower().rstrip("-").endswith(heads) for w in content):
+        return None
+    return base + content[0].start(), base + content[-1].end()
+
+
+def home_municipality(cx: DocContext) -> None:
+    """The municipality a document belongs to: 'Kiruna kommun' in its head (before any list or item), or a
+    memo author's e-mail domain (name@ekero.se -> Ekerö)."""
+    firsts = [sec.start for sec in cx.seg.sections] + [it.start for it in cx.seg.items]
+    head_end = min(firsts + [len(cx.text)])
+    head_lines = cx.seg.title_lines[:6]
+    limit = min(head_end, head_lines[-1].end if head_lines else 0)
+    for sp in cx.spans["MUNI"]:
+        if sp.start_char < limit and "kommun" in sp.text.lower():
+            cx.home_muni = municipality(cx, sp.start_char, sp.end_char, "document-head")
+            return
+    # a region's minutes: its generic organs ("Regionstyrelsen", "Hälso- och sjukvårdsnämnden") are that
+    # region's, as a municipality's nämnder are the municipality's
+    for sp in cx.spans["REGION"]:
+        if sp.start_char < limit:
+            cx.home_region = region(cx, sp.start_char, sp.end_char, "document-head")
+            if cx.home_region:
+                return
+    for m in EMAIL_RE.finditer(cx.text, 0, min(len(cx.text), 3000)):
+        muni = lexicon.municipality_by_slug().get(m["domain"].lower().replace("-", ""))
+        if muni:
+            cx.home_muni = cx.mention(f"muni:{muni.code}", "Municipality",
+                                      {"name": muni.name, "code": muni.code, "county": muni.county},
+                                      m.start(), m.end(), "email-domain", 0.8)
+            return
+
+
+def abbreviations(cx: DocContext) -> None:
+    """'Sociala vård- och omsorgsgruppen (SVOM)', 'Sociala samrådsgruppen – SocSam', '…, SocSam,'."""
+    bodies = sorted(cx.spans["BODY"], key=lambda s: s.start_char)
+    for sp in bodies:
+        after = cx.seg.masked[sp.end_char: sp.end_char + 40]
+        # "Politiska samverkansberedningen i Norrbotten (PSB)": the place it serves may stand between
+        place = re.match(rf"^[ \t]+i[ \t]+[{UP}][{LOW}]+(?:[ \t]+[{UP}][{LOW}]+)?(?=[ \t]*\()", after)
+        m = re.match(r"^[ \t]*" + ABBR_DEF_RE.pattern, after[place.end():] if place else after) \
+            or (None if place else ABBR_DASH_RE.match(after))
+        if m and place:
+            body(cx, cx.text[sp.start_char: sp.end_char + place.end()], sp.start_char,
+                 sp.end_char + place.end() + m.end(), "abbreviation", short=m["abbr"])
+            continue
+        if m:
+            abbr = m["abbr"]
+            if abbr.lower() in ("och", "samt") or organ_kind(abbr):
+                continue
+            body(cx, sp.text, sp.start_char, sp.end_char + m.end(), "abbreviation", short=abbr)
+    # "Inspektionen för vård och omsorg (IVO)": an organisation whose words' initials spell the abbreviation
+    for m in ABBR_DEF_RE.finditer(cx.seg.masked):
+        if m["abbr"] not in cx.abbr:
+            hit = _defined_by_initials(cx.seg.masked, m.start(), m["abbr"])
+            if hit:
+                set_kind(cx, body(cx, cx.text[hit[0]:hit[1]], hit[0], m.end(), "abbreviation-initials",
+                                  short=m["abbr"], conf=0.9), "organisation")
+    # "Socialchefer nätverket (SCHNV)": a capitalised run ending in an organ word, not found as a span
+    for m in ABBR_DEF_RE.finditer(cx.seg.masked):
+        if m["abbr"] in cx.abbr:
+            continue
+        words = list(re.finditer(r"[\w-]+", cx.seg.masked[max(0, m.start() - 80): m.start()]))
+        base = max(0, m.start() - 80)
+        run = []
+        for w in reversed(words):
+            t = w.group()
+            if organ_kind(t) or (t[:1].isupper() and t not in NOT_NAME and t not in MONTHS):
+                run.insert(0, w)
+                continue
+            break
+        if run and organ_kind(run[-1].group()) and len(run) <= 5:
+            a = base + run[0].start()
+            body(cx, cx.text[a: base + run[-1].end()], a, m.end(), "abbreviation", short=m["abbr"])
+
+
+def meeting_head(cx: DocContext) -> None:
+    seg, meta = cx.seg, cx.meta
+    body_name, bstart, bend, short, rule = None, 0, 0, None, "header"
+    f = seg.field("body")
+    if meta.get("body"):
+        body_name, rule = meta["body"], "manifest"
+    elif f:
+        body_name, bstart, bend = f.value, f.start, f.end
+    else:
+        for ln in seg.title_lines:
+            spans = [s for s in cx.spans["BODY"] if ln.start <= s.start_char < ln.end]
+            abbr_bodies = [k for a, k in cx.abbr.items()
+                           if ln.start <= cx.by_key[k].evidence.start < ln.end]
+            if abbr_bodies:
+                k = abbr_bodies[0]
+                cx.body_key = k
+                body_name = None
+                bstart, bend = cx.by_key[k].evidence.start, cx.by_key[k].evidence.end
+                break
+            if spans:
+                s = spans[0]
+                body_name, bstart, bend = s.text, s.start_char, s.end_char
+                break
+    if body_name and not cx.body_key:
+        m = re.match(rf"^(?P<name>.+?)[ \t]*(?:[-–,][ \t]*|\()(?P<abbr>[{UP}][A-Za-zÅÄÖåäö]{{1,7}})\)?[ \t]*$",
+                     body_name)
+        if m and (organ_kind(m["name"].split()[-1]) or m["abbr"].isupper()):
+            body_name, short = m["name"], m["abbr"]
+        if rule == "manifest":
+            known = cx.abbr.get(body_name)
+            # the text does not name it: the evidence is the document's first line, with the rule "manifest"
+            cx.body_key = known or body(cx, body_name, *_first_line_span(cx), "manifest", short=short)
+        else:
+            cx.body_key = body(cx, body_name, bstart, bend, "header", short=short)
+    if not cx.body_key:
+        cx.body_key = _infer_body(cx)
+    date = meta.get("date") or seg.meeting_date or meta.get("date_fallback")
+    if not meta.get("date") and not seg.meeting_date and meta.get("date_fallback"):
+        cx.warn(f"mötets datum {date} är taget ur filnamnet (--date-from-filename)")
+    if not date and cx.body_key:
+        cx.warn("mötets datum står inte i dokumentet; ange det i en manifestfil (date = ...) "
+                "eller med --date")
+    place, time_ = _place_time(cx)
+    if cx.body_key is None and not seg.items:
+        return  # a memo without a meeting of its own
+    props = {"date": date, "place": place, "time": time_, "kind": _doc_kind(cx), "_year": seg.year}
+    bname = cx.by_key[cx.body_key].props.get("short") or cx.by_key[cx.body_key].props["name"] \
+        if cx.body_key else "okänt organ"
+    props["title"] = f"{bname} {date or '(datum okänt)'}"
+    props["name"] = props["title"]
+    ev_start, ev_end = (bstart, bend) if bend else _first_line_span(cx)
+    cx.meeting_key = cx.mention("meeting", "Meeting", props, ev_start, ev_end,
+                                "header" if bend else "manifest")
+    if cx.body_key:
+        mk = cx.by_key[cx.body_key]
+        s, e = (bstart, bend) if bend else (mk.evidence.start, mk.evidence.end)
+        if e <= s:
+            s, e = _first_line_span(cx)
+        cx.claim("HELD", cx.body_key, cx.meeting_key, s, e, "header" if bend else rule)
+    else:
+        cx.warn("dokumentet säger inte vilket organ som höll mötet; ange det i en manifestfil (body = ...)")
+
+
+def _first_line_span(cx: DocContext) -> tuple[int, int]:
+    ln = cx.seg.title_lines[0] if cx.seg.title_lines else None
+    return (ln.start, ln.end) if ln else (0, min(len(cx.text), 40))
+
+
+def _infer_body(cx: DocContext) -> str | None:
+    """A page that names no body in its head: the body it names most, if it clearly leads (SVOM's web
+    page speaks of 'nästa SVOM' and 'Sammanträdestider SVOM 2024'). Said as a warning."""
+    counts: dict[str, int] = {}
+    where: dict[str, tuple[int, int]] = {}
+    for abbr, k in cx.abbr.items():
+        for m in re.finditer(rf"\b{re.escape(abbr)}\b", cx.seg.masked):
+            w = 3 if re.search(rf"(?i)(nästa|sammanträdestider|dagens|detta)\s+{re.escape(abbr)}\b",
+                               cx.seg.masked[max(0, m.start() - 20): m.end()]) else 1
+            counts[k] = counts.get(k, 0) + w
+            where.setdefault(k, m.span())
+    if not counts or not cx.seg.items:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+        return None
+    k = ranked[0][0]
+    s, e = where[k]
+    cx.warn(f"organet står inte i dokumentets huvud; antaget {cx.by_key[k].props['name']} "
+            f"(nämns oftast); ange det i en manifestfil om det är fel", s, e)
+    return k
+
+
+def _doc_kind(cx: DocContext) -> str:
+    # a kind word that heads a line of the document's opening ("Utdrag ur …", "Minnesanteckningar")
+    heads = [ln.strip.lower() for ln in cx.seg.title_lines[:3]]
+    for word, kind in (("utdrag", "utdrag"), ("minnesanteckning", "minnesanteckningar"),
+                       ("tjänsteskrivelse", "tjänsteskrivelse"), ("protokoll", "protokoll"),
+                       ("sammanträdesprotokoll", "protokoll"), ("kallelse", "kallelse"),
+                       ("föredragningslista", "dagordning")):
+        if any(h.startswith(word) or f" {word}" in h[:80] and not h.startswith("•") for h in heads):
+            return kind
+    if cx.seg.item_style == "bullets":
+        return "webbsida"
+    return "protokoll" if cx.seg.sections else "dokument"
+
+
+def _place_time(cx: DocContext) -> tuple[str | None, str | None]:
+    seg = cx.seg
+    place = seg.field("place").value if seg.field("place") else None
+    time_ = seg.field("time").value if seg.field("time") else None
+    pt = seg.field("placetime")
+    if pt:
+        v = pt.value
+        tm = TIME_RE.search(v)
+        if tm and not time_:
+            time_ = f"{tm[1]}-{tm[2]}"
+        rest = v
+        for h in reversed(find_dates(v)):
+            rest = rest[:h.start] + rest[h.end:]
+        if tm:
+            rest = rest.replace(tm.group().strip(), "")
+        rest = re.sub(r"(?i)\b(kl\.?|klockan)\b", "", rest).strip(" ,\t")
+        if rest:
+            place = place or rest
+        else:
+            ln = next((x for x in seg.lines if x.start > pt.end and x.strip), None)
+            if ln and len(ln.strip) < 60 and not section_of(ln.strip):
+                place = place or ln.strip
+    return place, time_

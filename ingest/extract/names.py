@@ -1,0 +1,138 @@
+"""Names of bodies, titles and municipalities as strings: genitives, normal forms, kinds, a person's name or not."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from graph.model import slug
+from ingest import lexicon
+from ingest.extract.vocabulary import MONTHS, NOT_NAME
+from ingest.nlp import organ_kind, organ_lemma
+from ingest.segment import section_of
+
+
+def genitive_name(name: str) -> str:
+    """'SocSam' -> 'SocSam:s', 'Kommunförbundet Jämtland Härjedalen' -> '… Härjedalens'."""
+    last = name.split()[-1]
+    if sum(c.isupper() for c in last) >= 2:
+        return name + ":s"
+    return name if name.endswith(("s", "x", "z")) else name + "s"
+
+
+def clean_body_name(name: str) -> str:
+    """Whitespace folded; a genitive organ word in its basic form ('Socialnämndens' -> 'Socialnämnden')."""
+    name = re.sub(r"\s+", " ", name).strip(" ,.:;()\t–-")
+    words = name.split(" ")
+    last = words[-1]
+    if len(last) > 4 and last.endswith("s") and organ_kind(last) and organ_kind(last[:-1]) and \
+            not last.endswith("ss"):
+        words[-1] = last[:-1].rstrip(":")
+    return " ".join(words)
+
+
+def body_kind(name: str) -> str | None:
+    words = name.split()
+    if not words:
+        return None
+    if words[0] == "Region" or name.endswith("regionen"):
+        return "region"
+    for w in reversed(words):
+        k = organ_kind(w)
+        if k:
+            return k
+    return None
+
+
+def is_generic_organ(name: str) -> bool:
+    """'Socialnämnden', 'Vård- och omsorgsnämnden': an organ every municipality has, named without owner."""
+    return not any(w[:1].isupper() for w in name.split()[1:]) and not re.search(r"[A-ZÅÄÖ]{2}", name)
+
+
+@lru_cache(maxsize=65536)
+def norm_body(name: str) -> str:
+    """A key under which spellings of one body meet: 'Sociala samrådsgruppens' = 'Social samrådsgruppen'."""
+    n = name.lower().replace("–", "-")
+    n = re.sub(r"-\s+och\b", " och", n)
+    n = re.sub(r"\s+", " ", n).strip()
+    words = n.split(" ")
+    out = []
+    for i, w in enumerate(words):
+        if i == len(words) - 1 and organ_kind(w):
+            w = organ_lemma(w)
+        elif organ_kind(w) and i < len(words) - 1:
+            w = organ_lemma(w)
+        elif len(w) > 4 and w.endswith("a") and i < len(words) - 1:
+            w = w[:-1]  # "sociala" -> "social"
+        out.append(w)
+    return slug(" ".join(out))
+
+
+def split_title(raw: str) -> tuple[str | None, str | None]:
+    """'Ordf. Vård och omsorgsnämnden' -> ('ordförande', 'Vård och omsorgsnämnden');
+    'Förvaltningschef, SAF' -> ('förvaltningschef', 'SAF'); '2:e Vice ordf. X' -> ('2:e vice ordförande', 'X')."""
+    raw = re.sub(r"\s+", " ", raw).strip(" ,")
+    forms = lexicon.title_forms()
+    low = raw.lower()
+    best = None
+    for form in sorted(forms, key=len, reverse=True):
+        if low.startswith(form) and (len(low) == len(form) or not low[len(form)].isalpha()):
+            best = form
+            break
+    prefix = ""
+    if best and forms[best] in ("biträdande", "tillförordnad"):
+        prefix = forms[best] + " "
+        raw = raw[len(best):].strip()
+        low = raw.lower()
+        best = None
+        for form in sorted(forms, key=len, reverse=True):
+            if low.startswith(form) and (len(low) == len(form) or not low[len(form)].isalpha()):
+                best = form
+                break
+    if best:
+        title = forms[best]
+        rest = raw[len(best):].strip(" ,.")
+    else:
+        # "hälso- och sjukvårdsdirektör", "vård- och omsorgschef": a compound title joined by "och"
+        m = re.match(r"^((?:[\wåäöÅÄÖ]+-,?[ \t]+)*(?:(?:och|eller)[ \t]+)?[\wåäöÅÄÖ-]+)", raw) \
+            if re.match(r"^[\wåäöÅÄÖ]+-[ ,]", raw) else re.match(r"^([\wåäöÅÄÖ-]+)", raw)
+        if not m:
+            return None, None
+        w = m.group(1)
+        if not (w.lower().endswith(lexicon.title_suffixes()) or w.lower() in forms):
+            return None, raw or None
+        title = w.lower()
+        rest = raw[len(w):].strip(" ,.")
+    rest = re.sub(r"^(i|för|vid|inom)\s+", "", rest)
+    return prefix + title, (rest or None)
+
+
+def resolve_municipality(raw: str) -> lexicon.Municipality | None:
+    raw = re.sub(r"\s+", " ", raw).strip()
+    forms = lexicon.municipality_forms()
+    m = forms.get(raw.lower())
+    if m:
+        return m
+    bare = lexicon.bare_municipality_names()
+    if raw in bare:
+        return bare[raw]
+    if raw in lexicon.AMBIGUOUS_MUNICIPALITIES:  # only spans found in a list of municipalities get here
+        return next((m for m in lexicon.municipalities() if m.name == raw), None)
+    return None
+
+
+def plausible_name(name: str) -> bool:
+    words = name.split()
+    if len(words) < 2 or words[0] in NOT_NAME or words[0] in MONTHS:
+        return False
+    if section_of(words[0]) or words[0].lower() in lexicon.header_labels():  # "Ledamöter Mats Ekholm"
+        return False
+    if any(organ_kind(w) for w in words) or name.lower() in lexicon.stop_phrases():
+        return False
+    if any(lexicon.is_title_word(w.lower()) for w in words):
+        return False
+    if words[0] in lexicon.bare_municipality_names() and len(words) == 2 and words[1] in ("kommun", "Kommun"):
+        return False
+    # "Norrbottens Kommuner", "Västra Götalands Regionförbund": an organisation of places, not a person
+    if words[-1].lower() in ("kommuner", "kommun", "region", "regioner", "län", "landsting"):
+        return False
+    return True

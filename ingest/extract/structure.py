@@ -1,0 +1,201 @@
+"""Structure statements: reports to, prepares for, part of, succeeded, founded and dissolved, preparatory groups."""
+from __future__ import annotations
+
+import re
+
+from ingest.extract.context import DocContext
+from ingest.extract.entities import body, organ_of, self_reference
+from ingest.extract.patterns import UP
+from ingest.extract.references import anaphor, bodies_in, body_ref
+from ingest.extract.sentences import SENT_RE, _sentence_bounds
+from ingest.nlp import organ_kind
+
+
+STRUCTURE_RES = [
+    # "X kommer ... att fungera som en samrådsgrupp kopplat till styrelsen"
+    ("REPORTS_TO", re.compile(r"(?i)\b(?:kopplad|kopplat|knuten|knutet|underställd|underställt|ansvarig inför|"
+                              r"rapporterar till|återrapporterar till|redovisar till|lyder under|svarar mot)\b")),
+    ("PREPARES_FOR", re.compile(r"(?i)\b(?:bereder (?:ärenden )?(?:till|för|åt)|beredningsgrupp (?:till|för)|"
+                                r"förbereder ärenden (?:till|för))\b")),
+    # "Rådet för barn och unga ingår i Länsstyrgruppen"
+    ("PART_OF", re.compile(r"(?i)\b(?:ingår i|är en del av|är en del i|tillhör)\b")),
+    # "Länsstyrgruppen ersatte 2015 det tidigare Länssamverkansrådet"
+    ("SUCCEEDED", re.compile(r"(?i)\b(?:ersatte|ersätter|efterträdde|efterträder|avlöste|tog över efter)\b")),
+]
+
+PREPARES_CASES_RE = re.compile(r"(?i)\b(?P<verb>bereder|förbereder)\b[^.]{0,60}?\b(?P<cases>ärenden|ärendena)\s+"
+                               r"(?:som\s+)?(?:ska\s+|skall\s+)?(?:avgöras|avgörs|beslutas|behandlas)\s+"
+                               r"(?:av|i)\s+")
+
+# Words without which a sentence states no structure: checked first, so most sentences cost one search.
+INVERTED_REPORT_RE = re.compile(r"(?i)\b(?:från och med|fr\.o\.m\.|sedan|numera|därefter|framöver|i fortsättningen|"
+                                r"från|efter|under|nu)\b[^.\n]{0,40}?\b(?P<verb>rapporterar|återrapporterar|redovisar)"
+                                r"[ \t]+(?:[^.\n]{2,80}?)[ \t]+(?P<prep>till|direkt till)\b")
+
+STRUCTURE_TRIGGER = re.compile(r"kopplad|kopplat|knuten|knutet|underställ|ansvarig inför|rapporterar|redovisar till|"
+                               r"tjänstemannaberedning|beredningsgrupp|"
+                               r"lyder under|svarar mot|bereder|beredning|förbereder|etablerades|bildades|inrättades|"
+                               r"startade|grundades|tillkom|presidi|styrelse|utskott|ingår i|en del av|tillhör|"
+                               r"ersatte|ersätter|efterträd|avlöste|tog över efter|upplöst|avveckla|lagts ned|"
+                               r"lades ned|ersatts")
+
+DISSOLVED_RE = re.compile(r"(?i)\b(?:upplöst[s]?|upplöstes|avvecklats|avvecklades|lagts ned|lades ned|ersatts|ersattes)"
+                          r"[ \t]+(?:med anledning av|i samband med|genom|av|när)[ \t]+")
+
+
+def structure(cx: DocContext) -> None:
+    text = cx.seg.masked
+    done: set[int] = set()
+    # searched in lower case without IGNORECASE: the engine can then skip ahead on the first letters
+    for tm in STRUCTURE_TRIGGER.finditer(text.lower()):
+        s, e = _sentence_bounds(text, tm.start())
+        if s in done:
+            continue
+        done.add(s)
+        sent = text[s:e]
+        if len(sent) < 15:
+            continue
+        bodies = bodies_in(cx, s, e)
+        if not bodies:
+            continue
+        for type_, rx in STRUCTURE_RES:
+            for m in rx.finditer(sent):
+                before = [b for b in bodies if b[1] <= s + m.start()]
+                after = [b for b in bodies if b[1] >= s + m.end()]
+                tgt = after[0] if after else anaphor(cx, sent[m.end():], s + m.end(), bodies)
+                if not before:  # "Beredningen rapporterar till …": the document's own body as the subject
+                    first = re.match(r"[ \t]*(?P<w>[A-ZÅÄÖ][a-zåäö]+)\b", sent)
+                    if first and self_reference(cx, first["w"]) and s + first.end() <= s + m.start():
+                        before = [(cx.body_key, s + first.start("w"), s + first.end("w"))]
+                if not before or not tgt:
+                    continue
+                # the subject: the last body named before the verb phrase, but not one that stands after a
+                # preposition ("Välfärdsrådet är ett organ mellan Västra Götalandsregionen och kommunerna och
+                # rapporterar till …": the region is no subject)
+                free = [b for b in before if not re.search(r"(?i)\b(?:mellan|med|av|för|från|hos|inom|under)"
+                                                           r"[ \t]+(?:\w+[ \t]+)?$", text[max(s, b[1] - 30):b[1]])]
+                src = (free or before)[-1]
+                targets = [tgt]
+                # "rapporterar till hälso- och sjukvårdsnämnden och socialnämnden": both
+                for nxt in after[1:]:
+                    if re.fullmatch(r"[ \t]*(?:,|och|samt)[ \t]*", text[targets[-1][2]:nxt[1]]):
+                        targets.append(nxt)
+                    else:
+                        break
+                for t in targets:
+                    if src[0] != t[0]:
+                        cx.claim(type_, src[0], t[0], s, e, "structure-" + type_.lower())
+        # inverted word order after an adverbial (Swedish V2): "Från och med 2024 rapporterar beredningen
+        # till kommunfullmäktige": the subject stands between the verb and "till"
+        for m in INVERTED_REPORT_RE.finditer(sent):
+            inside = [b for b in bodies if s + m.end("verb") <= b[1] and b[2] <= s + m.start("prep")]
+            after = [b for b in bodies if b[1] >= s + m.end()]
+            if len(inside) == 1 and after and inside[0][0] != after[0][0]:
+                cx.claim("REPORTS_TO", inside[0][0], after[0][0], s, e, "structure-reports_to-inverted")
+        # "Primärkommunala rådet som har upplösts med anledning av Kommunförbundet Jämtland Härjedalens
+        # bildande": the body named after the phrase succeeded the one before it
+        for m in DISSOLVED_RE.finditer(sent):
+            before = [b for b in bodies if b[1] <= s + m.start()]
+            after = [b for b in bodies if b[1] >= s + m.end()]
+            if before and after and before[-1][0] != after[0][0]:
+                cx.claim("SUCCEEDED", after[0][0], before[-1][0], s, e, "structure-dissolved", 0.8)
+        _preparatory_groups(cx, sent, s, e)
+        _founding(cx, sent, s, e, bodies)
+        _part_of_genitive(cx, sent, s, e)
+
+
+def prepares_cases(cx: DocContext) -> None:
+    """'(X) bereder (X) ärenden som ska avgöras av Y': X prepares for Y, its subject before or after the verb;
+    the sentence may wrap over a line."""
+    text = cx.seg.masked
+    for m in PREPARES_CASES_RE.finditer(text):
+        s = max(text.rfind(".", 0, m.start()) + 1, text.rfind("\n\n", 0, m.start()) + 2, 0)
+        e = text.find(".", m.end())
+        e = len(text) if e < 0 else e + 1
+        bodies = bodies_in(cx, s, e)
+        tgt = [b for b in bodies if b[1] >= m.end()]
+        src = [b for b in bodies if m.start("verb") <= b[1] < m.start("cases")] or \
+            [b for b in bodies if b[1] < m.start("verb")][-1:]
+        if src and tgt and src[0][0] != tgt[0][0]:
+            while s < e and text[s].isspace():
+                s += 1
+            cx.claim("PREPARES_FOR", src[0][0], tgt[0][0], s, e, "structure-prepares_for", 0.9)
+
+
+def _preparatory_groups(cx: DocContext, sent: str, s: int, e: int) -> None:
+    """'… tjänstemannaberedningar (SVOM: Fredaggruppen och SamReKo HSI, Barnarenan: SamReKo HSI)':
+    each group before a colon is prepared for by the bodies after it."""
+    m = re.search(r"(?i)(beredning\w*|beredningsgrupp\w*|tjänstemannagrupp\w*)[^()]{0,40}\((?P<inner>[^()]+:[^()]+)\)",
+                  sent)
+    if not m:
+        # "Till Länsstyrgruppen finns två tjänstemannaberedningar: A och B.": the groups after the colon
+        # prepare for the body named before it
+        cm = re.search(r"(?i)\b(?:tjänstemannaberedning\w*|beredningsgrupp\w*|beredningar|tjänstemannagrupp\w*)"
+                       r"[ \t]*:", sent)
+        if not cm:
+            return
+        bodies = bodies_in(cx, s, e)
+        heads = [b for b in bodies if b[2] <= s + cm.start()]
+        groups = [b for b in bodies if b[1] >= s + cm.end()]
+        if heads and groups:
+            for gk, _, _ in groups:
+                if gk != heads[-1][0]:
+                    cx.claim("PREPARES_FOR", gk, heads[-1][0], s, e, "preparatory-groups")
+        return
+    inner_a = s + m.start("inner")
+    for gm in re.finditer(r"(?P<head>[^:,]+):(?P<list>[^:]+?)(?=,[^,:]+:|$)", m["inner"]):
+        head = gm["head"].strip()
+        ha = inner_a + gm.start("head") + gm["head"].index(head)
+        hk = body_ref(cx, head, ha)
+        if not hk:
+            continue
+        for it in re.finditer(r"[^,]+?(?=\s+och\s+|,|$)", gm["list"]):
+            p = it.group().strip()
+            p = re.sub(r"^(och|samt)\s+", "", p)
+            if not p:
+                continue
+            pa = inner_a + gm.start("list") + gm["list"].index(p, it.start())
+            pk = body_ref(cx, p, pa) or body(cx, p, pa, pa + len(p), "preparatory-group", conf=0.8)
+            if pk and pk != hk:
+                cx.claim("PREPARES_FOR", pk, hk, s, e, "preparatory-groups")
+
+
+def _founding(cx: DocContext, sent: str, s: int, e: int, bodies: list) -> None:
+    """'Med start under 2005 etablerades X'; and 'Dessförinnan … inom ramen för … Y' in the next sentence:
+    X succeeded Y."""
+    m = re.search(r"(?i)\b(etablerades|bildades|inrättades|startade|grundades|tillkom)\b", sent)
+    if not m or not bodies:
+        return
+    yr = re.search(r"\b(19|20)\d\d\b", sent)
+    # the founded body: the first one after the verb, or the subject before it
+    after = [b for b in bodies if b[1] >= s + m.end()]
+    before = [b for b in bodies if b[2] <= s + m.start()]
+    subject = after[0] if after and re.search(r"(?i)etablerades|bildades|inrättades|grundades", m.group()) \
+        else (before[0] if before else None)
+    if not subject:
+        return
+    if yr:
+        bm = cx.by_key[subject[0]]
+        bm.props.setdefault("founded", yr.group())
+    nxt = SENT_RE.search(cx.seg.masked, e)
+    while nxt and not nxt.group().strip():
+        nxt = SENT_RE.search(cx.seg.masked, nxt.end())
+    if nxt and re.match(r"(?i)\s*(dessförinnan|innan dess|före dess|tidigare)\b", nxt.group()):
+        for k, a, b in bodies_in(cx, nxt.start(), nxt.end()):
+            if k != subject[0] and cx.by_key[k].props.get("kind") not in ("region",) and \
+                    not k.startswith("body:region"):
+                cx.claim("SUCCEEDED", subject[0], k, s, nxt.end(), "founding-sequence", 0.8)
+
+
+def _part_of_genitive(cx: DocContext, sent: str, s: int, e: int) -> None:
+    """'SocSam:s presidium', 'Kommunförbundets styrelse', 'Socialnämndens arbetsutskott' -> PART_OF."""
+    for m in re.finditer(rf"(?P<owner>[{UP}][\w-]+(?:[ \t]+[{UP}][\w-]+){{0,3}})(?::s|s)[ \t]+"
+                         rf"(?P<organ>presidium|presidiet|styrelse|arbetsutskott|utskott|beredning)\b", sent):
+        owner = m["owner"]
+        oa = s + m.start("owner")
+        ok = cx.abbr.get(owner) or (body(cx, owner, oa, oa + len(owner), "genitive-organ", conf=0.9)
+                                    if organ_kind(owner.split()[-1]) or owner.startswith(("Kommunförbund",
+                                                                                          "Region")) else None)
+        if not ok:
+            continue
+        organ_of(cx, ok, m["organ"], s + m.start(), s + m.end(), "genitive-organ", 0.9)
