@@ -27,24 +27,67 @@ class Stage:
     assigns: tuple[str, ...] = ()
 
 
+# What the entity factories (`entities`) write besides their mention: a body its municipality and owner (and, given
+# a short form, the abbreviation); a person the span index; a role its holder, its organisation and, for a member's
+# role, the body.
+HOME = ("home_muni", "home_region")
+BODIES = ("mentions:Body", "claims:BELONGS_TO", "claims:PART_OF")
+PERSONS = ("mentions:Person", "persons")
+ROLES = ("mentions:Role", "claims:HOLDS", "claims:ROLE_IN", "claims:MEMBER_OF")
+ASSIGNMENTS = ("mentions:Assignment", "claims:ASSIGNS", "claims:ASSIGNED_TO")
+REFERRALS = ("mentions:Matter", "claims:REFERRED_TO", "claims:CONCERNS")
+
 STAGES: tuple[Stage, ...] = (
-    Stage("home_municipality", header.home_municipality),
-    Stage("abbreviations", header.abbreviations),
-    Stage("meeting_head", header.meeting_head),
-    Stage("attendance", attendance.attendance),
-    Stage("signatures", signatures.signatures),
-    Stage("items", items.items),
-    Stage("persons_in_prose", prose.persons_in_prose),
-    Stage("bodies_in_prose", prose.bodies_in_prose),
-    Stage("municipalities_in_prose", prose.municipalities_in_prose),
-    Stage("structure", structure.structure),
-    Stage("prepares_cases", structure.prepares_cases),
-    Stage("units", units.units),
-    Stage("assignments_outside_decisions", assignments.assignments_outside_decisions),
-    Stage("agreements", agreements.agreements),
-    Stage("elections", elections.elections),
-    Stage("region_anaphora", prose.region_anaphora),
-    Stage("candidate_abbreviations", prose.candidate_abbreviations),
+    Stage("home_municipality", header.home_municipality,
+          assigns=(*HOME, "mentions:Municipality", *BODIES)),
+    Stage("abbreviations", header.abbreviations,
+          requires=HOME, assigns=("abbr", *BODIES)),
+    Stage("meeting_head", header.meeting_head,
+          requires=("abbr", *HOME), assigns=("body_key", "meeting_key", "mentions:Meeting", "claims:HELD", *BODIES)),
+    Stage("attendance", attendance.attendance,
+          requires=("body_key", "meeting_key", *HOME),
+          assigns=("claims:ATTENDED", "claims:ABSENT_FROM", "claims:REPRESENTS", "mentions:Municipality", *PERSONS,
+                   *ROLES, *BODIES)),
+    Stage("signatures", signatures.signatures,
+          requires=("body_key", "meeting_key", "claims:ATTENDED", "persons"),
+          assigns=("claims:ATTENDED", *PERSONS, *ROLES)),
+    Stage("items", items.items,
+          requires=("abbr", "body_key", "meeting_key", *HOME, "claims:ATTENDED", "claims:HOLDS", "claims:REPRESENTS",
+                    "mentions:Role"),
+          assigns=("mentions:AgendaItem", "claims:HAS_ITEM", "mentions:Decision", "claims:HAS_DECISION",
+                   "claims:PRESENTED", *ASSIGNMENTS, *REFERRALS, "mentions:Municipality", *PERSONS, *ROLES, "abbr",
+                   *BODIES)),
+    Stage("persons_in_prose", prose.persons_in_prose,
+          requires=("abbr", *HOME, "mentions:Person", "persons"),
+          assigns=("claims:PRESENTED", *PERSONS, *ROLES, *BODIES)),
+    Stage("bodies_in_prose", prose.bodies_in_prose,
+          requires=("abbr", "body_key", *HOME, "mentions:Body", "persons"), assigns=("abbr", *BODIES)),
+    Stage("municipalities_in_prose", prose.municipalities_in_prose,
+          requires=("persons",), assigns=("mentions:Municipality",)),
+    Stage("structure", structure.structure,
+          requires=("abbr", "body_key", *HOME, "mentions:Body", "persons"),
+          assigns=("claims:REPORTS_TO", "claims:PREPARES_FOR", "claims:SUCCEEDED", "abbr", *BODIES)),
+    Stage("prepares_cases", structure.prepares_cases,
+          requires=("abbr", "body_key", *HOME, "mentions:Body", "persons"),
+          assigns=("claims:PREPARES_FOR", *BODIES)),
+    Stage("units", units.units,
+          requires=("abbr", "body_key", *HOME, "mentions:Body", "persons"),
+          assigns=("claims:REPORTS_TO", *BODIES)),
+    Stage("assignments_outside_decisions", assignments.assignments_outside_decisions,
+          requires=("abbr", "body_key", *HOME, "claims:ASSIGNS", "claims:ATTENDED", "claims:HAS_DECISION",
+                    "claims:HOLDS", "claims:REPRESENTS", "mentions:Assignment", "mentions:Body", "mentions:Decision",
+                    "mentions:Role"),
+          assigns=("mentions:Meeting", "claims:HELD", "mentions:AgendaItem", "claims:HAS_ITEM", "mentions:Decision",
+                   "claims:HAS_DECISION", "claims:REPRESENTS", *ASSIGNMENTS, *REFERRALS, *PERSONS, *ROLES, *BODIES)),
+    Stage("agreements", agreements.agreements,
+          requires=(*HOME, "persons"),
+          assigns=("mentions:Agreement", "claims:PARTY_TO", "mentions:Municipality", *BODIES)),
+    Stage("elections", elections.elections,
+          requires=("abbr", "body_key", *HOME), assigns=(*PERSONS, *ROLES, *BODIES)),
+    Stage("region_anaphora", prose.region_anaphora,
+          requires=(*HOME, "mentions:Municipality", "persons"), assigns=BODIES),
+    Stage("candidate_abbreviations", prose.candidate_abbreviations,
+          requires=("abbr", "body_key", *HOME, "persons"), assigns=("abbr", *BODIES)),
 )
 
 
