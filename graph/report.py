@@ -14,6 +14,7 @@ from typing import Any
 
 from graph import explore
 from graph.explore import PROV, STRUCTURE_RELS
+from graph.text import sentences
 
 MANDATE_RE = re.compile(r"(?i)\b(mandat(?!period)\w*|ansvarar för|ansvar för|har till uppgift|uppgift(en)? är|syfte[nt]?|"
                         r"syftar|ska (?:verka|bereda|samordna|arbeta|följa|ansvara|vara)|bereder|samordnar|"
@@ -25,7 +26,6 @@ DATE_OR_YEAR = re.compile(r"\b(19|20)\d\d\b|\b\d{1,2} (jan|feb|mar|apr|maj|jun|j
 SUPPORT_RE = re.compile(r"(?i)sekreterare|protokollförare|strateg|samordnare|handläggare|utredare|processledare|"
                         r"kansli|nämndsekreterare")
 LIST_BODIES = 'se `govgraph query "MATCH (b:Body) RETURN b.id, b.name"`'
-SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]|$)", re.M)
 
 
 @dataclass(frozen=True)
@@ -91,8 +91,9 @@ def _sentences(docs: _Docs, dids: list[str], names: list[str], pattern: re.Patte
     out, seen = [], set()
     for did in dids:
         text = docs.text(did)
-        for m in SENTENCE_RE.finditer(text):
-            sentence = m.group().strip()
+        for a, b in sentences(text):
+            raw = text[a:b]
+            sentence = raw.strip()
             if len(sentence) < 20 or not pattern.search(sentence) or (name_re and not name_re.search(sentence)):
                 continue
             if pattern is PLANNED_RE and not DATE_OR_YEAR.search(sentence):  # a planned date says when
@@ -101,7 +102,7 @@ def _sentences(docs: _Docs, dids: list[str], names: list[str], pattern: re.Patte
             if key in seen:
                 continue
             seen.add(key)
-            start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+            start = a + (len(raw) - len(raw.lstrip()))
             src = Source(did, docs.meta.get(did, {}).get("name") or did, None, start, start + len(sentence), sentence)
             out.append(Line(f"”{sentence}”", [src]))
             if len(out) >= limit:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from graph.text import genitive
+
 RULES = Path(__file__).parent / "rules"
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,11 +45,6 @@ def municipalities() -> tuple[Municipality, ...]:
     path = reference_dir() / "kommuner.csv"
     with open(path, encoding="utf-8", newline="") as f:
         return tuple(Municipality(r["kommunkod"], r["kommun"], r["lan"], r["lanskod"]) for r in csv.DictReader(f))
-
-
-def genitive(name: str) -> str:
-    """Swedish genitive: Östersund -> Östersunds, Strömsund -> Strömsunds, Kramfors -> Kramfors."""
-    return name if name[-1] in "sxz" else name + "s"
 
 
 # Names that are also everyday words: a bare mention is only a municipality with "kommun" after it.

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Span
 
+from graph.text import genitive
 from ingest import lexicon
 
 SPANS_KEY = "gg"
@@ -149,13 +150,13 @@ def _place_words() -> frozenset[str]:
     """Municipality and county names and their genitives ('Gävleborg', 'Hallands', 'Umeå')."""
     out = set()
     for m in lexicon.municipalities():
-        out |= {m.name, lexicon.genitive(m.name)}
+        out |= {m.name, genitive(m.name)}
     for r in lexicon.regions():
         for name in (r.name, *r.aliases):
             if name.startswith("Region "):
                 tail = name[len("Region "):]
                 if " " not in tail:
-                    out |= {tail, lexicon.genitive(tail)}
+                    out |= {tail, genitive(tail)}
     return frozenset(out)
 
 
@@ -331,7 +332,7 @@ def municipality_patterns(case_sensitive: bool) -> list[dict]:
             pats.append({"label": "MUNI", "id": m.code, "pattern": name})
         return pats
     for m in lexicon.municipalities():
-        g = lexicon.genitive(m.name)
+        g = genitive(m.name)
         for form in {f"{g} kommun", f"{m.name} kommun"}:
             pats.append({"label": "MUNI", "id": m.code, "pattern": form.lower()})
     for r in lexicon.regions():

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from graph import schema
 from graph.model import DocExtraction, Evidence, Warning_, slug
+from graph.text import genitive_forms, sentence_around
 from ingest.dates import month_of, parse_one
 
 STOP = {"mellan", "angående", "samt", "från", "till", "inom", "eller", "och", "för", "med", "som", "att", "den",
@@ -85,17 +86,10 @@ def _when(text: str, last: bool = False) -> str | None:
     return m.group() if m else None
 
 
-def _sentence_at(text: str, start: int, end: int) -> str:
-    a = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start) + 1, start - 300)
-    stops = [i for i in (text.find("\n", end), text.find(". ", end)) if i != -1]
-    b = min([*stops, end + 300, len(text)])
-    return text[max(0, a):b]
-
-
 def stated_period(text: str, start: int, end: int, rule: str, date: str | None) -> dict[str, str]:
     """The start and end a text states for the fact at start:end: 'från och med 2024', 't.o.m. 2026-12-31',
     and for an election ('utsågs i februari 2023') the date it names."""
-    sentence = _sentence_at(text, start, end)
+    sentence = sentence_around(text, start, end)
     out = {}
     m = FROM_RE.search(sentence)
     if m and (w := _when(m.group(1))):
@@ -274,7 +268,8 @@ class Resolver:
                 continue
             o = self.G.nodes[owner]
             organ = m.props["_organ"]
-            forms = {_genitive(n) + " " + organ for n in [o.get("name"), o.get("short"), *(o.get("aliases") or [])] if n}
+            forms = {g + " " + organ for n in [o.get("name"), o.get("short"), *(o.get("aliases") or [])] if n
+                     for g in genitive_forms(n)}
             node = self.G.nodes[cid]
             node["aliases"] = sorted((set(node.get("aliases") or []) | forms) - {node.get("name")})
 
@@ -846,13 +841,6 @@ def _doc_of(G: nx.MultiDiGraph, node: str) -> str | None:
         if d["type"] == "MENTIONED_IN":
             return v
     return None
-
-
-def _genitive(name: str) -> str:
-    """'Sociala samrådsgruppen' -> 'Sociala samrådsgruppens', 'SocSam' -> 'SocSam:s', 'BUZ' -> 'BUZ:s'."""
-    if name.endswith(("s", "x", "z")):
-        return name
-    return name + (":s" if name[-1:].isupper() else "s")
 
 
 def _dnr_key(dnr: str) -> str:

@@ -10,7 +10,7 @@ from ingest.extract.entities import body, hold, person
 from ingest.extract.names import body_kind, plausible_name
 from ingest.extract.patterns import NAME, PARTY
 from ingest.extract.references import body_ref
-from ingest.extract.sentences import _sentence_start
+from graph.text import wrapped_sentence_start
 
 
 ELECTION_ROLE = r"(?P<role>(?:1:e |2:e |förste |andre )?vice ordförande|ordförande|ledamot|ersättare|sekreterare)"
@@ -45,7 +45,7 @@ def elections(cx: DocContext) -> None:
             if not target:
                 continue
             pk = person(cx, m.start("name"), m.end("name"), "election", m.groupdict().get("party"))
-            s_ = _sentence_start(cx.text, m.start(), 0)
+            s_ = wrapped_sentence_start(cx.text, m.start(), 0)
             # "utsågs i februari 2023 till …": the election's month; else the meeting's date (in resolution)
             when = MONTH_YEAR_RE.search(text, s_, m.end())
             date = f"{when['year']}-{MONTH_NUMBER[when['month'].lower()]:02d}" if when else None

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from graph.text import genitive
 from ingest import lexicon
 from ingest.extract.context import DocContext
-from ingest.extract.names import (body_kind, clean_body_name, genitive_name, is_generic_organ, norm_body,
+from ingest.extract.names import (body_kind, clean_body_name, is_generic_organ, norm_body,
                                   resolve_municipality, split_title)
 from ingest.extract.vocabulary import MEMBER_ROLES, OWNED_ORGANS
 from ingest.nlp import organ_kind, organ_lemma
@@ -70,7 +71,7 @@ def organ_of(cx: DocContext, owner: str, organ: str, start: int, end: int, rule:
     """'SocSam:s presidium', 'Kommunförbundets styrelse': a body that is part of its owner."""
     organ = organ_lemma(organ)
     op = cx.by_key[owner].props
-    name = f"{genitive_name(op.get('short') or op['name'])} {organ}"
+    name = f"{genitive(op.get('short') or op['name'])} {organ}"
     key = f"body:{owner.split(':', 1)[1]}#{organ}"
     props = {"name": name, "kind": organ_kind(organ) or organ, "_owner": owner, "_organ": organ}
     if op.get("municipality"):  # "Kommunstyrelsens arbetsutskott": the municipality's, as its owner is

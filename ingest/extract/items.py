@@ -10,7 +10,7 @@ from ingest.extract.entities import body, municipality, person, region, title_fa
 from ingest.extract.names import body_kind, plausible_name, split_title
 from ingest.extract.patterns import DNR_RE, NAME_RE
 from ingest.extract.referrals import referrals, referrals_in
-from ingest.extract.sentences import _sentence_bounds
+from graph.text import sentence_bounds
 from ingest.segment import Item
 
 
@@ -91,7 +91,7 @@ def _decisions_in_text(cx: DocContext, it: Item, ik: str) -> None:
     """Memory notes decide in prose: 'Nätverket beslutade att …', '… godkändes.' (confidence 0.8)."""
     k = 0
     for m in DECIDED_IN_TEXT_RE.finditer(cx.seg.masked, it.head[1], it.end):
-        a, b = _sentence_bounds(cx.seg.masked, m.start())
+        a, b = sentence_bounds(cx.seg.masked, m.start())
         a = max(a, it.head[1])
         while a < b and cx.text[a].isspace():
             a += 1

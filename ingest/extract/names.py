@@ -11,14 +11,6 @@ from ingest.nlp import organ_kind, organ_lemma
 from ingest.segment import section_of
 
 
-def genitive_name(name: str) -> str:
-    """'SocSam' -> 'SocSam:s', 'Kommunförbundet Jämtland Härjedalen' -> '… Härjedalens'."""
-    last = name.split()[-1]
-    if sum(c.isupper() for c in last) >= 2:
-        return name + ":s"
-    return name if name.endswith(("s", "x", "z")) else name + "s"
-
-
 def clean_body_name(name: str) -> str:
     """Whitespace folded; a genitive organ word in its basic form ('Socialnämndens' -> 'Socialnämnden')."""
     name = re.sub(r"\s+", " ", name).strip(" ,.:;()\t–-")

@@ -5,7 +5,7 @@ import re
 
 from ingest.extract.context import DocContext
 from ingest.extract.references import body_at
-from ingest.extract.sentences import _sentence_start
+from graph.text import wrapped_sentence_start
 from ingest.segment import Item
 
 
@@ -44,7 +44,7 @@ def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[in
         if verb == "föreslår":  # the quote says what is proposed: "föreslår kommunfullmäktige besluta"
             bm = re.match(r"[ \t]+(?:att[ \t]+)?besluta\b", text[te:te + 20])
             te += bm.end() if bm else 0
-        s_start = _sentence_start(cx.text, m.start(), a)
+        s_start = wrapped_sentence_start(cx.text, m.start(), a)
         if skip and s_start in skip:
             continue
         item_title = cx.by_key[ik].props.get("title", "")

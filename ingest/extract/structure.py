@@ -7,7 +7,7 @@ from ingest.extract.context import DocContext
 from ingest.extract.entities import body, organ_of, self_reference
 from ingest.extract.patterns import UP
 from ingest.extract.references import anaphor, bodies_in, body_ref
-from ingest.extract.sentences import SENT_RE, _sentence_bounds
+from graph.text import sentence_bounds, sentences
 from ingest.nlp import organ_kind
 
 
@@ -48,7 +48,7 @@ def structure(cx: DocContext) -> None:
     done: set[int] = set()
     # searched in lower case without IGNORECASE: the engine can then skip ahead on the first letters
     for tm in STRUCTURE_TRIGGER.finditer(text.lower()):
-        s, e = _sentence_bounds(text, tm.start())
+        s, e = sentence_bounds(text, tm.start())
         if s in done:
             continue
         done.add(s)
@@ -177,14 +177,12 @@ def _founding(cx: DocContext, sent: str, s: int, e: int, bodies: list) -> None:
     if yr:
         bm = cx.by_key[subject[0]]
         bm.props.setdefault("founded", yr.group())
-    nxt = SENT_RE.search(cx.seg.masked, e)
-    while nxt and not nxt.group().strip():
-        nxt = SENT_RE.search(cx.seg.masked, nxt.end())
-    if nxt and re.match(r"(?i)\s*(dessförinnan|innan dess|före dess|tidigare)\b", nxt.group()):
-        for k, a, b in bodies_in(cx, nxt.start(), nxt.end()):
+    nxt = next(sentences(cx.seg.masked, e), None)
+    if nxt and re.match(r"(?i)\s*(dessförinnan|innan dess|före dess|tidigare)\b", cx.seg.masked[nxt[0]:nxt[1]]):
+        for k, a, b in bodies_in(cx, *nxt):
             if k != subject[0] and cx.by_key[k].props.get("kind") not in ("region",) and \
                     not k.startswith("body:region"):
-                cx.claim("SUCCEEDED", subject[0], k, s, nxt.end(), "founding-sequence", 0.8)
+                cx.claim("SUCCEEDED", subject[0], k, s, nxt[1], "founding-sequence", 0.8)
 
 
 def _part_of_genitive(cx: DocContext, sent: str, s: int, e: int) -> None:

@@ -7,7 +7,7 @@ from ingest.extract.context import DocContext
 from ingest.extract.entities import body, set_kind
 from ingest.extract.patterns import QUOTED_NAME_RE
 from ingest.extract.references import bodies_in
-from ingest.extract.sentences import _sentence_bounds
+from graph.text import sentence_bounds
 from ingest.extract.vocabulary import MONTHS, PRONOUNS
 
 
@@ -48,7 +48,7 @@ def units(cx: DocContext) -> None:
         vm = INSIDE_VERB_RE.search(text, max(0, m.start() - 14), m.start())
         if not vm or (vm.start() and text[vm.start() - 1].isalpha()):
             continue
-        s, e = _sentence_bounds(text, m.start())
+        s, e = sentence_bounds(text, m.start())
         after = text[m.end(): e]
         um = UNIT_RE.match(after)
         target, tend = None, m.end()
@@ -70,7 +70,7 @@ def units(cx: DocContext) -> None:
             if k != target:
                 cx.claim("PART_OF", k, target, a, tend, "unit-inside", 0.8)
     for m in STEERING_RE.finditer(text) if "tyrgrupp" in text else ():
-        s, e = _sentence_bounds(text, m.start())
+        s, e = sentence_bounds(text, m.start())
         bodies = [b for b in bodies_in(cx, m.end(), e) if b[1] == m.end()]
         nm = re.match(UNIT_NAME, text[m.end(): e])
         target = bodies[0][0] if bodies else (
