@@ -28,6 +28,18 @@ def _lines(name: str) -> list[str]:
     return out
 
 
+@cache
+def words(name: str) -> frozenset[str]:
+    """A word list of ingest/rules (one word or phrase a line, '#' for comments)."""
+    return frozenset(_lines(name))
+
+
+@cache
+def ordered_words(name: str) -> tuple[str, ...]:
+    """A word list whose order matters (tried in turn as alternatives of a pattern)."""
+    return tuple(_lines(name))
+
+
 @dataclass(frozen=True)
 class Municipality:
     code: str

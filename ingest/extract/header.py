@@ -8,7 +8,7 @@ from ingest.dates import find_dates
 from ingest.extract.context import DocContext
 from ingest.extract.entities import body, municipality, region, set_kind
 from ingest.extract.patterns import EMAIL_RE, LOW, UP
-from ingest.extract.vocabulary import FUNCTION_WORDS, MONTHS, NOT_NAME
+from ingest.extract.vocabulary import CALENDAR_WORDS, FUNCTION_WORDS, NOT_NAME
 from ingest.nlp import organ_kind
 from ingest.segment import section_of
 
@@ -114,7 +114,7 @@ def abbreviations(cx: DocContext) -> None:
         run = []
         for w in reversed(words):
             t = w.group()
-            if organ_kind(t) or (t[:1].isupper() and t not in NOT_NAME and t not in MONTHS):
+            if organ_kind(t) or (t[:1].isupper() and t not in NOT_NAME and t not in CALENDAR_WORDS):
                 run.insert(0, w)
                 continue
             break

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from graph.model import slug
 from ingest import lexicon
-from ingest.extract.vocabulary import MONTHS, NOT_NAME
+from ingest.extract.vocabulary import CALENDAR_WORDS, NOT_NAME
 from ingest.nlp import organ_kind, organ_lemma
 from ingest.segment import section_of
 
@@ -114,7 +114,7 @@ def resolve_municipality(raw: str) -> lexicon.Municipality | None:
 
 def plausible_name(name: str) -> bool:
     words = name.split()
-    if len(words) < 2 or words[0] in NOT_NAME or words[0] in MONTHS:
+    if len(words) < 2 or words[0] in NOT_NAME or words[0] in CALENDAR_WORDS:
         return False
     if section_of(words[0]) or words[0].lower() in lexicon.header_labels():  # "Ledamöter Mats Ekholm"
         return False

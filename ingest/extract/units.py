@@ -8,7 +8,7 @@ from ingest.extract.entities import body, set_kind
 from ingest.extract.patterns import QUOTED_NAME_RE
 from ingest.extract.references import bodies_in
 from graph.text import sentence_bounds
-from ingest.extract.vocabulary import MONTHS, PRONOUNS
+from ingest.extract.vocabulary import CALENDAR_WORDS, PRONOUNS
 
 
 # An organisational unit named after its cue word: "enhet Samhällsutveckling", "sektionen för vuxna".
@@ -97,7 +97,7 @@ def _unit(cx: DocContext, m: re.Match, offset: int = 0) -> str | None:
     a = offset + m.start("name")
     if name.startswith("för"):  # "sektionen för vuxna" is the name
         a, name = offset + m.start(), m.group()
-    elif name.split()[0].lower() in PRONOUNS or name.split()[0] in MONTHS:
+    elif name.split()[0].lower() in PRONOUNS or name.split()[0] in CALENDAR_WORDS:
         return None
     kind = next(base for base in ("enhet", "avdelning", "sektion", "verksamhetsområde") if cue.lower().startswith(base))
     return set_kind(cx, body(cx, name, a, a + len(name), "unit", conf=0.8), kind)
