@@ -6,7 +6,7 @@ import json
 import re
 import unicodedata
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 
@@ -50,6 +50,40 @@ class Warning_:
         return f"{self.place().strip()}: {self.message}" if self.place() else self.message
 
 
+@dataclass(frozen=True)
+class Hints:
+    """What extraction tells resolution about a mention beyond its properties (never written to the graph)."""
+    owner: str | None = None  # an owned organ ('SocSam:s presidium'): its owner's key in the same document
+    organ: str | None = None  # ... and its organ word ('presidium')
+    region: str | None = None  # a generic organ in a region's own minutes: that region's slug (kept apart by it)
+    candidate: bool = False  # an abbreviation used without a definition: joins a body defined elsewhere, or is dropped
+    year: int | None = None  # a meeting: the document's year, where its date is unknown
+    context: str | None = None  # a matter: the heading or sentence before the referral, for matching its title
+    same_day: bool = False  # a matter taken up at the same day's meeting of the receiving body
+    start: int | None = None  # an agenda item: where its text begins and ends in the document
+    end: int | None = None
+
+    def merged(self, other: "Hints") -> "Hints":
+        """These hints with the fields they lack taken from other (a mention found again)."""
+        new = {f.name: getattr(other, f.name) for f in fields(self)
+               if getattr(other, f.name) not in (None, False) and getattr(self, f.name) in (None, False)}
+        return replace(self, **new) if new else self
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v not in (None, False)}
+
+
+NO_HINTS = Hints()
+# the underscored properties by which versions before Hints passed them, for extractions stored by those versions
+_OLD_HINT_PROPS = {"_owner": "owner", "_organ": "organ", "_region": "region", "_candidate": "candidate",
+                   "_year": "year", "_context": "context", "_same_day": "same_day", "_start": "start", "_end": "end"}
+
+
+def _hints_from_old_props(props: dict[str, Any]) -> Hints:
+    old = {k: props.pop(k) for k in list(props) if k in _OLD_HINT_PROPS}
+    return Hints(**{_OLD_HINT_PROPS[k]: v for k, v in old.items()}) if old else NO_HINTS
+
+
 @dataclass
 class Mention:
     """An entity as found in one document, before resolution. `key` is local to the document."""
@@ -57,6 +91,7 @@ class Mention:
     label: str
     props: dict[str, Any]
     evidence: Evidence
+    hints: Hints = NO_HINTS
 
 
 @dataclass
@@ -79,7 +114,8 @@ class DocExtraction:
     def to_dict(self) -> dict[str, Any]:
         # by hand: dataclasses.asdict deep-copies every value and cost more than the extraction it stores
         return {"doc_id": self.doc_id,
-                "mentions": [{"key": m.key, "label": m.label, "props": m.props, "evidence": m.evidence.props()}
+                "mentions": [{"key": m.key, "label": m.label, "props": m.props, "evidence": m.evidence.props(),
+                              **({"hints": h} if (h := m.hints.to_dict()) else {})}
                              for m in self.mentions],
                 "claims": [{"type": c.type, "src": c.src, "dst": c.dst, "evidence": c.evidence.props(),
                             "props": c.props} for c in self.claims],
@@ -92,8 +128,9 @@ class DocExtraction:
         def ev(e: Evidence) -> list:
             return [e.para, e.start, e.end, e.rule, e.confidence]
 
-        return {"v": 1, "doc_id": self.doc_id,
-                "m": [[m.key, m.label, m.props, ev(m.evidence)] for m in self.mentions],
+        return {"v": 2, "doc_id": self.doc_id,
+                "m": [[m.key, m.label, m.props, ev(m.evidence), *([h] if (h := m.hints.to_dict()) else [])]
+                      for m in self.mentions],
                 "c": [[c.type, c.src, c.dst, ev(c.evidence), c.props] for c in self.claims
                       if c.type != "MENTIONED_IN"],
                 "w": [[w.message, w.start, w.end, w.para] for w in self.warnings]}
@@ -106,8 +143,10 @@ class DocExtraction:
             return Evidence(doc, e[0], e[1], e[2], text[e[1]:e[2]], e[3], e[4])
 
         x = cls(doc_id=doc)
-        for key, label, props, e in d["m"]:
-            m = Mention(key, label, props, ev(e))
+        old = d.get("v", 1) < 2
+        for key, label, props, e, *hints in d["m"]:
+            h = _hints_from_old_props(props) if old else (Hints(**hints[0]) if hints else NO_HINTS)
+            m = Mention(key, label, props, ev(e), h)
             x.mentions.append(m)
             if label != "Document":
                 x.claims.append(Claim("MENTIONED_IN", key, "doc", m.evidence))
@@ -119,7 +158,8 @@ class DocExtraction:
     def from_dict(cls, d: dict[str, Any]) -> "DocExtraction":
         return cls(
             doc_id=d["doc_id"],
-            mentions=[Mention(m["key"], m["label"], m["props"], Evidence(**m["evidence"])) for m in d["mentions"]],
+            mentions=[Mention(m["key"], m["label"], m["props"], Evidence(**m["evidence"]),
+                              Hints(**m["hints"]) if m.get("hints") else NO_HINTS) for m in d["mentions"]],
             claims=[Claim(c["type"], c["src"], c["dst"], Evidence(**c["evidence"]), c.get("props", {}))
                     for c in d["claims"]],
             warnings=[Warning_(**w) for w in d["warnings"]],

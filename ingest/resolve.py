@@ -14,7 +14,7 @@ import networkx as nx
 from rapidfuzz import fuzz
 
 from graph import schema
-from graph.model import DocExtraction, Evidence, Warning_, slug
+from graph.model import NO_HINTS, DocExtraction, Evidence, Hints, Warning_, slug
 from graph.text import genitive_forms, sentence_around
 from ingest.dates import month_of, parse_one
 
@@ -113,7 +113,7 @@ class Resolver:
         self.meeting_year: dict[str, int | None] = {}
         self._rep_cache: dict[str, dict] = {}
         self._person_ids: dict[str, list[str]] = {}  # full name -> person ids (one per municipality)
-        self._matter_hints: dict[str, dict] = {}  # matter id -> what its referral sentence adds
+        self._matter_hints: dict[str, Hints] = {}  # matter id -> what its referral sentence adds
         self._items_by_day: dict[str, dict[str | None, list[str]]] = {}  # body -> meeting date -> its items
         self._belongs_to: dict[str, set[str]] = {}  # body -> the municipalities it belongs to (after the edges)
 
@@ -160,8 +160,8 @@ class Resolver:
         uf = UnionFind()
         recs = [(did, m) for did, m in self.mentions("Body")]
         # an abbreviation used without definition counts only where another document defines it
-        defined = {m.props["short"].lower() for _, m in recs if m.props.get("short") and not m.props.get("_candidate")}
-        recs = [(did, m) for did, m in recs if not m.props.get("_candidate") or m.props["short"].lower() in defined]
+        defined = {m.props["short"].lower() for _, m in recs if m.props.get("short") and not m.hints.candidate}
+        recs = [(did, m) for did, m in recs if not m.hints.candidate or m.props["short"].lower() in defined]
         by_short: dict[str, tuple] = {}
         by_norm: dict[str, list] = defaultdict(list)
         for did, m in recs:
@@ -222,8 +222,8 @@ class Resolver:
         # an owned organ ('SocSam:s presidium', 'Sociala samrådsgruppens presidium') is one body per owner
         owned: dict = {}
         for did, m in recs:
-            if m.props.get("_owner"):
-                k = (uf.find((did, m.props["_owner"])), m.props["_organ"])
+            if m.hints.owner:
+                k = (uf.find((did, m.hints.owner)), m.hints.organ)
                 if k in owned:
                     uf.union(owned[k], (did, m.key), "samma organ hos samma ägare")
                 else:
@@ -244,7 +244,7 @@ class Resolver:
             name = max(full, key=score) if full else (short or members[0][1].props["name"])
             kinds = Counter(m.props.get("kind") for _, m in members if m.props.get("kind"))
             muni = next((m.props.get("municipality") for _, m in members if m.props.get("municipality")), None)
-            region = next((m.props.get("_region") for _, m in members if m.props.get("_region")), None)
+            region = next((m.hints.region for _, m in members if m.hints.region), None)
             base = slug(short or name)
             cid = f"body:{slug(self.G.nodes[f'municipality:{muni}']['name']) + '-' if muni and f'municipality:{muni}' in self.G else ''}{base}"
             if region and not muni and not base.startswith(region):  # 'body:region-uppsala-regionstyrelsen'
@@ -261,13 +261,13 @@ class Resolver:
         # an owned organ is also known by every name of its owner: 'Sociala samrådsgruppens presidium' and
         # 'SocSam:s presidium' are one body and either name finds it
         for did, m in recs:
-            if not m.props.get("_owner"):
+            if not m.hints.owner:
                 continue
-            cid, owner = self.ids.get((did, m.key)), self.ids.get((did, m.props["_owner"]))
+            cid, owner = self.ids.get((did, m.key)), self.ids.get((did, m.hints.owner))
             if not cid or not owner or owner not in self.G:
                 continue
             o = self.G.nodes[owner]
-            organ = m.props["_organ"]
+            organ = m.hints.organ
             forms = {g + " " + organ for n in [o.get("name"), o.get("short"), *(o.get("aliases") or [])] if n
                      for g in genitive_forms(n)}
             node = self.G.nodes[cid]
@@ -421,7 +421,7 @@ class Resolver:
                 if bshort:
                     props["title"] = props["name"] = f"{bshort} {date or '(datum okänt)'}"
                 ids[(did, m.key)] = cid
-                self.meeting_year[cid] = m.props.get("_year")
+                self.meeting_year[cid] = m.hints.year
                 self.add_node(cid, "Meeting", props)
             has_item = {c.dst: c.src for c in x.claims if c.type == "HAS_ITEM"}
             for m in x.mentions:
@@ -458,9 +458,8 @@ class Resolver:
                     cid = "matter:" + (owner.split(":", 1)[1] if owner else slug(m.props.get("title", "x"))[:60])
                     ids[(did, m.key)] = cid
                     self.add_node(cid, "Matter", m.props)
-                    hints = {k: m.props[k] for k in ("_context", "_same_day") if k in m.props}
-                    if hints:
-                        self._matter_hints[cid] = hints
+                    if m.hints.context or m.hints.same_day:
+                        self._matter_hints[cid] = m.hints
                 elif m.label == "Agreement":
                     cid = "agreement:" + slug(m.props.get("name", "avtal"))[:60]
                     ids[(did, m.key)] = cid
@@ -567,11 +566,11 @@ class Resolver:
                 ) if names else None
             pattern = patterns[src_body]
             title_stems = _stems(G.nodes[matter].get("title", ""))
-            hints = self._matter_hints.get(matter, {})
-            if hints.get("_context") and len(title_stems) < 3:
+            hints = self._matter_hints.get(matter, NO_HINTS)
+            if hints.context and len(title_stems) < 3:
                 # "Ärendet om översyn": the words of the sentence before it say what the matter is
-                title_stems |= _stems(hints["_context"])
-            if hints.get("_same_day"):
+                title_stems |= _stems(hints.context)
+            if hints.same_day:
                 if self._link_same_day(matter, target, src_item, src_date, title_stems, items_of, item_meeting,
                                        item_doc, spans):
                     continue
@@ -795,10 +794,10 @@ class Resolver:
         out = {}
         for did, x in self.c.extractions.items():
             for m in x.mentions:
-                if m.label == "AgendaItem" and m.props.get("_start") is not None:
+                if m.label == "AgendaItem" and m.hints.start is not None:
                     cid = self.ids.get((did, m.key))
                     if cid:
-                        out[cid] = (m.props["_start"], m.props["_end"])
+                        out[cid] = (m.hints.start, m.hints.end)
         return out
 
     def _para(self, did: str, item: str) -> str | None:

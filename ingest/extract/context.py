@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from graph.model import Claim, DocExtraction, Evidence, Mention, Warning_
+from graph.model import NO_HINTS, Claim, DocExtraction, Evidence, Hints, Mention, Warning_
 from ingest import lexicon
 from ingest.nlp import SPANS_KEY
 from ingest.readers import Document
@@ -172,12 +172,12 @@ class DocContext:
         self.x.warnings.append(Warning_(self.doc.id, msg, start, end, para))
 
     def mention(self, key: str, label: str, props: dict, start: int, end: int, rule: str,
-                conf: float = 1.0) -> str:
+                conf: float = 1.0, hints: Hints = NO_HINTS) -> str:
         self._write("mentions:" + label)
         m = self.by_key.get(key)
         if m is None:
             m = Mention(key, label, {k: v for k, v in props.items() if v not in (None, "")},
-                        self.ev(start, end, rule, conf))
+                        self.ev(start, end, rule, conf), hints)
             self.by_key[key] = m
             self.x.mentions.append(m)
             self._mentions_by_label.setdefault(label, []).append(m)
@@ -189,6 +189,8 @@ class DocContext:
             for k, v in props.items():
                 if v not in (None, "") and not m.props.get(k):
                     m.props[k] = v
+            if hints is not NO_HINTS:
+                m.hints = m.hints.merged(hints)
         return key
 
     def claim(self, type_: str, src: str, dst: str, start: int, end: int, rule: str, conf: float = 1.0,

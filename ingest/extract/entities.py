@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from graph.model import NO_HINTS, Hints
 from graph.text import genitive
 from ingest import lexicon
 from ingest.extract.context import DocContext
@@ -55,9 +56,8 @@ def body(cx: DocContext, name: str, start: int, end: int, rule: str, short: str 
     props = {"name": name, "kind": kind, "short": short}
     if muni:
         props["municipality"] = muni.split(":", 1)[1]
-    if region:
-        props["_region"] = region  # its id is the region's: 'Regionstyrelsen' of two regions is two bodies
-    k = cx.mention(key, "Body", props, start, end, rule, conf)
+    # its id is the region's: 'Regionstyrelsen' of two regions is two bodies
+    k = cx.mention(key, "Body", props, start, end, rule, conf, Hints(region=region) if region else NO_HINTS)
     if muni:
         cx.claim("BELONGS_TO", k, muni, start, end, rule, conf)
     if short:
@@ -73,12 +73,12 @@ def organ_of(cx: DocContext, owner: str, organ: str, start: int, end: int, rule:
     op = cx.by_key[owner].props
     name = f"{genitive(op.get('short') or op['name'])} {organ}"
     key = f"body:{owner.split(':', 1)[1]}#{organ}"
-    props = {"name": name, "kind": organ_kind(organ) or organ, "_owner": owner, "_organ": organ}
+    props = {"name": name, "kind": organ_kind(organ) or organ}
     if op.get("municipality"):  # "Kommunstyrelsens arbetsutskott": the municipality's, as its owner is
         props["municipality"] = op["municipality"]
-    if op.get("_region"):  # "Regionstyrelsens arbetsutskott" of a region's own minutes: that region's
-        props["_region"] = op["_region"]
-    k = cx.mention(key, "Body", props, start, end, rule, conf)
+    # "Regionstyrelsens arbetsutskott" of a region's own minutes: that region's
+    hints = Hints(owner=owner, organ=organ, region=cx.by_key[owner].hints.region)
+    k = cx.mention(key, "Body", props, start, end, rule, conf, hints)
     cx.claim("PART_OF", k, owner, start, end, rule, conf)
     return k
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from graph.model import Hints
 from ingest import lexicon
 from ingest.dates import find_dates
 from ingest.extract.context import DocContext
@@ -168,14 +169,14 @@ def meeting_head(cx: DocContext) -> None:
     place, time_ = _place_time(cx)
     if cx.body_key is None and not seg.items:
         return  # a memo without a meeting of its own
-    props = {"date": date, "place": place, "time": time_, "kind": _doc_kind(cx), "_year": seg.year}
+    props = {"date": date, "place": place, "time": time_, "kind": _doc_kind(cx)}
     bname = cx.by_key[cx.body_key].props.get("short") or cx.by_key[cx.body_key].props["name"] \
         if cx.body_key else "okänt organ"
     props["title"] = f"{bname} {date or '(datum okänt)'}"
     props["name"] = props["title"]
     ev_start, ev_end = (bstart, bend) if bend else _first_line_span(cx)
     cx.meeting_key = cx.mention("meeting", "Meeting", props, ev_start, ev_end,
-                                "header" if bend else "manifest")
+                                "header" if bend else "manifest", hints=Hints(year=seg.year))
     if cx.body_key:
         mk = cx.by_key[cx.body_key]
         s, e = (bstart, bend) if bend else (mk.evidence.start, mk.evidence.end)

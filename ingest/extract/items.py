@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from graph.model import Hints
 from ingest.extract.assignments import assignments_at
 from ingest.extract.context import DocContext
 from ingest.extract.entities import body, municipality, person, region, title_facts
@@ -35,11 +36,12 @@ def items(cx: DocContext) -> None:
     for it in cx.seg.items:
         ik = f"item:{it.label}"
         props = {"number": it.number, "title": it.title, "name": f"{it.label} {it.title}",
-                 "number_inferred": it.number_inferred, "_start": it.start, "_end": it.end}
+                 "number_inferred": it.number_inferred}
         dm = DNR_RE.search(cx.seg.masked, it.start, it.end)
         if dm:
             props["dnr"] = dm["dnr"]
-        cx.mention(ik, "AgendaItem", props, it.title_span[0], it.title_span[1], "item-heading")
+        cx.mention(ik, "AgendaItem", props, it.title_span[0], it.title_span[1], "item-heading",
+                   hints=Hints(start=it.start, end=it.end))
         if cx.meeting_key:
             cx.claim("HAS_ITEM", cx.meeting_key, ik, it.head[0], max(it.head[1], it.title_span[1]),
                      "item-heading", 0.8 if it.number_inferred else 1.0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from graph.model import Hints
 from ingest import lexicon
 from ingest.extract.context import DocContext
 from ingest.extract.entities import body, hold, municipality, organ_of, person, region
@@ -85,8 +86,8 @@ def candidate_abbreviations(cx: DocContext) -> None:
         if abbr in cx.abbr or abbr in known_words:
             continue
         key = f"body:?{abbr}"
-        cx.mention(key, "Body", {"name": abbr, "short": abbr, "_candidate": True}, m.start(), m.end(),
-                   "abbreviation-use", 0.7)
+        cx.mention(key, "Body", {"name": abbr, "short": abbr}, m.start(), m.end(), "abbreviation-use", 0.7,
+                   Hints(candidate=True))
 
 
 def persons_in_prose(cx: DocContext) -> None:

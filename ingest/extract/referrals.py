@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from graph.model import Hints
 from ingest.extract.context import DocContext
 from ingest.extract.references import body_at
 from graph.text import wrapped_sentence_start
@@ -51,13 +52,13 @@ def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[in
         obj = _referral_object(cx, s_start, m.start()) or item_title
         mk = f"matter:{ik}"
         props = {"title": obj, "name": obj}
+        context = None
         if re.match(r"(?i)(?:ärendet|frågan)\b", obj) and len(obj) < 40:
             # "Ärendet om översyn bereds SVOM": the matter is what the sentence before says
             prev = cx.seg.masked[max(a, s_start - 400):s_start]
-            props["_context"] = re.sub(r"\s+", " ", prev).strip()
-        if "på dagens sammanträde" in cx.seg.masked[m.start():min(b, te + 60)].lower():
-            props["_same_day"] = True
-        cx.mention(mk, "Matter", props, s_start, te, "referral")
+            context = re.sub(r"\s+", " ", prev).strip() or None
+        same_day = "på dagens sammanträde" in cx.seg.masked[m.start():min(b, te + 60)].lower()
+        cx.mention(mk, "Matter", props, s_start, te, "referral", hints=Hints(context=context, same_day=same_day))
         if not any(c.src == ik and c.dst == mk for c in cx.claims_of("CONCERNS")):
             cx.claim("CONCERNS", ik, mk, s_start, te, "referral", step="remiss")
         cx.claim("REFERRED_TO", src, bk, s_start, te, "referral", verb=verb, matter=mk)
