@@ -857,8 +857,6 @@ def _body_names(node: dict) -> list[str]:
     return [n for n in names if n and len(n) >= 3]
 
 
-
-
 def _windows(text: str, span: tuple[int, int], pattern: re.Pattern) -> list[tuple[set[str], int, int]]:
     """The passages of an item that name the source body: the line around each mention, at most 200 characters
     either side (lines, not sentences: abbreviations such as "ang." would cut a sentence in two)."""
@@ -885,8 +883,6 @@ def _best_window(windows: list, title: set[str]):
         if best is None or score > best[0]:
             best = (score, s, e)
     return best
-
-
 
 
 def _same_body(a: str, b: str) -> str | None:
@@ -922,4 +918,3 @@ def corpus_from(docs: list[tuple[dict, DocExtraction]]) -> Corpus:
         c.docs[props["id"]] = props
         c.extractions[props["id"]] = x
     return c
-
