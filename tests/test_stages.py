@@ -141,3 +141,14 @@ def test_no_class_has_more_methods_than_a_sitting():
                 if n > MAX_METHODS:
                     big[f"{f.relative_to(ROOT)}:{node.name}"] = n
     assert not big, f"classes with more than {MAX_METHODS} methods: {big}"
+
+
+def test_architecture_lists_the_stages_in_order():
+    """ARCHITECTURE.md's stage table names every stage, in order, with the module that holds it."""
+    import re
+
+    from ingest.extract import STAGES
+
+    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `(\w+)` \| `(\w+)\.py`", text.split("## Extraction stages", 1)[-1], re.M)
+    assert rows == [(st.name, st.run.__module__.rsplit(".", 1)[-1]) for st in STAGES]
