@@ -1,4 +1,5 @@
-"""Names of bodies, titles and municipalities as strings: genitives, normal forms, kinds, a person's name or not."""
+"""Names of bodies, titles and municipalities as strings: normal forms, kinds, titles, and whether a run of capitals
+can be a person's name."""
 from __future__ import annotations
 
 import re
