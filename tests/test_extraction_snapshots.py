@@ -55,11 +55,28 @@ def _evidence(ev, doc_id: str) -> dict:
     return out
 
 
+def _hints(m) -> dict:
+    """What extraction tells resolution about a mention beyond its properties: the properties whose names begin
+    with an underscore ('_year', '_start' …), or a model's Mention.hints where it has them (graph.model.Hints,
+    which took them over), in one form, so that moving a hint from one to the other changes no snapshot."""
+    h = getattr(m, "hints", None)
+    out = dict(h.to_dict()) if hasattr(h, "to_dict") else {}
+    out.update({k[1:]: v for k, v in m.props.items() if k.startswith("_") and v not in (None, False)})
+    return out
+
+
+def _mention(m, doc_id: str) -> list:
+    row = [m.label, m.key, {k: v for k, v in m.props.items() if not k.startswith("_")}, _evidence(m.evidence, doc_id)]
+    hints = _hints(m)
+    return row + [hints] if hints else row
+
+
 def snapshot(props: dict, x) -> dict:
-    """The extraction as plain rows: mentions [label, key, props, evidence], claims [type, src, dst, props,
-    evidence], warnings [para, start, end, message]; each list sorted, so that only content counts."""
+    """The extraction as plain rows: mentions [label, key, props, evidence, hints (when it has any)], claims
+    [type, src, dst, props, evidence], warnings [para, start, end, message]; each list sorted, so that only
+    content counts."""
     doc_id = x.doc_id
-    mentions = [[m.label, m.key, m.props, _evidence(m.evidence, doc_id)] for m in x.mentions]
+    mentions = [_mention(m, doc_id) for m in x.mentions]
     claims = [[c.type, c.src, c.dst, c.props, _evidence(c.evidence, doc_id)] for c in x.claims]
     warnings = [[w.para, w.start, w.end, w.message] + ([w.doc] if w.doc != doc_id else []) for w in x.warnings]
 
