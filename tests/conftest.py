@@ -15,7 +15,8 @@ if str(ROOT) not in sys.path:  # the project is not pip-installed in every envir
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-snapshots", action="store_true", default=False,
-                     help="rewrite tests/snapshots/*.json from the current extraction instead of comparing")
+                     help="rewrite the snapshots (tests/snapshots/*.json, tests/snapshots/extraction/) and the eval "
+                          "baseline from the current code instead of comparing")
 
 
 @pytest.fixture(scope="session")

@@ -139,6 +139,80 @@ def test_bad_expectation_file_is_one_clear_message(tmp_path, content, needle):
     assert "a.expect.toml" in str(e.value) and needle in str(e.value)
 
 
+# A misspelt key used to be passed over in silence: the entry then asserted less than it seemed to.
+@pytest.mark.parametrize("content, where, key", [
+    ('persons = [{ name = "Eva Lund", prty = "S" }]\n', 'persons nr 1 { name = "Eva Lund", prty = "S" }', "prty"),
+    ('items = [{ number = "31", titel = "Budget" }]\n', 'items nr 1 { number = "31", titel = "Budget" }', "titel"),
+    ('not = [{ kind = "bodies", nmae = "Övriga deltagande" }]\n',
+     'not nr 1 { kind = "bodies", nmae = "Övriga deltagande" }', "nmae"),
+    ('meeting = { body = "Socialnämnden", date = "2024-04-09", plase_contains = "Storuman" }\n',
+     'meeting { body = "Socialnämnden", date = "2024-04-09", plase_contains = "Storuman" }', "plase_contains"),
+    ('persons = [{ name = "Eva Lund" }]\n\n[[must]]\nkind = "meeting"\nplase_contains = "Storuman"\n',
+     'must nr 1 { kind = "meeting", plase_contains = "Storuman" }', "plase_contains"),
+    ('must_not = [{ kind = "person", name_contain = "Sammanfattning" }]\n',
+     'must_not nr 1 { kind = "person", name_contain = "Sammanfattning" }', "name_contain"),
+])
+def test_an_unknown_key_is_named_with_its_file_and_fact(tmp_path, content, where, key):
+    (tmp_path / "a.txt").write_text(PROTOCOL, encoding="utf-8")
+    (tmp_path / "a.expect.toml").write_text(content, encoding="utf-8")
+    with pytest.raises(evaluate.EvalError) as e:
+        evaluate.run([tmp_path])
+    msg = str(e.value)
+    assert "a.expect.toml" in msg and where in msg and f"okänd nyckel {key!r}" in msg, msg
+    assert "\n" not in msg
+
+
+@pytest.mark.parametrize("content, needle", [
+    ('must = [{ kind = "meetng" }]\n', "okänt slag 'meetng'"),
+    ('must = [{ kind = "alias", name = "Eva Lund" }]\n', "nyckeln 'alias' saknas"),
+    ('attendance = [{ person = "Eva Lund" }]\n', "nyckeln 'role' saknas"),
+    ('persons = [{ name = "Eva Lund", xfail = true }]\n', "xfail ska vara en text"),
+    ('not = [{ kind = "matters", items = ["SN 2024-04-09 §31", "KS 2024-05-01 §3"] }]\n', "varje post i not"),
+])
+def test_an_unknown_kind_or_a_missing_key_is_one_clear_message(tmp_path, content, needle):
+    (tmp_path / "a.txt").write_text(PROTOCOL, encoding="utf-8")
+    (tmp_path / "a.expect.toml").write_text(content, encoding="utf-8")
+    with pytest.raises(evaluate.EvalError) as e:
+        evaluate.run([tmp_path])
+    assert "a.expect.toml" in str(e.value) and needle in str(e.value), str(e.value)
+
+
+def test_keys_only_the_tests_check_leave_the_scores_as_they_are(tmp_path):
+    """paras, org, min_decisions … and xfail are for tests/test_samples.py: eval scores the entry without them."""
+    (tmp_path / "a.txt").write_text(PROTOCOL, encoding="utf-8")
+    plain = EXPECT.replace('{ name = "Eva Lund", party = "S" }', '{ name = "Eva Lund", party = "S", xfail = "x" }')
+    richer = plain.replace('{ number = "31", title = "Uppföljning av budget", dnr = "SN 2024/12" }',
+                           '{ number = "31", title = "Uppföljning av budget", dnr = "SN 2024/12", min_decisions = 1 }')
+    assert richer != plain != EXPECT
+    scores = []
+    for text in (EXPECT, richer):
+        (tmp_path / "a.expect.toml").write_text(text, encoding="utf-8")
+        scores.append(evaluate.run([tmp_path]).to_dict()["kinds"])
+    assert scores[0] == scores[1]
+
+
+def test_every_kind_and_key_is_documented():
+    text = (ROOT / "docs" / "eval.md").read_text(encoding="utf-8")
+    words = set(evaluate.KINDS) | set(evaluate.CHECKS) | set(evaluate.MEETING_KEYS[1])
+    for kind, (required, optional) in evaluate.CHECKS.items():
+        words |= set(required) | set(optional)
+    for kind, (scored, tested) in evaluate.ENTRY_KEYS.items():
+        words |= set(tested)
+    missing = sorted(w for w in words if f"`{w}`" not in text and f"{w} =" not in text)
+    assert not missing, f"docs/eval.md does not mention {missing}"
+
+
+def test_cli_names_a_misspelt_key_on_one_line(tmp_path):
+    (tmp_path / "a.txt").write_text(PROTOCOL, encoding="utf-8")
+    (tmp_path / "a.expect.toml").write_text('must = [{ kind = "meeting", plase_contains = "Storuman" }]\n',
+                                            encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "graph", "eval", str(tmp_path)], capture_output=True, text=True,
+                         cwd=ROOT)
+    lines = [ln for ln in run.stderr.splitlines() if ln.strip()]
+    assert run.returncode != 0 and len(lines) == 1, run.stderr
+    assert "a.expect.toml" in lines[0] and "plase_contains" in lines[0] and "Traceback" not in run.stderr
+
+
 def test_cli_exit_status_and_no_traceback(tmp_path):
     (tmp_path / "a.txt").write_text(PROTOCOL, encoding="utf-8")
     (tmp_path / "a.expect.toml").write_text(EXPECT, encoding="utf-8")

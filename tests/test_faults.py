@@ -227,37 +227,105 @@ def both_db(samples_db, more, tmp_path_factory) -> Path:
     return db
 
 
-@pytest.mark.parametrize("moment", ["extracting", "writing the new database", "after the write"])
-def test_sigkill_at_any_moment_leaves_the_old_graph_or_the_new_one(samples_db, more, both_db, tmp_path, moment):
+# The writer for the killed ingests: `govgraph ingest` with one hook that, at the moment under test, prints
+# "@moment NAME" on stderr and then waits to be killed. The test kills it only after reading that line and seeing
+# that the process still runs, so no moment is passed over by a writer that was quicker than the test, and a writer
+# that ends without reaching it fails the test instead of passing it vacuously.
+PAUSING_WRITER = r"""
+import os, sys, time
+
+moment = sys.argv[1]
+sys.argv = ["govgraph", *sys.argv[2:]]
+
+
+def reached():
+    sys.stderr.write(f"@moment {moment}\n")
+    sys.stderr.flush()
+    time.sleep(600)  # killed here by the test
+
+
+if moment == "extracting":  # after the third document's extraction, well inside the run
+    import ingest.pipeline as pipeline
+
+    ingest = pipeline.ingest
+
+    def hooked(*args, progress=None, **kw):
+        def step(i, n, name):
+            progress(i, n, name)
+            if i == 3:
+                reached()
+        return ingest(*args, progress=step, **kw)
+
+    pipeline.ingest = hooked
+elif moment == "writing the new database":  # the first table copied into the new file, the rest not yet
+    import graph.store as store
+
+    write_graph = store.write_graph
+
+    class Pausing:
+        def __init__(self, conn):
+            self.conn = conn
+
+        def execute(self, query, *args, **kw):
+            out = self.conn.execute(query, *args, **kw)
+            if query.lstrip().upper().startswith("COPY"):
+                reached()
+            return out
+
+    store.write_graph = lambda conn, G: write_graph(Pausing(conn), G)
+elif moment in ("after the write", "after the swap"):  # the new file checkpointed; just before / after the rename
+    replace = os.replace
+
+    def hooked(src, dst, *args, **kw):
+        building = ".building-" in os.fspath(src)
+        if building and moment == "after the write":
+            reached()
+        replace(src, dst, *args, **kw)
+        if building and moment == "after the swap":
+            reached()
+
+    os.replace = hooked
+else:
+    sys.exit(f"unknown moment {moment!r}")
+
+from graph.cli import main
+
+main()
+"""
+
+
+@pytest.mark.parametrize("moment, leaves", [("extracting", "old"), ("writing the new database", "old"),
+                                            ("after the write", "old"), ("after the swap", "new")])
+def test_sigkill_at_any_moment_leaves_the_old_graph_or_the_new_one(samples_db, more, both_db, tmp_path, moment,
+                                                                   leaves):
     db = fresh_copy(samples_db, tmp_path)
     old, new = state(db), state(both_db)
-    proc = subprocess.Popen([sys.executable, "-m", "graph", "ingest", str(more), "--db", str(db), "-q"],
+    assert old != new
+    proc = subprocess.Popen([sys.executable, "-c", PAUSING_WRITER, moment, "ingest", str(more), "--db", str(db), "-q"],
                             env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    watchdog = threading.Timer(300, proc.kill)  # a writer that hangs before its moment ends the test, not the suite
+    watchdog.start()
+    said = []
     try:
-        if moment == "extracting":  # the third document's progress line: well inside the run
-            for line in proc.stderr:
-                if line.startswith("[3/"):
-                    break
+        for line in proc.stderr:
+            said.append(line)
+            if line.strip() == f"@moment {moment}":
+                break
         else:
-            deadline = time.monotonic() + 300
-            while proc.poll() is None and not _building(db) and time.monotonic() < deadline:
-                time.sleep(0.002)
-            if moment == "after the write":  # the new file stops growing: checkpointed, about to be swapped in
-                size = -1
-                while proc.poll() is None and _building(db):
-                    now = sum(p.stat().st_size for p in db.parent.glob(db.name + ".building-*") if p.exists())
-                    if now == size:
-                        break
-                    size = now
-                    time.sleep(0.01)
+            pytest.fail(f"the writer ended before it reached the moment {moment!r}: nothing was killed\n"
+                        + "".join(said[-20:]))
+        assert proc.poll() is None, "the writer must still run when it is killed"
+        if moment in ("writing the new database", "after the write"):
+            assert _building(db), "the new database file is being written beside the current one"
         proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        assert proc.returncode == -signal.SIGKILL, proc.returncode
     finally:
+        watchdog.cancel()
         proc.kill()
         proc.communicate(timeout=60)
     seen = state(db)  # it opens: a killed ingest never leaves a graph that fails to open
-    assert seen in (old, new), (moment, seen[1:], old[1:], new[1:])
-    if moment == "extracting":
-        assert seen == old
+    assert seen == (old if leaves == "old" else new), (moment, seen[1:], old[1:], new[1:])
     # the next ingest clears what the killed one left and lands whole
     p = govgraph("ingest", more, "--db", db, "-q")
     assert p.returncode == 0, p.stderr
