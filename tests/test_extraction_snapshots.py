@@ -55,19 +55,10 @@ def _evidence(ev, doc_id: str) -> dict:
     return out
 
 
-def _hints(m) -> dict:
-    """What extraction tells resolution about a mention beyond its properties: the properties whose names begin
-    with an underscore ('_year', '_start' …), or a model's Mention.hints where it has them (graph.model.Hints,
-    which took them over), in one form, so that moving a hint from one to the other changes no snapshot."""
-    h = getattr(m, "hints", None)
-    out = dict(h.to_dict()) if hasattr(h, "to_dict") else {}
-    out.update({k[1:]: v for k, v in m.props.items() if k.startswith("_") and v not in (None, False)})
-    return out
-
-
 def _mention(m, doc_id: str) -> list:
-    row = [m.label, m.key, {k: v for k, v in m.props.items() if not k.startswith("_")}, _evidence(m.evidence, doc_id)]
-    hints = _hints(m)
+    """[label, key, props, evidence] and, when it has any, the hints it gives resolution (graph.model.Hints)."""
+    row = [m.label, m.key, m.props, _evidence(m.evidence, doc_id)]
+    hints = m.hints.to_dict()
     return row + [hints] if hints else row
 
 
