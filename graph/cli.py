@@ -25,21 +25,13 @@ neo4j_option = click.option("--neo4j", "neo4j", default=None, metavar="URI",
                                  "NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD och NEO4J_DATABASE gäller också.")
 
 
-def _target(db: str | None, neo4j: str | None, read_only: bool = True):
-    """The Neo4j store when one is named (--neo4j or NEO4J_URI), else the embedded database file's path."""
-    from graph.store import open_store
-
-    if neo4j or os.environ.get("NEO4J_URI"):
-        return open_store(db, neo4j, read_only=read_only)
-    return _db(db)
-
-
 def _where(target) -> str:
-    return str(getattr(target, "uri", target))
+    """What a summary names: the database file, or the Neo4j server's URI."""
+    return str(getattr(target, "path", target))
 
 
 def _db(db: str | None) -> Path:
-    from graph.store import default_db_path
+    from graph.store_api import default_db_path
 
     return Path(db) if db else default_db_path()
 
@@ -89,6 +81,7 @@ def eval_(paths: tuple[str, ...], expect_dir: str | None, thresholds: str | None
 def ingest(paths: tuple[str, ...], db: str | None, body: str | None, date_: str | None, date_from_filename: bool,
            jobs: int, quiet: bool, neo4j: str | None, curation: str | None) -> None:
     """Läs in filer och mappar (.txt, .html, .pdf, .docx) i grafen."""
+    from graph.store_api import write_target
     from ingest.dates import parse_one
     from ingest.pipeline import ingest as run
 
@@ -104,7 +97,7 @@ def ingest(paths: tuple[str, ...], db: str | None, body: str | None, date_: str 
     def progress(i: int, n: int, name: str) -> None:
         click.echo(f"[{i}/{n}] {name}", err=True)
 
-    target = _target(db, neo4j, read_only=False)
+    target = write_target(db, neo4j)
     res = run(list(paths), target, meta=meta, progress=progress, date_from_filename=date_from_filename,
               jobs=jobs, waiting=_say, curation=_curation(curation))
     for line in res.failed:
@@ -137,9 +130,10 @@ def _say(message: str) -> None:
 @neo4j_option
 def remove(documents: tuple[str, ...], db: str | None, neo4j: str | None) -> None:
     """Ta bort dokuments fakta ur grafen (ange dokument-id, filnamn eller sökväg som vid inläsningen)."""
+    from graph.store_api import write_target
     from ingest.pipeline import remove as run
 
-    target = _target(db, neo4j, read_only=False)
+    target = write_target(db, neo4j)
     res = run(list(documents), target, waiting=_say, curation=_curation(None))
     for line in res.failed:
         click.echo(f"fel: {line}", err=True)
@@ -157,7 +151,7 @@ def remove(documents: tuple[str, ...], db: str | None, neo4j: str | None) -> Non
 def structure(as_of: str, fmt: str, db: str | None, neo4j: str | None) -> None:
     """Strukturen en given dag: organ, rapporterings- och beredningsvägar, ledamöter och roller med källa."""
     from graph import explore
-    from graph.store import open_store
+    from graph.store_api import open_store
     from ingest.dates import parse_one
 
     day = parse_one(as_of)
@@ -189,7 +183,7 @@ def structure(as_of: str, fmt: str, db: str | None, neo4j: str | None) -> None:
 def diff(before: str, after: str, fmt: str, db: str | None, neo4j: str | None) -> None:
     """Vad som ändrats i strukturen mellan två datum (ÅÅÅÅ-MM-DD): organ, ledamöter, roller och rapporteringsvägar."""
     from graph import explore
-    from graph.store import open_store
+    from graph.store_api import open_store
     from ingest.dates import parse_one
 
     days = []
@@ -358,7 +352,7 @@ def curate_undo(number, db, curation) -> None:
 def report(body: str | None, fmt: str, out: str | None, as_of: str | None, db: str | None, neo4j: str | None) -> None:
     """Underlag för översynen: ett organ (id, kortnamn eller namn) eller hela strukturen, med källa för varje rad."""
     from graph import report as rp
-    from graph.store import open_store
+    from graph.store_api import open_store
 
     if as_of and not rp.explore._day(as_of):
         raise GovgraphError(f"--as-of {as_of!r} kunde inte tolkas; skriv datumet som ÅÅÅÅ-MM-DD")
@@ -385,8 +379,7 @@ def report(body: str | None, fmt: str, out: str | None, as_of: str | None, db: s
 def export(fmt: str, out: str, with_text: bool, db: str | None, neo4j: str | None) -> None:
     """Exportera grafen: Popolo JSON, GraphML eller CSV."""
     from graph import export as ex
-    from graph.neo4j_store import graph_from_store
-    from graph.store import open_store
+    from graph.store_api import graph_from_store, open_store
 
     G = graph_from_store(open_store(db, neo4j, read_only=True))
     path = Path(out)
@@ -427,7 +420,7 @@ def query(cypher_or_file: str, db: str | None, params: tuple[str, ...], fmt: str
           max_rows: int | None, neo4j: str | None) -> None:
     """Kör en Cypher-fråga (text, en .cypher-fil eller namnet på en sparad fråga); bara läsning."""
     from graph.queries import find_query
-    from graph.store import open_store, query_limits
+    from graph.store_api import open_store, query_limits
 
     text, defaults = find_query(cypher_or_file)
     p = {**defaults, **_params(params)}
@@ -542,10 +535,9 @@ def _open_when_up(url: str, proc: subprocess.Popen) -> None:
 @neo4j_option
 def push(db: str | None, neo4j: str | None) -> None:
     """Kopiera den inbyggda grafen (databasfilen) till Neo4j och jämför antalen på båda sidor."""
-    from graph.neo4j_store import Neo4jStore
-    from graph.store import LadybugStore
+    from graph.store_api import open_store
 
-    _copy(LadybugStore(_db(db), read_only=True), Neo4jStore.from_env(neo4j, read_only=False))
+    _copy(open_store(db, engine="ladybug"), open_store(neo4j=neo4j, engine="neo4j", read_only=False))
 
 
 @cli.command()
@@ -553,14 +545,13 @@ def push(db: str | None, neo4j: str | None) -> None:
 @neo4j_option
 def pull(db: str | None, neo4j: str | None) -> None:
     """Kopiera grafen i Neo4j till den inbyggda databasfilen och jämför antalen på båda sidor."""
-    from graph.neo4j_store import Neo4jStore
-    from graph.store import LadybugStore
+    from graph.store_api import open_store
 
-    _copy(Neo4jStore.from_env(neo4j, read_only=True), LadybugStore(_db(db), read_only=False))
+    _copy(open_store(neo4j=neo4j, engine="neo4j"), open_store(db, engine="ladybug", read_only=False))
 
 
 def _copy(source, target) -> None:
-    from graph.neo4j_store import graph_from_store
+    from graph.store_api import graph_from_store
 
     G = graph_from_store(source)
     source.close()
@@ -575,11 +566,11 @@ def _copy(source, target) -> None:
 
 
 def _reader(store):
-    from graph.store import LadybugStore
+    """The store just written, to read back: a database file is opened anew, read-only; a server is read through
+    the same connection."""
+    from graph.store_api import open_store
 
-    if isinstance(store, LadybugStore):
-        return LadybugStore(store.path, read_only=True)
-    return store
+    return open_store(store.path, engine="ladybug") if store.dialect == "ladybug" else store
 
 
 def _counts(G) -> dict[str, int]:

@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from graph import export, schema
-from graph.neo4j_store import graph_from_store
+from graph.store_api import graph_from_store
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS = ROOT / "data" / "reference" / "popolo-schemas"

@@ -337,7 +337,7 @@ def test_a_second_ingest_stops_with_one_message_when_the_wait_runs_out(samples_d
 
 def _facts(db: Path) -> dict[str, set]:
     """Every relationship with its ends and provenance, by the document it was read from."""
-    from graph.neo4j_store import graph_from_store
+    from graph.store_api import graph_from_store
 
     store = LadybugStore(db, read_only=True)
     G = graph_from_store(store)
@@ -392,7 +392,7 @@ def test_a_graph_from_an_older_version_says_how_to_rebuild_and_ingest_rebuilds_i
     import ladybug
 
     from graph import schema
-    from graph.store import StoreError
+    from graph.store_api import StoreError
 
     db = tmp_path / "gammal.db"
     old = ladybug.Database(str(db))

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from graph import explore
-from graph.store import LadybugStore, StoreError, check_read_query, query_limits
+from graph.store import LadybugStore
+from graph.store_api import StoreError, query_limits
+from graph.store_common import check_read_query
 
 ROOT = Path(__file__).resolve().parents[1]
 
