@@ -116,7 +116,7 @@ def test_csv_has_a_file_per_label_and_type_with_the_schema_columns(stored_graph,
 def test_export_from_the_cli_in_every_format(sample_db, tmp_path):
     from click.testing import CliRunner
 
-    from graph.cli import cli
+    from govgraph.cli import cli
 
     for fmt, out in (("popolo", tmp_path / "p.json"), ("graphml", tmp_path / "g.graphml"), ("csv", tmp_path / "c")):
         res = CliRunner().invoke(cli, ["export", "--format", fmt, "--out", str(out), "--db", str(sample_db)])

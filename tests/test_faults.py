@@ -1,4 +1,4 @@
-"""Bad input, faults and concurrency, as a user meets them: through `python -m graph …` in a subprocess, on a real
+"""Bad input, faults and concurrency, as a user meets them: through `python -m govgraph …` in a subprocess, on a real
 database. Every bad file gets one line naming it and the fix, every good file is still ingested, and what was in
 the graph before is never lost or half-replaced."""
 from __future__ import annotations
@@ -41,7 +41,7 @@ GOOD = ["windows-1252 protokoll.txt", "blandad kodning.txt", "Protokoll Åre kom
 
 
 def govgraph(*args, env: dict | None = None, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "graph", *map(str, args)], env=_env(env), capture_output=True,
+    return subprocess.run([sys.executable, "-m", "govgraph", *map(str, args)], env=_env(env), capture_output=True,
                           text=True, timeout=600, **kw)
 
 
@@ -231,7 +231,7 @@ def both_db(samples_db, more, tmp_path_factory) -> Path:
 def test_sigkill_at_any_moment_leaves_the_old_graph_or_the_new_one(samples_db, more, both_db, tmp_path, moment):
     db = fresh_copy(samples_db, tmp_path)
     old, new = state(db), state(both_db)
-    proc = subprocess.Popen([sys.executable, "-m", "graph", "ingest", str(more), "--db", str(db), "-q"],
+    proc = subprocess.Popen([sys.executable, "-m", "govgraph", "ingest", str(more), "--db", str(db), "-q"],
                             env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         if moment == "extracting":  # the third document's progress line: well inside the run
@@ -271,7 +271,7 @@ def test_a_reader_sees_the_old_graph_or_the_new_one_while_an_ingest_writes(sampl
     db = fresh_copy(samples_db, tmp_path)
     old = state(db)
     folder = more
-    proc = subprocess.Popen([sys.executable, "-m", "graph", "ingest", str(folder), "--db", str(db), "-q"],
+    proc = subprocess.Popen([sys.executable, "-m", "govgraph", "ingest", str(folder), "--db", str(db), "-q"],
                             env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     seen = []
     while proc.poll() is None:
@@ -297,9 +297,9 @@ def test_a_second_ingest_waits_for_the_first_and_keeps_its_documents(samples_db,
         shutil.copy(f, a)
     for f in evals[4:8]:
         shutil.copy(f, b)
-    first = subprocess.Popen([sys.executable, "-m", "graph", "ingest", str(a), "--db", str(db), "-q"],
+    first = subprocess.Popen([sys.executable, "-m", "govgraph", "ingest", str(a), "--db", str(db), "-q"],
                              env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    second = subprocess.Popen([sys.executable, "-m", "graph", "ingest", str(b), "--db", str(db), "-q"],
+    second = subprocess.Popen([sys.executable, "-m", "govgraph", "ingest", str(b), "--db", str(db), "-q"],
                               env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     outs = [first.communicate(timeout=600), second.communicate(timeout=600)]
     assert first.returncode == 0 and second.returncode == 0, outs

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from graph import schema
-from graph.cli import cli
+from govgraph.cli import cli
 from graph.neo4j_store import Neo4jStore, merge_nodes_cypher, merge_rels_cypher, node_rows, rel_rows
 from graph.store import LadybugStore
 from graph.store_api import graph_from_store

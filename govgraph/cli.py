@@ -1,4 +1,6 @@
-"""The govgraph command line: ingest, remove, curate, query, report, structure, diff, export, eval, extract, schema, app, push, pull."""
+"""The govgraph command line: ingest, remove, curate, query, report, structure, diff, export, eval, extract, schema,
+app, push, pull. It sits above graph/ and ingest/ and may import both; the options and helpers several commands
+share are in govgraph/options.py."""
 from __future__ import annotations
 
 import csv
@@ -11,29 +13,12 @@ from pathlib import Path
 
 import click
 
+from govgraph.options import (cell, counts, curation_option, curation_path, db_option, db_path, neo4j_option,
+                              parse_params, say, table, where, who_option, why_option)
 from graph.model import GovgraphError
 from graph.schema import NODE_LABELS, REL_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
-
-db_option = click.option("--db", "db", type=click.Path(dir_okay=False), default=None, envvar="GOVGRAPH_DB",
-                         help="Databasfil (standard: data/graph/govgraph.db, eller GOVGRAPH_DB).")
-
-
-neo4j_option = click.option("--neo4j", "neo4j", default=None, metavar="URI",
-                            help="Använd Neo4j (t.ex. neo4j://server:7687) i stället för databasfilen; "
-                                 "NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD och NEO4J_DATABASE gäller också.")
-
-
-def _where(target) -> str:
-    """What a summary names: the database file, or the Neo4j server's URI."""
-    return str(getattr(target, "path", target))
-
-
-def _db(db: str | None) -> Path:
-    from graph.store_api import default_db_path
-
-    return Path(db) if db else default_db_path()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -99,7 +84,7 @@ def ingest(paths: tuple[str, ...], db: str | None, body: str | None, date_: str 
 
     target = write_target(db, neo4j)
     res = run(list(paths), target, meta=meta, progress=progress, date_from_filename=date_from_filename,
-              jobs=jobs, waiting=_say, curation=_curation(curation))
+              jobs=jobs, waiting=say, curation=curation_path(curation))
     for line in res.failed:
         click.echo(f"fel: {line}", err=True)
     if not quiet:
@@ -115,13 +100,9 @@ def ingest(paths: tuple[str, ...], db: str | None, body: str | None, date_: str 
         rels = ", ".join(f"{k} {res.counts[k]}" for k in REL_TYPES if res.counts.get(k))
         click.echo(f"Noder: {nodes}")
         click.echo(f"Relationer: {rels}")
-    click.echo(f"Varningar: {len(res.warnings)}  Databas: {_where(target)}")
+    click.echo(f"Varningar: {len(res.warnings)}  Databas: {where(target)}")
     if res.failed:
         sys.exit(1)
-
-
-def _say(message: str) -> None:
-    click.echo(message, err=True)
 
 
 @cli.command()
@@ -134,11 +115,11 @@ def remove(documents: tuple[str, ...], db: str | None, neo4j: str | None) -> Non
     from ingest.pipeline import remove as run
 
     target = write_target(db, neo4j)
-    res = run(list(documents), target, waiting=_say, curation=_curation(None))
+    res = run(list(documents), target, waiting=say, curation=curation_path(None))
     for line in res.failed:
         click.echo(f"fel: {line}", err=True)
     click.echo(f"Borttagna: {len(res.removed)}" + (f" ({', '.join(res.removed)})" if res.removed else "")
-               + f"  Databas: {_where(target)}")
+               + f"  Databas: {where(target)}")
     if res.failed:
         sys.exit(1)
 
@@ -214,17 +195,6 @@ def diff(before: str, after: str, fmt: str, db: str | None, neo4j: str | None) -
                            f"{where}")
 
 
-curation_option = click.option("--curation", "curation", type=click.Path(dir_okay=False), default=None,
-                               envvar="GOVGRAPH_CURATION",
-                               help="Granskarnas rättelser (standard: data/curation.toml, eller GOVGRAPH_CURATION).")
-
-
-def _curation(path: str | None) -> Path:
-    from graph.curation import default_path
-
-    return Path(path) if path else default_path()
-
-
 @cli.group()
 def curate() -> None:
     """Rätta grafen: slå ihop eller dela personer och organ, avvisa ett fakta, lägg till ett som saknas.
@@ -236,20 +206,16 @@ def _curate(db: str | None, curation: str | None, correction: dict) -> None:
     from graph.curation import append
     from ingest.pipeline import rebuild
 
-    path = _curation(curation)
+    path = curation_path(curation)
     c = append(path, correction)
     click.echo(f"Rättelse sparad i {path}: {c['action']} ({c['why']})", err=True)
-    res = rebuild(_db(db), curation=path, waiting=_say)
+    res = rebuild(db_path(db), curation=path, waiting=say)
     for w in res.warnings:
         if "rättelse" in w.message:
             click.echo(f"varning: {w}", err=True)
     for line in res.merges:
         if line.startswith("rättelse"):
             click.echo(line)
-
-
-why_option = click.option("--why", required=True, help="Varför rättelsen görs (sparas i filen).")
-who_option = click.option("--who", default=None, help="Vem som gör rättelsen (standard: inloggad användare).")
 
 
 @curate.command("merge")
@@ -318,7 +284,7 @@ def curate_list(curation) -> None:
     """Visa rättelserna i ordning, med vem, när och varför."""
     from graph.curation import load
 
-    path = _curation(curation)
+    path = curation_path(curation)
     rows = load(path)
     if not rows:
         click.echo(f"Inga rättelser i {path}.")
@@ -336,10 +302,10 @@ def curate_undo(number, db, curation) -> None:
     from graph.curation import remove_at
     from ingest.pipeline import rebuild
 
-    path = _curation(curation)
+    path = curation_path(curation)
     gone = remove_at(path, number)
     click.echo(f"Rättelse {number} borttagen: {gone['action']} ({gone['why']})", err=True)
-    rebuild(_db(db), curation=path, waiting=_say)
+    rebuild(db_path(db), curation=path, waiting=say)
 
 
 @cli.command()
@@ -388,22 +354,11 @@ def export(fmt: str, out: str, with_text: bool, db: str | None, neo4j: str | Non
     if fmt != "csv":
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        counts = (ex.write_popolo(G, path) if fmt == "popolo" else
-                  ex.write_graphml(G, path, with_text) if fmt == "graphml" else ex.write_csv(G, path, with_text))
+        written = (ex.write_popolo(G, path) if fmt == "popolo" else
+                   ex.write_graphml(G, path, with_text) if fmt == "graphml" else ex.write_csv(G, path, with_text))
     except OSError as e:
         raise GovgraphError(f"{path}: kunde inte skrivas ({e.strerror}); kontrollera sökvägen och behörigheten") from None
-    click.echo(f"Exporterat till {path}: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
-
-
-def _params(values: tuple[str, ...]) -> dict:
-    out = {}
-    for v in values:
-        if "=" not in v:
-            raise GovgraphError(f"--param {v!r} saknar '='; skriv --param namn=värde")
-        k, val = v.split("=", 1)
-        out[k.strip()] = val  # a string, as typed: "0114" is a kommunkod, not the number 114
-    return out
-
+    click.echo(f"Exporterat till {path}: " + ", ".join(f"{k} {v}" for k, v in written.items() if v))
 
 
 @cli.command()
@@ -423,7 +378,7 @@ def query(cypher_or_file: str, db: str | None, params: tuple[str, ...], fmt: str
     from graph.store_api import open_store, query_limits
 
     text, defaults = find_query(cypher_or_file)
-    p = {**defaults, **_params(params)}
+    p = {**defaults, **parse_params(params)}
     timeout_ms, cap = query_limits()
     timeout_ms, cap = (timeout_s * 1000 if timeout_s else timeout_ms), (max_rows or cap)
     store = open_store(db, neo4j, read_only=True)
@@ -438,29 +393,10 @@ def query(cypher_or_file: str, db: str | None, params: tuple[str, ...], fmt: str
         w = csv.writer(buf)
         w.writerow(cols)
         for r in rows:
-            w.writerow([_cell(v) for v in r])
+            w.writerow([cell(v) for v in r])
         click.echo(buf.getvalue(), nl=False)
     else:
-        click.echo(_table(cols, rows))
-
-
-def _cell(v) -> str:
-    if isinstance(v, (dict, list)):
-        if isinstance(v, dict) and "_label" in v:
-            return f"({v['_label']} {v.get('name') or v.get('title') or v.get('id')})"
-        return json.dumps(v, ensure_ascii=False, default=str)
-    return "" if v is None else str(v)
-
-
-def _table(cols: list[str], rows: list[list]) -> str:
-    cells = [[_cell(v) for v in r] for r in rows]
-    widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(cols)]
-    line = " | ".join(c.ljust(w) for c, w in zip(cols, widths))
-    out = [line, "-+-".join("-" * w for w in widths)]
-    for r in cells:
-        out.append(" | ".join((v if len(v) <= w else v[: w - 1] + "…").ljust(w) for v, w in zip(r, widths)))
-    out.append(f"({len(rows)} rader)")
-    return "\n".join(out)
+        click.echo(table(cols, rows))
 
 
 @cli.command()
@@ -495,7 +431,7 @@ def schema() -> None:
 @neo4j_option
 def app(db: str | None, port: int, host: str, open_browser: bool, neo4j: str | None) -> None:
     """Starta utforskaren (Streamlit) mot grafen."""
-    env = {**os.environ, "GOVGRAPH_DB": str(_db(db).resolve())}
+    env = {**os.environ, "GOVGRAPH_DB": str(db_path(db).resolve())}
     if neo4j:
         env["NEO4J_URI"] = neo4j
     # always headless: a non-headless first start asks for an e-mail address on the terminal and waits
@@ -555,11 +491,11 @@ def _copy(source, target) -> None:
 
     G = graph_from_store(source)
     source.close()
-    counts = target.replace_graph(G)
+    written = target.replace_graph(G)
     again = graph_from_store(_reader(target))
-    diff = {k: (counts.get(k, 0), n) for k, n in _counts(again).items() if counts.get(k, 0) != n}
+    diff = {k: (written.get(k, 0), n) for k, n in counts(again).items() if written.get(k, 0) != n}
     click.echo(f"Kopierat från {source.path} till {target.path}: "
-               + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
+               + ", ".join(f"{k} {v}" for k, v in written.items() if v))
     if diff:
         raise GovgraphError(f"antalen skiljer sig efter kopieringen: {diff}")
     click.echo("Antalen stämmer på båda sidor.")
@@ -571,14 +507,6 @@ def _reader(store):
     from graph.store_api import open_store
 
     return open_store(store.path, engine="ladybug") if store.dialect == "ladybug" else store
-
-
-def _counts(G) -> dict[str, int]:
-    from collections import Counter
-
-    c = Counter(d["label"] for _, d in G.nodes(data=True))
-    c.update(d["type"] for _, _, d in G.edges(data=True))
-    return dict(c)
 
 
 def main() -> None:
