@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from govgraph import swedish
 from govgraph.options import (cell, counts, curation_option, curation_path, db_option, db_path, neo4j_option,
                               parse_params, say, table, where, who_option, why_option)
 from graph.model import GovgraphError
@@ -21,13 +22,13 @@ from graph.schema import NODE_LABELS, REL_TYPES
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=swedish.Group, context_settings={"help_option_names": ["-h", "--help"]})
 def cli() -> None:
     """govgraph: samverkansstrukturen ur protokoll och minnesanteckningar, som en graf."""
 
 
 @cli.command("eval")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="SÖKVÄGAR...")
 @click.option("--expect", "expect_dir", type=click.Path(file_okay=False), default=None,
               help="Mapp med förväntningsfiler (<namn>.expect.toml); standard: bredvid dokumenten.")
 @click.option("--thresholds", type=click.Path(dir_okay=False), default=None,
@@ -51,10 +52,10 @@ def eval_(paths: tuple[str, ...], expect_dir: str | None, thresholds: str | None
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="SÖKVÄGAR...")
 @db_option
-@click.option("--body", default=None, help="Organ för dokument som inte själva säger det (gäller alla filer).")
-@click.option("--date", "date_", default=None, help="Mötesdatum ÅÅÅÅ-MM-DD för dokument som saknar det.")
+@click.option("--body", default=None, metavar="ORGAN", help="Organ för dokument som inte själva säger det (gäller alla filer).")
+@click.option("--date", "date_", default=None, metavar="ÅÅÅÅ-MM-DD", help="Mötesdatum ÅÅÅÅ-MM-DD för dokument som saknar det.")
 @click.option("--date-from-filename", is_flag=True,
               help="Ta mötesdatum ur filnamnet (t.ex. 2023-10-13) när dokumentet självt saknar det.")
 @click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, show_default=True,
@@ -106,7 +107,7 @@ def ingest(paths: tuple[str, ...], db: str | None, body: str | None, date_: str 
 
 
 @cli.command()
-@click.argument("documents", nargs=-1, required=True)
+@click.argument("documents", nargs=-1, required=True, metavar="DOKUMENT...")
 @db_option
 @neo4j_option
 def remove(documents: tuple[str, ...], db: str | None, neo4j: str | None) -> None:
@@ -125,7 +126,7 @@ def remove(documents: tuple[str, ...], db: str | None, neo4j: str | None) -> Non
 
 
 @cli.command()
-@click.option("--as-of", "as_of", required=True, help="Dagen strukturen ska visas för (ÅÅÅÅ-MM-DD).")
+@click.option("--as-of", "as_of", required=True, metavar="ÅÅÅÅ-MM-DD", help="Dagen strukturen ska visas för (ÅÅÅÅ-MM-DD).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @db_option
 @neo4j_option
@@ -156,8 +157,8 @@ def structure(as_of: str, fmt: str, db: str | None, neo4j: str | None) -> None:
 
 
 @cli.command()
-@click.argument("before")
-@click.argument("after")
+@click.argument("before", metavar="FRÅN")
+@click.argument("after", metavar="TILL")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @db_option
 @neo4j_option
@@ -219,7 +220,7 @@ def _curate(db: str | None, curation: str | None, correction: dict) -> None:
 
 
 @curate.command("merge")
-@click.argument("ids", nargs=-1, required=True)
+@click.argument("ids", nargs=-1, required=True, metavar="ID...")
 @click.option("--name", default=None, help="Namnet den sammanslagna noden ska ha.")
 @why_option
 @who_option
@@ -231,7 +232,7 @@ def curate_merge(ids, name, why, who, db, curation) -> None:
 
 
 @curate.command("split")
-@click.argument("node_id")
+@click.argument("node_id", metavar="ID")
 @click.option("--doc", "docs", multiple=True, required=True, help="Dokument vars fakta blir en egen nod.")
 @click.option("--name", default=None)
 @click.option("--new-id", default=None)
@@ -246,9 +247,9 @@ def curate_split(node_id, docs, name, new_id, why, who, db, curation) -> None:
 
 
 @curate.command("reject")
-@click.argument("rel_type")
-@click.argument("source")
-@click.argument("target")
+@click.argument("rel_type", metavar="RELATIONSTYP")
+@click.argument("source", metavar="FRÅN-ID")
+@click.argument("target", metavar="TILL-ID")
 @click.option("--doc", default=None, help="Bara faktat ur det här dokumentet.")
 @click.option("--quote", default=None, help="Bara faktat vars citat innehåller den här texten.")
 @why_option
@@ -262,9 +263,9 @@ def curate_reject(rel_type, source, target, doc, quote, why, who, db, curation) 
 
 
 @curate.command("add")
-@click.argument("rel_type")
-@click.argument("source")
-@click.argument("target")
+@click.argument("rel_type", metavar="RELATIONSTYP")
+@click.argument("source", metavar="FRÅN-ID")
+@click.argument("target", metavar="TILL-ID")
 @click.option("--doc", required=True, help="Dokumentet där det står.")
 @click.option("--quote", required=True, help="Texten i dokumentet som säger det (ordagrant).")
 @click.option("--role", default=None)
@@ -294,7 +295,7 @@ def curate_list(curation) -> None:
 
 
 @curate.command("undo")
-@click.argument("number", type=int)
+@click.argument("number", type=int, metavar="NUMMER")
 @db_option
 @curation_option
 def curate_undo(number, db, curation) -> None:
@@ -309,10 +310,10 @@ def curate_undo(number, db, curation) -> None:
 
 
 @cli.command()
-@click.argument("body", required=False)
+@click.argument("body", required=False, metavar="[ORGAN]")
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
 @click.option("--out", "out", type=click.Path(dir_okay=False), default=None, help="Fil att skriva (annars skärmen).")
-@click.option("--as-of", "as_of", default=None, help="Dag som uppdragens ålder räknas till (ÅÅÅÅ-MM-DD; standard i dag).")
+@click.option("--as-of", "as_of", default=None, metavar="ÅÅÅÅ-MM-DD", help="Dag som uppdragens ålder räknas till (ÅÅÅÅ-MM-DD; standard i dag).")
 @db_option
 @neo4j_option
 def report(body: str | None, fmt: str, out: str | None, as_of: str | None, db: str | None, neo4j: str | None) -> None:
@@ -362,9 +363,9 @@ def export(fmt: str, out: str, with_text: bool, db: str | None, neo4j: str | Non
 
 
 @cli.command()
-@click.argument("cypher_or_file")
+@click.argument("cypher_or_file", metavar="FRÅGA")
 @db_option
-@click.option("--param", "-p", "params", multiple=True, help="Parameter namn=värde (kan upprepas).")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAMN=VÄRDE", help="Parameter namn=värde (kan upprepas).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
 @click.option("--timeout", "timeout_s", type=click.IntRange(1, None), default=None,
               help="Avbryt frågan efter så många sekunder (standard 30, eller GOVGRAPH_QUERY_TIMEOUT).")
@@ -400,9 +401,9 @@ def query(cypher_or_file: str, db: str | None, params: tuple[str, ...], fmt: str
 
 
 @cli.command()
-@click.argument("file", type=click.Path())
-@click.option("--body", default=None)
-@click.option("--date", "date_", default=None)
+@click.argument("file", type=click.Path(), metavar="FIL")
+@click.option("--body", default=None, metavar="ORGAN", help="Organ om dokumentet inte självt säger det.")
+@click.option("--date", "date_", default=None, metavar="ÅÅÅÅ-MM-DD", help="Mötesdatum om dokumentet saknar det.")
 def extract(file: str, body: str | None, date_: str | None) -> None:
     """Visa vad reglerna hittar i ett dokument (JSON), utan att ändra grafen."""
     from ingest.pipeline import extract_document
@@ -510,13 +511,18 @@ def _reader(store):
 
 
 def main() -> None:
+    """Run the command line: every error is one line and an exit status (2 for a mistake on the command line or
+    a GovgraphError, 1 for a failed document or evaluation, 130 when interrupted), never a traceback."""
     try:
         cli(standalone_mode=False)
+    except _HELP_ERRORS as e:  # `govgraph` or `govgraph curate` alone: the help, as click shows it
+        e.show()
+        sys.exit(e.exit_code)
     except click.exceptions.Abort:
         click.echo("avbrutet", err=True)
         sys.exit(130)
     except click.ClickException as e:
-        e.show()
+        click.echo(f"fel: {swedish.one_line(e)}", err=True)
         sys.exit(e.exit_code)
     except GovgraphError as e:
         click.echo(f"fel: {e}", err=True)
@@ -530,6 +536,9 @@ def main() -> None:
         click.echo(f"fel: oväntat internt fel ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}); "
                    f"kör med GOVGRAPH_DEBUG=1 och rapportera felet", err=True)
         sys.exit(3)
+
+
+_HELP_ERRORS = tuple(filter(None, [getattr(click.exceptions, "NoArgsIsHelpError", None)]))  # click 8.2 and later
 
 
 if __name__ == "__main__":
