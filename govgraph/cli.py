@@ -54,8 +54,10 @@ def eval_(paths: tuple[str, ...], expect_dir: str | None, thresholds: str | None
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="SÖKVÄGAR...")
 @db_option
-@click.option("--body", default=None, metavar="ORGAN", help="Organ för dokument som inte själva säger det (gäller alla filer).")
-@click.option("--date", "date_", default=None, metavar="ÅÅÅÅ-MM-DD", help="Mötesdatum ÅÅÅÅ-MM-DD för dokument som saknar det.")
+@click.option("--body", default=None, metavar="ORGAN",
+              help="Organ för dokument som inte själva säger det (gäller alla filer).")
+@click.option("--date", "date_", default=None, metavar="ÅÅÅÅ-MM-DD",
+              help="Mötesdatum ÅÅÅÅ-MM-DD för dokument som saknar det.")
 @click.option("--date-from-filename", is_flag=True,
               help="Ta mötesdatum ur filnamnet (t.ex. 2023-10-13) när dokumentet självt saknar det.")
 @click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, show_default=True,
@@ -126,7 +128,8 @@ def remove(documents: tuple[str, ...], db: str | None, neo4j: str | None) -> Non
 
 
 @cli.command()
-@click.option("--as-of", "as_of", required=True, metavar="ÅÅÅÅ-MM-DD", help="Dagen strukturen ska visas för (ÅÅÅÅ-MM-DD).")
+@click.option("--as-of", "as_of", required=True, metavar="ÅÅÅÅ-MM-DD",
+              help="Dagen strukturen ska visas för (ÅÅÅÅ-MM-DD).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @db_option
 @neo4j_option
@@ -313,7 +316,8 @@ def curate_undo(number, db, curation) -> None:
 @click.argument("body", required=False, metavar="[ORGAN]")
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
 @click.option("--out", "out", type=click.Path(dir_okay=False), default=None, help="Fil att skriva (annars skärmen).")
-@click.option("--as-of", "as_of", default=None, metavar="ÅÅÅÅ-MM-DD", help="Dag som uppdragens ålder räknas till (ÅÅÅÅ-MM-DD; standard i dag).")
+@click.option("--as-of", "as_of", default=None, metavar="ÅÅÅÅ-MM-DD",
+              help="Dag som uppdragens ålder räknas till (ÅÅÅÅ-MM-DD; standard i dag).")
 @db_option
 @neo4j_option
 def report(body: str | None, fmt: str, out: str | None, as_of: str | None, db: str | None, neo4j: str | None) -> None:
@@ -365,7 +369,8 @@ def export(fmt: str, out: str, with_text: bool, db: str | None, neo4j: str | Non
 @cli.command()
 @click.argument("cypher_or_file", metavar="FRÅGA")
 @db_option
-@click.option("--param", "-p", "params", multiple=True, metavar="NAMN=VÄRDE", help="Parameter namn=värde (kan upprepas).")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAMN=VÄRDE",
+              help="Parameter namn=värde (kan upprepas).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
 @click.option("--timeout", "timeout_s", type=click.IntRange(1, None), default=None,
               help="Avbryt frågan efter så många sekunder (standard 30, eller GOVGRAPH_QUERY_TIMEOUT).")
