@@ -18,7 +18,7 @@ from graph.model import GovgraphError
 from graph.picture import MAX_NODES, network_html
 from graph.queries import saved_queries
 from graph.report import md_text
-from graph.store import LadybugStore, default_db_path, query_limits
+from graph.store_api import Store, default_db_path, graph_from_store, open_store, query_limits, write_target
 
 st.set_page_config(page_title="govgraph – samverkansstrukturen", page_icon="🏛️", layout="wide")
 
@@ -48,15 +48,11 @@ def db_version() -> float:
 
 
 @st.cache_resource
-def _store(path: str, version: float):
-    if neo4j_uri():
-        from graph.neo4j_store import Neo4jStore
-
-        return Neo4jStore.from_env(neo4j_uri(), read_only=True)
-    return LadybugStore(path, read_only=True)
+def _store(path: str, version: float) -> Store:
+    return open_store(path, read_only=True)  # Neo4j when NEO4J_URI is set
 
 
-def store() -> LadybugStore:
+def store() -> Store:
     return _store(str(db_path()), db_version())
 
 
@@ -200,13 +196,7 @@ def upload() -> None:
 
         try:
             _store.clear()  # let go of the open database: the ingest replaces its file
-            if neo4j_uri():
-                from graph.neo4j_store import Neo4jStore
-
-                target = Neo4jStore.from_env(neo4j_uri(), read_only=False)
-            else:
-                target = db_path()
-            res = ingest([folder], target, progress=progress, curation=curation_path(),
+            res = ingest([folder], write_target(db_path()), progress=progress, curation=curation_path(),
                          waiting=lambda message: bar.progress(0.0, text=message))
         except Exception as e:  # one readable message; the graph is as it was
             bar.empty()
@@ -503,7 +493,6 @@ def _exports(version: float) -> dict[str, bytes]:
     import zipfile
 
     from graph import export
-    from graph.neo4j_store import graph_from_store
 
     G = graph_from_store(_store(str(db_path()), version))
     with tempfile.TemporaryDirectory() as tmp:

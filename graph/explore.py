@@ -11,7 +11,7 @@ import networkx as nx
 
 from graph import schema
 from graph.queries import saved_queries
-from graph.store import LadybugStore
+from graph.store_api import Store
 
 # Relations between bodies the structure view draws, with their Swedish wording.
 STRUCTURE_RELS = {"REPORTS_TO": "rapporterar till", "PREPARES_FOR": "bereder åt", "PART_OF": "är en del av",
@@ -19,9 +19,9 @@ STRUCTURE_RELS = {"REPORTS_TO": "rapporterar till", "PREPARES_FOR": "bereder åt
 PROV = "r.doc AS doc, r.para AS para, r.start AS start, r.`end` AS stop, r.quote AS quote, r.curated AS curated"
 
 
-def _type_fn(store) -> str:
+def _type_fn(store: Store) -> str:
     """The function that names a relationship's type: label(r) on the embedded engine, type(r) on Neo4j."""
-    return "type" if getattr(store, "dialect", "ladybug") == "neo4j" else "label"
+    return "type" if store.dialect == "neo4j" else "label"
 
 
 def saved(name: str) -> str:
@@ -29,7 +29,7 @@ def saved(name: str) -> str:
 
 
 # ---------------------------------------------------------------- overview
-def counts(store: LadybugStore) -> dict[str, int]:
+def counts(store: Store) -> dict[str, int]:
     out = {}
     for n in schema.NODES:
         rows = store.records(f"MATCH (n:{n.label}) RETURN count(n) AS n")
@@ -37,17 +37,17 @@ def counts(store: LadybugStore) -> dict[str, int]:
     return out
 
 
-def documents(store: LadybugStore) -> list[dict[str, Any]]:
+def documents(store: Store) -> list[dict[str, Any]]:
     return store.records("MATCH (d:Document) RETURN d.id AS id, d.name AS dokument, d.date AS datum, d.body AS organ, "
                          "d.kind AS typ, d.chars AS tecken, size(d.warnings) AS varningar ORDER BY datum, dokument")
 
 
-def warnings(store: LadybugStore) -> list[dict[str, Any]]:
+def warnings(store: Store) -> list[dict[str, Any]]:
     return store.records("MATCH (d:Document) UNWIND d.warnings AS w RETURN d.name AS dokument, w AS varning "
                          "ORDER BY dokument")
 
 
-def most_connected(store: LadybugStore, label: str, limit: int = 10) -> list[dict[str, Any]]:
+def most_connected(store: Store, label: str, limit: int = 10) -> list[dict[str, Any]]:
     if label not in schema.NODE_LABELS:  # a label cannot be a parameter: only the schema's are written in
         raise ValueError(f"okänd etikett {label!r}")
     return store.records(f"MATCH (n:{label})-[r]-() WHERE {_type_fn(store)}(r) <> 'MENTIONED_IN' "
@@ -73,7 +73,7 @@ def _day(value: str | None, last: bool = False):
         return None
 
 
-def assignment_register(store: LadybugStore, as_of: str | None = None) -> list[dict[str, Any]]:
+def assignment_register(store: Store, as_of: str | None = None) -> list[dict[str, Any]]:
     """Every assignment (the saved query assignment_register) with its age in days: open ones from the day it
     was given to as_of (default today), reported ones until the meeting that reported back; overdue when open
     past its due date. Open ones first, the oldest first."""
@@ -91,7 +91,7 @@ def assignment_register(store: LadybugStore, as_of: str | None = None) -> list[d
 
 
 # ---------------------------------------------------------------- curation
-def curated(store) -> dict[str, list[dict[str, Any]]]:
+def curated(store: Store) -> dict[str, list[dict[str, Any]]]:
     """What reviewers changed, as the graph now has it: merged or split nodes, and facts they added."""
     nodes = []
     for n in schema.NODES:
@@ -107,7 +107,7 @@ def curated(store) -> dict[str, list[dict[str, Any]]]:
 WINDOW_DAYS = 365  # a membership or role seen in a document lasts this long unless seen again or a period is stated
 
 
-def _facts_in_time(store) -> dict[str, list[dict[str, Any]]]:
+def _facts_in_time(store: Store) -> dict[str, list[dict[str, Any]]]:
     q = {
         "members": "MATCH (p:Person)-[r:MEMBER_OF]->(b:Body) RETURN p.id AS p, p.name AS person, b.id AS b, "
                    f"b.name AS body, r.role AS role, r.date AS date, r.valid_from AS valid_from, "
@@ -144,7 +144,7 @@ def _recent(f: dict[str, Any], day: str) -> bool:
     return bool(seen and at) and (at - seen).days <= WINDOW_DAYS
 
 
-def structure_at(store, day: str, facts: dict | None = None) -> dict[str, dict]:
+def structure_at(store: Store, day: str, facts: dict | None = None) -> dict[str, dict]:
     """The structure as of a day: bodies seen by then and not succeeded, members and role holders seen within a
     year before it (or in a period the text states), and reporting, preparation and part-of lines stated by
     then and not ended. Each entry keeps the facts it rests on."""
@@ -170,7 +170,7 @@ def structure_at(store, day: str, facts: dict | None = None) -> dict[str, dict]:
     return out
 
 
-def structure_diff(store, before: str, after: str) -> dict[str, dict[str, list]]:
+def structure_diff(store: Store, before: str, after: str) -> dict[str, dict[str, list]]:
     """What changed between two days: bodies that appeared or ended, members and roles that came or went,
     reporting lines that were added or removed; each with the facts that show it."""
     facts = _facts_in_time(store)
@@ -204,7 +204,7 @@ PARALLEL_SIMILARITY = 0.6  # share of the two bodies' members in common (Jaccard
 PARALLEL_MIN_SHARED = 3
 
 
-def overlaps(store: LadybugStore) -> dict[str, Any]:
+def overlaps(store: Store) -> dict[str, Any]:
     """Bodies that share members: every pair with its shared persons and role weight (the saved query
     body_overlap), each body's number of members, and the similarity of the two compositions (shared / all
     members of either); pairs at or above PARALLEL_SIMILARITY with at least PARALLEL_MIN_SHARED shared are
@@ -257,7 +257,7 @@ class Structure:
     dropped: int = 0  # edges left out by the filters
 
 
-def structure(store: LadybugStore, kinds: list[str] | None = None, municipality: str | None = None,
+def structure(store: Store, kinds: list[str] | None = None, municipality: str | None = None,
               until: str | None = None) -> Structure:
     """The reporting and preparation structure between bodies. Filters: body kinds (either end), a
     municipality (bodies of it or with members representing it), and a date: the structure as of that day
@@ -292,7 +292,7 @@ def structure(store: LadybugStore, kinds: list[str] | None = None, municipality:
     return Structure(G, dropped)
 
 
-def _body_municipalities(store: LadybugStore) -> dict[str, set[str]]:
+def _body_municipalities(store: Store) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for r in store.records("MATCH (b:Body)-[:BELONGS_TO]->(m:Municipality) RETURN b.id AS body, m.name AS muni"):
         out.setdefault(r["body"], set()).add(r["muni"])
@@ -302,12 +302,12 @@ def _body_municipalities(store: LadybugStore) -> dict[str, set[str]]:
     return out
 
 
-def body_kinds(store: LadybugStore) -> list[str]:
+def body_kinds(store: Store) -> list[str]:
     return [r["k"] for r in store.records("MATCH (b:Body) WHERE b.kind IS NOT NULL RETURN DISTINCT b.kind AS k "
                                           "ORDER BY k")]
 
 
-def municipalities(store: LadybugStore) -> list[str]:
+def municipalities(store: Store) -> list[str]:
     return [r["name"] for r in store.records("MATCH (m:Municipality) RETURN m.name AS name ORDER BY name")]
 
 
@@ -321,23 +321,23 @@ def chain_and_subtree(G: nx.MultiDiGraph, node: str) -> tuple[set[str], set[str]
 
 
 # ---------------------------------------------------------------- matters
-def bodies_with_meetings(store: LadybugStore) -> list[dict[str, Any]]:
+def bodies_with_meetings(store: Store) -> list[dict[str, Any]]:
     return store.records("MATCH (b:Body)-[:HELD]->(:Meeting) RETURN DISTINCT b.id AS id, b.name AS name, "
                          "b.short AS short ORDER BY name")
 
 
-def matters_between(store: LadybugStore, a: str, b: str) -> list[dict[str, Any]]:
+def matters_between(store: Store, a: str, b: str) -> list[dict[str, Any]]:
     return store.records(saved("matters_between"), {"from": a, "to": b})
 
 
-def matters(store: LadybugStore) -> list[dict[str, Any]]:
+def matters(store: Store) -> list[dict[str, Any]]:
     """Matters handled at two or more meetings (the ones with a trail), most steps first."""
     return store.records("MATCH (mt:Matter)<-[:CONCERNS]-(i:AgendaItem) WITH mt, count(DISTINCT i) AS steps "
                          "WHERE steps >= 2 RETURN mt.id AS id, mt.title AS title, mt.dnr AS dnr, steps "
                          "ORDER BY steps DESC, title")
 
 
-def matter_trail(store: LadybugStore, matter_id: str) -> list[dict[str, Any]]:
+def matter_trail(store: Store, matter_id: str) -> list[dict[str, Any]]:
     """Each step of a matter: the body, meeting date, §, the decisions and the referral, with quotes."""
     rows = store.records(
         "MATCH (mt:Matter {id: $id})<-[r:CONCERNS]-(i:AgendaItem)<-[:HAS_ITEM]-(m:Meeting)<-[:HELD]-(b:Body) "
@@ -357,11 +357,11 @@ def matter_trail(store: LadybugStore, matter_id: str) -> list[dict[str, Any]]:
 
 
 # ---------------------------------------------------------------- persons and bodies
-def persons(store: LadybugStore) -> list[dict[str, Any]]:
+def persons(store: Store) -> list[dict[str, Any]]:
     return store.records("MATCH (p:Person) RETURN p.id AS id, p.name AS name, p.party AS party ORDER BY name")
 
 
-def person(store: LadybugStore, pid: str) -> dict[str, Any]:
+def person(store: Store, pid: str) -> dict[str, Any]:
     q = {
         "roles": "MATCH (p:Person {id: $id})-[r:HOLDS]->(ro:Role) OPTIONAL MATCH (ro)-[:ROLE_IN]->(o) "
                  f"RETURN ro.title AS roll, o.name AS i, r.date AS datum, {PROV}",
@@ -383,7 +383,7 @@ def person(store: LadybugStore, pid: str) -> dict[str, Any]:
                                           "p.party_name AS party_name, p.aliases AS aliases, p.curated AS curated", q)
 
 
-def _profile(store: LadybugStore, nid: str, key: str, head: str, sections: dict[str, str]) -> dict[str, Any]:
+def _profile(store: Store, nid: str, key: str, head: str, sections: dict[str, str]) -> dict[str, Any]:
     """A page's head (one row or None) under key, and the rows of each section, all for the node nid."""
     rows = store.records(head, {"id": nid})
     out: dict[str, Any] = {key: rows[0] if rows else None}
@@ -392,12 +392,12 @@ def _profile(store: LadybugStore, nid: str, key: str, head: str, sections: dict[
     return out
 
 
-def bodies(store: LadybugStore) -> list[dict[str, Any]]:
+def bodies(store: Store) -> list[dict[str, Any]]:
     return store.records("MATCH (b:Body) RETURN b.id AS id, b.name AS name, b.short AS short, b.kind AS kind "
                          "ORDER BY name")
 
 
-def body(store: LadybugStore, bid: str) -> dict[str, Any]:
+def body(store: Store, bid: str) -> dict[str, Any]:
     t, rels = _type_fn(store), "[" + ", ".join(f"'{r}'" for r in STRUCTURE_RELS) + "]"
     q = {
         "members": "MATCH (p:Person)-[r:MEMBER_OF]->(b:Body {id: $id}) "
@@ -441,7 +441,7 @@ def composition(members: list[dict[str, Any]], key: str) -> list[dict[str, Any]]
 
 
 # ---------------------------------------------------------------- source
-def document_text(store: LadybugStore, did: str) -> dict[str, Any] | None:
+def document_text(store: Store, did: str) -> dict[str, Any] | None:
     rows = store.records("MATCH (d:Document {id: $id}) RETURN d.id AS id, d.name AS name, d.text AS text, "
                          "d.date AS date, d.body AS body", {"id": did})
     return rows[0] if rows else None

@@ -1,4 +1,4 @@
-"""Neo4j behind the same interface as the embedded store (graph.store.LadybugStore), through the official driver.
+"""Neo4j behind the same interface as the embedded store (graph.store_api.Store), through the official driver.
 
 - Connection: a bolt/neo4j URI with NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE (or arguments); the database is
   passed on every call (``database_``), so a cluster or Aura routes without guessing.
@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from typing import Any
+from contextlib import AbstractContextManager, nullcontext
+from typing import Any, Callable
 
 import networkx as nx
 
 from graph import schema
-from graph.store import StoreError, check_read_query, explain_error
+from graph.store_common import StoreError, check_read_query, explain_error
 
 BATCH = 1000
 
@@ -85,8 +86,8 @@ def _batches(rows: list, size: int = BATCH):
 
 
 class Neo4jStore:
-    """The graph in Neo4j. Same methods as LadybugStore: exists, query, records, replace_graph, load_documents,
-    close; and ``dialect = 'neo4j'`` for the few places where the two engines' Cypher differs."""
+    """The graph in Neo4j: the graph.store_api.Store interface, and ``dialect = 'neo4j'`` for the few places where
+    the two engines' Cypher differs."""
 
     dialect = "neo4j"
 
@@ -136,6 +137,12 @@ class Neo4jStore:
             driver.execute_query(stmt, database_=self.database)
 
     # ------------------------------------------------------------ writing
+    def writing(self, waiting: Callable[[str], None] | None = None) -> AbstractContextManager[None]:
+        """Nothing to hold: there is no file to lock beside a server, which orders its own transactions (each
+        document's facts are one). Two ingests into one server at once are not kept apart here: the one that
+        replaces the graph last decides it. waiting is never called."""
+        return nullcontext()
+
     def replace_graph(self, G: nx.MultiDiGraph) -> dict[str, int]:
         """Make the database hold G: each document's facts in one transaction, then what G no longer has removed."""
         if self.read_only:
@@ -248,19 +255,3 @@ def to_plain(v: Any) -> Any:
     if hasattr(v, "iso_format"):
         return v.iso_format()
     return v
-
-
-def graph_from_store(store) -> nx.MultiDiGraph:
-    """The whole graph of a store (either engine) as networkx, for copying it to the other engine."""
-    G = nx.MultiDiGraph()
-    for nt in schema.NODES:
-        for r in store.records(f"MATCH (n:{nt.label}) RETURN n"):
-            n = r["n"]
-            G.add_node(n["id"], **{k: v for k, v in n.items() if not k.startswith("_") and v is not None},
-                       label=nt.label)
-    for rt in schema.RELS:
-        for r in store.records(f"MATCH (a)-[r:{rt.type}]->(b) RETURN a.id AS a, b.id AS b, r"):
-            props = {k: v for k, v in r["r"].items() if not k.startswith("_") and v is not None}
-            G.add_edge(r["a"], r["b"], key=f"{rt.type}:{props.get('doc')}:{props.get('start')}:{G.number_of_edges()}",
-                       type=rt.type, **props)
-    return G

@@ -14,6 +14,7 @@ from typing import Any
 
 from graph import explore
 from graph.explore import PROV, STRUCTURE_RELS
+from graph.store_api import Store
 from graph.text import sentences
 
 MANDATE_RE = re.compile(r"(?i)\b(mandat(?!period)\w*|ansvarar för|ansvar för|har till uppgift|uppgift(en)? är|syfte[nt]?|"
@@ -61,7 +62,7 @@ class Dossier:
 class _Docs:
     """Document names and, when asked, texts, read once per dossier."""
 
-    def __init__(self, store):
+    def __init__(self, store: Store):
         self.store = store
         self.meta = {r["id"]: r for r in store.records(
             "MATCH (d:Document) RETURN d.id AS id, d.name AS name, d.path AS path, d.date AS date")}
@@ -110,7 +111,7 @@ def _sentences(docs: _Docs, dids: list[str], names: list[str], pattern: re.Patte
     return out
 
 
-def find_body(store, name: str) -> str:
+def find_body(store: Store, name: str) -> str:
     """A body's id from its id, short name or name (any case); one clear message when none or several match."""
     from graph.model import GovgraphError
 
@@ -128,7 +129,7 @@ def find_body(store, name: str) -> str:
     raise GovgraphError(f"{name}: flera organ heter så ({', '.join(r['id'] for r in hits[:8])}); ange id:t")
 
 
-def body_dossier(store, bid: str, as_of: str | None = None) -> Dossier:
+def body_dossier(store: Store, bid: str, as_of: str | None = None) -> Dossier:
     """The review brief of one body: mandate and composition as the documents state them, members by
     municipality, party and role, meetings per year and planned dates, reporting and preparation paths, matters
     that passed through it, open assignments, and who supports it administratively."""
@@ -233,7 +234,7 @@ def body_dossier(store, bid: str, as_of: str | None = None) -> Dossier:
                    f"{_n(len({m['person_id'] for m in members}), 'ledamot eller ersättare', 'ledamöter och ersättare')} · {_n(len(b['meetings']), 'möte', 'möten')} i grafen", sections)
 
 
-def _overlaps_of(store, docs: _Docs, bid: str) -> Section:
+def _overlaps_of(store: Store, docs: _Docs, bid: str) -> Section:
     """The bodies this one shares members with, and whether the two look like parallel structures."""
     section = Section("Överlapp med andra organ", empty="Organet delar inga ledamöter med andra organ i grafen.")
     ov = explore.overlaps(store)
@@ -253,7 +254,7 @@ def _overlaps_of(store, docs: _Docs, bid: str) -> Section:
     return section
 
 
-def _support(store, docs: _Docs, bid: str, n_meetings: int) -> Section:
+def _support(store: Store, docs: _Docs, bid: str, n_meetings: int) -> Section:
     """Who supports the body administratively (secretaries, strategists, coordinators at its meetings or in a
     role in it) and how many of its meetings, and of all bodies' meetings, each serves."""
     section = Section("Administrativt stöd", empty="Grafen visar ingen sekreterare eller strateg för organet.")
@@ -286,7 +287,7 @@ def _support(store, docs: _Docs, bid: str, n_meetings: int) -> Section:
     return section
 
 
-def structure_dossier(store, as_of: str | None = None) -> Dossier:
+def structure_dossier(store: Store, as_of: str | None = None) -> Dossier:
     """The whole structure: bodies with their members and meetings, the reporting and preparation paths,
     possible parallel structures, open assignments and the administrative support of each body."""
     docs = _Docs(store)

@@ -1,4 +1,5 @@
-"""The embedded Cypher store (ladybug): schema DDL from graph.schema, bulk writes, read-only queries.
+"""The embedded Cypher store (ladybug): schema DDL from graph.schema, bulk writes, read-only queries; the
+graph.store_api.Store interface on one database file.
 
 A write builds the whole graph into a new database file beside the old one and swaps it in with one
 rename, so a reader never sees half a document and a killed ingest leaves the previous graph intact.
@@ -6,89 +7,25 @@ rename, so a reader never sees half a document and a killed ingest leaves the pr
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import networkx as nx
 import pyarrow as pa
 
 from graph import schema
-from graph.model import GovgraphError
-
-ROOT = Path(__file__).resolve().parent.parent
-WRITE_RE = re.compile(r"(?i)\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|ALTER|COPY|LOAD|INSTALL|IMPORT|EXPORT|"
-                      r"ATTACH|CHECKPOINT|BEGIN|COMMIT|ROLLBACK)\b")
-NEO4J_HINTS = [
-    (re.compile(r"(?i)\btype\s*\("), "ladybug skriver label(r) i stället för Neo4j:s type(r)"),
-    (re.compile(r"(?i)\blabels\s*\("), "ladybug skriver label(n) (en sträng) i stället för labels(n) (en lista)"),
-    (re.compile(r"(?i)shortestPath"), "ladybug skriver (a)-[* SHORTEST 1..10]-(b) i stället för shortestPath"),
-    (re.compile(r"\[\s*\w+\s+IN\s+[^\]]+\|"), "ladybug har list_transform/list_filter i stället för listomfattningar"),
-    (re.compile(r"(?i)\bCALL\s+db\."), "ladybug har CALL show_tables() i stället för db.labels()"),
-]
-
-
-class StoreError(GovgraphError):
-    """A database that cannot be opened, written or queried; the message says what to do."""
-
-
-MAX_RANGE = 10_000_000
-_RANGE_RE = re.compile(r"(?i)\brange\s*\(\s*(-?\d+)\s*,\s*(-?\d+)")
-
-
-def check_read_query(cypher: str) -> None:
-    """What both engines refuse before a read query runs: a write (the read-only database or transaction refuses
-    it again), and a range() long enough to fill the memory before the time limit can stop it (the engine
-    builds the whole list first)."""
-    bare = _strip_strings(cypher)
-    if WRITE_RE.search(bare):
-        raise StoreError("frågan försöker ändra grafen; här körs bara läsfrågor (MATCH … RETURN)")
-    for m in _RANGE_RE.finditer(bare):
-        if abs(int(m[2]) - int(m[1])) > MAX_RANGE:
-            limit = f"{MAX_RANGE:,}".replace(",", " ")
-            raise StoreError(f"range({m[1]}, {m[2]}) är längre än {limit} värden och körs inte här; "
-                             f"begränsa intervallet")
-
-
-def _env_number(name: str, default: float, minimum: float = 1) -> float:
-    """A number from the environment (a limit the user can raise), the default when unset or unreadable."""
-    try:
-        return max(minimum, float(os.environ.get(name, default)))
-    except ValueError:
-        return default
-
-
-def query_limits(timeout_s: int = 30, max_rows: int = 100_000) -> tuple[int, int]:
-    """(timeout in ms, rows) for an ad hoc query: the given defaults, raised or lowered by GOVGRAPH_QUERY_TIMEOUT
-    (seconds) and GOVGRAPH_MAX_ROWS."""
-    return (int(_env_number("GOVGRAPH_QUERY_TIMEOUT", timeout_s)) * 1000,
-            int(_env_number("GOVGRAPH_MAX_ROWS", max_rows)))
-
-
-def default_db_path() -> Path:
-    return Path(os.environ.get("GOVGRAPH_DB", ROOT / "data" / "graph" / "govgraph.db"))
+from graph.store_common import StoreError, check_read_query, env_number, explain_error
 
 
 def _lb():
     import ladybug
 
     return ladybug
-
-
-def open_store(db: str | Path | None = None, neo4j: str | None = None, read_only: bool = True):
-    """The store a command works on: Neo4j when a URI is given (``--neo4j`` or NEO4J_URI), else the embedded
-    database file (``--db``, GOVGRAPH_DB or data/graph/govgraph.db)."""
-    uri = neo4j or os.environ.get("NEO4J_URI")
-    if uri:
-        from graph.neo4j_store import Neo4jStore
-
-        return Neo4jStore.from_env(uri, read_only=read_only)
-    return LadybugStore(Path(db) if db else default_db_path(), read_only=read_only)
 
 
 class LadybugStore:
@@ -159,8 +96,9 @@ class LadybugStore:
         for ddl in schema.ladybug_ddl():
             conn.execute(ddl)
 
-    def writing(self, waiting=None):
-        """Hold the database's write lock (see _write_lock) for a run of reads and writes: an ingest."""
+    def writing(self, waiting: Callable[[str], None] | None = None) -> AbstractContextManager[None]:
+        """Hold the database's write lock (see _write_lock) for a run of reads and writes: an ingest. waiting
+        is told once when another writer holds it."""
         return _write_lock(self.path, waiting)
 
     def replace_graph(self, G: nx.MultiDiGraph) -> dict[str, int]:
@@ -225,22 +163,6 @@ class LadybugStore:
         return [r["d"] for r in self.records("MATCH (d:Document) RETURN d")]
 
 
-def _strip_strings(cypher: str) -> str:
-    no_comments = re.sub(r"//[^\n]*", "", cypher)
-    return re.sub(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`", "''", no_comments)
-
-
-def explain_error(msg: str, cypher: str) -> str:
-    first = msg.strip().splitlines()[0] if msg.strip() else "okänt fel"
-    hints = [h for rx, h in NEO4J_HINTS if rx.search(cypher)]
-    if "timeout" in first.lower() or "interrupted" in first.lower():
-        return "frågan tog för lång tid och avbröts; begränsa den med WHERE eller LIMIT"
-    out = f"frågan kunde inte köras: {first}"
-    if hints:
-        out += f" (tips: {hints[0]})"
-    return out
-
-
 def _internal_id(v: Any) -> str:
     """The engine's own node id ({'table': 3, 'offset': 9} -> '3:9'): what joins a relationship to its ends."""
     return f"{v.get('table')}:{v.get('offset')}" if isinstance(v, dict) else str(v)
@@ -285,7 +207,7 @@ _HELD: set[tuple[str, int]] = set()  # (database, thread) pairs whose write lock
 
 def lock_wait() -> float:
     """Seconds a second writer waits for the first before it stops (GOVGRAPH_LOCK_WAIT, default ten minutes)."""
-    return _env_number("GOVGRAPH_LOCK_WAIT", 600, minimum=0)
+    return env_number("GOVGRAPH_LOCK_WAIT", 600, minimum=0)
 
 
 @contextmanager

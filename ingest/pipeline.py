@@ -141,14 +141,19 @@ def rebuild(db: str | Path, *, curation: Path | None = None, waiting: Callable[[
     return _from_store([], db, waiting, curation, always=True)
 
 
+def _is_file(db) -> bool:
+    """db is the embedded database file's path (else a graph.store_api.Store to read and write: Neo4j)."""
+    return isinstance(db, (str, os.PathLike))
+
+
 def _reader(db):
     """The store to read what is stored from: the given store, or the database file without the schema check
     (an ingest is how a graph of an older version is rebuilt)."""
-    return db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=True, check_schema=False)
+    return LadybugStore(db, read_only=True, check_schema=False) if _is_file(db) else db
 
 
 def _writer(db):
-    return db if hasattr(db, "replace_graph") else LadybugStore(db, read_only=False)
+    return LadybugStore(db, read_only=False) if _is_file(db) else db
 
 
 def _from_store(names: list[str], db, waiting, curation: Path | None, always: bool) -> IngestResult:
@@ -187,7 +192,7 @@ def _curation_digest(corrections: list[dict] | None) -> str:
 
 
 def _digest_file(db) -> Path | None:
-    return None if hasattr(db, "replace_graph") else Path(str(db) + ".curation")
+    return Path(str(db) + ".curation") if _is_file(db) else None
 
 
 def _stored_digest(db) -> str:
@@ -235,12 +240,9 @@ def _where(db) -> str:
 
 @contextmanager
 def _writing(db, waiting):
-    """The embedded database's write lock (a Neo4j server orders its own transactions)."""
-    store = _writer(db)
-    if hasattr(store, "writing"):
-        with store.writing(waiting):
-            yield
-    else:
+    """The store's right to write: the embedded database's write lock (a Neo4j server orders its own
+    transactions, and its writing() holds nothing)."""
+    with _writer(db).writing(waiting):
         yield
 
 

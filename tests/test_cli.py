@@ -1,4 +1,4 @@
-"""The command line as a user runs it: `python -m graph …` in a subprocess, so the real entry point main()
+"""The command line as a user runs it: `python -m govgraph …` in a subprocess, so the real entry point main()
 (with its error handling) runs, from a working directory outside the repository."""
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ SAMPLES = ROOT / "data" / "sample-minutes"
 def govgraph(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GOVGRAPH_")}
     env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    return subprocess.run([sys.executable, "-m", "graph", *map(str, args)], cwd=cwd, env=env,
+    return subprocess.run([sys.executable, "-m", "govgraph", *map(str, args)], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=300)
 
 

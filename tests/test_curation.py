@@ -23,7 +23,7 @@ def govgraph(*args, **kw) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GOVGRAPH_")}
     env["PYTHONPATH"] = str(ROOT)
     env["GOVGRAPH_USER"] = "Granskare Test"
-    return subprocess.run([sys.executable, "-m", "graph", *map(str, args)], env=env, capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "govgraph", *map(str, args)], env=env, capture_output=True, text=True,
                           timeout=300, **kw)
 
 

@@ -206,7 +206,7 @@ def test_cli_names_a_misspelt_key_on_one_line(tmp_path):
     (tmp_path / "a.txt").write_text(PROTOCOL, encoding="utf-8")
     (tmp_path / "a.expect.toml").write_text('must = [{ kind = "meeting", plase_contains = "Storuman" }]\n',
                                             encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "graph", "eval", str(tmp_path)], capture_output=True, text=True,
+    run = subprocess.run([sys.executable, "-m", "govgraph", "eval", str(tmp_path)], capture_output=True, text=True,
                          cwd=ROOT)
     lines = [ln for ln in run.stderr.splitlines() if ln.strip()]
     assert run.returncode != 0 and len(lines) == 1, run.stderr
@@ -216,13 +216,13 @@ def test_cli_names_a_misspelt_key_on_one_line(tmp_path):
 def test_cli_exit_status_and_no_traceback(tmp_path):
     (tmp_path / "a.txt").write_text(PROTOCOL, encoding="utf-8")
     (tmp_path / "a.expect.toml").write_text(EXPECT, encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "graph", "eval", str(tmp_path)], capture_output=True, text=True,
+    run = subprocess.run([sys.executable, "-m", "govgraph", "eval", str(tmp_path)], capture_output=True, text=True,
                          cwd=ROOT)
     assert run.returncode == 1, run.stderr
     assert "Under kraven" in run.stdout and "Traceback" not in run.stderr
     (tmp_path / "b.expect.toml").write_text("persons = [", encoding="utf-8")
     (tmp_path / "b.txt").write_text(PROTOCOL, encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "graph", "eval", str(tmp_path)], capture_output=True, text=True,
+    run = subprocess.run([sys.executable, "-m", "govgraph", "eval", str(tmp_path)], capture_output=True, text=True,
                          cwd=ROOT)
     assert run.returncode != 0 and "b.expect.toml" in run.stderr and "Traceback" not in run.stderr
 

@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from graph import export, schema
-from graph.neo4j_store import graph_from_store
+from graph.store_api import graph_from_store
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS = ROOT / "data" / "reference" / "popolo-schemas"
@@ -116,7 +116,7 @@ def test_csv_has_a_file_per_label_and_type_with_the_schema_columns(stored_graph,
 def test_export_from_the_cli_in_every_format(sample_db, tmp_path):
     from click.testing import CliRunner
 
-    from graph.cli import cli
+    from govgraph.cli import cli
 
     for fmt, out in (("popolo", tmp_path / "p.json"), ("graphml", tmp_path / "g.graphml"), ("csv", tmp_path / "c")):
         res = CliRunner().invoke(cli, ["export", "--format", fmt, "--out", str(out), "--db", str(sample_db)])

@@ -1,4 +1,4 @@
-"""Bad input, faults and concurrency, as a user meets them: through `python -m graph …` in a subprocess, on a real
+"""Bad input, faults and concurrency, as a user meets them: through `python -m govgraph …` in a subprocess, on a real
 database. Every bad file gets one line naming it and the fix, every good file is still ingested, and what was in
 the graph before is never lost or half-replaced."""
 from __future__ import annotations
@@ -41,7 +41,7 @@ GOOD = ["windows-1252 protokoll.txt", "blandad kodning.txt", "Protokoll Åre kom
 
 
 def govgraph(*args, env: dict | None = None, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "graph", *map(str, args)], env=_env(env), capture_output=True,
+    return subprocess.run([sys.executable, "-m", "govgraph", *map(str, args)], env=_env(env), capture_output=True,
                           text=True, timeout=600, **kw)
 
 
@@ -288,7 +288,7 @@ elif moment in ("after the write", "after the swap"):  # the new file checkpoint
 else:
     sys.exit(f"unknown moment {moment!r}")
 
-from graph.cli import main
+from govgraph.cli import main
 
 main()
 """
@@ -339,7 +339,7 @@ def test_a_reader_sees_the_old_graph_or_the_new_one_while_an_ingest_writes(sampl
     db = fresh_copy(samples_db, tmp_path)
     old = state(db)
     folder = more
-    proc = subprocess.Popen([sys.executable, "-m", "graph", "ingest", str(folder), "--db", str(db), "-q"],
+    proc = subprocess.Popen([sys.executable, "-m", "govgraph", "ingest", str(folder), "--db", str(db), "-q"],
                             env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     seen = []
     while proc.poll() is None:
@@ -365,9 +365,9 @@ def test_a_second_ingest_waits_for_the_first_and_keeps_its_documents(samples_db,
         shutil.copy(f, a)
     for f in evals[4:8]:
         shutil.copy(f, b)
-    first = subprocess.Popen([sys.executable, "-m", "graph", "ingest", str(a), "--db", str(db), "-q"],
+    first = subprocess.Popen([sys.executable, "-m", "govgraph", "ingest", str(a), "--db", str(db), "-q"],
                              env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    second = subprocess.Popen([sys.executable, "-m", "graph", "ingest", str(b), "--db", str(db), "-q"],
+    second = subprocess.Popen([sys.executable, "-m", "govgraph", "ingest", str(b), "--db", str(db), "-q"],
                               env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     outs = [first.communicate(timeout=600), second.communicate(timeout=600)]
     assert first.returncode == 0 and second.returncode == 0, outs
@@ -405,7 +405,7 @@ def test_a_second_ingest_stops_with_one_message_when_the_wait_runs_out(samples_d
 
 def _facts(db: Path) -> dict[str, set]:
     """Every relationship with its ends and provenance, by the document it was read from."""
-    from graph.neo4j_store import graph_from_store
+    from graph.store_api import graph_from_store
 
     store = LadybugStore(db, read_only=True)
     G = graph_from_store(store)
@@ -460,7 +460,7 @@ def test_a_graph_from_an_older_version_says_how_to_rebuild_and_ingest_rebuilds_i
     import ladybug
 
     from graph import schema
-    from graph.store import StoreError
+    from graph.store_api import StoreError
 
     db = tmp_path / "gammal.db"
     old = ladybug.Database(str(db))

@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from graph import schema
-from graph.cli import cli
-from graph.neo4j_store import (Neo4jStore, graph_from_store, merge_nodes_cypher, merge_rels_cypher, node_rows,
-                               rel_rows)
+from govgraph.cli import cli
+from graph.neo4j_store import Neo4jStore, merge_nodes_cypher, merge_rels_cypher, node_rows, rel_rows
 from graph.store import LadybugStore
+from graph.store_api import graph_from_store
 
 ROOT = Path(__file__).resolve().parent.parent
 LIVE = os.environ.get("NEO4J_URI")
@@ -131,7 +131,7 @@ def test_push_and_pull_round_trip(sample_db, tmp_path):
 
 def test_ad_hoc_queries_on_neo4j_are_checked_like_the_embedded_ones():
     """Without a server: the same refusal, before the driver is touched (a store for an unreachable URI)."""
-    from graph.store import StoreError
+    from graph.store_api import StoreError
 
     store = Neo4jStore("neo4j://127.0.0.1:1", "neo4j", "x", None, read_only=True)
     for cypher in ("MATCH (n) DETACH DELETE n", "UNWIND range(0, 99999999999) AS x RETURN x"):
@@ -143,7 +143,7 @@ def test_ad_hoc_queries_on_neo4j_are_checked_like_the_embedded_ones():
 @skip_live
 def test_a_write_that_gets_past_the_check_is_refused_by_the_read_transaction(neo, monkeypatch):
     import graph.neo4j_store as ns
-    from graph.store import StoreError
+    from graph.store_api import StoreError
 
     monkeypatch.setattr(ns, "check_read_query", lambda cypher: None)
     with pytest.raises(StoreError):
@@ -154,7 +154,7 @@ def test_a_write_that_gets_past_the_check_is_refused_by_the_read_transaction(neo
 @live
 @skip_live
 def test_a_long_query_on_neo4j_is_stopped(neo):
-    from graph.store import StoreError
+    from graph.store_api import StoreError
 
     with pytest.raises(StoreError):
         neo.query("UNWIND range(1, 9000000) AS x WITH x UNWIND range(1, 1000) AS y RETURN count(*)", timeout_ms=200)

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from graph import explore
-from graph.store import LadybugStore, StoreError, check_read_query, query_limits
+from graph.store import LadybugStore
+from graph.store_api import StoreError, query_limits
+from graph.store_common import check_read_query
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -80,7 +82,7 @@ def test_limits_come_from_the_environment(monkeypatch):
 def test_the_cli_says_when_rows_were_cut(sample_db):
     env = {k: v for k, v in os.environ.items() if not k.startswith("GOVGRAPH_")}
     env["PYTHONPATH"] = str(ROOT)
-    p = subprocess.run([sys.executable, "-m", "graph", "query", "MATCH (n:Person) RETURN n.name", "--db",
+    p = subprocess.run([sys.executable, "-m", "govgraph", "query", "MATCH (n:Person) RETURN n.name", "--db",
                         str(sample_db), "--max-rows", "3", "--format", "json"],
                        env=env, capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, p.stderr
@@ -117,7 +119,7 @@ def test_cypher_text_is_formatted_only_from_the_schema_and_fixed_fragments():
     checked here to come from graph.schema or a constant; a user's value must be a $parameter."""
     kw = re.compile(r"\b(MATCH|RETURN|WHERE|COPY|MERGE|UNWIND|CREATE)\b")
     found = []
-    for f in [*ROOT.glob("graph/*.py"), ROOT / "app.py", *ROOT.glob("ingest/*.py")]:
+    for f in [*ROOT.glob("graph/*.py"), ROOT / "app.py", *ROOT.glob("ingest/*.py"), *ROOT.glob("govgraph/*.py")]:
         for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
             if isinstance(node, ast.JoinedStr):
                 const = "".join(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
@@ -133,7 +135,7 @@ def test_the_explorer_listens_on_localhost_unless_told_otherwise(monkeypatch):
 
     from click.testing import CliRunner
 
-    from graph import cli as cli_module
+    from govgraph import cli as cli_module
 
     started = []
 

@@ -85,7 +85,7 @@ def test_document_text_is_never_markup_in_markdown_or_html():
 def test_report_from_the_cli_in_both_formats(sample_db, tmp_path):
     from click.testing import CliRunner
 
-    from graph.cli import cli
+    from govgraph.cli import cli
 
     res = CliRunner().invoke(cli, ["report", "SocSam", "--db", str(sample_db), "--as-of", "2026-12-01"])
     assert res.exit_code == 0 and res.output.startswith("# Sociala samrådsgruppen (SocSam)")

@@ -99,7 +99,7 @@ def test_the_structure_page_filter_ends_a_line_its_text_ends(store):
 def test_diff_from_the_cli(store):
     from click.testing import CliRunner
 
-    from graph.cli import cli
+    from govgraph.cli import cli
 
     res = CliRunner().invoke(cli, ["diff", "2023-06-01", "2024-06-01", "--db", str(store.path)])
     assert res.exit_code == 0, res.output
@@ -112,7 +112,7 @@ def test_diff_from_the_cli(store):
 def test_the_structure_as_of_a_day_from_the_cli(store):
     from click.testing import CliRunner
 
-    from graph.cli import cli
+    from govgraph.cli import cli
 
     res = CliRunner().invoke(cli, ["structure", "--as-of", "2023-06-01", "--db", str(store.path)])
     assert res.exit_code == 0, res.output

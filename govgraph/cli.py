@@ -1,4 +1,6 @@
-"""The govgraph command line: ingest, remove, curate, query, report, structure, diff, export, eval, extract, schema, app, push, pull."""
+"""The govgraph command line: ingest, remove, curate, query, report, structure, diff, export, eval, extract, schema,
+app, push, pull. It sits above graph/ and ingest/ and may import both; the options and helpers several commands
+share are in govgraph/options.py."""
 from __future__ import annotations
 
 import csv
@@ -11,46 +13,22 @@ from pathlib import Path
 
 import click
 
+from govgraph import swedish
+from govgraph.options import (cell, counts, curation_option, curation_path, db_option, db_path, neo4j_option,
+                              parse_params, say, table, where, who_option, why_option)
 from graph.model import GovgraphError
 from graph.schema import NODE_LABELS, REL_TYPES
 
 ROOT = Path(__file__).resolve().parent.parent
 
-db_option = click.option("--db", "db", type=click.Path(dir_okay=False), default=None, envvar="GOVGRAPH_DB",
-                         help="Databasfil (standard: data/graph/govgraph.db, eller GOVGRAPH_DB).")
 
-
-neo4j_option = click.option("--neo4j", "neo4j", default=None, metavar="URI",
-                            help="Använd Neo4j (t.ex. neo4j://server:7687) i stället för databasfilen; "
-                                 "NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD och NEO4J_DATABASE gäller också.")
-
-
-def _target(db: str | None, neo4j: str | None, read_only: bool = True):
-    """The Neo4j store when one is named (--neo4j or NEO4J_URI), else the embedded database file's path."""
-    from graph.store import open_store
-
-    if neo4j or os.environ.get("NEO4J_URI"):
-        return open_store(db, neo4j, read_only=read_only)
-    return _db(db)
-
-
-def _where(target) -> str:
-    return str(getattr(target, "uri", target))
-
-
-def _db(db: str | None) -> Path:
-    from graph.store import default_db_path
-
-    return Path(db) if db else default_db_path()
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=swedish.Group, context_settings={"help_option_names": ["-h", "--help"]})
 def cli() -> None:
     """govgraph: samverkansstrukturen ur protokoll och minnesanteckningar, som en graf."""
 
 
 @cli.command("eval")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="SÖKVÄGAR...")
 @click.option("--expect", "expect_dir", type=click.Path(file_okay=False), default=None,
               help="Mapp med förväntningsfiler (<namn>.expect.toml); standard: bredvid dokumenten.")
 @click.option("--thresholds", type=click.Path(dir_okay=False), default=None,
@@ -74,10 +52,12 @@ def eval_(paths: tuple[str, ...], expect_dir: str | None, thresholds: str | None
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(), metavar="SÖKVÄGAR...")
 @db_option
-@click.option("--body", default=None, help="Organ för dokument som inte själva säger det (gäller alla filer).")
-@click.option("--date", "date_", default=None, help="Mötesdatum ÅÅÅÅ-MM-DD för dokument som saknar det.")
+@click.option("--body", default=None, metavar="ORGAN",
+              help="Organ för dokument som inte själva säger det (gäller alla filer).")
+@click.option("--date", "date_", default=None, metavar="ÅÅÅÅ-MM-DD",
+              help="Mötesdatum ÅÅÅÅ-MM-DD för dokument som saknar det.")
 @click.option("--date-from-filename", is_flag=True,
               help="Ta mötesdatum ur filnamnet (t.ex. 2023-10-13) när dokumentet självt saknar det.")
 @click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, show_default=True,
@@ -89,6 +69,7 @@ def eval_(paths: tuple[str, ...], expect_dir: str | None, thresholds: str | None
 def ingest(paths: tuple[str, ...], db: str | None, body: str | None, date_: str | None, date_from_filename: bool,
            jobs: int, quiet: bool, neo4j: str | None, curation: str | None) -> None:
     """Läs in filer och mappar (.txt, .html, .pdf, .docx) i grafen."""
+    from graph.store_api import write_target
     from ingest.dates import parse_one
     from ingest.pipeline import ingest as run
 
@@ -104,9 +85,9 @@ def ingest(paths: tuple[str, ...], db: str | None, body: str | None, date_: str 
     def progress(i: int, n: int, name: str) -> None:
         click.echo(f"[{i}/{n}] {name}", err=True)
 
-    target = _target(db, neo4j, read_only=False)
+    target = write_target(db, neo4j)
     res = run(list(paths), target, meta=meta, progress=progress, date_from_filename=date_from_filename,
-              jobs=jobs, waiting=_say, curation=_curation(curation))
+              jobs=jobs, waiting=say, curation=curation_path(curation))
     for line in res.failed:
         click.echo(f"fel: {line}", err=True)
     if not quiet:
@@ -122,42 +103,40 @@ def ingest(paths: tuple[str, ...], db: str | None, body: str | None, date_: str 
         rels = ", ".join(f"{k} {res.counts[k]}" for k in REL_TYPES if res.counts.get(k))
         click.echo(f"Noder: {nodes}")
         click.echo(f"Relationer: {rels}")
-    click.echo(f"Varningar: {len(res.warnings)}  Databas: {_where(target)}")
+    click.echo(f"Varningar: {len(res.warnings)}  Databas: {where(target)}")
     if res.failed:
         sys.exit(1)
 
 
-def _say(message: str) -> None:
-    click.echo(message, err=True)
-
-
 @cli.command()
-@click.argument("documents", nargs=-1, required=True)
+@click.argument("documents", nargs=-1, required=True, metavar="DOKUMENT...")
 @db_option
 @neo4j_option
 def remove(documents: tuple[str, ...], db: str | None, neo4j: str | None) -> None:
     """Ta bort dokuments fakta ur grafen (ange dokument-id, filnamn eller sökväg som vid inläsningen)."""
+    from graph.store_api import write_target
     from ingest.pipeline import remove as run
 
-    target = _target(db, neo4j, read_only=False)
-    res = run(list(documents), target, waiting=_say, curation=_curation(None))
+    target = write_target(db, neo4j)
+    res = run(list(documents), target, waiting=say, curation=curation_path(None))
     for line in res.failed:
         click.echo(f"fel: {line}", err=True)
     click.echo(f"Borttagna: {len(res.removed)}" + (f" ({', '.join(res.removed)})" if res.removed else "")
-               + f"  Databas: {_where(target)}")
+               + f"  Databas: {where(target)}")
     if res.failed:
         sys.exit(1)
 
 
 @cli.command()
-@click.option("--as-of", "as_of", required=True, help="Dagen strukturen ska visas för (ÅÅÅÅ-MM-DD).")
+@click.option("--as-of", "as_of", required=True, metavar="ÅÅÅÅ-MM-DD",
+              help="Dagen strukturen ska visas för (ÅÅÅÅ-MM-DD).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @db_option
 @neo4j_option
 def structure(as_of: str, fmt: str, db: str | None, neo4j: str | None) -> None:
     """Strukturen en given dag: organ, rapporterings- och beredningsvägar, ledamöter och roller med källa."""
     from graph import explore
-    from graph.store import open_store
+    from graph.store_api import open_store
     from ingest.dates import parse_one
 
     day = parse_one(as_of)
@@ -181,15 +160,15 @@ def structure(as_of: str, fmt: str, db: str | None, neo4j: str | None) -> None:
 
 
 @cli.command()
-@click.argument("before")
-@click.argument("after")
+@click.argument("before", metavar="FRÅN")
+@click.argument("after", metavar="TILL")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @db_option
 @neo4j_option
 def diff(before: str, after: str, fmt: str, db: str | None, neo4j: str | None) -> None:
     """Vad som ändrats i strukturen mellan två datum (ÅÅÅÅ-MM-DD): organ, ledamöter, roller och rapporteringsvägar."""
     from graph import explore
-    from graph.store import open_store
+    from graph.store_api import open_store
     from ingest.dates import parse_one
 
     days = []
@@ -220,17 +199,6 @@ def diff(before: str, after: str, fmt: str, db: str | None, neo4j: str | None) -
                            f"{where}")
 
 
-curation_option = click.option("--curation", "curation", type=click.Path(dir_okay=False), default=None,
-                               envvar="GOVGRAPH_CURATION",
-                               help="Granskarnas rättelser (standard: data/curation.toml, eller GOVGRAPH_CURATION).")
-
-
-def _curation(path: str | None) -> Path:
-    from graph.curation import default_path
-
-    return Path(path) if path else default_path()
-
-
 @cli.group()
 def curate() -> None:
     """Rätta grafen: slå ihop eller dela personer och organ, avvisa ett fakta, lägg till ett som saknas.
@@ -242,10 +210,10 @@ def _curate(db: str | None, curation: str | None, correction: dict) -> None:
     from graph.curation import append
     from ingest.pipeline import rebuild
 
-    path = _curation(curation)
+    path = curation_path(curation)
     c = append(path, correction)
     click.echo(f"Rättelse sparad i {path}: {c['action']} ({c['why']})", err=True)
-    res = rebuild(_db(db), curation=path, waiting=_say)
+    res = rebuild(db_path(db), curation=path, waiting=say)
     for w in res.warnings:
         if "rättelse" in w.message:
             click.echo(f"varning: {w}", err=True)
@@ -254,12 +222,8 @@ def _curate(db: str | None, curation: str | None, correction: dict) -> None:
             click.echo(line)
 
 
-why_option = click.option("--why", required=True, help="Varför rättelsen görs (sparas i filen).")
-who_option = click.option("--who", default=None, help="Vem som gör rättelsen (standard: inloggad användare).")
-
-
 @curate.command("merge")
-@click.argument("ids", nargs=-1, required=True)
+@click.argument("ids", nargs=-1, required=True, metavar="ID...")
 @click.option("--name", default=None, help="Namnet den sammanslagna noden ska ha.")
 @why_option
 @who_option
@@ -271,7 +235,7 @@ def curate_merge(ids, name, why, who, db, curation) -> None:
 
 
 @curate.command("split")
-@click.argument("node_id")
+@click.argument("node_id", metavar="ID")
 @click.option("--doc", "docs", multiple=True, required=True, help="Dokument vars fakta blir en egen nod.")
 @click.option("--name", default=None)
 @click.option("--new-id", default=None)
@@ -286,9 +250,9 @@ def curate_split(node_id, docs, name, new_id, why, who, db, curation) -> None:
 
 
 @curate.command("reject")
-@click.argument("rel_type")
-@click.argument("source")
-@click.argument("target")
+@click.argument("rel_type", metavar="RELATIONSTYP")
+@click.argument("source", metavar="FRÅN-ID")
+@click.argument("target", metavar="TILL-ID")
 @click.option("--doc", default=None, help="Bara faktat ur det här dokumentet.")
 @click.option("--quote", default=None, help="Bara faktat vars citat innehåller den här texten.")
 @why_option
@@ -302,9 +266,9 @@ def curate_reject(rel_type, source, target, doc, quote, why, who, db, curation) 
 
 
 @curate.command("add")
-@click.argument("rel_type")
-@click.argument("source")
-@click.argument("target")
+@click.argument("rel_type", metavar="RELATIONSTYP")
+@click.argument("source", metavar="FRÅN-ID")
+@click.argument("target", metavar="TILL-ID")
 @click.option("--doc", required=True, help="Dokumentet där det står.")
 @click.option("--quote", required=True, help="Texten i dokumentet som säger det (ordagrant).")
 @click.option("--role", default=None)
@@ -324,7 +288,7 @@ def curate_list(curation) -> None:
     """Visa rättelserna i ordning, med vem, när och varför."""
     from graph.curation import load
 
-    path = _curation(curation)
+    path = curation_path(curation)
     rows = load(path)
     if not rows:
         click.echo(f"Inga rättelser i {path}.")
@@ -334,7 +298,7 @@ def curate_list(curation) -> None:
 
 
 @curate.command("undo")
-@click.argument("number", type=int)
+@click.argument("number", type=int, metavar="NUMMER")
 @db_option
 @curation_option
 def curate_undo(number, db, curation) -> None:
@@ -342,23 +306,24 @@ def curate_undo(number, db, curation) -> None:
     from graph.curation import remove_at
     from ingest.pipeline import rebuild
 
-    path = _curation(curation)
+    path = curation_path(curation)
     gone = remove_at(path, number)
     click.echo(f"Rättelse {number} borttagen: {gone['action']} ({gone['why']})", err=True)
-    rebuild(_db(db), curation=path, waiting=_say)
+    rebuild(db_path(db), curation=path, waiting=say)
 
 
 @cli.command()
-@click.argument("body", required=False)
+@click.argument("body", required=False, metavar="[ORGAN]")
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True)
 @click.option("--out", "out", type=click.Path(dir_okay=False), default=None, help="Fil att skriva (annars skärmen).")
-@click.option("--as-of", "as_of", default=None, help="Dag som uppdragens ålder räknas till (ÅÅÅÅ-MM-DD; standard i dag).")
+@click.option("--as-of", "as_of", default=None, metavar="ÅÅÅÅ-MM-DD",
+              help="Dag som uppdragens ålder räknas till (ÅÅÅÅ-MM-DD; standard i dag).")
 @db_option
 @neo4j_option
 def report(body: str | None, fmt: str, out: str | None, as_of: str | None, db: str | None, neo4j: str | None) -> None:
     """Underlag för översynen: ett organ (id, kortnamn eller namn) eller hela strukturen, med källa för varje rad."""
     from graph import report as rp
-    from graph.store import open_store
+    from graph.store_api import open_store
 
     if as_of and not rp.explore._day(as_of):
         raise GovgraphError(f"--as-of {as_of!r} kunde inte tolkas; skriv datumet som ÅÅÅÅ-MM-DD")
@@ -385,8 +350,7 @@ def report(body: str | None, fmt: str, out: str | None, as_of: str | None, db: s
 def export(fmt: str, out: str, with_text: bool, db: str | None, neo4j: str | None) -> None:
     """Exportera grafen: Popolo JSON, GraphML eller CSV."""
     from graph import export as ex
-    from graph.neo4j_store import graph_from_store
-    from graph.store import open_store
+    from graph.store_api import graph_from_store, open_store
 
     G = graph_from_store(open_store(db, neo4j, read_only=True))
     path = Path(out)
@@ -395,28 +359,18 @@ def export(fmt: str, out: str, with_text: bool, db: str | None, neo4j: str | Non
     if fmt != "csv":
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        counts = (ex.write_popolo(G, path) if fmt == "popolo" else
-                  ex.write_graphml(G, path, with_text) if fmt == "graphml" else ex.write_csv(G, path, with_text))
+        written = (ex.write_popolo(G, path) if fmt == "popolo" else
+                   ex.write_graphml(G, path, with_text) if fmt == "graphml" else ex.write_csv(G, path, with_text))
     except OSError as e:
         raise GovgraphError(f"{path}: kunde inte skrivas ({e.strerror}); kontrollera sökvägen och behörigheten") from None
-    click.echo(f"Exporterat till {path}: " + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
-
-
-def _params(values: tuple[str, ...]) -> dict:
-    out = {}
-    for v in values:
-        if "=" not in v:
-            raise GovgraphError(f"--param {v!r} saknar '='; skriv --param namn=värde")
-        k, val = v.split("=", 1)
-        out[k.strip()] = val  # a string, as typed: "0114" is a kommunkod, not the number 114
-    return out
-
+    click.echo(f"Exporterat till {path}: " + ", ".join(f"{k} {v}" for k, v in written.items() if v))
 
 
 @cli.command()
-@click.argument("cypher_or_file")
+@click.argument("cypher_or_file", metavar="FRÅGA")
 @db_option
-@click.option("--param", "-p", "params", multiple=True, help="Parameter namn=värde (kan upprepas).")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAMN=VÄRDE",
+              help="Parameter namn=värde (kan upprepas).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table")
 @click.option("--timeout", "timeout_s", type=click.IntRange(1, None), default=None,
               help="Avbryt frågan efter så många sekunder (standard 30, eller GOVGRAPH_QUERY_TIMEOUT).")
@@ -427,10 +381,10 @@ def query(cypher_or_file: str, db: str | None, params: tuple[str, ...], fmt: str
           max_rows: int | None, neo4j: str | None) -> None:
     """Kör en Cypher-fråga (text, en .cypher-fil eller namnet på en sparad fråga); bara läsning."""
     from graph.queries import find_query
-    from graph.store import open_store, query_limits
+    from graph.store_api import open_store, query_limits
 
     text, defaults = find_query(cypher_or_file)
-    p = {**defaults, **_params(params)}
+    p = {**defaults, **parse_params(params)}
     timeout_ms, cap = query_limits()
     timeout_ms, cap = (timeout_s * 1000 if timeout_s else timeout_ms), (max_rows or cap)
     store = open_store(db, neo4j, read_only=True)
@@ -445,35 +399,16 @@ def query(cypher_or_file: str, db: str | None, params: tuple[str, ...], fmt: str
         w = csv.writer(buf)
         w.writerow(cols)
         for r in rows:
-            w.writerow([_cell(v) for v in r])
+            w.writerow([cell(v) for v in r])
         click.echo(buf.getvalue(), nl=False)
     else:
-        click.echo(_table(cols, rows))
-
-
-def _cell(v) -> str:
-    if isinstance(v, (dict, list)):
-        if isinstance(v, dict) and "_label" in v:
-            return f"({v['_label']} {v.get('name') or v.get('title') or v.get('id')})"
-        return json.dumps(v, ensure_ascii=False, default=str)
-    return "" if v is None else str(v)
-
-
-def _table(cols: list[str], rows: list[list]) -> str:
-    cells = [[_cell(v) for v in r] for r in rows]
-    widths = [min(60, max([len(c)] + [len(r[i]) for r in cells])) for i, c in enumerate(cols)]
-    line = " | ".join(c.ljust(w) for c, w in zip(cols, widths))
-    out = [line, "-+-".join("-" * w for w in widths)]
-    for r in cells:
-        out.append(" | ".join((v if len(v) <= w else v[: w - 1] + "…").ljust(w) for v, w in zip(r, widths)))
-    out.append(f"({len(rows)} rader)")
-    return "\n".join(out)
+        click.echo(table(cols, rows))
 
 
 @cli.command()
-@click.argument("file", type=click.Path())
-@click.option("--body", default=None)
-@click.option("--date", "date_", default=None)
+@click.argument("file", type=click.Path(), metavar="FIL")
+@click.option("--body", default=None, metavar="ORGAN", help="Organ om dokumentet inte självt säger det.")
+@click.option("--date", "date_", default=None, metavar="ÅÅÅÅ-MM-DD", help="Mötesdatum om dokumentet saknar det.")
 def extract(file: str, body: str | None, date_: str | None) -> None:
     """Visa vad reglerna hittar i ett dokument (JSON), utan att ändra grafen."""
     from ingest.pipeline import extract_document
@@ -502,7 +437,7 @@ def schema() -> None:
 @neo4j_option
 def app(db: str | None, port: int, host: str, open_browser: bool, neo4j: str | None) -> None:
     """Starta utforskaren (Streamlit) mot grafen."""
-    env = {**os.environ, "GOVGRAPH_DB": str(_db(db).resolve())}
+    env = {**os.environ, "GOVGRAPH_DB": str(db_path(db).resolve())}
     if neo4j:
         env["NEO4J_URI"] = neo4j
     # always headless: a non-headless first start asks for an e-mail address on the terminal and waits
@@ -542,10 +477,9 @@ def _open_when_up(url: str, proc: subprocess.Popen) -> None:
 @neo4j_option
 def push(db: str | None, neo4j: str | None) -> None:
     """Kopiera den inbyggda grafen (databasfilen) till Neo4j och jämför antalen på båda sidor."""
-    from graph.neo4j_store import Neo4jStore
-    from graph.store import LadybugStore
+    from graph.store_api import open_store
 
-    _copy(LadybugStore(_db(db), read_only=True), Neo4jStore.from_env(neo4j, read_only=False))
+    _copy(open_store(db, engine="ladybug"), open_store(neo4j=neo4j, engine="neo4j", read_only=False))
 
 
 @cli.command()
@@ -553,51 +487,47 @@ def push(db: str | None, neo4j: str | None) -> None:
 @neo4j_option
 def pull(db: str | None, neo4j: str | None) -> None:
     """Kopiera grafen i Neo4j till den inbyggda databasfilen och jämför antalen på båda sidor."""
-    from graph.neo4j_store import Neo4jStore
-    from graph.store import LadybugStore
+    from graph.store_api import open_store
 
-    _copy(Neo4jStore.from_env(neo4j, read_only=True), LadybugStore(_db(db), read_only=False))
+    _copy(open_store(neo4j=neo4j, engine="neo4j"), open_store(db, engine="ladybug", read_only=False))
 
 
 def _copy(source, target) -> None:
-    from graph.neo4j_store import graph_from_store
+    from graph.store_api import graph_from_store
 
     G = graph_from_store(source)
     source.close()
-    counts = target.replace_graph(G)
+    written = target.replace_graph(G)
     again = graph_from_store(_reader(target))
-    diff = {k: (counts.get(k, 0), n) for k, n in _counts(again).items() if counts.get(k, 0) != n}
+    diff = {k: (written.get(k, 0), n) for k, n in counts(again).items() if written.get(k, 0) != n}
     click.echo(f"Kopierat från {source.path} till {target.path}: "
-               + ", ".join(f"{k} {v}" for k, v in counts.items() if v))
+               + ", ".join(f"{k} {v}" for k, v in written.items() if v))
     if diff:
         raise GovgraphError(f"antalen skiljer sig efter kopieringen: {diff}")
     click.echo("Antalen stämmer på båda sidor.")
 
 
 def _reader(store):
-    from graph.store import LadybugStore
+    """The store just written, to read back: a database file is opened anew, read-only; a server is read through
+    the same connection."""
+    from graph.store_api import open_store
 
-    if isinstance(store, LadybugStore):
-        return LadybugStore(store.path, read_only=True)
-    return store
-
-
-def _counts(G) -> dict[str, int]:
-    from collections import Counter
-
-    c = Counter(d["label"] for _, d in G.nodes(data=True))
-    c.update(d["type"] for _, _, d in G.edges(data=True))
-    return dict(c)
+    return open_store(store.path, engine="ladybug") if store.dialect == "ladybug" else store
 
 
 def main() -> None:
+    """Run the command line: every error is one line and an exit status (2 for a mistake on the command line or
+    a GovgraphError, 1 for a failed document or evaluation, 130 when interrupted), never a traceback."""
     try:
         cli(standalone_mode=False)
+    except _HELP_ERRORS as e:  # `govgraph` or `govgraph curate` alone: the help, as click shows it
+        e.show()
+        sys.exit(e.exit_code)
     except click.exceptions.Abort:
         click.echo("avbrutet", err=True)
         sys.exit(130)
     except click.ClickException as e:
-        e.show()
+        click.echo(f"fel: {swedish.one_line(e)}", err=True)
         sys.exit(e.exit_code)
     except GovgraphError as e:
         click.echo(f"fel: {e}", err=True)
@@ -611,6 +541,9 @@ def main() -> None:
         click.echo(f"fel: oväntat internt fel ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}); "
                    f"kör med GOVGRAPH_DEBUG=1 och rapportera felet", err=True)
         sys.exit(3)
+
+
+_HELP_ERRORS = tuple(filter(None, [getattr(click.exceptions, "NoArgsIsHelpError", None)]))  # click 8.2 and later
 
 
 if __name__ == "__main__":

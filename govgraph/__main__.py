@@ -1,0 +1,4 @@
+"""`python -m govgraph` runs the govgraph command line."""
+from govgraph.cli import main
+
+main()

@@ -1,4 +1,0 @@
-"""`python -m graph` runs the govgraph command line."""
-from graph.cli import main
-
-main()
