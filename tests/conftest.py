@@ -24,6 +24,27 @@ def update_snapshots(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-snapshots"))
 
 
+def compare_snapshot(path: Path, current: str, what: str, update: bool, test_file: str) -> None:
+    """The stored snapshot at path against the current rendering: rewritten with --update-snapshots, otherwise a
+    difference fails with a unified diff of the lines that changed."""
+    import difflib
+
+    rel = path.relative_to(ROOT / "tests").as_posix()
+    if update:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(current, encoding="utf-8")
+        return
+    if not path.exists():
+        pytest.fail(f"no snapshot {rel}; create it with `pytest {test_file} --update-snapshots`", pytrace=False)
+    stored = path.read_text(encoding="utf-8")
+    if stored != current:
+        diff = list(difflib.unified_diff(stored.splitlines(), current.splitlines(), f"{rel} (stored)",
+                                         f"{what} (current extraction)", lineterm="", n=0))
+        shown = "\n".join(diff[:150]) + (f"\n… {len(diff) - 150} more diff lines" if len(diff) > 150 else "")
+        pytest.fail(f"extraction of {what} differs from its snapshot "
+                    f"(rewrite with --update-snapshots if the change is intended):\n{shown}", pytrace=False)
+
+
 def sample_files() -> list[Path]:
     from ingest.readers import discover
 

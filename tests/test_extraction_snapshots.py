@@ -13,7 +13,6 @@ The graph snapshots (tests/test_snapshots.py) record what resolution makes of th
 """
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import subprocess
@@ -21,6 +20,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from conftest import compare_snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -127,23 +128,8 @@ def test_names_are_unique():
 @pytest.mark.parametrize("name", NAMES)
 def test_extraction_snapshot(rendered, update_snapshots, name):
     current = rendered[name]
-    path = SNAPSHOTS / f"{name}.json"
-    if update_snapshots:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(current, encoding="utf-8")
-        return
-    if not path.exists():
-        pytest.fail(f"no snapshot {path.relative_to(SNAPSHOTS)}; create it with "
-                    f"`pytest tests/test_extraction_snapshots.py --update-snapshots`", pytrace=False)
-    stored = path.read_text(encoding="utf-8")
-    if stored != current:
-        rel = path.relative_to(SNAPSHOTS).as_posix()
-        diff = list(difflib.unified_diff(stored.splitlines(), current.splitlines(),
-                                         f"snapshots/extraction/{rel} (stored)", f"{name} (current extraction)",
-                                         lineterm="", n=0))
-        shown = "\n".join(diff[:150]) + (f"\n… {len(diff) - 150} more diff lines" if len(diff) > 150 else "")
-        pytest.fail(f"extraction of {name} differs from its snapshot "
-                    f"(rewrite with --update-snapshots if the change is intended):\n{shown}", pytrace=False)
+    compare_snapshot(SNAPSHOTS / f"{name}.json", current, name, update_snapshots,
+                     "tests/test_extraction_snapshots.py")
 
 
 def test_no_stale_extraction_snapshots():

@@ -8,13 +8,12 @@ A difference fails with a unified diff; after checking that the change is an imp
 """
 from __future__ import annotations
 
-import difflib
 import json
 from pathlib import Path
 
 import pytest
 
-from conftest import sample_files
+from conftest import compare_snapshot, sample_files
 from graph import schema
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
@@ -90,21 +89,7 @@ def test_snapshot(sample_graph, update_snapshots, stem):
     doc_id = f"doc:{stem}"
     assert doc_id in sample_graph, f"{doc_id} is not in the graph"
     current = render(snapshot(sample_graph, doc_id))
-    path = SNAPSHOTS / f"{stem}.json"
-    if update_snapshots:
-        SNAPSHOTS.mkdir(exist_ok=True)
-        path.write_text(current, encoding="utf-8")
-        return
-    if not path.exists():
-        pytest.fail(f"no snapshot {path.name}; create it with `pytest tests/test_snapshots.py --update-snapshots`")
-    stored = path.read_text(encoding="utf-8")
-    if stored != current:
-        diff = list(difflib.unified_diff(stored.splitlines(), current.splitlines(),
-                                         f"snapshots/{path.name} (stored)", f"{stem} (current extraction)",
-                                         lineterm="", n=0))
-        shown = "\n".join(diff[:150]) + (f"\n… {len(diff) - 150} more diff lines" if len(diff) > 150 else "")
-        pytest.fail(f"extraction of {stem} differs from its snapshot "
-                    f"(rewrite with --update-snapshots if the change is intended):\n{shown}", pytrace=False)
+    compare_snapshot(SNAPSHOTS / f"{stem}.json", current, stem, update_snapshots, "tests/test_snapshots.py")
 
 
 def test_no_stale_snapshots():

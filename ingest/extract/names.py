@@ -60,27 +60,25 @@ def norm_body(name: str) -> str:
     return slug(" ".join(out))
 
 
+def _title_form_at_start(low: str, forms: dict[str, str]) -> str | None:
+    """The longest written form of a title that the (lower-cased) text begins with as a whole word."""
+    for form in sorted(forms, key=len, reverse=True):
+        if low.startswith(form) and (len(low) == len(form) or not low[len(form)].isalpha()):
+            return form
+    return None
+
+
 def split_title(raw: str) -> tuple[str | None, str | None]:
     """'Ordf. Vård och omsorgsnämnden' -> ('ordförande', 'Vård och omsorgsnämnden');
     'Förvaltningschef, SAF' -> ('förvaltningschef', 'SAF'); '2:e Vice ordf. X' -> ('2:e vice ordförande', 'X')."""
     raw = re.sub(r"\s+", " ", raw).strip(" ,")
     forms = lexicon.title_forms()
-    low = raw.lower()
-    best = None
-    for form in sorted(forms, key=len, reverse=True):
-        if low.startswith(form) and (len(low) == len(form) or not low[len(form)].isalpha()):
-            best = form
-            break
+    best = _title_form_at_start(raw.lower(), forms)
     prefix = ""
     if best and forms[best] in ("biträdande", "tillförordnad"):
         prefix = forms[best] + " "
         raw = raw[len(best):].strip()
-        low = raw.lower()
-        best = None
-        for form in sorted(forms, key=len, reverse=True):
-            if low.startswith(form) and (len(low) == len(form) or not low[len(form)].isalpha()):
-                best = form
-                break
+        best = _title_form_at_start(raw.lower(), forms)
     if best:
         title = forms[best]
         rest = raw[len(best):].strip(" ,.")
