@@ -40,14 +40,16 @@ def cli() -> None:
 def eval_(paths: tuple[str, ...], expect_dir: str | None, thresholds: str | None, details: bool, fmt: str,
           jobs: int) -> None:
     """Mät extraktionen mot handkontrollerade förväntningar: precision och recall per slag."""
-    from ingest.evaluate import format_table, run
+    from ingest.evaluate import format_corpora, run_corpora
 
-    report = run(list(paths), expect_dir, thresholds, jobs=jobs)
+    corpora = run_corpora(list(paths), expect_dir, thresholds, jobs=jobs)
     if fmt == "json":
-        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        out = corpora[0].report.to_dict() if len(corpora) == 1 else \
+            {"corpora": [{"path": str(c.path), "made_up": c.made_up, **c.report.to_dict()} for c in corpora]}
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        click.echo(format_table(report, details))
-    if report.failing():
+        click.echo(format_corpora(corpora, details))
+    if any(c.report.failing() for c in corpora):
         sys.exit(1)
 
 
