@@ -53,6 +53,23 @@ def reference_dir() -> Path:
 
 
 @cache
+def first_names() -> frozenset[str]:
+    """Sweden's most common first names (data/reference/fornamn.txt)."""
+    return _reference_words("fornamn.txt")
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Sweden's most common surnames (data/reference/efternamn.txt)."""
+    return _reference_words("efternamn.txt")
+
+
+def _reference_words(name: str) -> frozenset[str]:
+    lines = (reference_dir() / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+@cache
 def municipalities() -> tuple[Municipality, ...]:
     path = reference_dir() / "kommuner.csv"
     with open(path, encoding="utf-8", newline="") as f:

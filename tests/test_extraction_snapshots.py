@@ -36,7 +36,7 @@ def documents() -> list[Path]:
     """Every document file in data/, as an ingest of data/ finds them."""
     from ingest.readers import discover
 
-    files, _ = discover([DATA])
+    files, _ = discover([p for p in sorted(DATA.iterdir()) if p.is_dir() and p.name != "reference"])
     return files
 
 

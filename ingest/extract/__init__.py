@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.model import DocExtraction
-from ingest.extract import (agreements, assignments, attendance, elections, header, items, prose, signatures,
-                            structure, units)
+from ingest.extract import (agreements, assignments, attendance, elections, header, items, name_model, prose,
+                            signatures, structure, units)
 from ingest.extract.context import DocContext
 from ingest.readers import Document
 from ingest.segment import Segmented
@@ -88,6 +88,8 @@ STAGES: tuple[Stage, ...] = (
           requires=(*HOME, "mentions:Municipality", "persons"), assigns=BODIES),
     Stage("candidate_abbreviations", prose.candidate_abbreviations,
           requires=("abbr", "body_key", *HOME, "persons"), assigns=("abbr", *BODIES)),
+    # last: the names no layout rule reached
+    Stage("persons_by_name", name_model.persons_by_name, requires=("persons",), assigns=PERSONS),
 )
 
 

@@ -8,7 +8,7 @@ from graph.model import NO_HINTS, Hints
 from graph.text import genitive
 from ingest import lexicon
 from ingest.extract.context import DocContext
-from ingest.extract.names import (body_kind, clean_body_name, is_generic_organ, norm_body,
+from ingest.extract.names import (body_kind, clean_body_name, is_generic_organ, leading_non_name, norm_body,
                                   resolve_municipality, split_title)
 from ingest.extract.vocabulary import MEMBER_ROLES, OWNED_ORGANS
 from ingest.nlp import organ_kind, organ_lemma
@@ -91,6 +91,9 @@ def set_kind(cx: DocContext, key: str, kind: str) -> str:
 
 
 def person(cx: DocContext, start: int, end: int, rule: str, party: str | None = None, conf: float = 1.0) -> str:
+    # "Bjurholm Kurt-Allan Egelby", "Åklagarkammaren Östersund Jenny Einebrant": an organisation or municipality
+    # column before the name is no part of it (the name begins at its first name)
+    start = start + leading_non_name(cx.text[start:end])
     # "Åsa Lind-" / "qvist": a name hyphenated over a line break is one word
     name = re.sub(r"\s+", " ", re.sub(r"-[ \t]*\n[ \t]*(?=[a-zåäö])", "", cx.text[start:end])).strip()
     props = {"name": name}

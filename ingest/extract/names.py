@@ -127,3 +127,19 @@ def plausible_name(name: str) -> bool:
     if words[-1].lower() in ("kommuner", "kommun", "region", "regioner", "län", "landsting"):
         return False
     return True
+
+
+def is_first_name(tok: str) -> bool:
+    """'Anna', and a hyphenated first name by its parts ('Kurt-Allan', 'Ewa-May'): one of Sweden's common ones."""
+    names = lexicon.first_names()
+    return tok in names or ("-" in tok and all(p in names for p in tok.split("-")))
+
+
+def leading_non_name(raw: str) -> int:
+    """How many characters of a name's text go before its first name: 'Bjurholm Kurt-Allan Egelby' -> 9, when the
+    words before are no first names and at least a first name and a surname follow; else 0."""
+    words = list(re.finditer(r"\S+", raw))
+    for k, w in enumerate(words[:-1]):
+        if is_first_name(w.group()):
+            return w.start() if k and len(words) - k >= 2 else 0
+    return 0

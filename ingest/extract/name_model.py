@@ -1,0 +1,71 @@
+"""Persons by a model of Swedish names, wherever they stand: a capitalised run that begins with one of Sweden's
+common first names (data/reference/fornamn.txt) and goes on with a surname. It reads names that no layout rule
+reaches — in run-on text from a PDF or a web page ("Närvarande Ingemar Nyman, Bjurholm Dagmar Schröder, …"), after
+an organisation or municipality column ("Bjurholm Kurt-Allan Egelby"), in lists and prose without a party mark —
+and leaves alone names that earlier stages already read."""
+from __future__ import annotations
+
+import re
+
+from ingest import lexicon
+from ingest.extract.context import DocContext
+from ingest.extract.entities import person
+from ingest.extract.names import is_first_name, plausible_name
+from ingest.extract.patterns import WORD
+from ingest.extract.vocabulary import CALENDAR_WORDS, NOT_NAME
+
+# a run of capitalised words on one line (a name never runs over a line break or a comma)
+RUN_RE = re.compile(rf"{WORD}(?:[ \t]+(?:{WORD}|von|af|de|van|der))*")
+TOKEN_RE = re.compile(rf"{WORD}|von|af|de|van|der")
+# endings of Swedish surnames: a second surname word is taken only when it looks like one ("Ågren Wikström")
+SURNAME_END = re.compile(r"(?:s?son|berg|ström|lund|qvist|kvist|gren|man|mark|ling|stedt|dahl|holm|fors|sjö|by|"
+                         r"ell|ér|ius|ander|lin|ling|blad|bäck|näs|vall|borg|hed|ek|rot)$")
+PARTICLES = {"von", "af", "de", "van", "der"}
+
+
+def _surname_like(tok: str) -> bool:
+    return tok in lexicon.surnames() or bool(SURNAME_END.search(tok.lower())) or "-" in tok
+
+
+def _names_in_run(toks: list[str]) -> list[tuple[int, int]]:
+    """(first, last) token indexes of the names in a run: a first name (or two: 'Anna Lena'), then a surname and,
+    when it looks like one, a second ('Ågren Wikström'); a first name after a surname begins the next name."""
+    out, i = [], 0
+    while i < len(toks):
+        t = toks[i]
+        if t in PARTICLES or t in NOT_NAME or t in CALENDAR_WORDS or not is_first_name(t):
+            i += 1
+            continue
+        j = i + 1
+        # a double first name: "Anna Lena Svedberg", "Karl Johan Bergmark"
+        if j + 1 < len(toks) and is_first_name(toks[j]) and not is_first_name(toks[j + 1]):
+            j += 1
+        while j < len(toks) and toks[j] in PARTICLES:  # "Eva von Schantz"
+            j += 1
+        if j >= len(toks) or is_first_name(toks[j]) or toks[j] in NOT_NAME:
+            i += 1
+            continue
+        end = j
+        if end + 1 < len(toks) and not is_first_name(toks[end + 1]) and _surname_like(toks[end + 1]) \
+                and toks[end + 1] not in NOT_NAME:
+            end += 1
+        out.append((i, end))
+        i = end + 1
+    return out
+
+
+def persons_by_name(cx: DocContext) -> None:
+    text = cx.seg.masked
+    for run in RUN_RE.finditer(text):
+        toks = list(TOKEN_RE.finditer(run.group()))
+        if len(toks) < 2:
+            continue
+        for a, b in _names_in_run([t.group() for t in toks]):
+            s, e = run.start() + toks[a].start(), run.start() + toks[b].end()
+            name = text[s:e]
+            last = toks[b].group()
+            # "Olof Palmes gata", "Anna Lindhs minnesfond": a genitive before a noun names a thing, not a person
+            if last.endswith("s") and last not in lexicon.surnames() and re.match(r"[ \t]+[a-zåäö]", text[e:e + 2]):
+                continue
+            if plausible_name(name) and not cx.inside_person(s):
+                person(cx, s, e, "name-model", conf=0.8)

@@ -1,0 +1,44 @@
+"""Persons read by the model of Swedish names (ingest/extract/name_model.py), wherever they stand."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract.name_model import _names_in_run
+from ingest.extract.names import is_first_name, leading_non_name
+
+
+def names(text: str) -> list[str]:
+    toks = text.split()
+    return [" ".join(toks[a:b + 1]) for a, b in _names_in_run(toks)]
+
+
+@pytest.mark.parametrize("run, expected", [
+    ("Ordförande Karin Lund", ["Karin Lund"]),                       # a label before the name
+    ("Malå Per Olsson", ["Per Olsson"]),                              # a municipality column before it
+    ("Karin Lund Per Olsson", ["Karin Lund", "Per Olsson"]),          # run-on: the next first name begins a name
+    ("Anna Lena Svedberg", ["Anna Lena Svedberg"]),                   # a double first name
+    ("Åsa Ågren Wikström", ["Åsa Ågren Wikström"]),                   # a double surname that looks like one
+    ("Kurt-Allan Egelby", ["Kurt-Allan Egelby"]),                     # a hyphenated first name by its parts
+    ("Eva von Schantz", ["Eva von Schantz"]),
+    ("Regionens Hus", []), ("Maj Månad", []), ("Anna", []),          # no first name, a month, no surname
+])
+def test_names_in_a_run(run, expected):
+    assert names(run) == expected
+
+
+def test_first_names_come_from_the_reference_list():
+    assert is_first_name("Ingemar") and is_first_name("Ulla-Maj") and not is_first_name("Bjurholm")
+
+
+def test_leading_column_is_cut_only_before_a_first_name_and_a_surname():
+    assert leading_non_name("Bjurholm Kurt-Allan Egelby") == len("Bjurholm ")
+    assert leading_non_name("Karin Lund") == 0
+    assert leading_non_name("Marica Gardell") == 0   # a first name not in the list: nothing is cut
+
+
+def test_run_on_attendance_and_prose_give_persons(minutes_store):
+    store = minutes_store("name-model", {"anteckningar.txt": (
+        "Minnesanteckningar Samverkansrådet 2024-05-02 Närvarande Ingrid Berglund, Malå Tomas Wikström, Sorsele "
+        "Lars-Erik Nyberg, kansliet Mötet öppnades av ordförande Ingrid Berglund. Olof Palmes gata är adressen.\n")})
+    rows = store.records("MATCH (p:Person) RETURN p.name AS name ORDER BY name")
+    assert [r["name"] for r in rows] == ["Ingrid Berglund", "Lars-Erik Nyberg", "Tomas Wikström"]
