@@ -234,7 +234,10 @@ def segment(text: str) -> Segmented:
     seg = Segmented(text=text, masked=masked, masks=masks, lines=lines, title_lines=nonempty[:4], fields=[],
                     sections=[], items=[], signatures=[], year=document_year(text))
     _find_items(seg)
-    body_end = seg.items[0].start if seg.items else len(text)
+    if not seg.items:  # a PDF transcript or a copied web page: the agenda runs on within a line
+        _inline_items(seg)
+    # inline items may be a register at the top of the text: the head and the attendance are not cut off there
+    body_end = seg.items[0].start if seg.items and seg.item_style != "inline" else len(text)
     _find_fields(seg, body_end)
     _find_sections(seg, body_end)
     _find_signatures(seg)
@@ -384,6 +387,47 @@ def _top_bullets(lines: list[Line], bullets: list) -> list:
 
 
 DNR_ONLY_RE = re.compile(r"(?i)^(?:dnr|diarienummer|diarienr)\.?:?\s*\S+(?:\s\S+)?$")
+
+
+# An item's label inside running text: "§ 12", "KS § 12", "SON 108", "3." or "26" before a capital or a diary number.
+INLINE_ITEM_RE = re.compile(r"(?<![\w§/.,:(-])(?P<prefix>(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}[ \t]?)?§|[A-ZÅÄÖ]{2,5})?[ \t]?"
+                            r"(?P<num>\d{1,3})(?P<dot>\.)?[ \t]+(?=Dnr[ \t]|[A-ZÅÄÖ][a-zåäö])")
+INLINE_DNR_RE = re.compile(r"Dnr[ \t]+\S+(?:[ \t]+\d{4}/\S+|[ \t]+\S+/\d+)?[ \t]+")
+INLINE_TITLE_END_RE = re.compile(r"\.{3}|…|[ \t]{3,}|\n")
+
+
+def _inline_items(seg: Segmented) -> None:
+    """Items numbered inside run-on text: the longest run of at least three labels of one style with numbers that
+    follow each other ("1. Val av justerare 2. Dagordning 3. …", "26 Dnr KS 2018/14 Information... 27 Dnr …");
+    each item runs to the next label, its title to the first '...' or to 150 characters."""
+    text = seg.masked
+    chains: dict[tuple, list] = {}
+    best: list = []
+    for m in INLINE_ITEM_RE.finditer(text):
+        style = ((m["prefix"] or "").replace(" ", ""), bool(m["dot"]))
+        num = int(m["num"])
+        chain = chains.pop((style, num), None) or []
+        chain.append(m)
+        chains[(style, num + 1)] = chain
+        if len(chain) > len(best):
+            best = chain
+    if len(best) < 3:
+        return
+    seg.item_style = "inline"
+    for k, m in enumerate(best):
+        end = best[k + 1].start() if k + 1 < len(best) else len(text)
+        ts = m.end()
+        dnr = INLINE_DNR_RE.match(text, ts, end)
+        if dnr:
+            ts = dnr.end()
+        raw = text[ts:min(end, ts + 150)]
+        stop = INLINE_TITLE_END_RE.search(raw)
+        title = (raw[:stop.start()] if stop else raw).rstrip(" \t,;:-–")
+        prefix = (m["prefix"] or "").strip()
+        label = f"{prefix} {m['num']}" if prefix else (f"{m['num']}." if m["dot"] else m["num"])
+        start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        seg.items.append(Item(m["num"], label, title, start, end, (start, m.end()), (ts, ts + len(title)),
+                              title_inferred=not title))
 
 
 def _items_from_heads(seg: Segmented, heads: list) -> None:
