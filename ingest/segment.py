@@ -344,6 +344,9 @@ def _heading_lines(lines: list[Line], zone: set[int]) -> list[int]:
         if section_of(s_) or LABEL_RE.match(ln.text) or NAME_LINE_RE.fullmatch(s_) \
                 or any(rx.match(s_) for _, rx in PART_HEADS):
             continue
+        # a protocol head's label with its value on another line ("Plats och tid"), a name present for "§§ 12-18"
+        if s_.lower() in lexicon.header_labels() or "§" in s_:
+            continue
         out.append(i)
     return out
 
@@ -556,13 +559,21 @@ def _first_sentence(s: str, limit: int = 90) -> str:
 
 # ---------------------------------------------------------------- header fields
 
+@lru_cache(maxsize=1)
+def _glued_label_re() -> re.Pattern[str]:
+    """'Utses att justeraIsabel Hildén', 'Paragrafer12 – 22': a header label glued to its value, as a PDF's text
+    layer gives a two-column head (the value begins with a capital or a digit)."""
+    alt = "|".join(re.escape(lab) for lab in sorted(lexicon.header_labels(), key=len, reverse=True))
+    return re.compile(rf"^[ \t]*(?P<label>(?i:{alt}))(?=[A-ZÅÄÖ0-9])(?P<value>\S.*?)[ \t]*$")
+
+
 def _find_fields(seg: Segmented, body_end: int) -> None:
     labels = lexicon.header_labels()
     lines = seg.lines
     for k, ln in enumerate(lines):
         if ln.start >= body_end:
             break
-        m = LABEL_RE.match(ln.text) or SPACED_LABEL_RE.match(ln.text)
+        m = LABEL_RE.match(ln.text) or SPACED_LABEL_RE.match(ln.text) or _glued_label_re().match(ln.text)
         if not m:
             # "Sammanträdesdatum" / "2023-10-18": a label alone on its line, the value on the next one (a
             # letterhead exported from PDF); the role words of a signature block are not such labels
