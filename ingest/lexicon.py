@@ -19,6 +19,11 @@ def _csv(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
+def rules_csv(name: str) -> list[dict[str, str]]:
+    """A table of ingest/rules as rows."""
+    return _csv(name)
+
+
 def _lines(name: str) -> list[str]:
     out = []
     for ln in (RULES / name).read_text(encoding="utf-8").splitlines():

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from graph.model import DocExtraction
 from ingest.extract import (agreements, assignments, attendance, elections, header, items, name_model, prose,
-                            signatures, structure, units)
+                            run_on_attendance, signatures, structure, units)
 from ingest.extract.context import DocContext
 from ingest.readers import Document
 from ingest.segment import Segmented
@@ -90,6 +90,9 @@ STAGES: tuple[Stage, ...] = (
           requires=("abbr", "body_key", *HOME, "persons"), assigns=("abbr", *BODIES)),
     # last: the names no layout rule reached
     Stage("persons_by_name", name_model.persons_by_name, requires=("persons",), assigns=PERSONS),
+    Stage("run_on_attendance", run_on_attendance.run_on_attendance,
+          requires=("meeting_key", "claims:ATTENDED", "claims:ABSENT_FROM", "persons"),
+          assigns=("claims:ATTENDED", "claims:ABSENT_FROM", *PERSONS)),
 )
 
 

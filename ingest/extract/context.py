@@ -98,65 +98,62 @@ class DocContext:
         self.trace: Callable[[str, str], None] | None = None
 
     # ------------------------------------------------------------ the facts one stage hands the next
-    def _read(self, what: str) -> None:
+    def _note(self, kind: str, what: str) -> None:
+        """Tell the tracer, if there is one, that a stage reads or writes what."""
         if self.trace:
-            self.trace("read", what)
-
-    def _write(self, what: str) -> None:
-        if self.trace:
-            self.trace("write", what)
+            self.trace(kind, what)
 
     @property
     def home_muni(self) -> str | None:
         """The municipality the document belongs to (its head, or its author's e-mail domain)."""
-        self._read("home_muni")
+        self._note("read", "home_muni")
         return self._home_muni
 
     @home_muni.setter
     def home_muni(self, key: str | None) -> None:
-        self._write("home_muni")
+        self._note("write", "home_muni")
         self._home_muni = key
 
     @property
     def home_region(self) -> str | None:
         """The region whose own document this is ('Region Uppsala' in its head)."""
-        self._read("home_region")
+        self._note("read", "home_region")
         return self._home_region
 
     @home_region.setter
     def home_region(self, key: str | None) -> None:
-        self._write("home_region")
+        self._note("write", "home_region")
         self._home_region = key
 
     @property
     def body_key(self) -> str | None:
         """The body whose meeting or document this is."""
-        self._read("body_key")
+        self._note("read", "body_key")
         return self._body_key
 
     @body_key.setter
     def body_key(self, key: str | None) -> None:
-        self._write("body_key")
+        self._note("write", "body_key")
         self._body_key = key
 
     @property
     def meeting_key(self) -> str | None:
-        self._read("meeting_key")
+        self._note("read", "meeting_key")
         return self._meeting_key
 
     @meeting_key.setter
     def meeting_key(self, key: str | None) -> None:
-        self._write("meeting_key")
+        self._note("write", "meeting_key")
         self._meeting_key = key
 
     @property
     def abbr(self) -> dict[str, str]:
         """Abbreviation -> body key, from this document's definitions (read only: `define_abbr` adds one)."""
-        self._read("abbr")
+        self._note("read", "abbr")
         return self._abbr
 
     def define_abbr(self, short: str, key: str) -> None:
-        self._write("abbr")
+        self._note("write", "abbr")
         self._abbr[short] = key
 
     # ------------------------------------------------------------ evidence, mentions, claims, warnings
@@ -173,7 +170,7 @@ class DocContext:
 
     def mention(self, key: str, label: str, props: dict, start: int, end: int, rule: str,
                 conf: float = 1.0, hints: Hints = NO_HINTS) -> str:
-        self._write("mentions:" + label)
+        self._note("write", "mentions:" + label)
         m = self.by_key.get(key)
         if m is None:
             m = Mention(key, label, {k: v for k, v in props.items() if v not in (None, "")},
@@ -195,7 +192,7 @@ class DocContext:
 
     def claim(self, type_: str, src: str, dst: str, start: int, end: int, rule: str, conf: float = 1.0,
               **props) -> None:
-        self._write("claims:" + type_)
+        self._note("write", "claims:" + type_)
         self._add_claim(Claim(type_, src, dst, self.ev(start, end, rule, conf),
                               {k: v for k, v in props.items() if v is not None}))
 
@@ -205,17 +202,17 @@ class DocContext:
 
     def claims_of(self, type_: str) -> list[Claim]:
         """The claims of one type found so far, in the order they were made (do not change the list)."""
-        self._read("claims:" + type_)
+        self._note("read", "claims:" + type_)
         return self._claims_by_type.get(type_, [])
 
     def mentions_of(self, label: str) -> list[Mention]:
         """The mentions of one label found so far, in the order they were made (do not change the list)."""
-        self._read("mentions:" + label)
+        self._note("read", "mentions:" + label)
         return self._mentions_by_label.get(label, [])
 
     def drop_claims(self, type_: str, drop: Callable[[Claim], bool]) -> None:
         """Take back claims of one type that a later finding contradicts."""
-        self._write("claims:" + type_)
+        self._note("write", "claims:" + type_)
         self.x.claims = [c for c in self.x.claims if not (c.type == type_ and drop(c))]
         self._claims_by_type[type_] = [c for c in self._claims_by_type.get(type_, []) if not drop(c)]
 
@@ -224,12 +221,17 @@ class DocContext:
 
     # ------------------------------------------------------------ where persons and bodies were read
     def add_person_span(self, start: int, end: int) -> None:
-        self._write("persons")
+        self._note("write", "persons")
         self._person_spans.append((start, end))
+
+    def person_spans(self) -> list[tuple[int, int]]:
+        """Where persons' names were read so far, in text order."""
+        self._note("read", "persons")
+        return sorted(set(self._person_spans))
 
     def inside_person(self, pos: int) -> bool:
         """Whether pos lies inside a person's name read so far."""
-        self._read("persons")
+        self._note("read", "persons")
         # spans only ever appended: the new ones are inserted in order (sorting all again was quadratic in a
         # document with thousands of names)
         for span in self._person_spans[len(self._person_sorted):]:
@@ -245,7 +247,7 @@ class DocContext:
 
     def containing_body(self, sp) -> str | None:
         """The body whose name, already read, holds this span: 'arbetsutskott' in 'socialnämndens arbetsutskott'."""
-        self._read("mentions:Body")
+        self._note("read", "mentions:Body")
         a, b = sp.start_char, sp.end_char
         for s_, e_, key in self._body_evidence:
             if s_ <= a and b <= e_ and (s_, e_) != (a, b) and e_ - s_ < 120:
