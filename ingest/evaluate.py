@@ -252,7 +252,18 @@ def _role_ok(e: dict, f: Fact) -> bool:
         return not f.fields["absent"]
     if e.get("role") == "ej närvarande":
         return f.fields["absent"]
-    return _eq(e.get("role"), f.fields["role"]) and bool(e.get("absent", False)) == f.fields["absent"]
+    if bool(e.get("absent", False)) != f.fields["absent"]:
+        return False
+    return _eq(e.get("role"), f.fields["role"]) or norm(e.get("role")) in ROLE_ALSO.get(norm(f.fields["role"]), ())
+
+
+STRICT: dict[str, Callable[[dict, Fact], bool]] = {
+    "attendance": lambda e, f: (_eq(e.get("person"), f.fields["person"]) and _eq(e.get("role"), f.fields["role"])
+                                and bool(e.get("absent", False)) == f.fields["absent"]),
+}
+# A role the graph records that a gold file also writes as another: a member under "Ledamöter" decides
+# (beslutande), and a serving substitute is both an ersättare and among those who decide.
+ROLE_ALSO = {"ledamot": ("beslutande",), "tjänstgörande ersättare": ("ersättare", "beslutande")}
 
 
 def _words(s: Any) -> set[str]:
@@ -590,14 +601,20 @@ class Score:
 
 def _match(kind: str, expected: list[dict], found: list[Fact], score: Score, doc_name: str) -> None:
     used = [False] * len(found)
-    pred = MATCH[kind]
-    for e in expected:
-        hit = next((i for i, f in enumerate(found) if not used[i] and pred(e, f) and _quote_ok(e, f)), None)
+    hits: list[int | None] = [None] * len(expected)
+    # exact matches first, so that a lenient one (a role written another way) never takes a fact an exact one needs
+    for pred in dict.fromkeys((STRICT.get(kind, MATCH[kind]), MATCH[kind])):
+        for j, e in enumerate(expected):
+            if hits[j] is None:
+                hits[j] = next((i for i, f in enumerate(found) if not used[i] and pred(e, f) and _quote_ok(e, f)),
+                               None)
+                if hits[j] is not None:
+                    used[hits[j]] = True
+    for e, hit in zip(expected, hits):
         if hit is None:
             score.fn += 1
             score.misses.append(f"{doc_name}: {_expected_text(kind, e)}")
         else:
-            used[hit] = True
             score.tp += 1
     for i, f in enumerate(found):
         if not used[i]:

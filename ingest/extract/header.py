@@ -124,6 +124,21 @@ def abbreviations(cx: DocContext) -> None:
             body(cx, cx.text[a: base + run[-1].end()], a, m.end(), "abbreviation", short=m["abbr"])
 
 
+RUN_ON_HEAD_RE = re.compile(r"(?i)\b(?:sammanträdesprotokoll|protokoll|minnesanteckningar|kallelse|"
+                            r"protokollsutdrag|anteckningar)\b")
+
+
+def _run_on_head_body(cx: DocContext):
+    """The first body named within 300 characters after the word that opens a protocol's head, in the first
+    1,500 characters; None where there is no such word or body."""
+    text = cx.seg.masked
+    for m in RUN_ON_HEAD_RE.finditer(text, 0, min(len(text), 1500)):
+        near = [s for s in cx.spans["BODY"] if m.start() <= s.start_char < m.end() + 300]
+        if near:
+            return near[0]
+    return None
+
+
 def meeting_head(cx: DocContext) -> None:
     seg, meta = cx.seg, cx.meta
     body_name, bstart, bend, short, rule = None, 0, 0, None, "header"
@@ -147,6 +162,13 @@ def meeting_head(cx: DocContext) -> None:
                 s = spans[0]
                 body_name, bstart, bend = s.text, s.start_char, s.end_char
                 break
+        else:
+            # a PDF transcript or a copied page: the head runs on in one line after a site's own lines, so the
+            # body is the first one named near the start, in a protocol's head ("1 Protokoll 1 (22)
+            # Landstingsstyrelsen Sekretariatet …")
+            s = _run_on_head_body(cx)
+            if s is not None:
+                body_name, bstart, bend, rule = s.text, s.start_char, s.end_char, "header-run-on"
     if body_name and not cx.body_key:
         m = re.match(rf"^(?P<name>.+?)[ \t]*(?:[-–,][ \t]*|\()(?P<abbr>[{UP}][A-Za-zÅÄÖåäö]{{1,7}})\)?[ \t]*$",
                      body_name)

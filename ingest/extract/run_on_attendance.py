@@ -60,7 +60,8 @@ def run_on_attendance(cx: DocContext) -> None:
                 continue
             cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role=role or "närvarande")
             rm = ROLE_AFTER_RE.match(text, b, min(end, b + 40))
-            if rm:
+            # a vice ordförande is a member of the presidium, not a role at this meeting
+            if rm and "vice" not in rm["role"].lower():
                 said = re.sub(r"\s+", " ", rm["role"].lower().replace(": e", ":e").replace(":e", ":e "))
                 said = re.sub(r"\s+", " ", said).strip()
                 meeting_role = lexicon.title_forms().get(said.rstrip("."), said)
