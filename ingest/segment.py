@@ -289,7 +289,10 @@ def _find_items(seg: Segmented) -> None:
         return
     # "Ärende 2 Länsgemensam handlingsplan", "Punkt 3: Information": a numbered item word
     worded = [(i, m) for i, ln in enumerate(lines) if (m := WORD_ITEM_RE.match(ln.text))]
-    if len(worded) >= 2 and _increasing([int(m["num"]) for _, m in worded]):
+    # a tjänsteskrivelse is written for one ärende, named in its first line ("Ärende 5 Överenskommelse …")
+    first = next((i for i, ln in enumerate(lines) if ln.strip), None)
+    single = len(worded) == 1 and worded[0][0] == first and worded[0][1]["word"].lower() == "ärende"
+    if (len(worded) >= 2 or single) and _increasing([int(m["num"]) for _, m in worded]):
         seg.item_style = "worded"
         _items_from_heads(seg, [(i, m["num"], f"{m['word'].capitalize()} {m['num']}", m["rest"] or "")
                                 for i, m in worded])
@@ -394,7 +397,7 @@ DNR_ONLY_RE = re.compile(r"(?i)^(?:dnr|diarienummer|diarienr)\.?:?\s*\S+(?:\s\S+
 
 # An item's label inside running text: "§ 12", "KS § 12", "SON 108", "3." or "26" before a capital or a diary number.
 INLINE_ITEM_RE = re.compile(r"(?<![\w§/.,:(-])(?P<prefix>(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}[ \t]?)?§|[A-ZÅÄÖ]{2,5})?[ \t]?"
-                            r"(?P<num>\d{1,3})(?P<dot>\.)?[ \t]+(?=Dnr[ \t]|[A-ZÅÄÖ][a-zåäö])")
+                            r"(?P<num>\d{1,3})(?P<dot>\.)?[ \t]+(?=Dnr[ \t]|[A-ZÅÄÖ][a-zåäö]|[A-ZÅÄÖ]{2,5}[ \t]\d)")
 INLINE_DNR_RE = re.compile(r"Dnr[ \t]+\S+(?:[ \t]+\d{4}/\S+|[ \t]+\S+/\d+)?[ \t]+")
 INLINE_TITLE_END_RE = re.compile(r"\.{3}|…|[ \t]{3,}|\n")
 

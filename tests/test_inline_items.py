@@ -33,3 +33,16 @@ def test_two_numbers_in_a_row_are_no_agenda():
 def test_items_with_lines_of_their_own_are_read_as_before():
     text = "Protokoll\n\n§ 1 Val av justerare\n\nText.\n\n§ 2 Budget\n\nText 1. Första 2. Andra 3. Tredje\n"
     assert [label for label, _ in items(text)] == ["§ 1", "§ 2"]
+
+
+def test_a_register_of_labels_before_their_titles():
+    # "Register SON 108 SON 109 SON 110 Information …": the labels in a row, the titles after them
+    got = items("Protokoll Register SON 108 SON 109 SON 110 Information Budget Övrigt\n")
+    assert [label for label, _ in got] == ["SON 108", "SON 109", "SON 110"]
+
+
+def test_a_tjansteskrivelse_is_written_for_the_one_arende_in_its_first_line():
+    got = items("Ärende 5 Överenskommelse om hemsjukvård\n\nTjänsteskrivelse\n2015-01-23\nSammanfattning\nText.\n")
+    assert got == [("Ärende 5", "Överenskommelse om hemsjukvård")]
+    # further down, one "Ärende 5" is a reference, not the document's item
+    assert items("Tjänsteskrivelse\n\nSe även\nÄrende 5 Budget\n") == []
