@@ -42,3 +42,14 @@ def test_run_on_attendance_and_prose_give_persons(minutes_store):
         "Lars-Erik Nyberg, kansliet Mötet öppnades av ordförande Ingrid Berglund. Olof Palmes gata är adressen.\n")})
     rows = store.records("MATCH (p:Person) RETURN p.name AS name ORDER BY name")
     assert [r["name"] for r in rows] == ["Ingrid Berglund", "Lars-Erik Nyberg", "Tomas Wikström"]
+
+
+def test_run_on_lists_give_party_and_title_after_a_name(minutes_store):
+    store = minutes_store("name-model-after", {"protokoll.txt": (
+        "1 Protokoll Styrelsen Närvarande Eva Nilsson, Överkalix, (s, ers Bo Lindqvist, c, "
+        "I tjänsten Gunilla Andersson, landstingsdirektör Harald Ludviksen, stabchef Utses att justera\n")})
+    parties = {r["name"]: r["party"] for r in store.records("MATCH (p:Person) RETURN p.name AS name, p.party AS party")}
+    assert parties["Eva Nilsson"] == "S" and parties["Bo Lindqvist"] == "C"
+    titles = {(r["name"], r["title"]) for r in store.records(
+        "MATCH (p:Person)-[:HOLDS]->(r:Role) RETURN p.name AS name, r.title AS title")}
+    assert {("Gunilla Andersson", "landstingsdirektör"), ("Harald Ludviksen", "stabchef")} <= titles

@@ -89,7 +89,8 @@ STAGES: tuple[Stage, ...] = (
     Stage("candidate_abbreviations", prose.candidate_abbreviations,
           requires=("abbr", "body_key", *HOME, "persons"), assigns=("abbr", *BODIES)),
     # last: the names no layout rule reached
-    Stage("persons_by_name", name_model.persons_by_name, requires=("persons",), assigns=PERSONS),
+    Stage("persons_by_name", name_model.persons_by_name, requires=("persons", "claims:ATTENDED", "claims:HOLDS"),
+          assigns=(*PERSONS, "mentions:Role", "claims:HOLDS")),
     Stage("run_on_attendance", run_on_attendance.run_on_attendance,
           requires=("meeting_key", "claims:ATTENDED", "claims:ABSENT_FROM", "persons"),
           assigns=("claims:ATTENDED", "claims:ABSENT_FROM", *PERSONS)),

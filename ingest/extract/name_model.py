@@ -9,8 +9,8 @@ import re
 
 from ingest import lexicon
 from ingest.extract.context import DocContext
-from ingest.extract.entities import person
-from ingest.extract.names import is_first_name, plausible_name
+from ingest.extract.entities import hold, person
+from ingest.extract.names import is_first_name, plausible_name, split_title
 from ingest.extract.patterns import WORD
 from ingest.extract.vocabulary import CALENDAR_WORDS, NOT_NAME
 
@@ -21,6 +21,11 @@ TOKEN_RE = re.compile(rf"{WORD}|von|af|de|van|der")
 SURNAME_END = re.compile(r"(?:s?son|berg|ström|lund|qvist|kvist|gren|man|mark|ling|stedt|dahl|holm|fors|sjö|by|"
                          r"ell|ér|ius|ander|lin|ling|blad|bäck|näs|vall|borg|hed|ek|rot)$")
 PARTICLES = {"von", "af", "de", "van", "der"}
+# What a list says right after a name: a party without brackets or with one ("Eva Nilsson, Överkalix, (s, ers",
+# "Bo Ek, c,") and a title after a comma ("Gunilla Andersson, landstingsdirektör Harald …")
+PARTY_AFTER_RE = re.compile(r"(?:,[ \t]*[A-ZÅÄÖ][\wåäö-]+)?[ \t]*(?:,[ \t]*)?"
+                            r"(?:\((?P<a>[A-Za-zÅÄÖåäö]{1,4})(?=[),])|(?P<b>[A-Za-zÅÄÖåäö]{1,4})(?=[ \t]*,))")
+TITLE_AFTER_RE = re.compile(r",[ \t]*(?P<title>[a-zåäö][\wåäö-]*(?:-[ \t]+och[ \t]+[a-zåäö][\wåäö-]*)?)")
 
 
 def _surname_like(tok: str) -> bool:
@@ -68,4 +73,23 @@ def persons_by_name(cx: DocContext) -> None:
             if last.endswith("s") and last not in lexicon.surnames() and re.match(r"[ \t]+[a-zåäö]", text[e:e + 2]):
                 continue
             if plausible_name(name) and not cx.inside_person(s):
-                person(cx, s, e, "name-model", conf=0.8)
+                person(cx, s, e, "name-model", _party_after(text, e), conf=0.8)
+    # in run-on text (no attendance was read from lines), every name read so far by any stage: a party or a title
+    # the list gives right after it; line layouts have their own rules for the columns after a name
+    if cx.claims_of("ATTENDED"):
+        return
+    held = {c.evidence.start for c in cx.claims_of("HOLDS")}
+    for s, e in cx.person_spans():
+        party = _party_after(text, e)
+        tm = TITLE_AFTER_RE.match(text, e)
+        title = split_title(tm["title"])[0] if tm and lexicon.is_title_word(tm["title"].split()[0]) else None
+        if party or (title and s not in held):
+            pk = person(cx, s, e, "name-model", party, conf=0.8)
+            if title and s not in held:
+                hold(cx, pk, title, None, s, tm.end(), "name-model", 0.8)
+
+
+def _party_after(text: str, end: int) -> str | None:
+    pm = PARTY_AFTER_RE.match(text, end)
+    code = pm and (pm["a"] or pm["b"])
+    return code if code and code.upper() in lexicon.parties() else None
