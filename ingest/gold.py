@@ -69,8 +69,9 @@ def kinds_from_gold(gold: dict[str, Any], path: Path) -> dict[str, list[dict]]:
             if code:
                 out["municipalities"].append({"code": code})
         for m in gold.get("meetings", []):
-            if m.get("date") and (m.get("body") or m.get("body_short")):
-                out["meetings"].append({"body": m.get("body_short") or m["body"], "date": m["date"]})
+            # a meeting whose date the text does not give is still a meeting (the graph's has no date either)
+            if m.get("body") or m.get("body_short"):
+                out["meetings"].append({"body": m.get("body_short") or m["body"], "date": m.get("date")})
         for it in gold.get("items", []):
             label = _item_label(it.get("paragraph"))
             # by number where it has one, else by the words of its title (as the gold's own scorer does)
