@@ -55,6 +55,27 @@ def _listed_ambiguous(text: str, munis: list) -> list[SpanLike]:
     return out
 
 
+
+class _Handed:
+    """A fact one stage hands the next, kept on the context under a private name; every read and write is told
+    to the context's tracer, so that tests/test_stages.py can check what STAGES declare."""
+
+    def __init__(self, doc: str):
+        self.__doc__ = doc
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name, self.slot = name, "_" + name
+
+    def __get__(self, cx, owner=None):
+        if cx is None:
+            return self
+        cx._note("read", self.name)
+        return getattr(cx, self.slot)
+
+    def __set__(self, cx, value) -> None:
+        cx._note("write", self.name)
+        setattr(cx, self.slot, value)
+
 class DocContext:
     """One document under extraction. Stages are functions of a DocContext (see `ingest.extract.STAGES`)."""
 
@@ -103,48 +124,11 @@ class DocContext:
         if self.trace:
             self.trace(kind, what)
 
-    @property
-    def home_muni(self) -> str | None:
-        """The municipality the document belongs to (its head, or its author's e-mail domain)."""
-        self._note("read", "home_muni")
-        return self._home_muni
-
-    @home_muni.setter
-    def home_muni(self, key: str | None) -> None:
-        self._note("write", "home_muni")
-        self._home_muni = key
-
-    @property
-    def home_region(self) -> str | None:
-        """The region whose own document this is ('Region Uppsala' in its head)."""
-        self._note("read", "home_region")
-        return self._home_region
-
-    @home_region.setter
-    def home_region(self, key: str | None) -> None:
-        self._note("write", "home_region")
-        self._home_region = key
-
-    @property
-    def body_key(self) -> str | None:
-        """The body whose meeting or document this is."""
-        self._note("read", "body_key")
-        return self._body_key
-
-    @body_key.setter
-    def body_key(self, key: str | None) -> None:
-        self._note("write", "body_key")
-        self._body_key = key
-
-    @property
-    def meeting_key(self) -> str | None:
-        self._note("read", "meeting_key")
-        return self._meeting_key
-
-    @meeting_key.setter
-    def meeting_key(self, key: str | None) -> None:
-        self._note("write", "meeting_key")
-        self._meeting_key = key
+    # the facts one stage hands the next, read and written through the tracer (see _Handed)
+    home_muni = _Handed("the municipality the document belongs to (its head, or its author's e-mail domain)")
+    home_region = _Handed("the region whose own document this is ('Region Uppsala' in its head)")
+    body_key = _Handed("the body whose meeting or document this is")
+    meeting_key = _Handed("the document's meeting")
 
     @property
     def abbr(self) -> dict[str, str]:
