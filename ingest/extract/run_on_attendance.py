@@ -6,6 +6,7 @@ role until the next section word or a word of the protocol's head (justering, pa
 Used only where no attendance was read from lines, so that line layouts keep their own rules."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -47,13 +48,13 @@ def run_on_attendance(cx: DocContext) -> None:
     text = cx.seg.masked
     bounds = _boundaries(text)
     spans = cx.person_spans()
+    starts = [a for a, _ in spans]
     for k, (s, e, role, status) in enumerate(bounds):
         if status == "stop":
             continue
         end = bounds[k + 1][0] if k + 1 < len(bounds) else len(text)
-        for a, b in spans:
-            if not e <= a < end:
-                continue
+        # only the names inside this section (a name-dense page has thousands of both)
+        for a, b in spans[bisect.bisect_left(starts, e):bisect.bisect_left(starts, end)]:
             pk = person(cx, a, b, "run-on-attendance")
             if status == "absent":
                 cx.claim("ABSENT_FROM", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role=role or None)
