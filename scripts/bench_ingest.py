@@ -464,7 +464,7 @@ def profile_extract(docs, limit_chars: int) -> None:
         segment(d.text)
         seg_t += time.perf_counter() - a
     print(f"\n== spaCy pipeline per component over the same {n / 1e6:.2f} MB (no profiler), and segment()")
-    for name, s in [("segment (ingest/segment.py)", seg_t), *times.items()]:
+    for name, s in [("segment (ingest/segment/)", seg_t), *times.items()]:
         print(f"{s:8.3f} s  {mbps(n, s):8.2f} MB/s  {name}")
 
 

@@ -1,5 +1,5 @@
 """Agenda items numbered inside run-on text (a PDF transcript or a copied web page), where no item has a line of
-its own (ingest/segment.py, _inline_items)."""
+its own (ingest/segment/items.py, inline_items)."""
 from __future__ import annotations
 
 from ingest.segment import segment

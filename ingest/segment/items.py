@@ -1,0 +1,334 @@
+"""Agenda items in every layout: § paragraphs, prefixed ("SON 108"), worded ("Ärende 2"), numbered points, web
+bullets, unnumbered headings in notes, and numbered runs inside running text."""
+from __future__ import annotations
+
+import re
+
+from ingest import lexicon
+from ingest.segment.attendance import section_of
+from ingest.segment.head import LABEL_RE
+from ingest.segment.lines import BULLET_RE
+from ingest.segment.model import Item, Line, Segmented
+from ingest.segment.parts import PART_HEADS
+from ingest.segment.signatures import NAME_LINE_RE
+
+PARA_RE = re.compile(r"^[ \t]*(?:[•·▪●][ \t]+)?(?:(?P<prefix>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}(?:/[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5})?)"
+                     r"[ \t]+)?§[ \t]*(?P<num>\d{1,4})"
+                     r"(?P<year>/\d{2,4})?(?![\d-])[ \t:.]*(?P<rest>.*?)[ \t]*$")
+# "SON 108 Val av justerare", or "SON 108" alone with the title (or "Dnr …" and the title) below it
+PREFIXED_RE = re.compile(r"^[ \t]*(?P<prefix>[A-ZÅÄÖ]{2,6})[ \t]+(?P<num>\d{1,4})(?![\d/.-])"
+                         r"(?:[ \t:.]+(?P<rest>[A-ZÅÄÖ].*?))?[ \t]*$")
+WORD_ITEM_RE = re.compile(r"^[ \t]*(?P<word>(?i:ärende|punkt|dagordningspunkt))[ \t]+(?P<num>\d{1,3})(?![\d/.-])"
+                          r"(?:[ \t:.–-]+(?P<rest>[A-ZÅÄÖ].*?))?[ \t]*$")
+POINT_RE = re.compile(r"^[ \t]*(?P<num>\d{1,2})[.)][ \t]+(?P<rest>\S.*?)[ \t]*$")
+
+
+def _attendance_zone(lines: list[Line]) -> set[int]:
+    """Lines of the lists under an attendance heading ("Närvarande:" and the bullets below it, to a blank line):
+    they are people, not agenda items."""
+    zone: set[int] = set()
+    for i, ln in enumerate(lines):
+        head = ln.strip.rstrip(":")
+        if head and len(head) < 40 and section_of(head):
+            for j in range(i + 1, len(lines)):
+                if not lines[j].strip:
+                    break
+                zone.add(j)
+    return zone
+
+
+def find_items(seg: Segmented) -> None:
+    lines = seg.lines
+    para_lines = [(i, m) for i, ln in enumerate(lines) if (m := PARA_RE.match(ln.text))]
+    zone = _attendance_zone(lines)
+    bullet_lines = [(i, m) for i, ln in enumerate(lines) if (m := BULLET_RE.match(ln.text)) and i not in zone]
+    if para_lines and any(BULLET_RE.match(lines[i].text) for i, _ in para_lines):
+        seg.item_style = "bullets"
+        _bullet_items(seg, bullet_lines)
+        return
+    if para_lines:
+        seg.item_style = "paragraphs"
+        heads = []
+        for i, m in para_lines:
+            # "§ 21 enligt ovan" inside prose is a reference, not a heading: a heading starts its line and is short.
+            rest = m["rest"]
+            if len(rest) > 200:
+                continue
+            # "§ 37 (p. 1)" under a name in an attendance list: the paragraphs one was present for
+            if re.fullmatch(r"\([^()]*\)", rest.strip()):
+                continue
+            label = f"{m['prefix'] + ' ' if m['prefix'] else ''}§ {m['num']}{m['year'] or ''}"
+            heads.append((i, m["num"], label, rest))
+        _items_from_heads(seg, heads)
+        return
+    # "Ärende 2 Länsgemensam handlingsplan", "Punkt 3: Information": a numbered item word
+    worded = [(i, m) for i, ln in enumerate(lines) if (m := WORD_ITEM_RE.match(ln.text))]
+    # a tjänsteskrivelse is written for one ärende, named in its first line ("Ärende 5 Överenskommelse …")
+    first = next((i for i, ln in enumerate(lines) if ln.strip), None)
+    single = len(worded) == 1 and worded[0][0] == first and worded[0][1]["word"].lower() == "ärende"
+    if (len(worded) >= 2 or single) and _increasing([int(m["num"]) for _, m in worded]):
+        seg.item_style = "worded"
+        _items_from_heads(seg, [(i, m["num"], f"{m['word'].capitalize()} {m['num']}", m["rest"] or "")
+                                for i, m in worded])
+        return
+    prefixed = [(i, m) for i, ln in enumerate(lines) if (m := PREFIXED_RE.match(ln.text))]
+    by_prefix: dict[str, list] = {}
+    for i, m in prefixed:
+        by_prefix.setdefault(m["prefix"], []).append((i, m))
+    best = max(by_prefix.values(), key=len, default=[])
+    if len(best) >= 2 and _increasing([int(m["num"]) for _, m in best]):
+        seg.item_style = "prefixed"
+        _items_from_heads(seg, [(i, m["num"], f"{m['prefix']} {m['num']}", m["rest"] or "") for i, m in best])
+        return
+    # "3. Information" also as a web bullet "• 3. Information" (the bullet blanked, so offsets stay)
+    points = [(i, m) for i, ln in enumerate(lines)
+              if (m := POINT_RE.match(ln.text) or POINT_RE.match(BULLET_RE.sub(lambda b: " " * len(b.group()), ln.text)))
+              and _heading_like(lines, i)]
+    run = _point_run(points)
+    if len(run) >= 2:
+        seg.item_style = "points"
+        _items_from_heads(seg, [(i, m["num"], f"{m['num']}.", m["rest"]) for i, m in run])
+        return
+    top = _top_bullets(lines, bullet_lines)
+    if len(top) >= 3:
+        seg.item_style = "bullets"
+        _bullet_items(seg, bullet_lines)
+        return
+    # memory notes that list who took part: unnumbered headings, each a short line between a blank line and its
+    # text (a memo with section headings and no participants has no agenda items)
+    heads = _heading_lines(lines, zone) if zone else []
+    if len(heads) >= 2:
+        seg.item_style = "headings"
+        _items_from_heads(seg, [(i, str(k), f"punkt {k}", lines[i].strip) for k, i in enumerate(heads, 1)])
+        for it in seg.items:
+            it.number_inferred = True
+
+
+def _heading_lines(lines: list[Line], zone: set[int]) -> list[int]:
+    """Short lines that stand as headings in notes without numbers: a blank line (or the start) before, text
+    right after, a capital first letter, no colon, no full stop at the end, not a list line; the document's own
+    head (its first lines up to the first blank line) is left out."""
+    first_blank = next((i for i, ln in enumerate(lines) if not ln.strip and i > 0), 0)
+    out = []
+    for i, ln in enumerate(lines):
+        s_ = ln.strip
+        if i <= first_blank or i in zone or not s_ or len(s_) > 80 or not s_[:1].isupper():
+            continue
+        if ":" in s_ or s_.endswith((".", ",", ";", "?", "!")) or BULLET_RE.match(ln.text) or POINT_RE.match(ln.text):
+            continue
+        if lines[i - 1].strip or i + 1 >= len(lines) or not lines[i + 1].strip:
+            continue
+        if section_of(s_) or LABEL_RE.match(ln.text) or NAME_LINE_RE.fullmatch(s_) \
+                or any(rx.match(s_) for _, rx in PART_HEADS):
+            continue
+        # a protocol head's label with its value on another line ("Plats och tid"), a name present for "§§ 12-18"
+        if s_.lower() in lexicon.header_labels() or "§" in s_:
+            continue
+        out.append(i)
+    return out
+
+
+def _increasing(nums: list[int]) -> bool:
+    return all(b > a for a, b in zip(nums, nums[1:]))
+
+
+def _heading_like(lines: list[Line], i: int) -> bool:
+    """A numbered line that stands as a heading: short, followed by a blank line or a new paragraph."""
+    ln = lines[i]
+    if len(ln.strip) > 140:
+        return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    if nxt is None or not nxt.strip:
+        return True
+    # "2. Barn och unga i samhällets vård" directly followed by its text: a short title, not a sentence
+    return len(ln.strip) <= 80 and not ln.strip.endswith((".", ":", ";", ",")) and not POINT_RE.match(nxt.text)
+
+
+def _point_run(points: list) -> list:
+    """The longest run 1, 2, 3 ... of numbered heading lines."""
+    best: list = []
+    for k, (i, m) in enumerate(points):
+        if m["num"] != "1":
+            continue
+        run = [(i, m)]
+        for j, mj in points[k + 1:]:
+            if int(mj["num"]) == int(run[-1][1]["num"]) + 1:
+                run.append((j, mj))
+        if len(run) > len(best):
+            best = run
+    return best
+
+
+def _top_bullets(lines: list[Line], bullets: list) -> list:
+    if not bullets:
+        return []
+    indent = min(len(m.group(1).expandtabs()) for _, m in bullets)
+    return [(i, m) for i, m in bullets if len(m.group(1).expandtabs()) == indent]
+
+
+DNR_ONLY_RE = re.compile(r"(?i)^(?:dnr|diarienummer|diarienr)\.?:?\s*\S+(?:\s\S+)?$")
+
+
+# An item's label inside running text: "§ 12", "KS § 12", "SON 108", "3." or "26" before a capital or a diary number.
+INLINE_ITEM_RE = re.compile(r"(?<![\w§/.,:(-])(?P<prefix>(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}[ \t]?)?§|[A-ZÅÄÖ]{2,5})?[ \t]?"
+                            r"(?P<num>\d{1,3})(?P<dot>\.)?[ \t]+(?=Dnr[ \t]|[A-ZÅÄÖ][a-zåäö]|[A-ZÅÄÖ]{2,5}[ \t]\d)")
+INLINE_DNR_RE = re.compile(r"Dnr[ \t]+\S+(?:[ \t]+\d{4}/\S+|[ \t]+\S+/\d+)?[ \t]+")
+INLINE_TITLE_END_RE = re.compile(r"\.{3}|…|[ \t]{3,}|\n")
+
+
+def inline_items(seg: Segmented) -> None:
+    """Items numbered inside run-on text: the longest run of at least three labels of one style with numbers that
+    follow each other ("1. Val av justerare 2. Dagordning 3. …", "26 Dnr KS 2018/14 Information... 27 Dnr …");
+    each item runs to the next label, its title to the first '...' or to 150 characters."""
+    text = seg.masked
+    chains: dict[tuple, list] = {}
+    best: list = []
+    for m in INLINE_ITEM_RE.finditer(text):
+        style = ((m["prefix"] or "").replace(" ", ""), bool(m["dot"]))
+        num = int(m["num"])
+        chain = chains.pop((style, num), None) or []
+        chain.append(m)
+        chains[(style, num + 1)] = chain
+        if len(chain) > len(best):
+            best = chain
+    if len(best) < 3:
+        return
+    seg.item_style = "inline"
+    for k, m in enumerate(best):
+        end = best[k + 1].start() if k + 1 < len(best) else len(text)
+        ts = m.end()
+        dnr = INLINE_DNR_RE.match(text, ts, end)
+        if dnr:
+            ts = dnr.end()
+        raw = text[ts:min(end, ts + 150)]
+        stop = INLINE_TITLE_END_RE.search(raw)
+        title = (raw[:stop.start()] if stop else raw).rstrip(" \t,;:-–")
+        prefix = (m["prefix"] or "").strip()
+        label = f"{prefix} {m['num']}" if prefix else (f"{m['num']}." if m["dot"] else m["num"])
+        start = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        seg.items.append(Item(m["num"], label, title, start, end, (start, m.end()), (ts, ts + len(title)),
+                              title_inferred=not title))
+
+
+def _items_from_heads(seg: Segmented, heads: list) -> None:
+    lines = seg.lines
+    seen: set[str] = set()
+    clean = []
+    for i, num, label, rest in heads:
+        if label in seen:  # a second heading with the same number: a continuation page, keep the first
+            continue
+        seen.add(label)
+        clean.append((i, num, label, rest))
+    for k, (i, num, label, rest) in enumerate(clean):
+        ln = lines[i]
+        end = lines[clean[k + 1][0]].start if k + 1 < len(clean) else len(seg.text)
+        title, tspan, inferred = rest.strip(), None, False
+        if DNR_ONLY_RE.match(title):  # "KSAU § 24   Dnr KS 2024/56" with the title on the next line
+            title = ""
+        if title:
+            off = ln.text.index(title, len(ln.text) - len(ln.text.lstrip()))
+            tspan = (ln.start + off, ln.start + off + len(title))
+        else:
+            nxt = _title_line(lines, i, end)
+            if nxt is not None:
+                title = nxt.strip
+                off = nxt.text.index(title)
+                tspan = (nxt.start + off, nxt.start + off + len(title))
+            else:
+                tspan, inferred = (ln.start, ln.end), True
+        seg.items.append(Item(num, label, title, ln.start, end, (ln.start, ln.end), tspan, title_inferred=inferred))
+
+
+def _title_line(lines: list[Line], i: int, end: int) -> Line | None:
+    """The line below heading i that holds the item's title: the next with text, or the one after a line with
+    only the diary number ("§ 35/2023" / "Dnr SN 2023/88" / the title)."""
+    nxt = _next_content(lines, i, end)
+    if nxt is not None and DNR_ONLY_RE.match(nxt.strip):
+        j = next(j for j in range(i + 1, len(lines)) if lines[j] is nxt)
+        nxt = _next_content(lines, j, end) or nxt
+    return nxt
+
+
+def _next_content(lines: list[Line], i: int, end: int) -> Line | None:
+    for ln in lines[i + 1:]:
+        if ln.start >= end:
+            return None
+        if ln.strip:
+            return ln
+    return None
+
+
+def _bullet_items(seg: Segmented, bullets: list) -> None:
+    """Web pages list each item as a bullet; some bullets carry "§ 30" and a title, others only text."""
+    lines = seg.lines
+    top = _top_bullets(lines, bullets)
+    heads = []
+    for i, m in top:
+        ln = lines[i]
+        body = ln.text[m.end():]
+        pm = PARA_RE.match(body)
+        heads.append((i, m, pm))
+    known = [(k, int(pm["num"])) for k, (_, _, pm) in enumerate(heads) if pm]
+    for k, (i, m, pm) in enumerate(heads):
+        ln = lines[i]
+        end = lines[heads[k + 1][0]].start if k + 1 < len(heads) else len(seg.text)
+        end = _trim_tail(seg, ln.start, end)
+        inferred = pm is None
+        if pm:
+            num = pm["num"]
+        else:
+            num = _interpolate(k, known)
+        label = f"§ {num}" if num else f"punkt {k + 1}"
+        rest = pm["rest"].strip() if pm else ""
+        if pm and rest:
+            off = ln.text.index(rest, m.end())
+            title, tspan, t_inf = rest, (ln.start + off, ln.start + off + len(rest)), False
+        elif pm:
+            nxt = _title_line(lines, i, end)
+            if nxt is not None:
+                title = nxt.strip
+                off = nxt.text.index(title)
+                title, tspan, t_inf = title, (nxt.start + off, nxt.start + off + len(title)), False
+            else:
+                title, tspan, t_inf = label, (ln.start, ln.end), True
+        else:
+            src, src_off = ln, m.end()
+            first = ln.text[m.end():].strip()
+            if any(rx.match(first) for _, rx in PART_HEADS):  # "• Bakgrund": name it by its first sentence
+                nxt = _next_content(lines, i, end)
+                if nxt is not None:
+                    src, src_off, first = nxt, 0, nxt.strip
+            off = src.text.index(first, src_off) if first else src_off
+            title = _first_sentence(first)
+            tspan, t_inf = (src.start + off, src.start + off + len(title)), True
+        seg.items.append(Item(num or str(k + 1), label, title, ln.start, end, (ln.start, ln.end), tspan,
+                              number_inferred=inferred, title_inferred=t_inf))
+
+
+def _trim_tail(seg: Segmented, start: int, end: int) -> int:
+    """The last item of a web page ends where its text ends, not at the cookie banner below it."""
+    chunk = seg.masked[start:end]
+    return start + len(chunk.rstrip())
+
+
+def _interpolate(k: int, known: list[tuple[int, int]]) -> str | None:
+    """Number an unnumbered bullet from its numbered neighbours: the bullet two after § 30 is § 32."""
+    before = [(i, n) for i, n in known if i < k]
+    after = [(i, n) for i, n in known if i > k]
+    if before:
+        i, n = before[-1]
+        return str(n + (k - i))
+    if after:
+        i, n = after[0]
+        guess = n - (i - k)
+        return str(guess) if guess > 0 else None
+    return None
+
+
+def _first_sentence(s: str, limit: int = 90) -> str:
+    m = re.match(r"(.{10,}?[.!?])(\s|$)", s)
+    t = m.group(1) if m else s
+    if len(t) > limit:
+        cut = t[:limit].rsplit(" ", 1)[0]
+        t = cut
+    return t
