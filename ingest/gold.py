@@ -45,6 +45,20 @@ def _item_label(paragraph: str | None) -> str | None:
     return paragraph.strip() if paragraph else None
 
 
+def _body_names(gold: dict[str, Any]):
+    """A body as the gold names it -> the tuple of that name and the aliases its `bodies` entry gives, which eval
+    matches the way the real-minutes scorer does."""
+    aliases: dict[str, tuple[str, ...]] = {}
+    for b in gold.get("bodies", []):
+        names = tuple(n for n in [b.get("name"), *(b.get("aliases") or [])] if n)
+        for n in names:
+            aliases.setdefault(n.casefold(), names)
+
+    def known(name: str | None) -> tuple[str, ...]:
+        return aliases.get(name.casefold(), (name,)) if name else ()
+    return known
+
+
 def kinds_from_gold(gold: dict[str, Any], path: Path) -> dict[str, list[dict]]:
     """The gold's facts as eval's kinds (each entry with the keys evaluate.ENTRY_KEYS scores)."""
     try:
@@ -61,9 +75,10 @@ def kinds_from_gold(gold: dict[str, Any], path: Path) -> dict[str, list[dict]]:
             for r in p.get("meeting_roles") or []:
                 if r in ROLES:
                     out["attendance"].append({"person": name, "role": ROLES[r]})
+        known = _body_names(gold)
         for b in gold.get("bodies", []):
             if b.get("kind") != "kommun":  # a municipality acting is scored as a municipality
-                out["bodies"].append({"name": b["name"]})
+                out["bodies"].append({"name": known(b["name"])})
         for m in gold.get("municipalities", []):
             code = _municipality_code(m)
             if code:
@@ -71,7 +86,8 @@ def kinds_from_gold(gold: dict[str, Any], path: Path) -> dict[str, list[dict]]:
         for m in gold.get("meetings", []):
             # a meeting whose date the text does not give is still a meeting (the graph's has no date either)
             if m.get("body") or m.get("body_short"):
-                out["meetings"].append({"body": m.get("body_short") or m["body"], "date": m.get("date")})
+                names = tuple(dict.fromkeys(n for b in (m.get("body_short"), m.get("body")) if b for n in known(b)))
+                out["meetings"].append({"body": names, "date": m.get("date")})
         for it in gold.get("items", []):
             label = _item_label(it.get("paragraph"))
             # by number where it has one, else by the words of its title (as the gold's own scorer does)
@@ -84,9 +100,9 @@ def kinds_from_gold(gold: dict[str, Any], path: Path) -> dict[str, list[dict]]:
                 out["assignments"].append({"task": a["task"], **({"item": label} if label else {})})
         for r in gold.get("body_relations", []):
             if r.get("rel") in RELATION_TYPES:
-                out["relations"].append({"type": r["rel"], "from": r["from"], "to": r["to"]})
+                out["relations"].append({"type": r["rel"], "from": known(r["from"]), "to": known(r["to"])})
         for f in gold.get("issue_flows", []):
-            out["flows"].append({"from": f["from_body"], "to": f["to_body"]})
+            out["flows"].append({"from": known(f["from_body"]), "to": known(f["to_body"])})
     except (KeyError, TypeError, AttributeError) as e:
         raise GoldError(f"{path}: guldfilen följer inte formatet ({e!r} saknas eller är fel); se data/real/README.md")
     return {k: v for k, v in out.items() if v or k in ("persons", "items")}

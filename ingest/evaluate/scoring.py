@@ -28,7 +28,24 @@ def _title_ok(want: Any, got: Any) -> bool:
     return a == b or a.startswith(b + " ") or b.startswith(a + " ")
 
 
-def _names_hit(want: str, names: set[str]) -> bool:
+def _body_form(s: str) -> str:
+    """A body's name without case, punctuation, party marks or its genitive and plural endings: the form in which
+    a real document's gold names a body ('SVOM:s' ~ 'SVOM', 'Bergs kommun' ~ 'Berg kommun')."""
+    s = re.sub(r"\((?:s|m|c|v|kd|l|mp|sd|fp)\)", " ", norm(s))
+    s = " ".join(re.sub(r"[–—\-:,.()\"'«»]", " ", s).split())
+    return re.sub(r"s\b", "", s)
+
+
+def _body_like(want: str, name: str) -> bool:
+    a, b = _body_form(want), _body_form(name)
+    return bool(a and b) and (a == b or (len(a) >= 4 and a in b) or (len(b) >= 4 and b in a))
+
+
+def _names_hit(want: str | tuple[str, ...], names: set[str]) -> bool:
+    """A name written in an expectation file is one of the node's names. A gold file's body is a tuple of its name
+    and aliases, matched as the real-minutes scorer does: one contains the other, genitive and case aside."""
+    if isinstance(want, tuple):
+        return any(_body_like(w, n) for w in want for n in names)
     return norm(want) in names
 
 
