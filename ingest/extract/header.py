@@ -128,6 +128,25 @@ RUN_ON_HEAD_RE = re.compile(r"(?i)\b(?:sammanträdesprotokoll|protokoll|minnesan
                             r"protokollsutdrag|anteckningar)\b")
 
 
+# An attendance heading with names and their parties after it ("Beslutande ledamöter … Jan-Olov Häggström (S)
+# Ordf. Camilla Svensson (M) Eva Bergström (S)"): the document records a meeting even where no body or item was read
+ATTENDANCE_WORD_RE = re.compile(r"(?<![\w-])(?:Beslutande|Närvarande|Ledamöter|Ersättare|Tjänstgörande ersättare)"
+                                r"(?![\w-])")
+NAME_PARTY_RE = re.compile(r"[A-ZÅÄÖ][\w-]+(?:[ \t]+[A-ZÅÄÖ][\w-]+){1,3}[ \t]*\([A-ZÅÄÖa-zåäö]{1,4}\)")
+
+
+def _attendance_head(cx: DocContext) -> bool:
+    """Whether an attendance list opens the document: a heading word in its first 6,000 characters with at least
+    three names and parties in the 600 after it, or an attendance section read from lines."""
+    if cx.seg.sections:
+        return True
+    text = cx.seg.masked[:6000]
+    for m in ATTENDANCE_WORD_RE.finditer(text):
+        if len(NAME_PARTY_RE.findall(text, m.end(), m.end() + 600)) >= 3:
+            return True
+    return False
+
+
 def _run_on_head_body(cx: DocContext):
     """The first body named within 300 characters after the word that opens a protocol's head, in the first
     1,500 characters; None where there is no such word or body."""
@@ -189,7 +208,7 @@ def meeting_head(cx: DocContext) -> None:
         cx.warn("mötets datum står inte i dokumentet; ange det i en manifestfil (date = ...) "
                 "eller med --date")
     place, time_ = _place_time(cx)
-    if cx.body_key is None and not seg.items:
+    if cx.body_key is None and not seg.items and not _attendance_head(cx):
         return  # a memo without a meeting of its own
     props = {"date": date, "place": place, "time": time_, "kind": _doc_kind(cx)}
     bname = cx.by_key[cx.body_key].props.get("short") or cx.by_key[cx.body_key].props["name"] \

@@ -13,6 +13,7 @@ from functools import cache
 from ingest import lexicon
 from ingest.extract.context import DocContext
 from ingest.extract.entities import person
+from ingest.extract.vocabulary import MEMBER_ROLES
 
 # Words of a protocol's head that end an attendance list.
 STOP_RE = re.compile(r"(?<![\w-])(?:Utses att justera|Utsedd att justera|Justering(?:ens)?|Justeras|Paragrafer|"
@@ -39,7 +40,79 @@ def _boundaries(text: str) -> list[tuple[int, int, str, str]]:
                 found[m.start()] = (m.end(), role, status)
     for m in STOP_RE.finditer(text):
         found.setdefault(m.start(), (m.end(), "", "stop"))
+    for m in ORPHAN_HEAD_RE.finditer(text):
+        found.setdefault(m.start(), (m.end(), "beslutande", ""))
     return sorted((s, e, role, status) for s, (e, role, status) in found.items())
+
+
+# "Thomas Eriksson (S), ersättare för Ida Svensson (S)", "Katarina Rosberg, S, tjg ers för Jörgen Blom": the member
+# served for is named after the substitute and was not there
+SERVED_FOR_RE = re.compile(r"(?:\bför|\bersätter)[ \t]+$")
+# A substitute's mark after the name (and its party, bracketed or after a comma: "Cristine Persson, C, tjg ers för")
+PARTY_AFTER = r"(?:[ \t]*\([A-Za-zÅÄÖåäö]{1,4}\)|[ \t]*,[ \t]*[A-ZÅÄÖ]{1,3}(?=[ \t]*,))?[ \t]*,?[ \t]*"
+SUBSTITUTE_RE = re.compile(PARTY_AFTER + r"(?:(?P<not>ej[ \t]+tjg\.?|ej[ \t]+tjänstgörande|icke[ \t]+tjänstgörande)[ \t]+"
+                           r"ers(?:\.|ättare)?|(?:tjg\.?|tjänstgörande)[ \t]+ers(?:\.|ättare)?|ersättare[ \t]+för|"
+                           r"ersätter)(?![\w])", re.IGNORECASE)
+# "Staffan Isling, regiondirektör", "Jonas Wells, samordnare": a title after a name without a party
+TITLE_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*(?P<title>[A-ZÅÄÖa-zåäö][a-zåäö-]+)(?![\w-])")
+PARTY_NEAR_RE = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,4}\)|,[ \t]*[A-ZÅÄÖ]{1,3}(?![\w-]))")
+# The roles of the members, as against those of the others present
+MEMBER = {"beslutande", "ledamot", "ersättare", "tjänstgörande ersättare", "ej tjänstgörande ersättare"}
+OTHERS = {"övrig deltagare", "tjänsteperson", "adjungerad"}
+# "Beslut-|ande": a transcript that lost the first half of the column's heading keeps "ande" before the names
+ORPHAN_HEAD_RE = re.compile(r"(?<![\w-])ande:?(?=[ \t]+(?:[A-ZÅÄÖ][a-zåäöé-]+[ \t]+){1,3}[A-ZÅÄÖ][a-zåäöé-]+"
+                            r"[ \t]*(?:\(|,))")
+
+
+def official_title(word: str) -> bool:
+    """'regiondirektör', 'samordnare', 'kommunsekreterare': a word that names an official's post (an elected
+    role or an auditor's is none)."""
+    w = word.lower()
+    return lexicon.is_title_word(w) and w not in MEMBER_ROLES and not w.startswith(("ordf", "revisor"))
+
+
+def _stacks(bounds: list[tuple[int, int, str, str]], text: str) -> list[tuple[int, int, list[tuple[str, str]]]]:
+    """Section words written one after another with nothing between them ("Beslutande Övriga deltagande Mikael
+    Lindfors (s), ordförande …": two columns whose headings came first) as one section: (start of the names, end,
+    the headings' (role, status))."""
+    out: list[tuple[int, int, list[tuple[str, str]]]] = []
+    k = 0
+    while k < len(bounds):
+        s, e, role, status = bounds[k]
+        heads = [(role, status)]
+        while k + 1 < len(bounds) and not text[e:bounds[k + 1][0]].strip(" \t.,:;-–") and bounds[k + 1][3] != "stop":
+            k += 1
+            e = bounds[k][1]
+            heads.append(bounds[k][2:4])
+        end = bounds[k + 1][0] if k + 1 < len(bounds) else len(text)
+        if status != "stop" and k + 1 < len(bounds) and bounds[k + 1][3] == "stop" and \
+                not text[e:end].strip(" \t.,:;-–"):
+            # "Övriga deltagande Utses att justera Peter Molin, ersättare …": a head word between a heading and its
+            # names is the other column's label, not the list's end
+            nxt = bounds[k + 2][0] if k + 2 < len(bounds) else len(text)
+            end = nxt
+            k += 1
+        out.append((e, end, heads))
+        k += 1
+    return out
+
+
+def _role_in(heads: list[tuple[str, str]], has_party: bool) -> tuple[str, str] | None:
+    """The role and status of a name under stacked headings: a name with a party is a member's, one without the
+    others' where such a heading is among them; members under several member headings are only present."""
+    real = [(r, st) for r, st in heads if st != "stop"]
+    if not real:
+        return None
+    if len(real) == 1:
+        return real[0]
+    others = [(r, st) for r, st in real if r in OTHERS]
+    members = [(r, st) for r, st in real if r not in OTHERS]
+    if not has_party and others:
+        return others[0]
+    if len({r for r, _ in members}) == 1:
+        return members[0]
+    absent = [h for h in members if h[1] == "absent"]
+    return ("närvarande", "") if len(absent) < len(members) else absent[0]
 
 
 def run_on_attendance(cx: DocContext) -> None:
@@ -49,20 +122,36 @@ def run_on_attendance(cx: DocContext) -> None:
     bounds = _boundaries(text)
     spans = cx.person_spans()
     starts = [a for a, _ in spans]
-    for k, (s, e, role, status) in enumerate(bounds):
-        if status == "stop":
+    for e, end, heads in _stacks(bounds, text):
+        if heads[0][1] == "stop":
             continue
-        end = bounds[k + 1][0] if k + 1 < len(bounds) else len(text)
         # only the names inside this section (a name-dense page has thousands of both)
         for a, b in spans[bisect.bisect_left(starts, e):bisect.bisect_left(starts, end)]:
+            if SERVED_FOR_RE.search(text, max(0, a - 12), a):
+                continue  # the member a substitute served for
+            has_party = bool(PARTY_NEAR_RE.match(text, b, min(end, b + 8)))
+            got = _role_in(heads, has_party)
+            if got is None:
+                continue
+            role, status = got
             pk = person(cx, a, b, "run-on-attendance")
             if status == "absent":
                 cx.claim("ABSENT_FROM", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role=role or None)
                 continue
+            sub = SUBSTITUTE_RE.match(text, b, min(end, b + 40))
+            if sub and sub["not"]:
+                role = "ersättare"  # "Göte W Swén, M, ej tjg ers": a substitute present who did not serve
             cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role=role or "närvarande")
+            if sub and not sub["not"] and role != "tjänstgörande ersättare":
+                cx.claim("ATTENDED", pk, cx.meeting_key, a, sub.end(), "run-on-attendance", 0.8,
+                         role="tjänstgörande ersättare")
+            tm = TITLE_AFTER_RE.match(text, b, min(end, b + 60)) if not has_party else None
+            if tm and role not in MEMBER and role != "tjänsteperson" and official_title(tm["title"]):
+                # "Övriga deltagare: Staffan Isling, regiondirektör": present, and there as an official
+                cx.claim("ATTENDED", pk, cx.meeting_key, a, tm.end(), "run-on-attendance", 0.8, role="tjänsteperson")
             rm = ROLE_AFTER_RE.match(text, b, min(end, b + 40))
             # a vice ordförande is a member of the presidium, not a role at this meeting
-            if rm and "vice" not in rm["role"].lower():
+            if rm and "vice" not in rm["role"].lower() and not sub:
                 said = re.sub(r"\s+", " ", rm["role"].lower().replace(": e", ":e").replace(":e", ":e "))
                 said = re.sub(r"\s+", " ", said).strip()
                 meeting_role = lexicon.title_forms().get(said.rstrip("."), said)
