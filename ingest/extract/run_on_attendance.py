@@ -17,7 +17,7 @@ from ingest.extract.vocabulary import MEMBER_ROLES
 
 # Words of a protocol's head that end an attendance list.
 STOP_RE = re.compile(r"(?<![\w-])(?:Utses att justera|Utsedd att justera|Justering(?:ens)?|Justeras|Paragrafer|"
-                     r"Underskrifter|Plats och tid|Sammanträdes(?:tid|plats|datum)|Protokollet|Sekreterare\b)")
+                     r"Underskrifter|Plats och tid|Sammanträdes(?:tid|plats|datum)|Protokollet|Sekreterare\b(?![ \t]*,))")
 # A meeting role right after a name: "Fredrik Larsson (M) ordförande", "Jonas Niklasson, 2:e vice ordförande (C)"
 ROLE_AFTER_RE = re.compile(r"[ \t,]*(?:\([A-Za-zÅÄÖåäö]{1,4}\)[ \t,]*)?(?P<role>(?:1:[ \t]?e|2:[ \t]?e|förste|andre)?"
                            r"[ \t]?vice ordförande|ordförande|ordf\.?|tjg ersättare|tjänstgörande ersättare)",
@@ -80,7 +80,8 @@ def _stacks(bounds: list[tuple[int, int, str, str]], text: str) -> list[tuple[in
     while k < len(bounds):
         s, e, role, status = bounds[k]
         heads = [(role, status)]
-        while k + 1 < len(bounds) and not text[e:bounds[k + 1][0]].strip(" \t.,:;-–") and bounds[k + 1][3] != "stop":
+        while status != "stop" and k + 1 < len(bounds) and bounds[k + 1][3] != "stop" and \
+                not text[e:bounds[k + 1][0]].strip(" \t.,:;-–"):
             k += 1
             e = bounds[k][1]
             heads.append(bounds[k][2:4])
@@ -97,9 +98,13 @@ def _stacks(bounds: list[tuple[int, int, str, str]], text: str) -> list[tuple[in
     return out
 
 
+DECIDING = {"beslutande", "ledamot"}
+
+
 def _role_in(heads: list[tuple[str, str]], has_party: bool) -> tuple[str, str] | None:
     """The role and status of a name under stacked headings: a name with a party is a member's, one without the
-    others' where such a heading is among them; members under several member headings are only present."""
+    others' where such a heading is among them; members under several member headings are only present
+    ("Beslutande Ledamöter" is one)."""
     real = [(r, st) for r, st in heads if st != "stop"]
     if not real:
         return None
@@ -109,7 +114,7 @@ def _role_in(heads: list[tuple[str, str]], has_party: bool) -> tuple[str, str] |
     members = [(r, st) for r, st in real if r not in OTHERS]
     if not has_party and others:
         return others[0]
-    if len({r for r, _ in members}) == 1:
+    if len({r for r, _ in members}) == 1 or {r for r, _ in members} <= DECIDING:
         return members[0]
     absent = [h for h in members if h[1] == "absent"]
     return ("närvarande", "") if len(absent) < len(members) else absent[0]
