@@ -121,8 +121,76 @@ def _role_in(heads: list[tuple[str, str]], has_party: bool) -> tuple[str, str] |
 
 
 def run_on_attendance(cx: DocContext) -> None:
-    if not cx.meeting_key or cx.claims_of("ATTENDED") or cx.claims_of("ABSENT_FROM"):
+    if not cx.meeting_key:
         return
+    if not cx.claims_of("ATTENDED") and not cx.claims_of("ABSENT_FROM"):
+        _run_on_lists(cx)
+    _run_on_signatures(cx)
+
+
+# The signature block of a run-on head: "Underskrifter Sekreterare Paragrafer 26 -- 38 Maria Hedman Ordförande Jan
+# Sahlén (S) Justerare Ida Stafrin (C)", "Sekreterare Ordförande Sara Månsson Anneli Persson (S)"
+# (not "(Ordförande)" after a name, nor "Ordförande förklarade mötet öppnat", nor "Sekreterare, Inger Nilsson")
+SIGN_WORD_RE = re.compile(r"(?<![\w(-])(?P<w>Sekreterare|Protokollförare|Ordförande|Justerare|Justerande)(?![\w-])"
+                          r"(?![ \t]*[,)])(?![ \t]+(?!paragraf)[a-zåäö])")
+SIGN_ROLE = {"sekreterare": "sekreterare", "protokollförare": "sekreterare", "ordförande": "ordförande",
+             "justerare": "justerare", "justerande": "justerare"}
+# where a signature block ends: the notice of its posting, or the list of those present
+SIGN_END_RE = re.compile(r"(?<![\w-])(?:ANSLAG|BEVIS|Justeringen|Protokollet är|Anslaget|Beslutande|Närvarande)")
+# "Utses att justera Gudrun Gustafsson", "Justerare Eva Handmark och Eva Ljungdahl"
+ADJUSTER_RE = re.compile(r"(?<![\w-])(?:Utses att justera|Utsedd att justera|Utsedda att justera|Justerare)[ \t]*:?[ \t]+$")
+SIGN_GAP = 120  # characters between the role words of one block, and after its last
+
+
+def _run_on_signatures(cx: DocContext) -> None:
+    """The roles of a run-on signature block: the names after its role words take them in order; several names
+    after the last 'Justerare' all adjust. A role already read from lines keeps its own reading."""
+    text = cx.seg.masked
+    known = {c.props.get("role") for c in cx.claims_of("ATTENDED") if c.evidence.rule in ("signature", "header")}
+    spans = cx.person_spans()
+    starts = [a for a, _ in spans]
+    words = list(SIGN_WORD_RE.finditer(text))
+    signed: set[str] = set()
+    k = 0
+    while k < len(words):
+        j = k
+        while j + 1 < len(words) and words[j + 1].start() - words[j].end() <= SIGN_GAP:
+            j += 1
+        block = words[k:j + 1]
+        k = j + 1
+        if len({SIGN_ROLE[m["w"].lower()] for m in block}) < 2:
+            continue
+        end_m = SIGN_END_RE.search(text, block[-1].end(), block[-1].end() + SIGN_GAP)
+        end = end_m.start() if end_m else min(len(text), block[-1].end() + SIGN_GAP)
+        events = [(m.start(), m.end(), SIGN_ROLE[m["w"].lower()]) for m in block]
+        events += [(a, b, "") for a, b in spans[bisect.bisect_left(starts, block[0].end()):
+                                                 bisect.bisect_left(starts, end)]]
+        queue = []
+        last = ""
+        for a, b, role in sorted(events):
+            if role:
+                queue.append(role)
+                last = role
+                continue
+            took = queue.pop(0) if queue else ("justerare" if last == "justerare" else "")
+            if took and took not in known:
+                pk = person(cx, a, b, "run-on-signature")
+                cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-signature", 0.8, role=took)
+                signed.add(took)
+    if "justerare" in known or "justerare" in signed:
+        return
+    for a, b in spans:
+        if ADJUSTER_RE.search(text, max(0, a - 25), a):
+            pk = person(cx, a, b, "run-on-signature")
+            cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-signature", 0.8, role="justerare")
+            m = re.match(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,4}\))?[ \t]+och[ \t]+", text[b:b + 12])
+            k2 = bisect.bisect_left(starts, b + m.end()) if m else None
+            if m and k2 is not None and k2 < len(spans) and spans[k2][0] == b + m.end():
+                pk2 = person(cx, *spans[k2], "run-on-signature")
+                cx.claim("ATTENDED", pk2, cx.meeting_key, a, spans[k2][1], "run-on-signature", 0.8, role="justerare")
+
+
+def _run_on_lists(cx: DocContext) -> None:
     text = cx.seg.masked
     bounds = _boundaries(text)
     spans = cx.person_spans()
