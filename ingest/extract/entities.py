@@ -9,7 +9,7 @@ from graph.text import genitive
 from ingest import lexicon
 from ingest.extract.context import DocContext
 from ingest.extract.names import (body_kind, clean_body_name, is_generic_organ, leading_non_name, norm_body,
-                                  resolve_municipality, split_title)
+                                  resolve_municipality, second_name_start, split_title)
 from ingest.extract.vocabulary import MEMBER_ROLES, OWNED_ORGANS
 from ingest.nlp import organ_kind, organ_lemma
 
@@ -94,6 +94,13 @@ def person(cx: DocContext, start: int, end: int, rule: str, party: str | None = 
     # "Bjurholm Kurt-Allan Egelby", "Åklagarkammaren Östersund Jenny Einebrant": an organisation or municipality
     # column before the name is no part of it (the name begins at its first name)
     start = start + leading_non_name(cx.text[start:end])
+    second = second_name_start(cx.text[start:end])
+    if second:
+        # "Göran Nilsson Björn Kihl (M)": two names run together; the first is a person of its own, the party
+        # and what the caller says are the second's
+        first_end = start + len(cx.text[start:start + second].rstrip())
+        person(cx, start, first_end, rule, None, conf)
+        start += second
     # "Åsa Lind-" / "qvist": a name hyphenated over a line break is one word
     name = re.sub(r"\s+", " ", re.sub(r"-[ \t]*\n[ \t]*(?=[a-zåäö])", "", cx.text[start:end])).strip()
     props = {"name": name}

@@ -135,6 +135,20 @@ def is_first_name(tok: str) -> bool:
     return tok in names or ("-" in tok and all(p in names for p in tok.split("-")))
 
 
+def second_name_start(raw: str) -> int:
+    """Where a second person's name begins in what was read as one: 'Göran Nilsson Björn Kihl' -> 14 (two names
+    that a run-on list wrote without a separator): four words, the first and the third common first names, the
+    second and the fourth not; else 0 ('Anne Marie Nilsson Brodén', 'Anna Berg von Linde' stay one)."""
+    words = list(re.finditer(r"\S+", raw))
+    if len(words) != 4:
+        return 0
+    w = [m.group() for m in words]
+    if is_first_name(w[0]) and not is_first_name(w[1]) and is_first_name(w[2]) and not is_first_name(w[3]) \
+            and w[1][:1].isupper() and w[3][:1].isupper():
+        return words[2].start()
+    return 0
+
+
 def leading_non_name(raw: str) -> int:
     """How many characters of a name's text go before its first name: 'Bjurholm Kurt-Allan Egelby' -> 9, when the
     words before are no first names and at least a first name and a surname follow; else 0."""
