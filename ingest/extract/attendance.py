@@ -68,8 +68,8 @@ def _parse_row(cx: DocContext, a: int, b: int) -> Row | None:
     party = (a + m.start("party"), a + m.end("party")) if m["party"] else None
     rest_a = a + m.end()
     # "Maria Holm SD tjg ersättare", "Erik Sand S": a party code without brackets right after the name
-    bare = re.match(r"[ \t]+(?P<p>[A-ZÅÄÖ]{1,4}|[a-zåäö]{1,3})(?=[ \t]*$|[ \t]+(?:tjg|tjänstgörande|ej|ersättare|"
-                    r"ordf|§|\(|[Xx]\b))", line[m.end("name"):]) if party is None else None
+    bare = re.match(r"[ \t]*,?[ \t]+(?P<p>[A-ZÅÄÖ]{1,4}|[a-zåäö]{1,3})(?=[ \t]*$|[ \t]*,?[ \t]+(?:tjg|tjänstgörande|"
+                    r"ej|ersättare|ordf|1:e|2:e|vice|§|\(|[Xx]\b))", line[m.end("name"):]) if party is None else None
     if bare and bare["p"].upper() in lexicon.parties():
         pa = a + m.end("name") + bare.start("p")
         party = (pa, pa + len(bare["p"]))
@@ -124,7 +124,8 @@ def _parse_row(cx: DocContext, a: int, b: int) -> Row | None:
 
 def _row_facts(cx: DocContext, row: Row, role: str, status: str, a: int, b: int) -> None:
     party = cx.text[row.party[0]:row.party[1]] if row.party else None
-    pk = person(cx, *row.name, "attendance-row", party)
+    # among the members, an unknown code in brackets is a local party's ("Marianne Utterdahl (SIV)")
+    pk = person(cx, *row.name, "attendance-row", party, local_party=role in MEMBER_ROLES or role == "beslutande")
     attend_role = role
     if role == "övrig deltagare" and not row.party:  # "Maja Öhman, ekonomichef § 24": an official
         attend_role = role = "tjänsteperson"

@@ -90,7 +90,10 @@ def set_kind(cx: DocContext, key: str, kind: str) -> str:
     return key
 
 
-def person(cx: DocContext, start: int, end: int, rule: str, party: str | None = None, conf: float = 1.0) -> str:
+def person(cx: DocContext, start: int, end: int, rule: str, party: str | None = None, conf: float = 1.0,
+           local_party: bool = False) -> str:
+    """A person's mention; `local_party`: an unknown code in capitals ("(SIV)") is a local party's, as in an
+    attendance list where the others' codes are national parties'."""
     # "Bjurholm Kurt-Allan Egelby", "Åklagarkammaren Östersund Jenny Einebrant": an organisation or municipality
     # column before the name is no part of it (the name begins at its first name)
     start = start + leading_non_name(cx.text[start:end])
@@ -112,6 +115,8 @@ def person(cx: DocContext, start: int, end: int, rule: str, party: str | None = 
             props["party_name"] = known[1]
             if known[0] != known[2]:
                 props["party_written"] = party
+        elif local_party and re.fullmatch(r"[A-ZÅÄÖ]{2,4}", party):
+            props["party"] = party
         else:
             cx.warn(f"okänd partibeteckning ({party}) vid {name}", start, end)
     cx.add_person_span(start, end)

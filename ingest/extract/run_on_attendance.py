@@ -19,7 +19,7 @@ from ingest.extract.vocabulary import MEMBER_ROLES
 STOP_RE = re.compile(r"(?<![\w-])(?:Utses att justera|Utsedd att justera|Justering(?:ens)?|Justeras|Paragrafer|"
                      r"Underskrifter|Plats och tid|Sammanträdes(?:tid|plats|datum)|Protokollet|Sekreterare\b(?![ \t]*,))")
 # A meeting role right after a name: "Fredrik Larsson (M) ordförande", "Jonas Niklasson, 2:e vice ordförande (C)"
-ROLE_AFTER_RE = re.compile(r"[ \t,]*(?:\([A-Za-zÅÄÖåäö]{1,4}\)[ \t,]*)?(?P<role>(?:1:[ \t]?e|2:[ \t]?e|förste|andre)?"
+ROLE_AFTER_RE = re.compile(r"[ \t,]*(?:\([A-Za-zÅÄÖåäö]{1,4}\)[ \t,]*|[A-ZÅÄÖ]{1,3}[ \t]*,[ \t]*)?(?P<role>(?:1:[ \t]?e|2:[ \t]?e|förste|andre)?"
                            r"[ \t]?vice ordförande|ordförande|ordf\.?|tjg ersättare|tjänstgörande ersättare)",
                            re.IGNORECASE)
 
@@ -55,7 +55,7 @@ SUBSTITUTE_RE = re.compile(PARTY_AFTER + r"(?:(?P<not>ej[ \t]+tjg\.?|ej[ \t]+tj�
                            r"ersätter)(?![\w])", re.IGNORECASE)
 # "Staffan Isling, regiondirektör", "Jonas Wells, samordnare": a title after a name without a party
 TITLE_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*(?P<title>[A-ZÅÄÖa-zåäö][a-zåäö-]+)(?![\w-])")
-PARTY_NEAR_RE = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,4}\)|,[ \t]*[A-ZÅÄÖ]{1,3}(?![\w-]))")
+PARTY_NEAR_RE = re.compile(r"[ \t]*(?:\((?P<p>[A-Za-zÅÄÖåäö]{1,4})\)|,[ \t]*(?P<bare>[A-ZÅÄÖ]{1,3})(?![\w-]))")
 # The roles of the members, as against those of the others present
 MEMBER = {"beslutande", "ledamot", "ersättare", "tjänstgörande ersättare", "ej tjänstgörande ersättare"}
 OTHERS = {"övrig deltagare", "tjänsteperson", "adjungerad"}
@@ -202,12 +202,16 @@ def _run_on_lists(cx: DocContext) -> None:
         for a, b in spans[bisect.bisect_left(starts, e):bisect.bisect_left(starts, end)]:
             if SERVED_FOR_RE.search(text, max(0, a - 12), a):
                 continue  # the member a substitute served for
-            has_party = bool(PARTY_NEAR_RE.match(text, b, min(end, b + 8)))
+            pm = PARTY_NEAR_RE.match(text, b, min(end, b + 8))
+            has_party = bool(pm)
             got = _role_in(heads, has_party)
             if got is None:
                 continue
             role, status = got
-            pk = person(cx, a, b, "run-on-attendance")
+            # "Dan Blomgren, S": a party code after a comma is the name's party where it is one
+            party = pm["p"] if pm and pm["p"] else (pm["bare"] if pm and pm["bare"] in lexicon.parties() else None)
+            # among the members, an unknown code in brackets is a local party's ("Marianne Utterdahl (SIV)")
+            pk = person(cx, a, b, "run-on-attendance", party, local_party=role in MEMBER)
             if status == "absent":
                 cx.claim("ABSENT_FROM", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role=role or None)
                 continue
