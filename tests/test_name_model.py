@@ -53,3 +53,20 @@ def test_run_on_lists_give_party_and_title_after_a_name(minutes_store):
     titles = {(r["name"], r["title"]) for r in store.records(
         "MATCH (p:Person)-[:HOLDS]->(r:Role) RETURN p.name AS name, r.title AS title")}
     assert {("Gunilla Andersson", "landstingsdirektör"), ("Harald Ludviksen", "stabchef")} <= titles
+
+
+def test_a_middle_initial_is_part_of_the_name():
+    """'Göte W Swén, M, ej tjg ers', 'Per G Hansson (m)': a single capital between first name and surname."""
+    from ingest.extract.name_model import RUN_RE, TOKEN_RE, _names_in_run
+
+    def names(text):
+        out = []
+        for run in RUN_RE.finditer(text):
+            toks = [t.group() for t in TOKEN_RE.finditer(run.group())]
+            out += [" ".join(toks[a:b + 1]) for a, b in _names_in_run(toks)]
+        return out
+
+    assert names("Övriga närvarande Göte W Swén, M, ej tjg ers") == ["Göte W Swén"]
+    assert "Per G Hansson" in names("Tjänstgörande ersättare Per G Hansson (m) Lars Gustafsson (kd)")
+    # an initial is never the surname: "Lisa A L." is no name
+    assert not any(n.startswith("Lisa") for n in names("Lisa A L. Maria"))

@@ -29,3 +29,78 @@ def test_the_body_of_a_run_on_head_after_a_sites_own_lines(minutes_store):
                          "RETURN b.name AS body, p.name AS name, a.role AS role")
     assert {(r["body"], r["name"], r["role"]) for r in rows} >= {("Socialnämnden", "Karin Lund", "beslutande"),
                                                                  ("Socialnämnden", "Karin Lund", "ordförande")}
+
+
+def _attended(text: str) -> tuple[set[tuple[str, str]], dict[str, str]]:
+    """(name, role) of every ATTENDED claim, and the parties the persons' mentions carry."""
+    from ingest.pipeline import extract_document
+    from ingest.readers import Document
+
+    doc = Document(id="doc:protokoll", name="protokoll.txt", path="protokoll.txt", format="txt", text=text, sha256="")
+    _, x = extract_document(doc, {})
+    names = {m.key: m.props["name"] for m in x.mentions if m.label == "Person"}
+    parties = {m.props["name"]: m.props["party"] for m in x.mentions if m.label == "Person" and m.props.get("party")}
+    return {(names[c.src], c.props.get("role")) for c in x.claims if c.type == "ATTENDED"}, parties
+
+
+# a PDF transcript's head: no body named, the columns' headings first, then the names
+STACKED = ("1 Protokoll 1 (21) Plats och tid Kommunkontoret måndagen den 27 september 2004 kl Beslutande Övriga "
+           "deltagande Mikael Lindfors (s), ordförande Lars-Åke Holmgren (kd) Gudrun Gustafsson (c) Thorbjörn "
+           "Olsson, kommunchef Elly Karlsson, NUAB Utses att justera Gudrun Gustafsson Paragrafer 177-182\n")
+
+
+def test_stacked_headings_give_members_and_others_their_roles():
+    got, _ = _attended(STACKED)
+    assert {("Mikael Lindfors", "beslutande"), ("Mikael Lindfors", "ordförande"), ("Lars-Åke Holmgren", "beslutande"),
+            ("Thorbjörn Olsson", "övrig deltagare"), ("Thorbjörn Olsson", "tjänsteperson"),
+            ("Elly Karlsson", "övrig deltagare"), ("Gudrun Gustafsson", "justerare")} <= got
+    # "NUAB" is no official's title, and members are not among the others
+    assert ("Elly Karlsson", "tjänsteperson") not in got
+    assert ("Lars-Åke Holmgren", "övrig deltagare") not in got
+
+
+SUBSTITUTES = ("Protokoll Plats och tid: Regionkontoret, den 21 mars 2017 Beslutande: Börje Wennberg (S), ordförande "
+               "Malena Ranch (MP) Thomas Eriksson (S), ersättare för Ida Svensson (S) Annika Forssell (MP) "
+               "Katarina Rosberg, S, tjg ers för Jörgen Blom, V Ersättare: Tomas Andersson (S) Kerstin Ramdén (S) "
+               "Göte W Swén, M, ej tjg ers Övriga deltagare: Staffan Isling, regiondirektör Jakob Larsson, "
+               "pressekreterare Underskrifter: Sekreterare Jessica Bräck Paragraf Ordförande Justerare Börje Wennberg "
+               "Anna-Karin Klomp ANSLAG/BEVIS Justeringen har tillkännagivits\n")
+
+
+def test_substitutes_and_the_members_they_served_for():
+    got, parties = _attended(SUBSTITUTES)
+    assert {("Thomas Eriksson", "beslutande"), ("Thomas Eriksson", "tjänstgörande ersättare"),
+            ("Katarina Rosberg", "tjänstgörande ersättare"), ("Göte W Swén", "ersättare"),
+            ("Tomas Andersson", "ersättare"), ("Staffan Isling", "tjänsteperson")} <= got
+    # the members served for were not there
+    assert not {n for n, _ in got} & {"Ida Svensson", "Jörgen Blom"}
+    assert ("Göte W Swén", "tjänstgörande ersättare") not in got
+    # "Katarina Rosberg, S": the party after a comma
+    assert parties.get("Katarina Rosberg") == "S"
+
+
+def test_a_run_on_signature_block_gives_its_roles_in_order():
+    got, _ = _attended(SUBSTITUTES)
+    assert {("Jessica Bräck", "sekreterare"), ("Börje Wennberg", "ordförande"),
+            ("Anna-Karin Klomp", "justerare")} <= got
+    assert ("Börje Wennberg", "justerare") not in got
+
+
+def test_a_meeting_without_a_named_body_still_has_its_attendance():
+    """'Beslutande ledamöter … Jan-Olov Häggström (S) Ordf.': no body or item was read, the list is still there."""
+    text = ("1 Humanistisk nämnd (21) Plats och tid Beslutande ledamöter Beslutande ersättare Stadshuset, kl 14:30 "
+            "Jan-Olov Häggström (S) Ordf. Camilla Svensson (M) Eva Bergström (S) Ulla Talus (KD) Närvarande "
+            "ersättare Carin Eriksson (S) Göran Åström (KD) Godkännande av närvaro\n")
+    got, _ = _attended(text)
+    assert {("Jan-Olov Häggström", "beslutande"), ("Ulla Talus", "beslutande"), ("Carin Eriksson", "ersättare")} <= got
+
+
+def test_two_names_run_together_are_two_persons():
+    text = ("Protokoll Socialnämnden 2024-03-12 Beslutande Karin Andersson (M) ersättare för Göran Nilsson "
+            "Björn Kihl (M) Thomas Ohlsson (C) Marianne Utterdahl (SIV) Ersättare Maria Widlund (M)\n")
+    got, parties = _attended(text)
+    assert ("Björn Kihl", "beslutande") in got
+    assert not any(n in ("Göran Nilsson Björn Kihl", "Göran Nilsson") for n, _ in got)
+    assert parties.get("Björn Kihl") == "M"
+    # a local party among the members
+    assert parties.get("Marianne Utterdahl") == "SIV"

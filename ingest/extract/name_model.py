@@ -15,8 +15,10 @@ from ingest.extract.patterns import WORD
 from ingest.extract.vocabulary import CALENDAR_WORDS, NOT_NAME
 
 # a run of capitalised words on one line (a name never runs over a line break or a comma)
-RUN_RE = re.compile(rf"{WORD}(?:[ \t]+(?:{WORD}|von|af|de|van|der))*")
-TOKEN_RE = re.compile(rf"{WORD}|von|af|de|van|der")
+# (a middle initial inside a run: "Göte W Swén", "Per G. Hansson")
+INITIAL = r"[A-ZÅÄÖ]\.?(?=[ \t]+[A-ZÅÄÖ])"
+RUN_RE = re.compile(rf"{WORD}(?:[ \t]+(?:{WORD}|{INITIAL}|von|af|de|van|der))*")
+TOKEN_RE = re.compile(rf"{WORD}|{INITIAL}|von|af|de|van|der")
 # endings of Swedish surnames: a second surname word is taken only when it looks like one ("Ågren Wikström")
 SURNAME_END = re.compile(r"(?:s?son|berg|ström|lund|qvist|kvist|gren|man|mark|ling|stedt|dahl|holm|fors|sjö|by|"
                          r"ell|ér|ius|ander|lin|ling|blad|bäck|näs|vall|borg|hed|ek|rot)$")
@@ -45,9 +47,12 @@ def _names_in_run(toks: list[str]) -> list[tuple[int, int]]:
         # a double first name: "Anna Lena Svedberg", "Karl Johan Bergmark"
         if j + 1 < len(toks) and is_first_name(toks[j]) and not is_first_name(toks[j + 1]):
             j += 1
+        if j + 1 < len(toks) and re.fullmatch(r"[A-ZÅÄÖ]\.?", toks[j]) and len(toks[j + 1]) > 2 \
+                and not is_first_name(toks[j + 1]):
+            j += 1  # "Göte W Swén": a middle initial
         while j < len(toks) and toks[j] in PARTICLES:  # "Eva von Schantz"
             j += 1
-        if j >= len(toks) or is_first_name(toks[j]) or toks[j] in NOT_NAME:
+        if j >= len(toks) or is_first_name(toks[j]) or toks[j] in NOT_NAME or len(toks[j].rstrip(".")) == 1:
             i += 1
             continue
         end = j
