@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from graph.model import slug
 from ingest import lexicon
-from ingest.extract.vocabulary import CALENDAR_WORDS, NOT_NAME
+from ingest.extract.vocabulary import CALENDAR_WORDS, MEMBER_ROLES, NOT_NAME
 from ingest.nlp import organ_kind, organ_lemma
 from ingest.segment import section_of
 
@@ -133,6 +133,13 @@ def is_first_name(tok: str) -> bool:
     """'Anna', and a hyphenated first name by its parts ('Kurt-Allan', 'Ewa-May'): one of Sweden's common ones."""
     names = lexicon.first_names()
     return tok in names or ("-" in tok and all(p in names for p in tok.split("-")))
+
+
+def official_title(word: str) -> bool:
+    """'regiondirektör', 'samordnare', 'kommunsekreterare': a word that names an official's post (an elected
+    role or an auditor's is none)."""
+    w = word.lower()
+    return lexicon.is_title_word(w) and w not in MEMBER_ROLES and not w.startswith(("ordf", "revisor"))
 
 
 def second_name_start(raw: str) -> int:

@@ -13,6 +13,7 @@ from functools import cache
 from ingest import lexicon
 from ingest.extract.context import DocContext
 from ingest.extract.entities import person
+from ingest.extract.names import official_title
 from ingest.extract.vocabulary import MEMBER_ROLES
 
 # Words of a protocol's head that end an attendance list.
@@ -62,13 +63,6 @@ OTHERS = {"övrig deltagare", "tjänsteperson", "adjungerad"}
 # "Beslut-|ande": a transcript that lost the first half of the column's heading keeps "ande" before the names
 ORPHAN_HEAD_RE = re.compile(r"(?<![\w-])ande:?(?=[ \t]+(?:[A-ZÅÄÖ][a-zåäöé-]+[ \t]+){1,3}[A-ZÅÄÖ][a-zåäöé-]+"
                             r"[ \t]*(?:\(|,))")
-
-
-def official_title(word: str) -> bool:
-    """'regiondirektör', 'samordnare', 'kommunsekreterare': a word that names an official's post (an elected
-    role or an auditor's is none)."""
-    w = word.lower()
-    return lexicon.is_title_word(w) and w not in MEMBER_ROLES and not w.startswith(("ordf", "revisor"))
 
 
 def _stacks(bounds: list[tuple[int, int, str, str]], text: str) -> list[tuple[int, int, list[tuple[str, str]]]]:
