@@ -132,17 +132,23 @@ RUN_ON_HEAD_RE = re.compile(r"(?i)\b(?:sammanträdesprotokoll|protokoll|minnesan
 # Ordf. Camilla Svensson (M) Eva Bergström (S)"): the document records a meeting even where no body or item was read
 ATTENDANCE_WORD_RE = re.compile(r"(?<![\w-])(?:Beslutande|Närvarande|Ledamöter|Ersättare|Tjänstgörande ersättare)"
                                 r"(?![\w-])")
+FIRST_SURNAME_RE = re.compile(r"(?<![\w-])(?P<first>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)[ \t]+[A-ZÅÄÖ][a-zåäöé-]+")
 NAME_PARTY_RE = re.compile(r"[A-ZÅÄÖ][\w-]+(?:[ \t]+[A-ZÅÄÖ][\w-]+){1,3}[ \t]*\([A-ZÅÄÖa-zåäö]{1,4}\)")
 
 
 def _attendance_head(cx: DocContext) -> bool:
     """Whether an attendance list opens the document: a heading word in its first 6,000 characters with at least
-    three names and parties in the 600 after it, or an attendance section read from lines."""
+    three names and parties in the 600 after it (or four names that begin with a common first name), or an attendance
+    section read from lines."""
     if cx.seg.sections:
         return True
     text = cx.seg.masked[:6000]
+    firsts = lexicon.first_names()
     for m in ATTENDANCE_WORD_RE.finditer(text):
         if len(NAME_PARTY_RE.findall(text, m.end(), m.end() + 600)) >= 3:
+            return True
+        # names without party marks: at least four that begin with a common first name
+        if sum(1 for w in FIRST_SURNAME_RE.finditer(text, m.end(), m.end() + 600) if w["first"] in firsts) >= 4:
             return True
     return False
 
