@@ -104,3 +104,26 @@ def test_two_names_run_together_are_two_persons():
     assert parties.get("Björn Kihl") == "M"
     # a local party among the members
     assert parties.get("Marianne Utterdahl") == "SIV"
+
+
+def test_signature_lines_with_the_role_after_the_name():
+    """'_____ / Pär-Olof Stål, ordförande' on lines, and 'Siv Bäckström, sekreterare...' in a run-on head."""
+    lines = ("PROTOKOLL\nArbetsmarknads- och socialnämnden\n2019-01-28\nBeslutande\nPär-Olof Stål (C)\nIda Viberg (S)\n"
+             "Underskrifter_____________________\nPär-Olof Stål, ordförande\n_____________________\n"
+             "Laila Nabb, sekreterare\n_____________________\nIda Viberg, justerare\n")
+    got, _ = _attended(lines)
+    assert {("Pär-Olof Stål", "ordförande"), ("Laila Nabb", "sekreterare"), ("Ida Viberg", "justerare")} <= got
+    run_on = ("1 PROTOKOLL Plats och tid Kommunkontoret 2004-09-27 Beslutande Övriga deltagande Mikael Lindfors (s), "
+              "ordförande Lars-Åke Holmgren (kd) Siv Bäckström, sekreterare Paragrafer: Underskrift... Siv Bäckström, "
+              "sekreterare... Mikael Lindfors, ordförande... Lars-Åke Holmgren, justerare BEVIS OM ANSLAG\n")
+    got, _ = _attended(run_on)
+    assert {("Siv Bäckström", "sekreterare"), ("Lars-Åke Holmgren", "justerare")} <= got
+
+
+def test_the_chair_who_opens_the_meeting():
+    text = ("Minnesanteckningar Regionrådsmöte 2012-06-12 Närvarande Ingemar Nyman, Bjurholm Johan Söderling, Vännäs "
+            "Ulf Eriksson, Vännäs Lennart Holmlund, Umeå Anders Ågren, Umeå\n"
+            "1. Mötet öppnas Mötet öppnades av ordförande Johan Söderling. Två övriga frågor lades till.\n")
+    got, _ = _attended(text)
+    assert ("Johan Söderling", "ordförande") in got
+    assert ("Ingemar Nyman", "närvarande") in got

@@ -132,7 +132,8 @@ RUN_ON_HEAD_RE = re.compile(r"(?i)\b(?:sammanträdesprotokoll|protokoll|minnesan
 # Ordf. Camilla Svensson (M) Eva Bergström (S)"): the document records a meeting even where no body or item was read
 ATTENDANCE_WORD_RE = re.compile(r"(?<![\w-])(?:Beslutande|Närvarande|Ledamöter|Ersättare|Tjänstgörande ersättare)"
                                 r"(?![\w-])")
-FIRST_SURNAME_RE = re.compile(r"(?<![\w-])(?P<first>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)[ \t]+[A-ZÅÄÖ][a-zåäöé-]+")
+FIRST_SURNAME_RE = re.compile(r"(?<![\w-])(?P<first>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)"
+                              r"(?=[ \t]+[A-ZÅÄÖ][a-zåäöé-]+)")
 NAME_PARTY_RE = re.compile(r"[A-ZÅÄÖ][\w-]+(?:[ \t]+[A-ZÅÄÖ][\w-]+){1,3}[ \t]*\([A-ZÅÄÖa-zåäö]{1,4}\)")
 
 

@@ -114,10 +114,14 @@ def _role_in(heads: list[tuple[str, str]], has_party: bool) -> tuple[str, str] |
     return ("närvarande", "") if len(absent) < len(members) else absent[0]
 
 
+SIGNED_RULES = ("signature", "header", "chair-apposition")
+
+
 def run_on_attendance(cx: DocContext) -> None:
     if not cx.meeting_key:
         return
-    if not cx.claims_of("ATTENDED") and not cx.claims_of("ABSENT_FROM"):
+    # only where no list was read from lines (who signed, or chaired, says nothing of the list)
+    if not any(c.evidence.rule not in SIGNED_RULES for c in cx.claims_of("ATTENDED") + cx.claims_of("ABSENT_FROM")):
         _run_on_lists(cx)
     _run_on_signatures(cx)
 
@@ -133,6 +137,8 @@ SIGN_ROLE = {"sekreterare": "sekreterare", "protokollförare": "sekreterare", "o
 SIGN_END_RE = re.compile(r"(?<![\w-])(?:ANSLAG|BEVIS|Justeringen|Protokollet är|Anslaget|Beslutande|Närvarande)")
 # "Utses att justera Gudrun Gustafsson", "Justerare Eva Handmark och Eva Ljungdahl"
 ADJUSTER_RE = re.compile(r"(?<![\w-])(?:Utses att justera|Utsedd att justera|Utsedda att justera|Justerare)[ \t]*:?[ \t]+$")
+SIGNED_AS_RE = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,4}\))?[ \t]*,[ \t]*(?P<role>(?i:ordförande|sekreterare|justerare|"
+                          r"justerande))(?P<dots>[ \t]*(?:\.{3}|…))?")
 SIGN_GAP = 120  # characters between the role words of one block, and after its last
 
 
@@ -171,6 +177,18 @@ def _run_on_signatures(cx: DocContext) -> None:
                 pk = person(cx, a, b, "run-on-signature")
                 cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-signature", 0.8, role=took)
                 signed.add(took)
+    # "Underskrift... Siv Bäckström, sekreterare... Mikael Lindfors, ordförande...": the role after the name, on the
+    # dotted line
+    for a, b in spans:
+        sm = SIGNED_AS_RE.match(text, b, b + 30)
+        # on a dotted line, or the last of a chain of them ("… Mikael Lindfors, ordförande... Gudrun Gustafsson,
+        # justerare")
+        if sm and (sm["dots"] or re.search(r"(?:\.{3}|…)[ \t]*$", text[max(0, a - 6):a])) and \
+                SIGN_ROLE[sm["role"].lower()] not in known:
+            pk = person(cx, a, b, "run-on-signature")
+            cx.claim("ATTENDED", pk, cx.meeting_key, a, sm.end(), "run-on-signature", 0.8,
+                     role=SIGN_ROLE[sm["role"].lower()])
+            signed.add(SIGN_ROLE[sm["role"].lower()])
     if "justerare" in known or "justerare" in signed:
         return
     for a, b in spans:

@@ -37,9 +37,12 @@ def signatures(cx: DocContext) -> None:
         pk = person(cx, *s.name_span, "signature")
         cx.claim("ATTENDED", pk, cx.meeting_key, *s.span, "signature", role=s.role)
     _chair_holds_role(cx)
-    # "Ordföranden, Katarina Nyberg Finn (S), hälsar välkommen": the chair named in an apposition
-    for m in re.finditer(rf"(?i:ordföranden|mötesordföranden),?[ \t]+(?P<name>{NAME})[ \t]*(?:{PARTY})?",
-                         cx.seg.masked):
+    # "Ordföranden, Katarina Nyberg Finn (S), hälsar välkommen": the chair named in an apposition; "Mötet
+    # öppnades av ordförande Johan Söderling", "Skogslänsgruppens ordförande Matts Lundgren hälsar samtliga välkomna"
+    for m in re.finditer(rf"(?:(?i:ordföranden|mötesordföranden),?[ \t]+|(?i:öppnades|leddes)[ \t]+av[ \t]+"
+                         rf"(?i:ordförande|ordföranden|mötesordförande)[ \t]+|(?<![\w-])ordförande[ \t]+(?={NAME}"
+                         r"(?:[ \t]*\([A-Za-zÅÄÖåäö]{1,4}\))?[ \t]+(?:öppnar|öppnade|hälsar|hälsade|förklarar|förklarade)[ \t]))"
+                         rf"(?P<name>{NAME})[ \t]*(?:{PARTY})?", cx.seg.masked):
         if plausible_name(m["name"]):
             pk = person(cx, m.start("name"), m.end("name"), "chair-apposition", m["party"])
             cx.claim("ATTENDED", pk, cx.meeting_key, m.start(), m.end(), "chair-apposition",

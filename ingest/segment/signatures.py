@@ -28,6 +28,9 @@ def _name_in(line: Line) -> tuple[int, int] | None:
     return line.start + m.start("name"), line.start + m.end("name")
 
 
+SIGNED_AS_RE = re.compile(r"^[ \t]*(?P<name>[A-ZÅÄÖÉ][\w'’-]+(?:[ \t]+(?:[A-ZÅÄÖÉ][\w'’-]+|von|af|de|van)){1,4})"
+                          r"(?:[ \t]*\([A-Za-zÅÄÖåäö]{1,4}\))?[ \t]*,[ \t]*(?P<role>(?i:ordförande|sekreterare|"
+                          r"justerare|justerande))[ \t]*$")
 SIGNED_RE = re.compile(r"^[ \t]*(?P<name>[A-ZÅÄÖ]\w+(?:[ \t]+[A-ZÅÄÖ][\w-]+){1,3})(?=[ \t]+har (godkänt|justerat|signerat))")
 
 
@@ -64,6 +67,11 @@ def find_signatures(seg: Segmented) -> None:
             above = _name_in(lines[k - 1]) if k > 0 else None
             below = _name_in(lines[k + 1]) if k + 1 < len(lines) else None
             roles.append((ln, role, above, below))
+        # "_____________________" / "Pär-Olof Stål, ordförande": the name and the role it signs in, below the line
+        sm = SIGNED_AS_RE.match(ln.text) if k > 0 and re.search(r"_{5,}|\.{5,}|…{3,}", lines[k - 1].strip) else None
+        if sm and not section_of(sm["name"]):
+            span = (ln.start + sm.start("name"), ln.start + sm.end("name"))
+            seg.signatures.append(Signature(SIGN_ROLES[sm["role"].lower()], span, (ln.start, ln.end)))
     sides = [("above" if a and not b else "below" if b and not a else None) for _, _, a, b in roles]
     for i, (ln, role, above, below) in enumerate(roles):
         side = sides[i]
