@@ -127,3 +127,17 @@ def test_the_chair_who_opens_the_meeting():
     got, _ = _attended(text)
     assert ("Johan Söderling", "ordförande") in got
     assert ("Ingemar Nyman", "närvarande") in got
+
+
+def test_the_list_ends_where_the_minutes_begin():
+    """'Dessutom: …' heads the others present; 'Pär Nuder öppnade mötet' and the first agenda item end the list;
+    'Ulla Jakobsson valdes till justerare'."""
+    text = ("Beslutsgruppen 4/97 1 Protokoll från beslutsgruppsmöte den 3 oktober 1997 Närvarande: Pär Nuder, ordf. "
+            "Ledamöter: Berit Adolfsson Anita Bohman Margit Viklund Ulla Jakobsson Bo Hansson Dessutom: "
+            "Marianne Bull och Leif Grahm (punkt 5) Pär Nuder öppnade mötet och hälsade alla välkomna. "
+            "1. Fastställande av dagordning Dagordningen fastställdes. 2. Val av justerare Ulla Jakobsson valdes "
+            "till justerare. 3. Rapporter Margit Viklund rapporterade.\n")
+    got, _ = _attended(text)
+    assert {("Berit Adolfsson", "ledamot"), ("Marianne Bull", "övrig deltagare"), ("Leif Grahm", "övrig deltagare"),
+            ("Ulla Jakobsson", "justerare")} <= got
+    assert ("Pär Nuder", "övrig deltagare") not in got

@@ -31,6 +31,10 @@ def _section_words() -> list[tuple[re.Pattern[str], str, str]]:
             for r in lexicon.rules_csv("sections.csv")]
 
 
+OPENS_RE = re.compile(r"(?:[A-ZÅÄÖ][\w-]+[ \t]+){1,3}(?:öppnade|öppnar|förklarade|förklarar|hälsade|hälsar)"
+                      r"[ \t]+(?:mötet|sammanträdet|alla|samtliga|de)\b")
+
+
 def _boundaries(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, role, status) of every section word that begins with a capital inside the text, the longest
     at each place; a head word is a boundary with no role."""
@@ -43,6 +47,9 @@ def _boundaries(text: str) -> list[tuple[int, int, str, str]]:
         found.setdefault(m.start(), (m.end(), "", "stop"))
     for m in ORPHAN_HEAD_RE.finditer(text):
         found.setdefault(m.start(), (m.end(), "beslutande", ""))
+    # "… Leif Grahm (punkt 5) Pär Nuder öppnade mötet": the first sentence of the minutes ends the list
+    for m in OPENS_RE.finditer(text):
+        found.setdefault(m.start(), (m.start(), "", "stop"))
     return sorted((s, e, role, status) for s, (e, role, status) in found.items())
 
 
@@ -139,6 +146,12 @@ SIGN_END_RE = re.compile(r"(?<![\w-])(?:ANSLAG|BEVIS|Justeringen|Protokollet är
 ADJUSTER_RE = re.compile(r"(?<![\w-])(?:Utses att justera|Utsedd att justera|Utsedda att justera|Justerare)[ \t]*:?[ \t]+$")
 SIGNED_AS_RE = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,4}\))?[ \t]*,[ \t]*(?P<role>(?i:ordförande|sekreterare|justerare|"
                           r"justerande))(?P<dots>[ \t]*(?:\.{3}|…))?")
+# "Ulla Jakobsson valdes till justerare", "Per-Erik Sandberg utsågs att justera dagens protokoll", "att utse Björn
+# Ahlkvist att jämte ordföranden justera protokollet"
+ELECTED_ADJUSTER_RE = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,4}\))?[ \t]+(?:valdes|väljs|utsågs|utses)[ \t]+"
+                                 r"(?:till[ \t]+(?:protokoll)?justerare|att[ \t]+(?:jämte[ \t]+ordföranden[ \t]+)?justera)")
+ELECTS_ADJUSTER_RE = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,4}\))?[ \t]+att[ \t]+(?:jämte[ \t]+ordföranden[ \t]+)?"
+                                r"justera")
 SIGN_GAP = 120  # characters between the role words of one block, and after its last
 
 
@@ -192,7 +205,8 @@ def _run_on_signatures(cx: DocContext) -> None:
     if "justerare" in known or "justerare" in signed:
         return
     for a, b in spans:
-        if ADJUSTER_RE.search(text, max(0, a - 25), a):
+        if ADJUSTER_RE.search(text, max(0, a - 25), a) or ELECTED_ADJUSTER_RE.match(text, b, b + 60) or \
+                ELECTS_ADJUSTER_RE.match(text, b, b + 60) and re.search(r"(?i)\butse[ \t]+$", text[max(0, a - 8):a]):
             pk = person(cx, a, b, "run-on-signature")
             cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-signature", 0.8, role="justerare")
             m = re.match(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,4}\))?[ \t]+och[ \t]+", text[b:b + 12])
@@ -205,6 +219,10 @@ def _run_on_signatures(cx: DocContext) -> None:
 def _run_on_lists(cx: DocContext) -> None:
     text = cx.seg.masked
     bounds = _boundaries(text)
+    if cx.seg.items:  # the agenda's first item ends the head and its lists ("1. Välkommen! Inledning av …")
+        first = cx.seg.items[0].start
+        if not any(s == first for s, *_ in bounds):
+            bounds = sorted(bounds + [(first, first, "", "stop")])
     spans = cx.person_spans()
     starts = [a for a, _ in spans]
     for e, end, heads in _stacks(bounds, text):

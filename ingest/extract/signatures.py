@@ -39,7 +39,7 @@ def signatures(cx: DocContext) -> None:
     _chair_holds_role(cx)
     # "Ordföranden, Katarina Nyberg Finn (S), hälsar välkommen": the chair named in an apposition; "Mötet
     # öppnades av ordförande Johan Söderling", "Skogslänsgruppens ordförande Matts Lundgren hälsar samtliga välkomna"
-    for m in re.finditer(rf"(?:(?i:ordföranden|mötesordföranden),?[ \t]+|(?i:öppnades|leddes)[ \t]+av[ \t]+"
+    for m in re.finditer(rf"(?:(?i:ordföranden|mötesordföranden),?[ \t]+|(?i:mötesordförande)[ \t]+|(?i:öppnades|leddes)[ \t]+av[ \t]+"
                          rf"(?i:ordförande|ordföranden|mötesordförande)[ \t]+|(?<![\w-])ordförande[ \t]+(?={NAME}"
                          r"(?:[ \t]*\([A-Za-zÅÄÖåäö]{1,4}\))?[ \t]+(?:öppnar|öppnade|hälsar|hälsade|förklarar|förklarade)[ \t]))"
                          rf"(?P<name>{NAME})[ \t]*(?:{PARTY})?", cx.seg.masked):
