@@ -141,3 +141,16 @@ def test_the_list_ends_where_the_minutes_begin():
     assert {("Berit Adolfsson", "ledamot"), ("Marianne Bull", "övrig deltagare"), ("Leif Grahm", "övrig deltagare"),
             ("Ulla Jakobsson", "justerare")} <= got
     assert ("Pär Nuder", "övrig deltagare") not in got
+
+
+def test_officials_by_a_title_before_or_after_their_name():
+    text = ("1 Protokoll 1 (22) Plats Landstingshuset Beslutande Fredrik Larsson (M) ordförande Jane Larsson (C) "
+            "Ersättare Maria Widlund (M) Erik Jansson (SIV) I tjänsten Ingrid Magnusson, hälso- och sjukvårdschef "
+            "Anna-Lena Wingqvist, administrativ chef Eva Wikström, HR-direktör Tove Forsberg, praktikant "
+            "Övriga närvarande Ekonomichef Maria Edblad-Jansson Personalchef Katarina Straschman Utses att justera "
+            "Jane Larsson\n")
+    got, _ = _attended(text)
+    assert {("Ingrid Magnusson", "tjänsteperson"), ("Anna-Lena Wingqvist", "tjänsteperson"),
+            ("Eva Wikström", "tjänsteperson"), ("Maria Edblad-Jansson", "tjänsteperson"),
+            ("Katarina Straschman", "tjänsteperson"), ("Tove Forsberg", "övrig deltagare")} <= got
+    assert ("Tove Forsberg", "tjänsteperson") not in got

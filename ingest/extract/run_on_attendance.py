@@ -62,7 +62,27 @@ SUBSTITUTE_RE = re.compile(PARTY_AFTER + r"(?:(?P<not>ej[ \t]+tjg\.?|ej[ \t]+tj�
                            r"ers(?:\.|ättare)?|(?:tjg\.?|tjänstgörande)[ \t]+ers(?:\.|ättare)?|ersättare[ \t]+för|"
                            r"ersätter)(?![\w])", re.IGNORECASE)
 # "Staffan Isling, regiondirektör", "Jonas Wells, samordnare": a title after a name without a party
-TITLE_AFTER_RE = re.compile(r"[ \t]*,?[ \t]*(?P<title>[A-ZÅÄÖa-zåäö][a-zåäö-]+)(?![\w-])")
+TITLE_AFTER_RE = re.compile(r"[ \t]*(?P<comma>,)?[ \t]*(?P<title>(?:[A-ZÅÄÖa-zåäö][\w-]*(?:[ \t]+och)?[ \t]+){0,3}"
+                            r"[A-ZÅÄÖa-zåäö][\w-]*)")
+# "Förvaltningschef, Silvia Sandin-Viberg", "Ekonomichef Maria Edblad-Jansson": a title written before the name
+TITLE_BEFORE_RE = re.compile(r"(?<![\w-])(?P<title>[A-ZÅÄÖ][a-zåäö-]+)[ \t]*,?[ \t]*$")
+
+
+def _official_after(text: str, b: int, end: int) -> int | None:
+    """The end of an official's title written after a name ('Staffan Isling, regiondirektör', 'Ingrid Magnusson,
+    hälso- och sjukvårdschef', 'Anne-Li Lehnberg, politisk sekreterare'); a capitalised word without a comma
+    begins the next entry, not this one's title."""
+    tm = TITLE_AFTER_RE.match(text, b, min(end, b + 60))
+    if not tm:
+        return None
+    pos = tm.start("title")
+    for k, w in enumerate(re.finditer(r"[\w-]+", tm["title"])):
+        word = w.group()
+        if word[:1].isupper() and (k or not tm["comma"]) and not re.match(r"[A-ZÅÄÖ]{2,}-", word):
+            return None
+        if official_title(word.strip("-")):
+            return pos + w.end()
+    return None
 PARTY_NEAR_RE = re.compile(r"[ \t]*(?:\((?P<p>[A-Za-zÅÄÖåäö]{1,4})\)|,[ \t]*(?P<bare>[A-ZÅÄÖ]{1,3})(?![\w-]))")
 # The roles of the members, as against those of the others present
 MEMBER = {"beslutande", "ledamot", "ersättare", "tjänstgörande ersättare", "ej tjänstgörande ersättare"}
@@ -252,10 +272,13 @@ def _run_on_lists(cx: DocContext) -> None:
             if sub and not sub["not"] and role != "tjänstgörande ersättare":
                 cx.claim("ATTENDED", pk, cx.meeting_key, a, sub.end(), "run-on-attendance", 0.8,
                          role="tjänstgörande ersättare")
-            tm = TITLE_AFTER_RE.match(text, b, min(end, b + 60)) if not has_party else None
-            if tm and role not in MEMBER and role != "tjänsteperson" and official_title(tm["title"]):
+            if not has_party and role not in MEMBER and role != "tjänsteperson":
                 # "Övriga deltagare: Staffan Isling, regiondirektör": present, and there as an official
-                cx.claim("ATTENDED", pk, cx.meeting_key, a, tm.end(), "run-on-attendance", 0.8, role="tjänsteperson")
+                te = _official_after(text, b, end)
+                bm = TITLE_BEFORE_RE.search(text, max(e, a - 40), a) if te is None else None
+                if te is not None or (bm and official_title(bm["title"])):
+                    cx.claim("ATTENDED", pk, cx.meeting_key, bm.start() if bm else a, te or b, "run-on-attendance",
+                             0.8, role="tjänsteperson")
             rm = ROLE_AFTER_RE.match(text, b, min(end, b + 40))
             # a vice ordförande is a member of the presidium, not a role at this meeting
             if rm and "vice" not in rm["role"].lower() and not sub:
