@@ -154,3 +154,15 @@ def test_officials_by_a_title_before_or_after_their_name():
             ("Eva Wikström", "tjänsteperson"), ("Maria Edblad-Jansson", "tjänsteperson"),
             ("Katarina Straschman", "tjänsteperson"), ("Tove Forsberg", "övrig deltagare")} <= got
     assert ("Tove Forsberg", "tjänsteperson") not in got
+
+
+def test_parties_written_after_a_comma_or_a_space_in_a_run_on_list():
+    """Names no earlier stage read are known by the party after them; the member served for keeps its party."""
+    text = ("SAMMANTRÄDESPROTOKOLL Plats och tid Kommunhuset Beslutande Ledamöter Maria Söderberg, C, ordf "
+            "Cristine Persson, C, tjg ers för Mikaela Munck af Rosenschöld, C Mi Bringsaas, S Ulrika Nilsson (S "
+            "Kenneth Johannesson (S) Anna Berg s Per Ek m Justerare Mi Bringsaas\n")
+    got, parties = _attended(text)
+    assert parties.get("Cristine Persson") == "C" and parties.get("Mi Bringsaas") == "S"
+    assert parties.get("Ulrika Nilsson") == "S" and parties.get("Anna Berg") == "S"
+    assert ("Cristine Persson", "tjänstgörande ersättare") in got
+    assert not any(n.startswith("Mikaela") for n, _ in got)

@@ -13,15 +13,16 @@ from functools import cache
 from ingest import lexicon
 from ingest.extract.context import DocContext
 from ingest.extract.entities import person
-from ingest.extract.names import official_title
+from ingest.extract.names import official_title, plausible_name
 from ingest.extract.vocabulary import MEMBER_ROLES
 
 # Words of a protocol's head that end an attendance list.
 STOP_RE = re.compile(r"(?<![\w-])(?:Utses att justera|Utsedd att justera|Justering(?:ens)?|Justeras|Paragrafer|"
-                     r"Underskrifter|Plats och tid|Sammanträdes(?:tid|plats|datum)|Protokollet|Sekreterare\b(?![ \t]*,))")
+                     r"Underskrifter|Plats och tid|Sammanträdes(?:tid|plats|datum)|Protokollet|"
+                     r"Sekreterare\b(?![ \t]*,))")
 # A meeting role right after a name: "Fredrik Larsson (M) ordförande", "Jonas Niklasson, 2:e vice ordförande (C)"
-ROLE_AFTER_RE = re.compile(r"[ \t,]*(?:\([A-Za-zÅÄÖåäö]{1,4}\)[ \t,]*|[A-ZÅÄÖ]{1,3}[ \t]*,[ \t]*)?(?P<role>(?:1:[ \t]?e|2:[ \t]?e|förste|andre)?"
-                           r"[ \t]?vice ordförande|ordförande|ordf\.?|tjg ersättare|tjänstgörande ersättare)",
+ROLE_AFTER_RE = re.compile(r"[ \t,]*(?:\([A-Za-zÅÄÖåäö]{1,4}\)[ \t,]*|[A-ZÅÄÖ]{1,3}[ \t]*,[ \t]*)?"
+                           r"(?P<role>(?:1:[ \t]?e|2:[ \t]?e|förste|andre)?[ \t]?vice ordförande|ordförande|ordf\.?|tjg ersättare|tjänstgörande ersättare)",
                            re.IGNORECASE)
 
 
@@ -58,8 +59,8 @@ def _boundaries(text: str) -> list[tuple[int, int, str, str]]:
 SERVED_FOR_RE = re.compile(r"(?:\bför|\bersätter)[ \t]+$")
 # A substitute's mark after the name (and its party, bracketed or after a comma: "Cristine Persson, C, tjg ers för")
 PARTY_AFTER = r"(?:[ \t]*\([A-Za-zÅÄÖåäö]{1,4}\)|[ \t]*,[ \t]*[A-ZÅÄÖ]{1,3}(?=[ \t]*,))?[ \t]*,?[ \t]*"
-SUBSTITUTE_RE = re.compile(PARTY_AFTER + r"(?:(?P<not>ej[ \t]+tjg\.?|ej[ \t]+tjänstgörande|icke[ \t]+tjänstgörande)[ \t]+"
-                           r"ers(?:\.|ättare)?|(?:tjg\.?|tjänstgörande)[ \t]+ers(?:\.|ättare)?|ersättare[ \t]+för|"
+SUBSTITUTE_RE = re.compile(PARTY_AFTER + r"(?:(?P<not>ej[ \t]+tjg\.?|ej[ \t]+tjänstgörande|icke[ \t]+tjänstgörande)"
+                           r"[ \t]+ers(?:\.|ättare)?|(?:tjg\.?|tjänstgörande)[ \t]+ers(?:\.|ättare)?|ersättare[ \t]+för|"
                            r"ersätter)(?![\w])", re.IGNORECASE)
 # "Staffan Isling, regiondirektör", "Jonas Wells, samordnare": a title after a name without a party
 TITLE_AFTER_RE = re.compile(r"[ \t]*(?P<comma>,)?[ \t]*(?P<title>(?:[A-ZÅÄÖa-zåäö][\w-]*(?:[ \t]+och)?[ \t]+){0,3}"
@@ -83,7 +84,11 @@ def _official_after(text: str, b: int, end: int) -> int | None:
         if official_title(word.strip("-")):
             return pos + w.end()
     return None
-PARTY_NEAR_RE = re.compile(r"[ \t]*(?:\((?P<p>[A-Za-zÅÄÖåäö]{1,4})\)|,[ \t]*(?P<bare>[A-ZÅÄÖ]{1,3})(?![\w-]))")
+# A party after a name: bracketed (a bracket left open before the next name too), or a code after a comma or a space
+# ("Dan Blomgren, S", "Anna Berg s Per Ek") where it is a party's
+PARTY_NEAR_RE = re.compile(r"[ \t]*(?:\((?P<p>[A-Za-zÅÄÖåäö]{1,4})(?:\)|(?=[ \t]+[A-ZÅÄÖ][a-zåäö]))|"
+                           r"(?:,[ \t]*|[ \t]+)(?P<bare>[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3})(?![\w-])"
+                           r"(?=[ \t]*(?:,|$|\n|[A-ZÅÄÖ(§])))")
 # The roles of the members, as against those of the others present
 MEMBER = {"beslutande", "ledamot", "ersättare", "tjänstgörande ersättare", "ej tjänstgörande ersättare"}
 OTHERS = {"övrig deltagare", "tjänsteperson", "adjungerad"}
@@ -236,6 +241,19 @@ def _run_on_signatures(cx: DocContext) -> None:
                 cx.claim("ATTENDED", pk2, cx.meeting_key, a, spans[k2][1], "run-on-signature", 0.8, role="justerare")
 
 
+# "Cristine Persson, C, tjg ers för …", "Mi Bringsaas, S Katarina Rosberg, S": a name and a party code after a comma
+COMMA_PARTY_NAME_RE = re.compile(r"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?(?:[ \t]+(?:[A-ZÅÄÖ]"
+                                 r"[a-zåäöé-]+|af|von|de)){1,3}),[ \t]*(?P<party>[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3})(?=[ \t]*,|[ \t]*$|"
+                                 r"[ \t]+[A-ZÅÄÖ])")
+
+
+def _comma_party_names(cx: DocContext, text: str, a: int, b: int) -> None:
+    """Names in an attendance list that no earlier stage read, known by the party code after them."""
+    for m in COMMA_PARTY_NAME_RE.finditer(text, a, b):
+        if m["party"].upper() in lexicon.parties() and plausible_name(m["name"]) and not cx.inside_person(m.start("name")):
+            person(cx, m.start("name"), m.end("name"), "run-on-attendance", m["party"], 0.8)
+
+
 def _run_on_lists(cx: DocContext) -> None:
     text = cx.seg.masked
     bounds = _boundaries(text)
@@ -243,23 +261,33 @@ def _run_on_lists(cx: DocContext) -> None:
         first = cx.seg.items[0].start
         if not any(s == first for s, *_ in bounds):
             bounds = sorted(bounds + [(first, first, "", "stop")])
+    stacks = _stacks(bounds, text)
+    for e, end, heads in stacks:
+        if heads[0][1] != "stop":
+            _comma_party_names(cx, text, e, end)
     spans = cx.person_spans()
     starts = [a for a, _ in spans]
-    for e, end, heads in _stacks(bounds, text):
+    for e, end, heads in stacks:
         if heads[0][1] == "stop":
             continue
         # only the names inside this section (a name-dense page has thousands of both)
         for a, b in spans[bisect.bisect_left(starts, e):bisect.bisect_left(starts, end)]:
-            if SERVED_FOR_RE.search(text, max(0, a - 12), a):
-                continue  # the member a substitute served for
             pm = PARTY_NEAR_RE.match(text, b, min(end, b + 8))
+            if pm and pm["bare"] and pm["bare"].upper() not in lexicon.parties():
+                pm = None
+            if SERVED_FOR_RE.search(text, max(0, a - 12), a):
+                # the member a substitute served for was not there; the party written after the name is theirs
+                party = pm and (pm["p"] or pm["bare"])
+                if party:
+                    person(cx, a, b, "run-on-attendance", party)
+                continue
             has_party = bool(pm)
             got = _role_in(heads, has_party)
             if got is None:
                 continue
             role, status = got
             # "Dan Blomgren, S": a party code after a comma is the name's party where it is one
-            party = pm["p"] if pm and pm["p"] else (pm["bare"] if pm and pm["bare"] in lexicon.parties() else None)
+            party = pm and (pm["p"] or pm["bare"])
             # among the members, an unknown code in brackets is a local party's ("Marianne Utterdahl (SIV)")
             pk = person(cx, a, b, "run-on-attendance", party, local_party=role in MEMBER)
             if status == "absent":
