@@ -166,3 +166,22 @@ def test_parties_written_after_a_comma_or_a_space_in_a_run_on_list():
     assert parties.get("Ulrika Nilsson") == "S" and parties.get("Anna Berg") == "S"
     assert ("Cristine Persson", "tjänstgörande ersättare") in got
     assert not any(n.startswith("Mikaela") for n, _ in got)
+
+
+def test_headings_in_a_font_that_lost_its_encoding():
+    """'/HGDP WHU' is 'Ledamöter', '7MlQVWJ UDQGHHUVlWWDUH' 'Tjänstgörande ersättare' (29 code points below)."""
+    from ingest.extract.shifted import decode_shifted
+
+    text = ("1 /$1'67,1*(7+$//$1' 7LG kl , ODWV Landstingshuset, Halmstad /HGDP WHU Anne Marie Nilsson Brodén (m) "
+            "ordförande Göran Karlsson (c) 1:e vice ordförande Mats Eriksson (m) Dan Skantz (s) 7MlQVWJ UDQGHHUVlWWDUH "
+            "Per G Hansson (m) (UVlWWDUH Anita Persson (m) Hans Andersson (m) 7MlQVWHPlQ Sune Samson tf "
+            "landstingsdirektör Göran Wiebe kanslidirektör, sekreterare\n2 -XVWHULQJ att utse Mats Eriksson\n")
+    decoded = decode_shifted(text)
+    assert len(decoded) == len(text)
+    assert "Ledamöter Anne Marie" in decoded and "Tjänstgörandeersättare Per" in decoded and "Justering" in decoded
+    # ordinary text is left as it is ("(SOU 2017:114)" is no shifted word)
+    assert decode_shifted("remiss (SOU 2017:114) Ledamöter") == "remiss (SOU 2017:114) Ledamöter"
+    got, _ = _attended(text)
+    assert {("Anne Marie Nilsson Brodén", "ledamot"), ("Anne Marie Nilsson Brodén", "ordförande"),
+            ("Per G Hansson", "tjänstgörande ersättare"), ("Per G Hansson", "beslutande"),
+            ("Anita Persson", "ersättare"), ("Sune Samson", "tjänsteperson")} <= got

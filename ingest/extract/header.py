@@ -9,6 +9,7 @@ from ingest.dates import find_dates
 from ingest.extract.context import DocContext
 from ingest.extract.entities import body, municipality, region, set_kind
 from ingest.extract.patterns import EMAIL_RE, LOW, UP
+from ingest.extract.shifted import decode_shifted
 from ingest.extract.vocabulary import CALENDAR_WORDS, FUNCTION_WORDS, NOT_NAME
 from ingest.nlp import organ_kind
 from ingest.segment import section_of
@@ -143,7 +144,7 @@ def _attendance_head(cx: DocContext) -> bool:
     section read from lines."""
     if cx.seg.sections:
         return True
-    text = cx.seg.masked[:6000]
+    text = decode_shifted(cx.seg.masked[:6000])
     firsts = lexicon.first_names()
     for m in ATTENDANCE_WORD_RE.finditer(text):
         if len(NAME_PARTY_RE.findall(text, m.end(), m.end() + 600)) >= 3:

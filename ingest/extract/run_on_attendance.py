@@ -14,6 +14,7 @@ from ingest import lexicon
 from ingest.extract.context import DocContext
 from ingest.extract.entities import person
 from ingest.extract.names import official_title, plausible_name
+from ingest.extract.shifted import decode_shifted
 from ingest.extract.vocabulary import MEMBER_ROLES
 
 # Words of a protocol's head that end an attendance list.
@@ -28,7 +29,8 @@ ROLE_AFTER_RE = re.compile(r"[ \t,]*(?:\([A-Za-zÅÄÖåäö]{1,4}\)[ \t,]*|[A-Z
 
 @cache
 def _section_words() -> list[tuple[re.Pattern[str], str, str]]:
-    return [(re.compile(rf"(?i)(?<![\w-])(?:{r['pattern']})(?![\w-])"), r["role"], r["status"])
+    # (a heading whose word space a PDF lost reads as one word: "Tjänstgörandeersättare")
+    return [(re.compile(rf"(?i)(?<![\w-])(?:{r['pattern'].replace(' ', '[ ]?')})(?![\w-])"), r["role"], r["status"])
             for r in lexicon.rules_csv("sections.csv")]
 
 
@@ -38,7 +40,9 @@ OPENS_RE = re.compile(r"(?:[A-ZÅÄÖ][\w-]+[ \t]+){1,3}(?:öppnade|öppnar|för
 
 def _boundaries(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, role, status) of every section word that begins with a capital inside the text, the longest
-    at each place; a head word is a boundary with no role."""
+    at each place; a head word is a boundary with no role. Headings in a font that lost its encoding are read back
+    first (`shifted`)."""
+    text = decode_shifted(text)
     found: dict[int, tuple[int, str, str]] = {}
     for rx, role, status in _section_words():
         for m in rx.finditer(text):
@@ -297,6 +301,8 @@ def _run_on_lists(cx: DocContext) -> None:
             if sub and sub["not"]:
                 role = "ersättare"  # "Göte W Swén, M, ej tjg ers": a substitute present who did not serve
             cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role=role or "närvarande")
+            if role == "tjänstgörande ersättare":  # a serving substitute is among those who decide
+                cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role="beslutande")
             if sub and not sub["not"] and role != "tjänstgörande ersättare":
                 cx.claim("ATTENDED", pk, cx.meeting_key, a, sub.end(), "run-on-attendance", 0.8,
                          role="tjänstgörande ersättare")
