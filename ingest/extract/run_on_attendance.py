@@ -34,8 +34,16 @@ def _section_words() -> list[tuple[re.Pattern[str], str, str]]:
             for r in lexicon.rules_csv("sections.csv")]
 
 
-OPENS_RE = re.compile(r"(?:[A-ZÅÄÖ][\w-]+[ \t]+){1,3}(?:öppnade|öppnar|förklarade|förklarar|hälsade|hälsar)"
-                      r"[ \t]+(?:mötet|sammanträdet|alla|samtliga|de)\b")
+@cache
+def _any_section_word() -> re.Pattern[str]:
+    """One pass over the text finds where a section word may begin (each word's own pattern then says which)."""
+    return re.compile(r"(?i)(?<![\w-])(?:" + "|".join(f"(?:{r['pattern'].replace(' ', '[ ]?')})"
+                                                      for r in lexicon.rules_csv("sections.csv")) + r")(?![\w-])")
+
+
+OPENS_RE = re.compile(r"(?:öppnade|öppnar|förklarade|förklarar|hälsade|hälsar)[ \t]+(?:mötet|sammanträdet|alla|"
+                      r"samtliga|de)\b")
+OPENER_RE = re.compile(r"(?:[A-ZÅÄÖ][\w-]+[ \t]+){1,3}$")
 
 
 def _boundaries(text: str) -> list[tuple[int, int, str, str]]:
@@ -44,9 +52,12 @@ def _boundaries(text: str) -> list[tuple[int, int, str, str]]:
     first (`shifted`)."""
     text = decode_shifted(text)
     found: dict[int, tuple[int, str, str]] = {}
-    for rx, role, status in _section_words():
-        for m in rx.finditer(text):
-            if text[m.start()].isupper() and (m.start() not in found or m.end() > found[m.start()][0]):
+    for c in _any_section_word().finditer(text):
+        if not text[c.start()].isupper():
+            continue
+        for rx, role, status in _section_words():
+            m = rx.match(text, c.start())
+            if m and (m.start() not in found or m.end() > found[m.start()][0]):
                 found[m.start()] = (m.end(), role, status)
     for m in STOP_RE.finditer(text):
         found.setdefault(m.start(), (m.end(), "", "stop"))
@@ -54,7 +65,9 @@ def _boundaries(text: str) -> list[tuple[int, int, str, str]]:
         found.setdefault(m.start(), (m.end(), "beslutande", ""))
     # "… Leif Grahm (punkt 5) Pär Nuder öppnade mötet": the first sentence of the minutes ends the list
     for m in OPENS_RE.finditer(text):
-        found.setdefault(m.start(), (m.start(), "", "stop"))
+        om = OPENER_RE.search(text, max(0, m.start() - 80), m.start())
+        if om:
+            found.setdefault(om.start(), (om.start(), "", "stop"))
     return sorted((s, e, role, status) for s, (e, role, status) in found.items())
 
 
