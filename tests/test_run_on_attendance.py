@@ -185,3 +185,14 @@ def test_headings_in_a_font_that_lost_its_encoding():
     assert {("Anne Marie Nilsson Brodén", "ledamot"), ("Anne Marie Nilsson Brodén", "ordförande"),
             ("Per G Hansson", "tjänstgörande ersättare"), ("Per G Hansson", "beslutande"),
             ("Anita Persson", "ersättare"), ("Sune Samson", "tjänsteperson")} <= got
+
+
+def test_the_secretary_and_the_chair_named_after_a_name():
+    text = ("1 PROTOKOLL FRÅN STYRGRUPPSMÖTE Tisdag den 3 juni 2008 Närvarande: Maria Norrfalk (Ordförande), Christer "
+            "Sjölin, Anna Lindström och Håkan Sternberg (Sekreterare) Förhinder: Martin Bergdahl, Anders Ahlgren "
+            "Övriga deltagare: Jessica Bräck, sekreterare Anne-Li Lehnberg, politisk sekreterare Justering Utsågs "
+            "Christer Sjölin att jämte ordföranden justera protokollet\n")
+    got, _ = _attended(text)
+    assert {("Maria Norrfalk", "ordförande"), ("Håkan Sternberg", "sekreterare"), ("Jessica Bräck", "sekreterare"),
+            ("Christer Sjölin", "justerare")} <= got
+    assert ("Anne-Li Lehnberg", "sekreterare") not in got

@@ -206,6 +206,12 @@ def _inline_attendance(cx: DocContext, sec) -> None:
             t = "ABSENT_FROM" if sec.status == "absent" else "ATTENDED"
             props = {"role": role} if t == "ABSENT_FROM" else {"role": role, "paras": paras}
             cx.claim(t, pk, cx.meeting_key, s, row.start + m.end(), "attendance-list", **props)
+            # "Maria Norrfalk (Ordförande)", "Håkan Sternberg (Sekreterare)": the role at the meeting in brackets
+            rb = re.match(r"[ \t]*\((?P<r>(?i:ordförande|ordf\.?|sekreterare|justerare))\)", text[m.end():])
+            if rb and t == "ATTENDED":
+                said = rb["r"].lower()
+                cx.claim(t, pk, cx.meeting_key, s, row.start + m.end() + rb.end(), "attendance-list",
+                         role="ordförande" if said.startswith("ordf") else said)
         # "Tomas Vikberg (M), vice ordförande, Sanna Lidström (C)": a role after the name in the list
         tm = re.match(r"[ \t]*,[ \t]*(?P<title>(?:1:e |2:e )?(?:vice )?ordförande|ledamot|ersättare|"
                       r"[a-zåäö]+-[ \t]+och[ \t]+[a-zåäö]+|"  # "hälso- och sjukvårdsdirektör"

@@ -20,9 +20,9 @@ from ingest.extract.vocabulary import MEMBER_ROLES
 # Words of a protocol's head that end an attendance list.
 STOP_RE = re.compile(r"(?<![\w-])(?:Utses att justera|Utsedd att justera|Justering(?:ens)?|Justeras|Paragrafer|"
                      r"Underskrifter|Plats och tid|Sammanträdes(?:tid|plats|datum)|Protokollet|"
-                     r"Sekreterare\b(?![ \t]*,))")
+                     r"(?<!\()Sekreterare\b(?![ \t]*[,)]))")
 # A meeting role right after a name: "Fredrik Larsson (M) ordförande", "Jonas Niklasson, 2:e vice ordförande (C)"
-ROLE_AFTER_RE = re.compile(r"[ \t,]*(?:\([A-Za-zÅÄÖåäö]{1,4}\)[ \t,]*|[A-ZÅÄÖ]{1,3}[ \t]*,[ \t]*)?"
+ROLE_AFTER_RE = re.compile(r"[ \t,]*(?:\([A-Za-zÅÄÖåäö]{1,4}\)[ \t,]*|[A-ZÅÄÖ]{1,3}[ \t]*,[ \t]*)?\(?"
                            r"(?P<role>(?:1:[ \t]?e|2:[ \t]?e|förste|andre)?[ \t]?vice ordförande|ordförande|ordf\.?|tjg ersättare|tjänstgörande ersättare)",
                            re.IGNORECASE)
 
@@ -73,6 +73,8 @@ def _boundaries(text: str) -> list[tuple[int, int, str, str]]:
 
 # "Thomas Eriksson (S), ersättare för Ida Svensson (S)", "Katarina Rosberg, S, tjg ers för Jörgen Blom": the member
 # served for is named after the substitute and was not there
+# "sekreterare" right after a name (or after its title and a comma), never "politisk sekreterare"
+SECRETARY_AFTER_RE = re.compile(r"(?:[ \t]*,?[ \t]*[a-zåäö-]+[ \t]*,)?[ \t]*,?[ \t]*\(?[Ss]ekreterare\)?(?![\w-])")
 SERVED_FOR_RE = re.compile(r"(?:\bför|\bersätter)[ \t]+$")
 # A substitute's mark after the name (and its party, bracketed or after a comma: "Cristine Persson, C, tjg ers för")
 PARTY_AFTER = r"(?:[ \t]*\([A-Za-zÅÄÖåäö]{1,4}\)|[ \t]*,[ \t]*[A-ZÅÄÖ]{1,3}(?=[ \t]*,))?[ \t]*,?[ \t]*"
@@ -248,7 +250,8 @@ def _run_on_signatures(cx: DocContext) -> None:
         return
     for a, b in spans:
         if ADJUSTER_RE.search(text, max(0, a - 25), a) or ELECTED_ADJUSTER_RE.match(text, b, b + 60) or \
-                ELECTS_ADJUSTER_RE.match(text, b, b + 60) and re.search(r"(?i)\butse[ \t]+$", text[max(0, a - 8):a]):
+                ELECTS_ADJUSTER_RE.match(text, b, b + 60) and \
+                re.search(r"(?i)\b(?:utse|utses|utsågs|valdes|väljs)[ \t]+$", text[max(0, a - 10):a]):
             pk = person(cx, a, b, "run-on-signature")
             cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-signature", 0.8, role="justerare")
             m = re.match(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,4}\))?[ \t]+och[ \t]+", text[b:b + 12])
@@ -326,6 +329,10 @@ def _run_on_lists(cx: DocContext) -> None:
                 if te is not None or (bm and official_title(bm["title"])):
                     cx.claim("ATTENDED", pk, cx.meeting_key, bm.start() if bm else a, te or b, "run-on-attendance",
                              0.8, role="tjänsteperson")
+            if not has_party and SECRETARY_AFTER_RE.match(text, b, min(end, b + 40)):
+                # "Jessica Bräck, sekreterare", "Göran Wiebe kanslidirektör, sekreterare": the meeting's secretary
+                sm = SECRETARY_AFTER_RE.match(text, b, min(end, b + 40))
+                cx.claim("ATTENDED", pk, cx.meeting_key, a, sm.end(), "run-on-attendance", 0.8, role="sekreterare")
             rm = ROLE_AFTER_RE.match(text, b, min(end, b + 40))
             # a vice ordförande is a member of the presidium, not a role at this meeting
             if rm and "vice" not in rm["role"].lower() and not sub:
