@@ -196,3 +196,22 @@ def test_the_secretary_and_the_chair_named_after_a_name():
     assert {("Maria Norrfalk", "ordförande"), ("Håkan Sternberg", "sekreterare"), ("Jessica Bräck", "sekreterare"),
             ("Christer Sjölin", "justerare")} <= got
     assert ("Anne-Li Lehnberg", "sekreterare") not in got
+
+
+def test_merged_member_columns_are_present_with_a_warning():
+    """'Närvarande Beslutande Ersättare Maria Björkman, Ordförande (S) …': which column a name stood in is lost;
+    the presidium still decides, a serving substitute too, and the document gets a warning."""
+    from ingest.pipeline import extract_document
+    from ingest.readers import Document
+
+    text = ("Protokoll Socialnämnden 2017-09-20 Plats och tid Visborg Närvarande Beslutande Ersättare Maria Björkman, "
+            "Ordförande (S) Monika Eriksson, 1:e vice ordförande (V) Jonas Niklasson (C) Åke Hansson (S) tjg ersättare "
+            "Lena Stenström (M) Övriga närvarande Anna Svensson – socialchef Utses att justera Jonas Niklasson\n")
+    got, _ = _attended(text)
+    assert {("Maria Björkman", "närvarande"), ("Maria Björkman", "beslutande"), ("Monika Eriksson", "beslutande"),
+            ("Åke Hansson", "tjänstgörande ersättare"), ("Lena Stenström", "närvarande"),
+            ("Anna Svensson", "tjänsteperson")} <= got
+    assert ("Lena Stenström", "beslutande") not in got and ("Lena Stenström", "ersättare") not in got
+    doc = Document(id="doc:p", name="p.txt", path="p.txt", format="txt", text=text, sha256="")
+    _, x = extract_document(doc, {})
+    assert any("flutit ihop" in w.message for w in x.warnings)

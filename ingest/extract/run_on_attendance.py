@@ -82,7 +82,7 @@ SUBSTITUTE_RE = re.compile(PARTY_AFTER + r"(?:(?P<not>ej[ \t]+tjg\.?|ej[ \t]+tj�
                            r"[ \t]+ers(?:\.|ättare)?|(?:tjg\.?|tjänstgörande)[ \t]+ers(?:\.|ättare)?|ersättare[ \t]+för|"
                            r"ersätter)(?![\w])", re.IGNORECASE)
 # "Staffan Isling, regiondirektör", "Jonas Wells, samordnare": a title after a name without a party
-TITLE_AFTER_RE = re.compile(r"[ \t]*(?P<comma>,)?[ \t]*(?P<title>(?:[A-ZÅÄÖa-zåäö][\w-]*(?:[ \t]+och)?[ \t]+){0,3}"
+TITLE_AFTER_RE = re.compile(r"[ \t]*(?P<comma>,|[-–](?=[ \t]))?[ \t]*(?P<title>(?:[A-ZÅÄÖa-zåäö][\w-]*(?:[ \t]+och)?[ \t]+){0,3}"
                             r"[A-ZÅÄÖa-zåäö][\w-]*)")
 # "Förvaltningschef, Silvia Sandin-Viberg", "Ekonomichef Maria Edblad-Jansson": a title written before the name
 TITLE_BEFORE_RE = re.compile(r"(?<![\w-])(?P<title>[A-ZÅÄÖ][a-zåäö-]+)[ \t]*,?[ \t]*$")
@@ -290,6 +290,11 @@ def _run_on_lists(cx: DocContext) -> None:
     for e, end, heads in stacks:
         if heads[0][1] == "stop":
             continue
+        members = {r for r, st in heads if r and r not in OTHERS and st != "absent"}
+        if len(members) > 1 and not members <= DECIDING:
+            cx.warn(f"närvarolistans kolumner ({', '.join(sorted(members))}) har flutit ihop i texten: vilka som "
+                    f"var beslutande och vilka ersättare går inte att skilja, de listade anges som närvarande",
+                    e, end)
         # only the names inside this section (a name-dense page has thousands of both)
         for a, b in spans[bisect.bisect_left(starts, e):bisect.bisect_left(starts, end)]:
             pm = PARTY_NEAR_RE.match(text, b, min(end, b + 8))
@@ -334,6 +339,9 @@ def _run_on_lists(cx: DocContext) -> None:
                 sm = SECRETARY_AFTER_RE.match(text, b, min(end, b + 40))
                 cx.claim("ATTENDED", pk, cx.meeting_key, a, sm.end(), "run-on-attendance", 0.8, role="sekreterare")
             rm = ROLE_AFTER_RE.match(text, b, min(end, b + 40))
+            if rm and role == "närvarande" and "ordf" in rm["role"].lower():
+                # the columns of members and substitutes ran together: a member of the presidium still decides
+                cx.claim("ATTENDED", pk, cx.meeting_key, a, rm.end(), "run-on-attendance", 0.8, role="beslutande")
             # a vice ordförande is a member of the presidium, not a role at this meeting
             if rm and "vice" not in rm["role"].lower() and not sub:
                 said = re.sub(r"\s+", " ", rm["role"].lower().replace(": e", ":e").replace(":e", ":e "))
