@@ -215,3 +215,16 @@ def test_merged_member_columns_are_present_with_a_warning():
     doc = Document(id="doc:p", name="p.txt", path="p.txt", format="txt", text=text, sha256="")
     _, x = extract_document(doc, {})
     assert any("flutit ihop" in w.message for w in x.warnings)
+
+
+def test_members_under_a_heading_that_says_present():
+    """'Närvarande Ledamöter …' / 'Närvarande ersättare …': present, and in the sub-heading's role."""
+    text = ("Arbetsutskottet (19) Plats och tid Närvarande Ledamöter Kommunförbundet, Lund kl Stefan Lundgren (m), "
+            "ordförande Cecilia Lind (s) Ej tjänstgörande ersättare Bo Polsten (fp), Övriga deltagare Stig Ålund, "
+            "sekreterare Utses att justera Cecilia Lind Beslutande Karl Berg (S) Närvarande ersättare Eva Ek (S)\n")
+    got, _ = _attended(text)
+    assert {("Stefan Lundgren", "ledamot"), ("Stefan Lundgren", "närvarande"), ("Bo Polsten", "närvarande"),
+            ("Bo Polsten", "ej tjänstgörande ersättare"), ("Karl Berg", "beslutande"), ("Eva Ek", "ersättare"),
+            ("Eva Ek", "närvarande")} <= got
+    # "Beslutande" after the head word ended the present list says nothing of presence beyond its role
+    assert ("Karl Berg", "närvarande") not in got

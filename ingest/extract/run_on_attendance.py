@@ -116,11 +116,14 @@ ORPHAN_HEAD_RE = re.compile(r"(?<![\w-])ande:?(?=[ \t]+(?:[A-ZÅÄÖ][a-zåäö�
                             r"[ \t]*(?:\(|,))")
 
 
-def _stacks(bounds: list[tuple[int, int, str, str]], text: str) -> list[tuple[int, int, list[tuple[str, str]]]]:
+Stack = tuple[int, int, list[tuple[str, str]], int]
+
+
+def _stacks(bounds: list[tuple[int, int, str, str]], text: str) -> list[Stack]:
     """Section words written one after another with nothing between them ("Beslutande Övriga deltagande Mikael
     Lindfors (s), ordförande …": two columns whose headings came first) as one section: (start of the names, end,
-    the headings' (role, status))."""
-    out: list[tuple[int, int, list[tuple[str, str]]]] = []
+    the headings' (role, status), start of the headings)."""
+    out: list[Stack] = []
     k = 0
     while k < len(bounds):
         s, e, role, status = bounds[k]
@@ -138,12 +141,13 @@ def _stacks(bounds: list[tuple[int, int, str, str]], text: str) -> list[tuple[in
             nxt = bounds[k + 2][0] if k + 2 < len(bounds) else len(text)
             end = nxt
             k += 1
-        out.append((e, end, heads))
+        out.append((e, end, heads, s))
         k += 1
     return out
 
 
 DECIDING = {"beslutande", "ledamot"}
+PRESENT_HEAD_RE = re.compile(r"Närvarande(?![\w-])")
 
 
 def _role_in(heads: list[tuple[str, str]], has_party: bool) -> tuple[str, str] | None:
@@ -282,14 +286,18 @@ def _run_on_lists(cx: DocContext) -> None:
         if not any(s == first for s, *_ in bounds):
             bounds = sorted(bounds + [(first, first, "", "stop")])
     stacks = _stacks(bounds, text)
-    for e, end, heads in stacks:
+    for e, end, heads, _ in stacks:
         if heads[0][1] != "stop":
             _comma_party_names(cx, text, e, end)
     spans = cx.person_spans()
     starts = [a for a, _ in spans]
-    for e, end, heads in stacks:
+    under_present = False  # below a heading "Närvarande" that its sub-headings divide ("Närvarande: … Ledamöter: …")
+    for e, end, heads, hs in stacks:
         if heads[0][1] == "stop":
+            under_present = False
             continue
+        said_present = bool(PRESENT_HEAD_RE.match(text, hs, e))
+        under_present = under_present or said_present
         members = {r for r, st in heads if r and r not in OTHERS and st != "absent"}
         if len(members) > 1 and not members <= DECIDING:
             cx.warn(f"närvarolistans kolumner ({', '.join(sorted(members))}) har flutit ihop i texten: vilka som "
@@ -322,6 +330,9 @@ def _run_on_lists(cx: DocContext) -> None:
             if sub and sub["not"]:
                 role = "ersättare"  # "Göte W Swén, M, ej tjg ers": a substitute present who did not serve
             cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role=role or "närvarande")
+            if under_present and role in MEMBER:
+                # "Närvarande Ledamöter …", "Närvarande ersättare …": listed as present, and in that role
+                cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role="närvarande")
             if role == "tjänstgörande ersättare":  # a serving substitute is among those who decide
                 cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role="beslutande")
             if sub and not sub["not"] and role != "tjänstgörande ersättare":
