@@ -10,6 +10,7 @@ import networkx as nx
 
 from ingest.evaluate.expectations import KINDS, LABELS, Expectation, _as_list
 from ingest.evaluate.facts import Fact, GraphFacts, _short, norm, norm_number
+from ingest.extract.names import split_title
 
 
 def _quote_ok(e: dict, f: Fact) -> bool:
@@ -21,11 +22,20 @@ def _eq(a: Any, b: Any) -> bool:
 
 
 def _title_ok(want: Any, got: Any) -> bool:
-    """'verksamhetschef' for 'verksamhetschef IFO': a title matches when one is the other with a unit added."""
+    """'verksamhetschef' for 'verksamhetschef IFO': a title matches when one is the other with a unit added, as
+    written or with its abbreviations written out as titles.csv does ('tf verksamhetschef' = 'tillförordnad
+    verksamhetschef', '1:e vice ordf' = '1:e vice ordförande')."""
     if want is None or got is None:
         return False
-    a, b = norm(want), norm(got)
-    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+    for a, b in ((norm(want), norm(got)), (_title_written_out(want), _title_written_out(got))):
+        if a == b or a.startswith(b + " ") or b.startswith(a + " "):
+            return True
+    return False
+
+
+def _title_written_out(s: Any) -> str:
+    title, rest = split_title(str(s))
+    return norm(f"{title} {rest or ''}") if title else norm(s)
 
 
 def _body_form(s: str) -> str:
