@@ -25,7 +25,7 @@ PARTICLES = {"von", "af", "de", "van", "der"}
 # "Bo Ek, c,") and a title after a comma ("Gunilla Andersson, landstingsdirektör Harald …")
 PARTY_AFTER_RE = re.compile(r"(?:,[ \t]*[A-ZÅÄÖ][\wåäö-]+)?[ \t]*(?:,[ \t]*)?"
                             r"(?:\((?P<a>[A-Za-zÅÄÖåäö]{1,4})(?=[),])|(?P<b>[A-Za-zÅÄÖåäö]{1,4})(?=[ \t]*,))")
-TITLE_AFTER_RE = re.compile(r",[ \t]*(?P<title>[a-zåäö][\wåäö-]*(?:-[ \t]+och[ \t]+[a-zåäö][\wåäö-]*)?)")
+TITLE_AFTER_RE = re.compile(r",[ \t]*(?P<title>[a-zåäö][\wåäö/-]*(?:-[ \t]+och[ \t]+[a-zåäö][\wåäö-]*)?)")
 
 
 def _surname_like(tok: str) -> bool:

@@ -41,6 +41,7 @@ TIGHT_BEFORE_RE = re.compile(rf"^\s*{PARTY_GAP}\s*,?\s*$")  # name -> title: "Na
 TIGHT_AFTER_RE = re.compile(r"^\s*[,:]?\s*$")  # title -> name: "Förvaltningschef, Silvia …", "Handläggare: Bo"
 COMMA_BEFORE_RE = re.compile(rf"^\s*{PARTY_GAP}\s*,\s*$")
 COMMA_AFTER_RE = re.compile(r"^\s*[,:]\s*$")
+LIST_GAP_RE = re.compile(r"^\s*(?:,|och|samt)?\s*$")  # between the names of one list
 # "1:e vice Ordförande Stéphanie Forsmark (C)": a name after a title, read together with it by the name pattern
 TITLED_NAME_RE = re.compile(rf"(?P<name>{NAME})[ \t]*{PARTY}")
 
@@ -76,6 +77,8 @@ def titles(cx: DocContext) -> None:
         words = text[s:e].split()
         if els and els[-1].kind == "T" and text[els[-1].start:els[-1].start + 1].islower() \
                 and not text[els[-1].end:s].strip() and not is_first_name(words[0]) and words[-1] in _places():
+            els.append(El("B", s, e))
+            prev_end = e
             continue
         els.append(El("N", s, e))
         prev_end = e
@@ -85,8 +88,7 @@ def titles(cx: DocContext) -> None:
     for el in els + [El("B", len(text), len(text))]:
         if el.kind == "B":
             for n, t in _pairs(text, chain):
-                # "Sekreterare Anna Svensson", "Anna Svensson" over "Sekreterare": a head's or signature's label
-                if not (t.title in LABEL_TITLES and (t.start < n.start or "\n" in text[n.end:t.start])):
+                if not _label(text, n, t):
                     _emit(cx, n, t, held)
             chain = []
         else:
@@ -104,6 +106,17 @@ def _titled_names(cx: DocContext, text: str) -> None:
             s = toks[t[0]][0]
             if plausible_name(text[s:m.end("name")]) and not cx.inside_person(s):
                 person(cx, s, m.end("name"), "title-name-party", m["party"])
+
+
+def _label(text: str, n: El, t: El) -> bool:
+    """'Sekreterare Anna Svensson', 'Anna Svensson' over 'Sekreterare' alone on its line: the label of a head's
+    field or a signature (the task in this meeting), not the title of an office."""
+    if t.title not in LABEL_TITLES:
+        return False
+    if t.start < n.start:
+        return True
+    eol = text.find("\n", t.end)
+    return "\n" in text[n.end:t.start] and not text[t.end:eol if eol >= 0 else len(text)].strip()
 
 
 def _gap(text: str, a: int, b: int, out: list[El]) -> None:
@@ -154,7 +167,7 @@ def _read(text: str, a: int, b: int, out: list[El]) -> None:
         elif low in PERSON_VERBS:
             out.append(El("B", s, e))
             lower_words = 0
-        elif w[:1].islower() and low not in GLUE:
+        elif w[:1].islower() and low not in GLUE and not w.endswith("-"):  # "hälso- och sjukvårdsstaben"
             lower_words += 1
             if lower_words >= 2:  # running text
                 out.append(El("B", s, e))
@@ -174,16 +187,14 @@ def _places() -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _stop_word(word: str, nxt: str) -> bool:
-    """A heading or label that no title is: 'Beslutande', 'Paragrafer', 'TJÄNSTESKRIVELSE', 'Styrgruppen:'."""
+    """A heading or label that no title is: 'Beslutande', 'Paragrafer', 'Styrgruppen:'."""
     w = word.rstrip(":.")
     low = w.lower()
     if low in TITLE_BREAKS or section_of(w) is not None:
         return True
     if _head(w):
         return False
-    if word.endswith(":") or nxt == ":":
-        return True  # a label
-    return len(w) >= 5 and w.isupper()  # a heading in capitals
+    return word.endswith(":") or nxt == ":"  # a label
 
 
 @lru_cache(maxsize=65536)
@@ -267,10 +278,10 @@ def _orientation(text: str, chain: list[El]) -> bool:
     ends with a name, or the other way round); else after them ("Name, title" is the common way) unless the
     sequence begins with a title and no title follows a name and a comma."""
     kinds = [el.kind for el in chain]
-    if kinds[0] != kinds[-1]:
-        return kinds[0] == "T"
     if kinds[0] == "N":
         return False
+    if kinds[-1] == "N":  # "socialchef Anna Svensson, ekonom Bo Ek"
+        return True
     return not any(el.kind == "T" and k and chain[k - 1].kind == "N" and
                    COMMA_BEFORE_RE.match(text[chain[k - 1].end:el.start]) for k, el in enumerate(chain))
 
@@ -289,8 +300,15 @@ def _pairs(text: str, chain: list[El]) -> list[tuple[El, El]]:
             continue
         gap_p = text[prev.end:el.start] if prev and prev.kind == "N" else None
         gap_n = text[el.end:nxt.start] if nxt and nxt.kind == "N" else None
-        if el.label or (el.paren and gap_p is not None):
-            if el.label and gap_n is not None:
+        if el.label or el.plural or (el.paren and gap_p is not None):
+            if el.plural and gap_n is not None:  # "Utvärderarna Marianne Bull och Leif Grahm"
+                j = k + 1
+                while j < len(chain) and chain[j].kind == "N":
+                    out.append((chain[j], el))
+                    if j + 1 < len(chain) and not LIST_GAP_RE.match(text[chain[j].end:chain[j + 1].start]):
+                        break
+                    j += 1
+            elif el.label and gap_n is not None:
                 out.append((nxt, el))
             elif el.paren:
                 out.append((prev, el))
@@ -339,8 +357,14 @@ def _pairs(text: str, chain: list[El]) -> list[tuple[El, El]]:
         else:
             # "Göran Wiebe kanslidirektör, sekreterare": the titles a comma or a line joins to the first
             t_prev = run[0]
+            nxt = runs[r + 1][0] if r + 1 < len(runs) and runs[r + 1][0].kind == "N" else None
             for t in run:
-                if t is not run[0] and not re.search(r"[,\n/]", text[t_prev.end:t.start]):
+                gap = text[t_prev.end:t.start]
+                if t is not run[0] and not re.fullmatch(r"\s*[,/]\s*|[ \t]*\n\s*", gap):
+                    break
+                # "… politisk sekreterare" and on a new line "Socialdirektör Pernilla Thunander": the next name's
+                if t is run[-1] and "\n" in gap and nxt and re.fullmatch(r"[ \t]*", text[t.end:nxt.start]):
+                    out.append((nxt, t))
                     break
                 if not t.plural:
                     out.append((ns[-1], t))
