@@ -12,6 +12,7 @@ one way throughout: the side its ends show (a sequence that begins with a title 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,9 +24,10 @@ from ingest.extract.names import is_first_name, plausible_name
 from ingest.extract.patterns import NAME, PARTY
 from ingest.extract.vocabulary import (FUNCTION_WORDS, LABEL_TITLES, MEMBER_ROLES, PERSON_VERBS, TITLE_BREAKS,
                                        TITLE_MODIFIERS)
-from ingest.nlp import organ_kind
+from ingest.nlp import _tokens_where, organ_kind
 from ingest.segment import section_of
 
+_HINTS: dict[int, bool] = {}  # spaCy word -> whether it is a title word (kept across documents)
 WINDOW = 150  # how far from a name a title of it is looked for (a longer gap is read at both ends)
 # a parenthesis, a list mark ("c)"), a separator, "1:e", or a word
 TOKEN_RE = re.compile(r"\([^()\n]{0,60}\)|\b[a-z\d]\)|[,;:•]|\d:[a-zåäö]+|[^\s,;:()•]+")
@@ -41,6 +43,9 @@ TIGHT_BEFORE_RE = re.compile(rf"^\s*{PARTY_GAP}\s*,?\s*$")  # name -> title: "Na
 TIGHT_AFTER_RE = re.compile(r"^\s*[,:]?\s*$")  # title -> name: "Förvaltningschef, Silvia …", "Handläggare: Bo"
 COMMA_BEFORE_RE = re.compile(rf"^\s*{PARTY_GAP}\s*,\s*$")
 COMMA_AFTER_RE = re.compile(r"^\s*[,:]\s*$")
+# what ends a sequence in a gap without titles: a sentence's end, a label's colon, a list mark, a bullet
+BREAK_SIGN_RE = re.compile(r"[!?;:•]|\.(?:\s|$)|\b[a-z\d]\)")
+WORD_RE = re.compile(r"[^\s,;:()•]+")
 LIST_GAP_RE = re.compile(r"^\s*(?:,|och|samt)?\s*$")  # between the names of one list
 # "1:e vice Ordförande Stéphanie Forsmark (C)": a name after a title, read together with it by the name pattern
 TITLED_NAME_RE = re.compile(rf"(?P<name>{NAME})[ \t]*{PARTY}")
@@ -60,7 +65,9 @@ class El:
 
 def titles(cx: DocContext) -> None:
     text = cx.seg.masked
-    _titled_names(cx, text)
+    # where the title words are (spaCy's tokens, each distinct word tested once)
+    hints = sorted(cx.sdoc[i].idx for i in _tokens_where(cx.sdoc, _HINTS, lambda w: _head(w) is not None))
+    _titled_names(cx, text, hints)
     names: list[tuple[int, int]] = []
     for s, e in cx.person_spans():
         if names and s < names[-1][1]:
@@ -71,7 +78,7 @@ def titles(cx: DocContext) -> None:
     els: list[El] = []
     prev_end = max(0, names[0][0] - WINDOW)
     for s, e in names:
-        _gap(text, prev_end, s, els)
+        _gap(text, prev_end, s, els, hints)
         # "samordnare Barnahus Halland, sekreterare": after a title, a run of capitals that begins with no first
         # name may be the title's unit that an earlier stage took for a name
         words = text[s:e].split()
@@ -82,7 +89,7 @@ def titles(cx: DocContext) -> None:
             continue
         els.append(El("N", s, e))
         prev_end = e
-    _gap(text, prev_end, min(len(text), prev_end + WINDOW), els)
+    _gap(text, prev_end, min(len(text), prev_end + WINDOW), els, hints)
     held = _held(cx)
     chain: list[El] = []
     for el in els + [El("B", len(text), len(text))]:
@@ -95,10 +102,11 @@ def titles(cx: DocContext) -> None:
             chain.append(el)
 
 
-def _titled_names(cx: DocContext, text: str) -> None:
+def _titled_names(cx: DocContext, text: str, hints: list[int]) -> None:
     """'1:e vice Ordförande Stéphanie Forsmark (C)': the name after a capitalised title, with its party mark."""
-    for m in TITLED_NAME_RE.finditer(text):
-        if cx.inside_person(m.start("name")) or plausible_name(m["name"]):
+    for h in hints:
+        m = TITLED_NAME_RE.match(text, h) if text[h].isupper() else None
+        if not m or cx.inside_person(m.start("name")) or plausible_name(m["name"]):
             continue
         toks = [(w.start() + m.start(), w.end() + m.start(), w.group()) for w in re.finditer(r"\S+", m["name"])]
         t = _title_at(toks, 0)
@@ -119,8 +127,13 @@ def _label(text: str, n: El, t: El) -> bool:
     return "\n" in text[n.end:t.start] and not text[t.end:eol if eol >= 0 else len(text)].strip()
 
 
-def _gap(text: str, a: int, b: int, out: list[El]) -> None:
+def _gap(text: str, a: int, b: int, out: list[El], hints: list[int]) -> None:
     """The titles and breaks between two names (a long gap: its two ends, with a break between)."""
+    k = bisect.bisect_left(hints, a)
+    if k == len(hints) or hints[k] >= b:  # no title word: only whether the gap ends a sequence
+        if b - a > 2 * WINDOW or _breaks(text[a:b]):
+            out.append(El("B", a, b))
+        return
     if b - a > 2 * WINDOW:
         _read(text, a, a + WINDOW, out)
         out.append(El("B", a + WINDOW, b - WINDOW))
@@ -130,9 +143,26 @@ def _gap(text: str, a: int, b: int, out: list[El]) -> None:
     _read(text, a, b, out)
 
 
+def _breaks(gap: str) -> bool:
+    """Whether a gap without titles ends a sequence (the same signs as _read's)."""
+    if BREAK_SIGN_RE.search(gap):
+        return True
+    lower = 0
+    for w in WORD_RE.findall(gap):
+        if w[:1].isupper():
+            if _stop_word(w, ""):
+                return True
+        elif w[:1].islower() and w not in GLUE and not w.endswith("-"):
+            if w in PERSON_VERBS:
+                return True
+            lower += 1
+            if lower >= 2:
+                return True
+    return False
+
+
 def _read(text: str, a: int, b: int, out: list[El]) -> None:
-    toks = [(m.start() + a, m.end() + a, m.group()) for m in TOKEN_RE.finditer(text, a, b)]
-    toks = [(s - a, e - a, w) for s, e, w in toks]
+    toks = [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, a, b)]
     lower_words = 0
     i = 0
     while i < len(toks):
@@ -233,8 +263,23 @@ def _form(words: list[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The words a title phrase of several words begins with ('1:e', 'vice', 'tf', 'medicinskt')."""
+    return frozenset(p.split()[0] for p in (*lexicon.title_forms(), *TITLE_MODIFIERS))
+
+
+@lru_cache(maxsize=65536)
+def _may_begin(word: str) -> bool:
+    low = word.lower()
+    return low in _first_words() or low.rstrip(".") in _first_words() or low.endswith("-") \
+        or (word[:1].isupper() and low.endswith("s")) or _head(word) is not None
+
+
 def _title_at(toks: list, i: int) -> tuple[int, str, bool] | None:
     """The title phrase that begins at token i: (index after it, title, plural)."""
+    if not _may_begin(toks[i][2]):
+        return None
     words = [t[2] for t in toks[i:i + 6]]
     lows = [w.lower() for w in words]
     # a written form of several words ("1:e vice ordf", "tjg ersättare", "kommunstyrelsens ordförande")
@@ -385,7 +430,11 @@ def _held(cx: DocContext) -> dict[str, list[tuple[str, int, int]]]:
 def _emit(cx: DocContext, n: El, t: El, held: dict) -> None:
     if t.role_only:
         return
-    pk = person(cx, n.start, n.end, "title-next-to-name")
+    # the person read at this span (its key as the person factory makes it)
+    name = re.sub(r"\s+", " ", re.sub(r"-[ \t]*\n[ \t]*(?=[a-zåäö])", "", cx.text[n.start:n.end])).strip()
+    pk = "person:" + name
+    if pk not in cx.by_key:
+        pk = person(cx, n.start, n.end, "title-next-to-name")
     for title, a, b in held.get(pk, []):
         if title == t.title or a <= t.start < b:
             return
