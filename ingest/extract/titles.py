@@ -244,6 +244,7 @@ def _head(word: str) -> tuple[str, bool] | None:
     for end, add in (("erna", ""), ("arna", "are"), ("er", "")):
         if low.endswith(end) and "/" not in low:
             base = low[:-len(end)] + add
+            # "avdelningschefer", not "chefer": a plural names a list only with its kind of office
             if len(base) >= 5 and _is_title(base):
                 return base, True
     return None
@@ -314,7 +315,9 @@ def _title_at(toks: list, i: int) -> tuple[int, str, bool] | None:
         return None
     h = _head(words[k])
     if not h:
-        return None
+        # "ansvarig för ekonomin": a modifier that is a title itself, with no title after it
+        h = _head(words[0]) if k else None
+        return (i + 1, h[0], h[1]) if h else None
     return i + k + 1, " ".join(mods + [h[0]]), h[1]
 
 
