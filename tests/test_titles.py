@@ -116,3 +116,10 @@ def test_the_scorer_reads_abbreviations_written_out():
     assert _title_ok("Avdelningschef Arbetsmarknad och sysselsättning", "avdelningschef")
     assert not _title_ok("ordförande", "vice ordförande")
     assert split_title("enhetschef/utvecklingsstrateg") == ("enhetschef/utvecklingsstrateg", None)
+
+
+def test_an_organisation_between_name_and_title(tmp_path):
+    got = held(tmp_path, "Närvarande Anna Svensson, Region Gävleborg, verksamhetschef Bo Ek, Region Uppsala, "
+                         "ekonom Lena Holm, Hofors kommun, utredare\n")
+    assert {("Anna Svensson", "verksamhetschef"), ("Bo Ek", "ekonom"), ("Lena Holm", "utredare")} <= got
+    assert ("Bo Ek", "verksamhetschef") not in got

@@ -365,7 +365,8 @@ def _pairs(text: str, chain: list[El]) -> list[tuple[El, El]]:
         if gap_p is None or gap_n is None:  # the sequence's way decides
             rest.append(el)
             continue
-        tight_p = bool(TIGHT_BEFORE_RE.match(gap_p))
+        # "Anna Svensson, Region Gävleborg, verksamhetschef": a comma before the title joins it to the entry before
+        tight_p = bool(TIGHT_BEFORE_RE.match(gap_p)) or gap_p.rstrip().endswith(",")
         tight_n = bool(TIGHT_AFTER_RE.match(gap_n))
         # a line is one entry: "Henrik Lindström<TAB>Åre kommun<TAB>Stabschef" over "Erik Fredriksson …"
         line_p, line_n = "\n" not in gap_p, "\n" not in gap_n
