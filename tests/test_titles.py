@@ -29,6 +29,7 @@ def phrase(text: str):
 @pytest.mark.parametrize("text, title, plural", [
     ("tf verksamhetschef", "tillförordnad verksamhetschef", False),
     ("politisk sekreterare", "politisk sekreterare", False),
+    ("administrativ chef", "administrativ chef", False),
     ("medicinskt ansvarig sjuksköterska", "medicinskt ansvarig sjuksköterska", False),
     ("hälso- och sjukvårdschef", "hälso- och sjukvårdschef", False),
     ("1:e vice ordf", "1:e vice ordförande", False),
@@ -43,7 +44,7 @@ def test_title_phrases(text, title, plural):
     assert t is not None and t[1:] == (title, plural)
 
 
-@pytest.mark.parametrize("word", ["Kommunhuset", "Socialnämnden", "beslut", "chefer", "information", "ordinarie"])
+@pytest.mark.parametrize("word", ["Kommunhuset", "Socialnämnden", "beslut", "chef", "chefer", "information", "ordinarie"])
 def test_ordinary_words_are_no_titles(word):
     assert _head(word) is None
 

@@ -313,7 +313,8 @@ def _title_at(toks: list, i: int) -> tuple[int, str, bool] | None:
         if h and not h[1]:
             return i + k + 3, " ".join(mods + [f"{lows[k]} {lows[k + 1]} {h[0]}"]), False
         return None
-    h = _head(words[k])
+    # "administrativ chef": the bare word with a modifier
+    h = ("chef", False) if mods and lows[k] == "chef" else _head(words[k])
     if not h:
         # "ansvarig för ekonomin": a modifier that is a title itself, with no title after it
         h = _head(words[0]) if k else None
