@@ -124,3 +124,10 @@ def test_an_organisation_between_name_and_title(tmp_path):
                          "ekonom Lena Holm, Hofors kommun, utredare\n")
     assert {("Anna Svensson", "verksamhetschef"), ("Bo Ek", "ekonom"), ("Lena Holm", "utredare")} <= got
     assert ("Bo Ek", "verksamhetschef") not in got
+
+
+def test_the_signers_of_run_on_minutes_hold_no_office_by_signing(tmp_path):
+    got = held(tmp_path, "Justeringens tid och plats Kommunkontoret Underskrift... Siv Bäckström, sekreterare... "
+                         "Mikael Lindfors, ordförande... Gudrun Gustafsson, justerare BEVIS OM ANSLAG\n")
+    assert ("Siv Bäckström", "sekreterare") in got
+    assert not {t for t in got if t[1] in ("justerare", "ordförande")}

@@ -83,6 +83,9 @@ def persons_by_name(cx: DocContext) -> None:
         party = _party_after(text, e)
         tm = TITLE_AFTER_RE.match(text, e)
         title = split_title(tm["title"])[0] if tm and lexicon.is_title_word(tm["title"].split()[0]) else None
+        # "Gudrun Gustafsson, justerare", "Mikael Lindfors, ordförande" in a signature: a task in the meeting
+        if title in ("justerare", "ordförande"):
+            title = None
         if party or (title and s not in held):
             pk = person(cx, s, e, "name-model", party, conf=0.8)
             if title and s not in held:
