@@ -131,3 +131,8 @@ def test_the_signers_of_run_on_minutes_hold_no_office_by_signing(tmp_path):
                          "Mikael Lindfors, ordförande... Gudrun Gustafsson, justerare BEVIS OM ANSLAG\n")
     assert ("Siv Bäckström", "sekreterare") in got
     assert not {t for t in got if t[1] in ("justerare", "ordförande")}
+
+
+def test_a_name_between_two_titles_of_a_list(tmp_path):
+    got = held(tmp_path, "Övriga närvarande Förvaltningschef, Silvia Sandin-Viberg Sekreterare, Inger Nilsson\n")
+    assert ("Silvia Sandin-Viberg", "förvaltningschef") in got

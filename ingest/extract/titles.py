@@ -49,6 +49,7 @@ WORD_RE = re.compile(r"[^\s,;:()•]+")
 LIST_GAP_RE = re.compile(r"^\s*(?:,|och|samt)?\s*$")  # between the names of one list
 # "1:e vice Ordförande Stéphanie Forsmark (C)": a name after a title, read together with it by the name pattern
 TITLED_NAME_RE = re.compile(rf"(?P<name>{NAME})[ \t]*{PARTY}")
+TITLE_COMMA_NAME_RE = re.compile(rf"[^\s,]+,?[ \t]+(?P<name>{NAME})[ \t]+")
 
 
 @dataclass
@@ -114,6 +115,23 @@ def _titled_names(cx: DocContext, text: str, hints: list[int]) -> None:
             s = toks[t[0]][0]
             if plausible_name(text[s:m.end("name")]) and not cx.inside_person(s):
                 person(cx, s, m.end("name"), "title-name-party", m["party"])
+    # "Förvaltningschef, Silvia Sandin-Viberg Sekreterare, …": a name between two titles of a list, without
+    # a party mark, when it looks like a name (a first name from the list or a surname)
+    for k, h in enumerate(hints[:-1]):
+        if not text[h].isupper():
+            continue
+        m = TITLE_COMMA_NAME_RE.match(text, h)
+        if not m or m.end() != hints[k + 1] or not text[hints[k + 1]].isupper():
+            continue
+        words = m["name"].split()
+        if plausible_name(m["name"]) and _name_like(words) and words[-1] not in _places() \
+                and not cx.inside_person(m.start("name")):
+            person(cx, m.start("name"), m.end("name"), "title-name")
+
+
+def _name_like(words: list[str]) -> bool:
+    last = words[-1]
+    return is_first_name(words[0]) or "-" in last or last in lexicon.surnames()
 
 
 def _label(text: str, n: El, t: El) -> bool:
