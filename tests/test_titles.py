@@ -136,3 +136,10 @@ def test_the_signers_of_run_on_minutes_hold_no_office_by_signing(tmp_path):
 def test_a_name_between_two_titles_of_a_list(tmp_path):
     got = held(tmp_path, "Övriga närvarande Förvaltningschef, Silvia Sandin-Viberg Sekreterare, Inger Nilsson\n")
     assert ("Silvia Sandin-Viberg", "förvaltningschef") in got
+
+
+def test_the_title_of_a_persons_role_in_a_sentence(tmp_path):
+    got = held(tmp_path, "Ärenden\n\n • Jenny Sjöström informerar om sitt uppdrag som kommunpolis i Kungsbacka.\n"
+                         " • Anna Berg redogör för budgeten. Arbetet leds av en samordnare.\n")
+    assert ("Jenny Sjöström", "kommunpolis") in got
+    assert not {t for t in got if t[0] == "Anna Berg"}

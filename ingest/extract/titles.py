@@ -49,6 +49,9 @@ WORD_RE = re.compile(r"[^\s,;:()•]+")
 LIST_GAP_RE = re.compile(r"^\s*(?:,|och|samt)?\s*$")  # between the names of one list
 # "1:e vice Ordförande Stéphanie Forsmark (C)": a name after a title, read together with it by the name pattern
 TITLED_NAME_RE = re.compile(rf"(?P<name>{NAME})[ \t]*{PARTY}")
+# "sitt uppdrag som kommunpolis", "i sin roll som samordnare", "i egenskap av ordförande"
+ROLE_AS_RE = re.compile(r"\b(?:(?:sin|sitt|hans|hennes)\s+(?:uppdrag|roll|tjänst|befattning|anställning)\s+som|"
+                        r"i\s+egenskap\s+av)\s+$")
 TITLE_COMMA_NAME_RE = re.compile(rf"[^\s,]+,?[ \t]+(?P<name>{NAME})[ \t]+")
 
 
@@ -101,6 +104,25 @@ def titles(cx: DocContext) -> None:
             chain = []
         else:
             chain.append(el)
+    _in_the_role(cx, text, names, hints, held)
+
+
+def _in_the_role(cx: DocContext, text: str, names: list[tuple[int, int]], hints: list[int], held: dict) -> None:
+    """'Jenny Sjöström informerar om sitt uppdrag som kommunpolis': the title of the sentence's person."""
+    starts = [s for s, _ in names]
+    for h in hints:
+        if not ROLE_AS_RE.search(text, max(0, h - 40), h):
+            continue
+        toks = [(x.start(), x.end(), x.group()) for x in TOKEN_RE.finditer(text, h, min(len(text), h + 80))]
+        t = _title_at(toks, 0) if toks else None
+        k = bisect.bisect_right(starts, h) - 1
+        if not t or k < 0 or t[2]:
+            continue
+        s, e = names[k]
+        # the same sentence, the person its subject: no other name and no sentence's end between
+        if h - e > 200 or re.search(r"[.!?](?:\s|$)|\n\s*\n", text[e:h]):
+            continue
+        _emit(cx, El("N", s, e), El("T", h, toks[t[0] - 1][1], t[1], t[1] in ROLE_ONLY), held)
 
 
 def _titled_names(cx: DocContext, text: str, hints: list[int]) -> None:
