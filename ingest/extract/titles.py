@@ -28,7 +28,7 @@ from ingest.nlp import _tokens_where, organ_kind
 from ingest.segment import section_of
 
 _HINTS: dict[int, bool] = {}  # spaCy word -> whether it is a title word (kept across documents)
-WINDOW = 150  # how far from a name a title of it is looked for (a longer gap is read at both ends)
+WINDOW = 100  # how far from a name a title of it is looked for (a longer gap is read at both ends)
 # a parenthesis, a list mark ("c)"), a separator, "1:e", or a word
 TOKEN_RE = re.compile(r"\([^()\n]{0,60}\)|\b[a-z\d]\)|[,;:•]|\d:[a-zåäö]+|[^\s,;:()•]+")
 # roles one has in the meeting rather than an office: they take part in the pairing but give no title
@@ -163,8 +163,8 @@ def _label(text: str, n: El, t: El) -> bool:
         return False
     if t.start < n.start:
         return True
-    eol = text.find("\n", t.end)
-    return "\n" in text[n.end:t.start] and not text[t.end:eol if eol >= 0 else len(text)].strip()
+    eol = text.find("\n", t.end, t.end + 300)
+    return "\n" in text[n.end:t.start] and not text[t.end:eol if eol >= 0 else t.end + 300].strip()
 
 
 def _gap(text: str, a: int, b: int, out: list[El], hints: list[int]) -> None:
