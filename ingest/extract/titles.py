@@ -6,9 +6,11 @@ line, "Handläggare: Patrik Jonsson", "avdelningschefer A, B samt C", two signat
 The names are the persons earlier stages read; between two names the text is read as a short sequence of titles
 and glue (party marks, commas, units, paragraph numbers). A sentence's end, a verb, running text, a heading or a
 label ends a sequence. A title belongs to the name it is written tight against ("Name, title Unit Name2": the
-first) when only one side is tight; otherwise to the side the whole sequence is written on, as a list is written
-one way throughout: the side its ends show (a sequence that begins with a title and ends with a name is written
-"title Name"), else the side the commas show ("Name, title" or "title, Name"), else the side of its first element.
+first) when only one side is tight, and a title on a name's line to that name; otherwise to the side the whole
+sequence is written on, as a list is written one way throughout: a sequence that begins with a name is written
+"Name title" (the common way), one that begins with a title and ends with a name "title Name", one that begins and
+ends with a title "title Name" unless a comma joins a title to the name before it. A plural title names the list
+after it; "Sekreterare"/"Handläggare" before a name, or alone on the line under it, is a label (label_titles.txt).
 """
 from __future__ import annotations
 
@@ -42,7 +44,6 @@ PARTY_GAP = r"(?:\([A-Za-zÅÄÖåäö]{1,4}\)|,[ \t]*[A-Za-zÅÄÖåäö]{1,4}(
 TIGHT_BEFORE_RE = re.compile(rf"^\s*{PARTY_GAP}\s*,?\s*$")  # name -> title: "Name (S), title", "Name, M, title"
 TIGHT_AFTER_RE = re.compile(r"^\s*[,:]?\s*$")  # title -> name: "Förvaltningschef, Silvia …", "Handläggare: Bo"
 COMMA_BEFORE_RE = re.compile(rf"^\s*{PARTY_GAP}\s*,\s*$")
-COMMA_AFTER_RE = re.compile(r"^\s*[,:]\s*$")
 # what ends a sequence in a gap without titles: a sentence's end, a label's colon, a list mark, a bullet
 BREAK_SIGN_RE = re.compile(r"[!?;:•]|\.(?:\s|$)|\b[a-z\d]\)")
 WORD_RE = re.compile(r"[^\s,;:()•]+")
