@@ -143,3 +143,9 @@ def test_the_title_of_a_persons_role_in_a_sentence(tmp_path):
                          " • Anna Berg redogör för budgeten. Arbetet leds av en samordnare.\n")
     assert ("Jenny Sjöström", "kommunpolis") in got
     assert not {t for t in got if t[0] == "Anna Berg"}
+
+
+def test_a_dash_between_name_and_title(tmp_path):
+    got = held(tmp_path, "Övriga deltagare Anna Svensson – socialchef Bo Ek – ekonom Lena Holm – utredare\n")
+    assert {("Anna Svensson", "socialchef"), ("Bo Ek", "ekonom"), ("Lena Holm", "utredare")} <= got
+    assert ("Bo Ek", "socialchef") not in got

@@ -41,7 +41,7 @@ GLUE = frozenset(FUNCTION_WORDS | {"från", "vid", "inom", "hos", "§", "§§", 
 # abbreviations ending in a full stop that end no sentence
 NO_STOP = frozenset({"kl.", "ca.", "t.ex.", "bl.a.", "m.fl.", "fr.o.m.", "t.o.m.", "nr.", "tel.", "p.", "jfr.", "s."})
 PARTY_GAP = r"(?:\([A-Za-zÅÄÖåäö]{1,4}\)|,[ \t]*[A-Za-zÅÄÖåäö]{1,4}(?=[ \t]*,))?"
-TIGHT_BEFORE_RE = re.compile(rf"^\s*{PARTY_GAP}\s*,?\s*$")  # name -> title: "Name (S), title", "Name, M, title"
+TIGHT_BEFORE_RE = re.compile(rf"^\s*{PARTY_GAP}\s*[,–-]?\s*$")  # name -> title: "Name (S), title", "Name, M, title"
 TIGHT_AFTER_RE = re.compile(r"^\s*[,:]?\s*$")  # title -> name: "Förvaltningschef, Silvia …", "Handläggare: Bo"
 COMMA_BEFORE_RE = re.compile(rf"^\s*{PARTY_GAP}\s*,\s*$")
 # what ends a sequence in a gap without titles: a sentence's end, a label's colon, a list mark, a bullet
