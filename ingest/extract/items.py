@@ -137,7 +137,11 @@ def _decisions(cx: DocContext, it: Item, ik: str, part) -> None:
             # "Arbetsutskottet föreslår regionstyrelsen besluta att": a lead-in to the points below, and the
             # proposal's way on to the body that decides
             referrals_in(cx, ik, ik, ln.start, ln.end)
-        elif not items and not s.endswith(":") and not re.search(r"(?i)\bbeslutar\b.*:$", s):
+        elif not items and s.endswith(":"):
+            # "SVOM beslutar att rekommendera Region Jämtland Härjedalen och kommunerna att:": whom the points
+            # below go to
+            referrals_in(cx, ik, ik, ln.start, ln.end)
+        elif not items and not re.search(r"(?i)\bbeslutar\b.*:$", s):
             items.append((None, ln.start + (len(ln.text) - len(ln.text.lstrip())), ln.end))
         elif items and not s.endswith(":"):
             break
