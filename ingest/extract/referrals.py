@@ -8,31 +8,48 @@ import re
 from graph.model import Hints
 from graph.text import wrapped_sentence_start
 from ingest.extract.assignments import ASSIGN_RES
+from ingest import lexicon
 from ingest.extract.context import DocContext
+from ingest.extract.entities import self_reference
+from ingest.extract.names import norm_body
 from ingest.extract.targets import after_paren, target_at, targets_at
+from ingest.nlp import organ_kind
 from ingest.segment import Item
 
 W = r"[\wåäöÅÄÖ-]+"
 REFERRAL_RE = re.compile(
-    r"(?i)\b(?P<verb>(?:överlämnar|överlämna|översänder|översända|skickar|skicka|remitterar|remittera)"
+    r"(?i)\b(?P<verb>(?:överlämnar|överlämna|översänder|översända|skickar|skicka|remitterar|remittera|lämnar|"
+    r"hänvisar|hänvisa|vidarebefordrar|vidarebefordra|sänder|sända|återremitterar|återremittera)"
     r"(?:[ \t]+(?!till\b)[a-zåäö-]+){1,4}(?=[ \t]+till\b)|"
-    # "föreslår kommunfullmäktige besluta": a proposal sent on to the body that decides
-    rf"föreslår(?=[ \t]+{W}(?:[ \t]+{W}){{0,4}}?[ \t]+(?:att[ \t]+)?besluta\b)|"
+    # "föreslår kommunfullmäktige besluta", "föreslås fullmäktige att anta": a proposal sent on to the body that
+    # decides
+    rf"(?:föreslår|föreslås|föreslog)(?=[ \t]+{W}(?:[ \t]+{W}){{0,4}}?[ \t]+(?:att[ \t]+)?besluta\b|"
+    rf"[ \t]+{W}(?:[ \t]+{W}){{0,3}}?[ \t]+att[ \t]+(?:anta|godkänna|fastställa|bevilja|avslå|bifalla)\b)|"
+    # "föreslår att kommunfullmäktige beslutar"
+    rf"föreslår[ \t]+att(?=[ \t]+{W}(?:[ \t]+{W}){{0,3}}?[ \t]+(?:beslutar|antar|godkänner|fastställer)\b)|"
     # "beslutar att rekommendera Region Jämtland Härjedalen och kommunerna att:", "beslutat rekommendera …": a
     # decision to recommend (a body's own "rekommenderar" may be its view, not a decision sent on)
     r"(?:beslutar|beslutat|beslutade|beslöt)\s+(?:att\s+)?(?P<rec>rekommendera)(?=[ \t]+[\wÅÄÖåäö])|"
-    # "socialchefernas rekommendation till kommundirektörsnätverket"
-    r"rekommendation(?=[ \t]+till\b)|"
+    # "socialchefernas rekommendation till kommundirektörsnätverket", "Yttrande till Länsstyrelsen", "skickas på
+    # remiss till"
+    r"(?:rekommendation|yttrande|yttrandet|remissvar|skrivelse|hemställan|begäran)(?=[ \t]+till\b)|"
+    # "skickas på remiss till": this body's action (not "X har skickat … på remiss till oss")
+    r"(?:skickas|sänds|skicka|sända|går|gå)[ \t]+(?:ut[ \t]+)?på[ \t]+remiss(?=[ \t]+till\b)|"
     # "Rapporten ska lämnas in till regionstyrelsen", "avge yttrande till", "ställt fråga till"
-    r"(?:lämnas|lämna|lämnar)(?:[ \t]+(?:in|över))?(?=[ \t]+till\b)|"
+    r"(?:lämnas|lämna|lämnar)(?:[ \t]+(?:in|över|vidare))?(?=[ \t]+till\b)|"
     r"(?:avge|avger|avges|lämna|lämnar|lämnas)[ \t]+(?:ett[ \t]+)?yttrande(?=[ \t]+till\b)|"
     r"(?:ställt|ställer|ställde|ställa)[ \t]+(?:en[ \t]+)?fråga(?:n)?(?=[ \t]+till\b)|"
-    r"(?:redovisas|rapporteras)(?=[ \t]+till\b)|"
+    # "redovisas för kommunstyrelsen", "återrapporteras till nämnden"
+    r"(?:redovisas|rapporteras|återrapporteras|återredovisas|redovisa|rapportera|återrapportera)[ \t]+(?:till|för)\b|"
+    r"(?:hemställer|hemställa|hemställde|hemställs)(?=[ \t]+(?:hos|till)\b)|"
+    # "begära yttrande från Socialnämnden": the body asked for its view
+    r"(?:begär|begära|begärs|begärde|inhämta|inhämtas)[ \t]+(?:in[ \t]+)?(?:ett[ \t]+)?yttrande[ \t]+från\b|"
     # "lägga fram förslag till SVOM om …", "Förslag till kommunstyrelsen att föreslå fullmäktige …"
     r"(?:lägga|lägger|lade)[ \t]+fram[ \t]+(?:ett[ \t]+)?förslag(?=[ \t]+till\b)|förslag(?=[ \t]+till\b)|"
     # "behandla ärendet på styrelsens sammanträde"
     r"(?P<meet>behandla|behandlas)(?:[ \t]+(?:ärendet|frågan))?(?=[ \t]+(?:på|vid)\b)|"
-    r"överlämnas|överlämna|överlämnades|lyfts|lyftas|lyfta|lyftes|hänskjuts|remitteras|"
+    r"överlämnas|överlämna|överlämnades|lyfts|lyftas|lyfta|lyftes|hänskjuts|remitteras|återremitteras|"
+    r"hänvisas|vidarebefordras|sänds|anmäls|anmälas|tillställs|tillställa|delges|går[ \t]+vidare|"
     r"översänds|skickas|återrapporteras|återrapportering\b[^.]{0,80}?\bske|bereds|beredas|hanteras|"
     r"tas upp|överförs|beredning)(?:\s+(?:direkt|vidare|för beslut|för kännedom))?"
     r"\s+(?:(?P<prep>till|inför|i|på|av|hos|vid)\b)?\s*")
@@ -41,9 +58,11 @@ REFERRAL_RE = re.compile(
 INCOMING_RE = re.compile(r"(?i)\b(?P<answer>svar[ \t]+på[ \t]+|yttrande[ \t]+över[ \t]+|yttrande[ \t]+på[ \t]+)?"
                          r"remiss(?:en)?[ \t]+från[ \t]+")
 # "Expedieras till", "Beslutet skickas till:", "Protokollsutdrag till:" followed by the bodies, one a line
-DISPATCH_RE = re.compile(r"(?im)^[ \t]*(?:beslutet[ \t]+)?(?:expedieras[ \t]+till|skickas[ \t]+till|"
-                         r"protokollsutdrag[ \t]+(?:till|skickas[ \t]+till)|beslut[ \t]+expedieras[ \t]+till|"
-                         r"utdrag[ \t]+till|sändlista)[ \t]*:?[ \t]*\n?[ \t]*")
+DISPATCH_RE = re.compile(r"(?i)(?:^|(?<=[\s.]))(?:beslutet[ \t]+)?(?:(?:expedieras|skickas|sänds|protokollsutdrag|"
+                         r"utdrag|beslut[ \t]+expedieras|kopia|protokollsutdrag[ \t]+skickas)[ \t]+till[ \t]*:?|"
+                         r"(?:expediering|expedieras|exp\.?|protokollsutdrag|delges|sändlista)[ \t]*:)"
+                         r"[ \t]*\n?[ \t]*")
+_MOTION = re.compile(r"(?i)\b(?:yrkar|yrkade|yrkande|yrkandet)\b")
 # what follows a recommendation's addressees: what they are recommended to do
 _REC_TAIL = re.compile(r"[ \t]*(?:,[ \t]*)?(?:att\b|:)")
 
@@ -74,7 +93,8 @@ def referrals(cx: DocContext, it: Item, ik: str) -> None:
 WEAK = ("förslag",)
 # a report back: not a referral to the ones who were given the task and report ("Återrapportering ska ske till
 # Fredagsgruppen" when Fredagsgruppen has the uppdrag)
-REPORT_BACK = ("återrapporteras", "återrapportering", "redovisas", "rapporteras")
+REPORT_BACK = ("återrapporteras", "återrapportering", "redovisas", "rapporteras", "återredovisas", "redovisa",
+               "rapportera", "återrapportera")
 
 
 def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[int] | None = None) -> None:
@@ -100,16 +120,31 @@ def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[in
         s_start = max(a, wrapped_sentence_start(cx.text, m.start(), a))
         if skip and s_start in skip or _taken(cx, m.start()):
             continue
+        if _MOTION.search(text, s_start, m.start()):
+            continue  # "Anna Berg (V) yrkar att ärendet överlämnas till …": a motion, which may fall
         if verb in REPORT_BACK:
             assignees = _assignees_in(cx, ik)
             found = [t for t in found if not any(cx.text[t.start:t.end] in w for w in assignees)]
+        own = verb == "föreslår" and _proposer_is_other(cx, text[s_start:m.start()])
         targets = [k for k in dict.fromkeys(t.make() for t in found)
-                   if k and k != cx.body_key and not (verb in WEAK and _refers(cx, ik, k))]
+                   if k and (k != cx.body_key or own) and not (verb in WEAK and _refers(cx, ik, k))]
         if not targets:
             continue
         mk = _matter(cx, ik, a, b, s_start, m.start(), te, text[m.start():min(b, te + 60)])
         for bk in targets:
             cx.claim("REFERRED_TO", src, bk, s_start, te, "referral", verb=verb, matter=mk)
+
+
+def _proposer_is_other(cx: DocContext, subject: str) -> bool:
+    """'Arbetsutskottet föreslår direktionen besluta', 'Förvaltningen föreslår nämnden besluta' in the minutes of
+    the body proposed to: the matter comes to it from another organ or an official (not its ordförande)."""
+    words = re.findall(r"[\wåäöÅÄÖ-]+", subject)
+    if not words or len(words) > 4:
+        return False
+    head = words[-1].lower()
+    if organ_kind(head):
+        return not self_reference(cx, head) and not (cx.body_key and norm_body(words[-1]) == cx.body_key[5:])
+    return lexicon.is_title_word(head.removesuffix("en").removesuffix("n")) and not head.startswith("ordförande")
 
 
 def _verb(m: re.Match) -> str:
