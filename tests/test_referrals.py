@@ -144,3 +144,12 @@ def test_the_chair_of_a_body_is_no_assignee_body(tmp_path):
     _, x = extract_document(read(path), {})
     assert not [e for e in _edges(x, "ASSIGNED_TO")]
     assert {name for _, name, _ in _edges(x, "REFERRED_TO")} == {"SVOM"}
+
+
+def test_a_proposal_put_to_the_body_the_sentence_opens_with(tmp_path):
+    path = tmp_path / "direktion-2015-06-17.txt"
+    path.write_text("Föredragningslista\nDirektionen\n\n§ 1 Budget\nFörslag till beslut\nKommunstyrelsen föreslås besluta "
+                    "att anta budgeten.\n\n§ 2 Taxa\nTaxan föreslås ändras.\n\n§ 3 Revision\nRevisionen avslutas.\n",
+                    encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {(src.split(":")[1], name) for src, name, _ in _edges(x, "REFERRED_TO")} == {("§ 1", "Kommunstyrelsen")}

@@ -62,6 +62,7 @@ DISPATCH_RE = re.compile(r"(?i)(?:^|(?<=[\s.]))(?:beslutet[ \t]+)?(?:(?:expedier
                          r"utdrag|beslut[ \t]+expedieras|kopia|protokollsutdrag[ \t]+skickas)[ \t]+till[ \t]*:?|"
                          r"(?:expediering|expedieras|exp\.?|protokollsutdrag|delges|sändlista)[ \t]*:)"
                          r"[ \t]*\n?[ \t]*")
+PASSIVE_RE = re.compile(r"(?i)\bföreslås[ \t]+(?:att[ \t]+)?besluta\b")
 _MOTION = re.compile(r"(?i)\b(?:yrkar|yrkade|yrkande|yrkandet)\b")
 # what follows a recommendation's addressees: what they are recommended to do
 _REC_TAIL = re.compile(r"[ \t]*(?:,[ \t]*)?(?:att\b|:)")
@@ -133,6 +134,24 @@ def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[in
         mk = _matter(cx, ik, a, b, s_start, m.start(), te, text[m.start():min(b, te + 60)])
         for bk in targets:
             cx.claim("REFERRED_TO", src, bk, s_start, te, "referral", verb=verb, matter=mk)
+    _proposed_passive(cx, ik, src, a, b)
+
+
+def _proposed_passive(cx: DocContext, ik: str, src: str, a: int, b: int) -> None:
+    """'Kommunstyrelsen föreslås besluta att …', 'Direktionen föreslås besluta': a proposal put to the body the
+    sentence opens with (this document's own too: the proposal comes from those who prepared it)."""
+    text = cx.seg.masked
+    for m in PASSIVE_RE.finditer(text, a, b):
+        s_start = max(a, wrapped_sentence_start(cx.text, m.start(), a))
+        lead = re.match(r"[\s•·*–-]*", text[s_start:m.start()])
+        p = s_start + lead.end()
+        t = target_at(cx, p, m.start(), "referral")
+        if not t or text[t.end:m.start()].strip() or _taken(cx, m.start()) or _MOTION.search(text, p, m.start()):
+            continue
+        k = t.make()
+        if k and not _refers(cx, ik, k):
+            mk = _matter(cx, ik, a, b, p, p, m.end(), "")
+            cx.claim("REFERRED_TO", src, k, p, m.end(), "referral", verb="föreslås", matter=mk)
 
 
 def _proposer_is_other(cx: DocContext, subject: str) -> bool:

@@ -201,7 +201,8 @@ def targets_at(cx: DocContext, pos: int, limit: int, rule: str, lines: bool = Fa
             break
         sm = (_LINE_SEP if lines else _SEP).match(text, p, limit)
         if (not sm or sm.end() == p) and lines:
-            sm = _SEP.match(text, p, limit)
+            # a list run into one line (a PDF's text): "Expedieras till Kommunstyrelsen Region Örebro län"
+            sm = _SEP.match(text, p, limit) or re.compile(r"[ \t]+").match(text, p, limit)
         if not sm or sm.end() == p:
             break
         p = sm.end()
