@@ -4,6 +4,7 @@ kommunstyrelsen' — the matter an item sends to a body (or, for a remiss, that 
 from __future__ import annotations
 
 import re
+import weakref
 
 from graph.model import Hints
 from graph.text import wrapped_sentence_start
@@ -177,8 +178,19 @@ def _refers(cx: DocContext, ik: str, bk: str) -> bool:
                for c in cx.claims_of("REFERRED_TO"))
 
 
+_ASSIGNEES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _assignees_in(cx: DocContext, ik: str) -> list[str]:
-    """Whom the item's text gives an uppdrag ('Uppdrag ges till Fredagsgruppen och SamReKo HSI att …'), as written."""
+    """Whom the item's text gives an uppdrag ('Uppdrag ges till Fredagsgruppen och SamReKo HSI att …'), as written
+    (read once an item)."""
+    seen = _ASSIGNEES.setdefault(cx, {})
+    if ik not in seen:
+        seen[ik] = _assignees_read(cx, ik)
+    return seen[ik]
+
+
+def _assignees_read(cx: DocContext, ik: str) -> list[str]:
     m = cx.by_key[ik]
     a, b = m.hints.start or m.evidence.start, m.hints.end or m.evidence.end
     text, out = cx.seg.masked, []

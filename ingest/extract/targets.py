@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from graph.model import Hints
 from ingest import lexicon
 from ingest.extract.context import DocContext
 from ingest.extract.entities import body, organ_of, region, self_reference, set_kind
@@ -94,8 +95,8 @@ def target_at(cx: DocContext, pos: int, limit: int, rule: str) -> Target | None:
         if m:
             name = re.sub(r"\s+", " ", m.group())
             name = name[0].lower() + name[1:]
-            return Target(p, p + m.end(), lambda name=name, e=p + m.end(), kind=kind: set_kind(
-                cx, body(cx, name, p, e, rule, conf=0.9), kind))
+            return Target(p, p + m.end(), lambda name=name, e=p + m.end(), kind=kind: _collective(
+                cx, name, kind, p, e, rule))
     # "lyfts till SVOM", "SamReKo HSI": an acronym this document does not define
     ac = re.match(rf"[{UP}][A-Za-zÅÄÖåäö]{{1,7}}(?:[ \t][A-ZÅÄÖ]{{2,5}})?(?![\w-])", window)
     if ac and sum(c.isupper() for c in ac.group().split()[0]) >= 2 and ac.group().split()[0] not in NOT_ABBR:
@@ -116,6 +117,16 @@ def target_at(cx: DocContext, pos: int, limit: int, rule: str) -> Target | None:
         if make:
             return Target(p, p + wm.end(), make)
     return None
+
+
+def _collective(cx: DocContext, name: str, kind: str, a: int, b: int, rule: str) -> str:
+    """'kommunerna', 'landstinget': the ones of the document's own region where it has one (the municipalities
+    of Jämtland are not those of Örebro län), else as written."""
+    region = cx.home_region.split(":", 1)[1] if cx.home_region else None
+    if not region:
+        return set_kind(cx, body(cx, name, a, b, rule, conf=0.9), kind)
+    return cx.mention(f"body:{norm_body(name)}@{region}", "Body", {"name": name, "kind": kind}, a, b, rule, 0.9,
+                      Hints(region=region))
 
 
 def _definite(word: str) -> bool:
