@@ -153,3 +153,16 @@ def test_a_proposal_put_to_the_body_the_sentence_opens_with(tmp_path):
                     encoding="utf-8")
     _, x = extract_document(read(path), {})
     assert {(src.split(":")[1], name) for src, name, _ in _edges(x, "REFERRED_TO")} == {("§ 1", "Kommunstyrelsen")}
+
+
+def test_one_edge_to_a_body_answers_every_gold_flow_to_it():
+    """As the real-minutes scorer counts: three remisses from kommunstyrelsen are three flows found by one edge."""
+    from ingest.evaluate.facts import Fact
+    from ingest.evaluate.scoring import Score, _match
+
+    expected = [{"from": ("kommunstyrelsen",), "to": ("Socialnämnden",)}] * 3 + [{"to": ("regeringen",)}]
+    found = [Fact("flows", "d", {"to": "Socialnämnden", "names": {"socialnämnden"}}),
+             Fact("flows", "d", {"to": "Länsstyrelsen", "names": {"länsstyrelsen"}})]
+    score = Score("flows")
+    _match("flows", expected, found, score, "d")
+    assert (score.tp, score.fn, score.fp) == (3, 1, 1)
