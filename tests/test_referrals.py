@@ -166,3 +166,13 @@ def test_one_edge_to_a_body_answers_every_gold_flow_to_it():
     score = Score("flows")
     _match("flows", expected, found, score, "d")
     assert (score.tp, score.fn, score.fp) == (3, 1, 1)
+
+
+def test_a_recommendation_to_the_council_and_a_request_for_an_opinion(tmp_path):
+    path = tmp_path / "sn-2019-04-23.txt"
+    path.write_text("Socialnämnden\nSammanträdesdatum 2019-04-23\n\n§ 45 Avtal\nKommunstyrelsen rekommenderar "
+                    "kommunfullmäktige att besluta att anta avtalet.\n\n§ 46 Remiss\nBegäran om yttrande från "
+                    "Länsstyrelsen angående tillsyn.\n\n§ 47 Övrigt\nInga övriga frågor.\n", encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {(src, name) for src, name, _ in _edges(x, "REFERRED_TO")} == {("item:§ 45", "kommunfullmäktige"),
+                                                                          ("item:§ 46", "Socialnämnden")}

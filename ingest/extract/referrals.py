@@ -26,6 +26,10 @@ REFERRAL_RE = re.compile(
     # decides
     rf"(?:föreslår|föreslås|föreslog)(?=[ \t]+{W}(?:[ \t]+{W}){{0,4}}?[ \t]+(?:att[ \t]+)?besluta\b|"
     rf"[ \t]+{W}(?:[ \t]+{W}){{0,3}}?[ \t]+att[ \t]+(?:anta|godkänna|fastställa|bevilja|avslå|bifalla)\b)|"
+    # "Kommunstyrelsen rekommenderar kommunfullmäktige att besluta"
+    rf"(?:rekommenderar|rekommenderas)(?=[ \t]+{W}(?:[ \t]+{W}){{0,4}}?[ \t]+(?:att[ \t]+)?besluta\b)|"
+    # "Överlämnande av medborgarförslag till kommunstyrelsen"
+    r"överlämnande(?:[ \t]+(?!till\b)[\wåäö-]+){0,4}(?=[ \t]+till\b)|"
     # "föreslår att kommunfullmäktige beslutar"
     rf"föreslår[ \t]+att(?=[ \t]+{W}(?:[ \t]+{W}){{0,3}}?[ \t]+(?:beslutar|antar|godkänner|fastställer)\b)|"
     # "beslutar att rekommendera Region Jämtland Härjedalen och kommunerna att:", "beslutat rekommendera …": a
@@ -56,8 +60,8 @@ REFERRAL_RE = re.compile(
     r"\s+(?:(?P<prep>till|inför|i|på|av|hos|vid)\b)?\s*")
 
 # "Svar på remiss från kommunstyrelsen", "Remiss från Socialdepartementet": a matter sent to this body
-INCOMING_RE = re.compile(r"(?i)\b(?P<answer>svar[ \t]+på[ \t]+|yttrande[ \t]+över[ \t]+|yttrande[ \t]+på[ \t]+)?"
-                         r"remiss(?:en)?[ \t]+från[ \t]+")
+INCOMING_RE = re.compile(r"(?i)\b(?:(?P<answer>svar[ \t]+på[ \t]+|yttrande[ \t]+över[ \t]+|yttrande[ \t]+på[ \t]+)?"
+                         r"remiss(?:en)?|(?P<asked>begäran[ \t]+om[ \t]+(?:remiss)?yttrande))[ \t]+från[ \t]+")
 # "Expedieras till", "Beslutet skickas till:", "Protokollsutdrag till:" followed by the bodies, one a line
 DISPATCH_RE = re.compile(r"(?i)(?:^|(?<=[\s.]))(?:beslutet[ \t]+)?(?:(?:expedieras|skickas|sänds|protokollsutdrag|"
                          r"utdrag|beslut[ \t]+expedieras|kopia|protokollsutdrag[ \t]+skickas)[ \t]+till[ \t]*:?|"
@@ -240,7 +244,7 @@ def incoming(cx: DocContext, it: Item, ik: str) -> None:
     if not cx.body_key:
         return
     for m in INCOMING_RE.finditer(cx.seg.masked, it.start, it.end):
-        if not m["answer"] and not it.title_span[0] <= m.start() < max(it.title_span[1], it.head[1]):
+        if not m["answer"] and not m["asked"] and not it.title_span[0] <= m.start() < max(it.title_span[1], it.head[1]):
             continue
         sender = target_at(cx, m.end(), min(it.end, m.end() + 120), "remiss-sender")
         if not sender or _refers(cx, ik, cx.body_key):
