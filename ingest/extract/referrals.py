@@ -88,7 +88,7 @@ def referrals(cx: DocContext, it: Item, ik: str) -> None:
     # the item's heading too: "Förslag till kommunstyrelsen att …", "Svar på remiss från kommunstyrelsen"
     if it.title_span[0] < it.head[1]:
         referrals_in(cx, ik, ik, it.title_span[0], it.head[1], decided)
-    incoming(cx, it, ik)
+    incoming(cx, ik, it.start, it.end, (it.title_span[0], max(it.title_span[1], it.head[1])))
     dispatch(cx, ik, it.start, it.end)
     for p in it.parts:
         if p.kind == "proposal":
@@ -129,7 +129,7 @@ def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[in
         if _MOTION.search(text, s_start, m.start()):
             continue  # "Anna Berg (V) yrkar att ärendet överlämnas till …": a motion, which may fall
         if verb in REPORT_BACK:
-            assignees = _assignees_in(cx, ik)
+            assignees = _assignees_in(cx, ik, a, b)
             found = [t for t in found if not any(cx.text[t.start:t.end] in w for w in assignees)]
         own = verb == "föreslår" and _proposer_is_other(cx, text[s_start:m.start()])
         targets = [k for k in dict.fromkeys(t.make() for t in found)
@@ -185,18 +185,19 @@ def _refers(cx: DocContext, ik: str, bk: str) -> bool:
 _ASSIGNEES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _assignees_in(cx: DocContext, ik: str) -> list[str]:
-    """Whom the item's text gives an uppdrag ('Uppdrag ges till Fredagsgruppen och SamReKo HSI att …'), as written
-    (read once an item)."""
+def _assignees_in(cx: DocContext, ik: str, a: int, b: int) -> list[str]:
+    """Whom the item's text (or the passage a:b outside items) gives an uppdrag ('Uppdrag ges till Fredagsgruppen
+    och SamReKo HSI att …'), as written (read once an item)."""
     seen = _ASSIGNEES.setdefault(cx, {})
-    if ik not in seen:
-        seen[ik] = _assignees_read(cx, ik)
-    return seen[ik]
+    if ik.startswith("item:"):
+        m = cx.by_key[ik]
+        a, b = m.hints.start or m.evidence.start, m.hints.end or m.evidence.end
+    if (ik, a) not in seen:
+        seen[(ik, a)] = _assignees_read(cx, a, b)
+    return seen[(ik, a)]
 
 
-def _assignees_read(cx: DocContext, ik: str) -> list[str]:
-    m = cx.by_key[ik]
-    a, b = m.hints.start or m.evidence.start, m.hints.end or m.evidence.end
+def _assignees_read(cx: DocContext, a: int, b: int) -> list[str]:
     text, out = cx.seg.masked, []
     # only the passages around the word (a pattern's lazy "who" must not run over a long run-on text)
     for u in re.finditer(r"(?i)uppdr", text[a:b]):
@@ -219,8 +220,11 @@ def _is_owner_of_next_noun(cx: DocContext, text: str, t) -> bool:
         r"[ \t]+(?:och|samt|att|om|i|på|för|med|senast|respektive)\b", text[t.end:t.end + 12])
 
 
-def _matter(cx: DocContext, ik: str, a: int, b: int, s_start: int, v: int, te: int, after: str) -> str:
-    """The item's matter, named by the referral's subject when it names one ('Skrivelse angående …')."""
+def _matter(cx: DocContext, ik: str, a: int, b: int, s_start: int, v: int, te: int, after: str) -> str | None:
+    """The item's matter, named by the referral's subject when it names one ('Skrivelse angående …'); none for a
+    referral the meeting makes outside its items."""
+    if not ik.startswith("item:"):
+        return None
     item_title = cx.by_key[ik].props.get("title", "")
     obj = _referral_object(cx, s_start, v) or item_title
     mk = f"matter:{ik}"
@@ -237,22 +241,22 @@ def _matter(cx: DocContext, ik: str, a: int, b: int, s_start: int, v: int, te: i
     return mk
 
 
-def incoming(cx: DocContext, it: Item, ik: str) -> None:
+def incoming(cx: DocContext, ik: str, a: int, b: int, title: tuple[int, int] = (0, 0)) -> None:
     """'Svar på remiss från kommunstyrelsen': the matter came to this document's body from the sender; the item
     is where this body takes it up (REFERRED_TO this body, verb 'remiss från'). A bare 'Remiss från X' counts in
     the item's heading only (in its Beslutsunderlag it is a document listed)."""
     if not cx.body_key:
         return
-    for m in INCOMING_RE.finditer(cx.seg.masked, it.start, it.end):
-        if not m["answer"] and not m["asked"] and not it.title_span[0] <= m.start() < max(it.title_span[1], it.head[1]):
+    for m in INCOMING_RE.finditer(cx.seg.masked, a, b):
+        if not m["answer"] and not m["asked"] and not title[0] <= m.start() < title[1]:
             continue
-        sender = target_at(cx, m.end(), min(it.end, m.end() + 120), "remiss-sender")
+        sender = target_at(cx, m.end(), min(b, m.end() + 120), "remiss-sender")
         if not sender or _refers(cx, ik, cx.body_key):
             continue
         sk = sender.make()
         if not sk or sk == cx.body_key:
             continue
-        mk = _matter(cx, ik, it.start, it.end, m.start(), m.start(), sender.end, "")
+        mk = _matter(cx, ik, a, b, m.start(), m.start(), sender.end, "")
         cx.claim("REFERRED_TO", ik, cx.body_key, m.start(), sender.end, "remiss-incoming", verb="remiss från",
                  matter=mk)
 
@@ -287,6 +291,21 @@ def dispatch(cx: DocContext, ik: str, a: int, b: int) -> None:
             k = t.make()
             if k and k != cx.body_key:
                 cx.claim("REFERRED_TO", ik, k, s, t.end, "dispatch", verb="expedieras")
+
+
+def referrals_outside_items(cx: DocContext) -> None:
+    """Where no item holds the passage (a page whose items the layout hides, an agenda before them), the meeting
+    is what sends the matter on: the same phrasings, with the meeting as the source and no matter of an item."""
+    mk = cx.meeting_key
+    if not mk:
+        return
+    a = 0
+    for s_, e_ in sorted((it.start, it.end) for it in cx.seg.items) + [(len(cx.text), len(cx.text))]:
+        if a < s_:
+            referrals_in(cx, mk, mk, a, s_)
+            incoming(cx, mk, a, s_)
+            dispatch(cx, mk, a, s_)
+        a = max(a, e_)
 
 
 def _referral_object(cx: DocContext, s: int, v: int) -> str | None:
