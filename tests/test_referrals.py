@@ -176,3 +176,15 @@ def test_a_recommendation_to_the_council_and_a_request_for_an_opinion(tmp_path):
     _, x = extract_document(read(path), {})
     assert {(src, name) for src, name, _ in _edges(x, "REFERRED_TO")} == {("item:§ 45", "kommunfullmäktige"),
                                                                           ("item:§ 46", "Socialnämnden")}
+
+
+def test_a_bare_styrelsen_is_the_one_associations_board_named_as_written(tmp_path):
+    path = tmp_path / "kommunforbundet-skane-au-2008-11-14.txt"
+    path.write_text("Kommunförbundet Skåne\nArbetsutskottet\nProtokoll 2008-11-14\n\n§ 3 Datum för förbundsmöte\n"
+                    "Arbetsutskottet beslutar att behandla ärendet på styrelsens sammanträde.\n\n§ 4 Resa\n"
+                    "Arbetsutskottet beslutar att frågan tas upp vid styrelsens nästa sammanträde.\n\n§ 5 Rapport\n"
+                    "Arbetsutskottet föreslår styrelsen besluta att lägga rapporten till handlingarna.\n",
+                    encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {name for _, name, _ in _edges(x, "REFERRED_TO")} == {"Styrelsen för Kommunförbundet Skåne"}
+    assert len({src for src, _, _ in _edges(x, "REFERRED_TO")}) == 3

@@ -174,7 +174,7 @@ def bare_organ(cx: DocContext, word: str, a: int, b: int, rule: str) -> Callable
         return None
     if len(orgs) == 1:
         o = orgs.pop()
-        return lambda: organ_of(cx, o, lemma, a, b, rule, 0.8)
+        return lambda: _organ_named_as_written(cx, o, lemma, a, b, rule)
     if orgs:
         return None
     # the organisation the document names but has not read yet ("Kommunförbundet Skåne" in its head)
@@ -184,9 +184,24 @@ def bare_organ(cx: DocContext, word: str, a: int, b: int, rule: str) -> Callable
             named.setdefault(norm_body(sp.text), sp)
     if len(named) == 1:
         sp = next(iter(named.values()))
-        return lambda: organ_of(cx, body(cx, sp.text, sp.start_char, sp.end_char, rule, conf=0.9), lemma, a, b,
-                                rule, 0.8)
+        return lambda: _organ_named_as_written(cx, body(cx, sp.text, sp.start_char, sp.end_char, rule, conf=0.9),
+                                               lemma, a, b, rule)
     return None
+
+
+def _organ_named_as_written(cx: DocContext, owner: str, lemma: str, a: int, b: int, rule: str) -> str:
+    """'styrelsen' of the one association the document names: 'Styrelsen för Kommunförbundet Skåne', the word the
+    text writes and whose it is (the same body as 'Kommunförbundet Skånes styrelse' elsewhere: one key per owner and
+    organ)."""
+    written = cx.text[a:b].rstrip(":")
+    written = written[:-1] if written.endswith("s") and organ_kind(written[:-1]) else written
+    op = cx.by_key[owner].props
+    k = cx.mention(f"body:{owner.split(':', 1)[1]}#{lemma}", "Body",
+                   {"name": f"{written[:1].upper()}{written[1:].lower()} för {op.get('short') or op['name']}",
+                    "kind": organ_kind(lemma) or lemma}, a, b, rule, 0.8,
+                   Hints(owner=owner, organ=lemma, region=cx.by_key[owner].hints.region))
+    cx.claim("PART_OF", k, owner, a, b, rule, 0.8)
+    return k
 
 
 def targets_at(cx: DocContext, pos: int, limit: int, rule: str, lines: bool = False,
