@@ -289,7 +289,7 @@ def dispatch(cx: DocContext, ik: str, a: int, b: int) -> None:
         s = m.start() + (len(m.group()) - len(m.group().lstrip()))
         for t in targets_at(cx, m.end(), min(b, m.end() + 400), "dispatch", lines=True):
             k = t.make()
-            if k and k != cx.body_key:
+            if k and k != cx.body_key and not _refers(cx, ik, k):
                 cx.claim("REFERRED_TO", ik, k, s, t.end, "dispatch", verb="expedieras")
 
 
