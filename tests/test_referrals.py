@@ -188,3 +188,12 @@ def test_a_bare_styrelsen_is_the_one_associations_board_named_as_written(tmp_pat
     _, x = extract_document(read(path), {})
     assert {name for _, name, _ in _edges(x, "REFERRED_TO")} == {"Styrelsen för Kommunförbundet Skåne"}
     assert len({src for src, _, _ in _edges(x, "REFERRED_TO")}) == 3
+
+
+def test_a_dispatch_list_passes_over_persons_and_files(tmp_path):
+    path = tmp_path / "sn-2019-04-23.txt"
+    path.write_text("Socialnämnden\nSammanträdesdatum 2019-04-23\n\n§ 45 Avtal\nSocialnämnden antar avtalet.\n\n"
+                    "Beslutet skickas till: Socialchefen, Kommunstyrelsen, Akten, Region Örebro län\n\n"
+                    "§ 46 Övrigt\nInga övriga frågor.\n\nJusterare\nAnna Berg\n", encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {name for _, name, _ in _edges(x, "REFERRED_TO")} == {"Kommunstyrelsen", "Region Örebro län"}

@@ -34,6 +34,7 @@ _WORD = re.compile(rf"[{UP}{LOW}][{LOW}-]*[{LOW}]")
 _NOT_NAMING = frozenset({"nya", "hela", "samma", "egna", "andra", "olika", "båda", "berörda", "aktuella", "gamla",
                          "nästa", "övriga", "respektive", "gemensamma", "politiska", "ansvariga", "sådana",
                          "vissa", "flera", "enda", "första", "sista", "denna", "dessa", "varje", "alla", "inga"})
+_ENTRY = re.compile(r"[^\s,;.:][^,;.:\n]{0,38}(?:,[ \t]*\n?[ \t]*|[ \t]*\n(?![ \t]*\n)[ \t]*(?:[-–•*][ \t]+)?)")
 _PAREN = re.compile(r"[ \t]*\([^()]{1,80}\)")
 # the first part of the compound that names a municipality's, region's or association's top organ
 _OWN_ORGAN_PREFIXES = ("kommun", "region", "förbunds", "landstings")
@@ -210,13 +211,22 @@ def targets_at(cx: DocContext, pos: int, limit: int, rule: str, lines: bool = Fa
     a genitive before 'sammanträde' or 'möte' ('vid styrelsens nästa sammanträde')."""
     out: list[Target] = []
     text = cx.seg.masked
-    p = pos
-    while p < limit and len(out) < 12:
+    p, entries, passed = pos, 0, 0
+    while p < limit and entries < 12:
+        entries += 1
         t = target_at(cx, p, limit, rule)
         if t is None and meeting:
             t = _meeting_of(cx, p, limit, rule)
+        if t is None and lines:
+            # "Beslutet skickas till: Socialchefen, Kommunstyrelsen, Akten": a person or file in the list is
+            # passed over (an entry of a few words that ends at a comma or a line's end)
+            em = _ENTRY.match(text, p, limit)
+            if em and passed < 2:
+                p, passed = em.end(), passed + 1
+                continue
         if t is None:
             break
+        passed = 0
         out.append(t)
         p = t.end
         # "landstinget (nuvarande Region Örebro län)": a parenthesis that says more of the one before
