@@ -8,8 +8,8 @@ import weakref
 
 from graph.model import Hints
 from graph.text import wrapped_sentence_start
-from ingest.extract.assignments import ASSIGN_RES
 from ingest import lexicon
+from ingest.extract.assignments import ASSIGN_RES
 from ingest.extract.context import DocContext
 from ingest.extract.entities import self_reference
 from ingest.extract.names import norm_body
