@@ -21,6 +21,11 @@ PREFIXED_RE = re.compile(r"^[ \t]*(?P<prefix>[A-ZÅÄÖ]{2,6})[ \t]+(?P<num>\d{1
 WORD_ITEM_RE = re.compile(r"^[ \t]*(?P<word>(?i:ärende|punkt|dagordningspunkt))[ \t]+(?P<num>\d{1,3})(?![\d/.-])"
                           r"(?:[ \t:.–-]+(?P<rest>[A-ZÅÄÖ].*?))?[ \t]*$")
 POINT_RE = re.compile(r"^[ \t]*(?P<num>\d{1,2})[.)][ \t]+(?P<rest>\S.*?)[ \t]*$")
+# a diary number before a numbered point's title: "1. SN/2018:98 Uppdrag ur strategisk plan …"
+DNR_LEAD_RE = re.compile(r"(?:(?i:dnr)\.?:?[ \t]*)?[A-ZÅÄÖ]{1,6}[ \t]?/?[ \t]?\d{2,4}[:/-]\d{1,5}(?:[./-]\d+)*[ \t]+"
+                         r"(?=[A-ZÅÄÖ])")
+# "12 Ombudgetering av kostverksamheten. - Magnus Johansson": an agenda line, its number without § or dot
+NUMBER_LINE_RE = re.compile(r"^[ \t]*(?P<num>\d{1,3})[ \t]+(?P<rest>[A-ZÅÄÖ][a-zåäö].*?)[ \t]*$")
 
 
 def _attendance_zone(lines: list[Line]) -> set[int]:
@@ -59,7 +64,7 @@ def find_items(seg: Segmented) -> None:
                 continue
             label = f"{m['prefix'] + ' ' if m['prefix'] else ''}§ {m['num']}{m['year'] or ''}"
             heads.append((i, m["num"], label, rest))
-        _items_from_heads(seg, heads)
+        _items_from_heads(seg, heads + _register_before(lines, zone, heads))
         return
     # "Ärende 2 Länsgemensam handlingsplan", "Punkt 3: Information": a numbered item word
     worded = [(i, m) for i, ln in enumerate(lines) if (m := WORD_ITEM_RE.match(ln.text))]
@@ -87,7 +92,12 @@ def find_items(seg: Segmented) -> None:
     run = _point_run(points)
     if len(run) >= 2:
         seg.item_style = "points"
-        _items_from_heads(seg, [(i, m["num"], f"{m['num']}.", m["rest"]) for i, m in run])
+        _items_from_heads(seg, [(i, m["num"], f"{m['num']}.", _without_dnr(m["rest"])) for i, m in run])
+        return
+    register = _number_lines(lines, zone)
+    if len(register) >= 3:
+        seg.item_style = "numbered"
+        _items_from_heads(seg, [(i, m["num"], m["num"], m["rest"]) for i, m in register])
         return
     top = _top_bullets(lines, bullet_lines)
     if len(top) >= 3:
@@ -128,6 +138,48 @@ def _heading_lines(lines: list[Line], zone: set[int]) -> list[int]:
     return out
 
 
+def _register_before(lines: list[Line], zone: set[int], heads: list) -> list:
+    """A web page's agenda above its § paragraphs ("1 Sammanträdets öppnande …" … "16 Nämndens frågor", then
+    "§1 Sammanträdets öppnande …"): the agenda's lines whose numbers no § paragraph carries are items too."""
+    if not heads:
+        return []
+    first = min(i for i, *_ in heads)
+    register = _number_lines(lines[:first], zone)
+    if len(register) < 3:
+        return []
+    have = {int(num) for _, num, *_ in heads}
+    return [(i, m["num"], f"§ {m['num']}", m["rest"]) for i, m in register if int(m["num"]) not in have]
+
+
+def _without_dnr(title: str) -> str:
+    dm = DNR_LEAD_RE.match(title)
+    return title[dm.end():] if dm else title
+
+
+def _number_lines(lines: list[Line], zone: set[int]) -> list[tuple[int, re.Match]]:
+    """An agenda as lines "1 Förslag till justerare …", "2 Information om …": each line alone between blank lines
+    (or under a group heading), the numbers rising with at most two left out; the longest such run. A run with a
+    long line in it is a PDF transcript's pages ("2 Arbetsutskottet (Dnr ) Plats för …"), not an agenda."""
+    ends: dict[int, list] = {}
+    best: list = []
+    for i, ln in enumerate(lines):
+        m = NUMBER_LINE_RE.match(ln.text)
+        if not m or i in zone or NAME_LINE_RE.fullmatch(m["rest"]):
+            continue
+        if i + 1 < len(lines) and lines[i + 1].strip and NUMBER_LINE_RE.match(lines[i + 1].text) is None \
+                and i > 0 and lines[i - 1].strip:
+            continue  # inside a paragraph: a line that wraps, not an agenda line
+        num = int(m["num"])
+        prev = max((ends[n] for n in (num - 1, num - 2, num - 3) if n in ends), key=len, default=[])
+        chain = prev + [(i, m)]
+        ends[num] = chain
+        if len(chain) > len(best):
+            best = chain
+    if any(len(lines[i].strip) > 200 for i, _ in best):
+        return []
+    return best
+
+
 def _increasing(nums: list[int]) -> bool:
     return all(b > a for a, b in zip(nums, nums[1:]))
 
@@ -135,9 +187,11 @@ def _increasing(nums: list[int]) -> bool:
 def _heading_like(lines: list[Line], i: int) -> bool:
     """A numbered line that stands as a heading: short, followed by a blank line or a new paragraph."""
     ln = lines[i]
-    if len(ln.strip) > 140:
-        return False
     nxt = lines[i + 1] if i + 1 < len(lines) else None
+    # a long title stands alone between blank lines ("1. SN/2018:98 Uppdrag ur strategisk plan … vårdnadshavare")
+    limit = 200 if nxt is None or not nxt.strip else 140
+    if len(_without_dnr(POINT_RE.sub(r"\g<rest>", ln.strip))) > limit:
+        return False
     if nxt is None or not nxt.strip:
         return True
     # "2. Barn och unga i samhällets vård" directly followed by its text: a short title, not a sentence
@@ -214,7 +268,7 @@ def _items_from_heads(seg: Segmented, heads: list) -> None:
     lines = seg.lines
     seen: set[str] = set()
     clean = []
-    for i, num, label, rest in heads:
+    for i, num, label, rest in sorted(heads, key=lambda h: h[0]):
         if label in seen:  # a second heading with the same number: a continuation page, keep the first
             continue
         seen.add(label)
@@ -258,32 +312,52 @@ def _next_content(lines: list[Line], i: int, end: int) -> Line | None:
     return None
 
 
+# "•   2" with the title on the line below (a web page's agenda number standing alone)
+BARE_NUMBER_RE = re.compile(r"^[ \t]*(?P<num>\d{1,3})[ \t]*$")
+
+
+def _bullet_head(text: str) -> tuple[str, str, int, str] | None:
+    """A bullet's own number: "§ 30 Title", "2" alone, or "1. Title"; as (number, rest, offset of rest, style)."""
+    pm = PARA_RE.match(text)
+    if pm:
+        return pm["num"], pm["rest"], pm.start("rest"), "§"
+    bm = BARE_NUMBER_RE.match(text)
+    if bm:
+        return bm["num"], "", bm.end(), "bare"
+    qm = POINT_RE.match(text)
+    if qm and len(qm["rest"]) <= 120 and not qm["rest"].endswith((".", ":", ";", ",")):
+        return qm["num"], qm["rest"], qm.start("rest"), "point"
+    return None
+
+
 def _bullet_items(seg: Segmented, bullets: list) -> None:
-    """Web pages list each item as a bullet; some bullets carry "§ 30" and a title, others only text."""
+    """Web pages list each item as a bullet; some bullets carry "§ 30" and a title (or a number alone, the title
+    below it), others only text; a bullet numbered "1. Title" may hold its sibling "2. Title" as a heading inside."""
     lines = seg.lines
     top = _top_bullets(lines, bullets)
     heads = []
     for i, m in top:
         ln = lines[i]
-        body = ln.text[m.end():]
-        pm = PARA_RE.match(body)
-        heads.append((i, m, pm))
-    known = [(k, int(pm["num"])) for k, (_, _, pm) in enumerate(heads) if pm]
-    for k, (i, m, pm) in enumerate(heads):
+        heads.append((i, m, _bullet_head(ln.text[m.end():])))
+    # the agenda's own numbers (§ or bare) number the bullets between them; "1." numbers a point inside an item
+    known = [(k, int(h[0])) for k, (_, _, h) in enumerate(heads) if h and h[3] != "point"]
+    # the bullets between them are labelled as the agenda's own numbers are: "§ 31" beside "§ 30", "3" beside "2"
+    para = any(h and h[3] == "§" for _, _, h in heads)
+    for k, (i, m, h) in enumerate(heads):
         ln = lines[i]
         end = lines[heads[k + 1][0]].start if k + 1 < len(heads) else len(seg.text)
         end = _trim_tail(seg, ln.start, end)
-        inferred = pm is None
-        if pm:
-            num = pm["num"]
-        else:
-            num = _interpolate(k, known)
-        label = f"§ {num}" if num else f"punkt {k + 1}"
-        rest = pm["rest"].strip() if pm else ""
-        if pm and rest:
-            off = ln.text.index(rest, m.end())
+        if h is not None and h[3] == "point":
+            _point_bullet(seg, i, m, h, end)
+            continue
+        inferred = h is None
+        num = h[0] if h else _interpolate(k, known)
+        label = f"§ {num}" if num and (h[3] == "§" if h else para) else (num or f"punkt {k + 1}")
+        rest = h[1].strip() if h else ""
+        if h and rest:
+            off = m.end() + h[2]
             title, tspan, t_inf = rest, (ln.start + off, ln.start + off + len(rest)), False
-        elif pm:
+        elif h:
             nxt = _title_line(lines, i, end)
             if nxt is not None:
                 title = nxt.strip
@@ -303,6 +377,27 @@ def _bullet_items(seg: Segmented, bullets: list) -> None:
             tspan, t_inf = (src.start + off, src.start + off + len(title)), True
         seg.items.append(Item(num or str(k + 1), label, title, ln.start, end, (ln.start, ln.end), tspan,
                               number_inferred=inferred, title_inferred=t_inf))
+
+
+def _point_bullet(seg: Segmented, i: int, m: re.Match, h: tuple, end: int) -> None:
+    """"• 1. Verksamhetsberättelse 2022" and, inside it, "2. Kommunförbundet - statusrapport" as a heading of its
+    own: each numbered heading in a row is an item that runs to the next."""
+    lines = seg.lines
+    heads = [(i, h[0], m.end() + h[2], h[1].strip())]
+    for j in range(i + 1, len(lines)):
+        ln = lines[j]
+        if ln.start >= end:
+            break
+        qm = POINT_RE.match(ln.text)
+        if qm and int(qm["num"]) == int(heads[-1][1]) + 1 and _heading_like(lines, j) \
+                and not qm["rest"].endswith((".", ":", ";", ",")):
+            heads.append((j, qm["num"], qm.start("rest"), qm["rest"]))
+    for k, (j, num, off, title) in enumerate(heads):
+        ln = lines[j]
+        stop = lines[heads[k + 1][0]].start if k + 1 < len(heads) else end
+        start = lines[i].start if k == 0 else ln.start
+        seg.items.append(Item(num, f"{num}.", title, start, stop, (ln.start, ln.end),
+                              (ln.start + off, ln.start + off + len(title))))
 
 
 def _trim_tail(seg: Segmented, start: int, end: int) -> int:
@@ -325,7 +420,7 @@ def _interpolate(k: int, known: list[tuple[int, int]]) -> str | None:
     return None
 
 
-def _first_sentence(s: str, limit: int = 90) -> str:
+def _first_sentence(s: str, limit: int = 200) -> str:
     m = re.match(r"(.{10,}?[.!?])(\s|$)", s)
     t = m.group(1) if m else s
     if len(t) > limit:

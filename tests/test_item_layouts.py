@@ -1,0 +1,75 @@
+"""Agenda items in line layouts of real minutes (ingest/segment/items.py): web bullets with a number alone,
+numbered points inside a bullet, agendas as "12 Title" lines, a register above § paragraphs, diary numbers
+before a point's title."""
+from __future__ import annotations
+
+from ingest.segment import segment
+
+
+def items(text: str) -> list[tuple[str, str, bool]]:
+    return [(it.label, it.title, it.number_inferred) for it in segment(text).items]
+
+
+def test_a_bullet_with_its_number_alone_and_the_title_below():
+    text = ("Hoppa över navigering\n •   1\n\n  Justering\n\n •   2\n\n  Godkännande av föredragningslistan\n\n"
+            " • Jenny Sjöström informerar om sitt uppdrag som kommunpolis i Kungsbacka.\n\n"
+            " • Under våren 2021 beslutade regionfullmäktige om den nya regionala utvecklingsstrategin (RUS).\n")
+    got = items(text)
+    assert got[:2] == [("1", "Justering", False), ("2", "Godkännande av föredragningslistan", False)]
+    # the bullets after them are numbered from their neighbours, in the neighbours' style (no §)
+    assert [(label, inferred) for label, _, inferred in got[2:]] == [("3", True), ("4", True)]
+    assert got[3][1].endswith("utvecklingsstrategin (RUS).")
+
+
+def test_numbered_points_inside_a_bullet_are_items():
+    text = (" • § 2\n\n  Val av justerare\n\n • En presentationsrunda genomförs.\n\n"
+            " • 1. Verksamhetsberättelse 2022\n\n  Elin går igenom verksamhetsberättelsen.\n\n"
+            "  2. Kommunförbundet - statusrapport\n\n  En diskussion förs om status i frågan.\n\n"
+            " • Maria Höög föredrar punkten.\n")
+    got = items(text)
+    assert ("1.", "Verksamhetsberättelse 2022", False) in got
+    assert ("2.", "Kommunförbundet - statusrapport", False) in got
+    # a point's number does not number the bullets around it
+    assert got[-1][0] == "§ 5"
+
+
+def test_an_agenda_of_numbered_lines():
+    text = ("Sammanträde 2008-05-06\n\nPlats\nSammanträdesrummet Bolmen\n\n1 Förslag till justerare Harriet "
+            "Kristensson.\n\nInformation\n\n2 Information om Kommunassurans Syd. - Sarah Philipson\n\n"
+            "3 Kommunstyrelsens ordförande informerar.\n\n5 Lönekartläggning. - Åsa Lönn\n")
+    assert [label for label, _, _ in items(text)] == ["1", "2", "3", "5"]
+
+
+def test_transcript_pages_are_no_agenda():
+    # a PDF transcript numbers its pages at the start of each page's line
+    long = "Arbetsutskottet beslutar att sammanträdet hålles på förbundskansliet i Lund. " * 4
+    text = (f"Transkript\n\n1 Arbetsutskottet (19) Plats och tid {long}\n\n2 Arbetsutskottet (Dnr ) Plats för "
+            "sammanträde\n\n3 Arbetsutskottet (Dnr ) Datum för förbundsmöte\n")
+    assert segment(text).item_style != "numbered"
+
+
+def test_a_register_above_the_paragraphs():
+    text = ("Sammanträde 2011-11-24\n\n1 Sammanträdets öppnande och godkännande av föredragningslista\n\n"
+            "2 Val av protokolljusterare\n\nRemissärenden\n\n3 Program för kvalitetsutveckling\n\n"
+            "4 Nämndens frågor\n\n§1 Sammanträdets öppnande och godkännande av föredragningslista\n\n"
+            "Ordföranden öppnade sammanträdet.\n")
+    got = items(text)
+    assert [label for label, _, _ in got] == ["§ 2", "§ 3", "§ 4", "§ 1"]
+    assert got[-1][1].startswith("Sammanträdets öppnande")
+
+
+def test_a_diary_number_before_a_points_title():
+    text = ("ÄRENDEN\n\n1. SN/2018:98 Uppdrag ur strategisk plan 2018- 2021 att i samarbete med barn-, utbildnings- "
+            "och kulturnämnden utforma arbetssätt och genomföra stöd och utbildning till vårdnadshavare\n\n"
+            "2. SN/2018:134 Extra sammanträdesdag för socialnämnden den 8 januari 2019\n\n"
+            "3. Inkomna synpunkter\n")
+    got = items(text)
+    assert [label for label, _, _ in got] == ["1.", "2.", "3."]
+    assert got[1][1] == "Extra sammanträdesdag för socialnämnden den 8 januari 2019"
+    assert got[0][1].startswith("Uppdrag ur strategisk plan")
+
+
+def test_a_notice_dates_its_meeting_by_the_meeting_line():
+    seg = segment("Sida KALLELSE 1(2)\n\n2018-12-03\n\nSammanträde med: Socialnämnd Tid: 2018-12-12 kl 10:00\n\n"
+                  "1. Val av justerare\n\n2. Information\n")
+    assert (seg.doc_date, seg.meeting_date) == ("2018-12-03", "2018-12-12")
