@@ -73,3 +73,46 @@ def test_a_notice_dates_its_meeting_by_the_meeting_line():
     seg = segment("Sida KALLELSE 1(2)\n\n2018-12-03\n\nSammanträde med: Socialnämnd Tid: 2018-12-12 kl 10:00\n\n"
                   "1. Val av justerare\n\n2. Information\n")
     assert (seg.doc_date, seg.meeting_date) == ("2018-12-03", "2018-12-12")
+
+
+def test_lettered_points_are_items_without_a_number():
+    text = ("Dagordning\n\n 1. Fastställande av dagordning\n\n 2. Information/vägledningsdiskussion\n\n"
+            "  a) Rapport från konferensen\n      Lina Widlund, strateg\n  b) Regionfrågan\n  d)\n"
+            "  Kommentarer\n\n 3. Delårsbokslut per den 31 augusti 2018\n")
+    got = items(text)
+    assert [(label, title) for label, title, _ in got] == [
+        ("1.", "Fastställande av dagordning"), ("2.", "Information/vägledningsdiskussion"),
+        ("2 a)", "Rapport från konferensen"), ("2 b)", "Regionfrågan"), ("3.", "Delårsbokslut per den 31 augusti 2018")]
+    assert [it.number for it in segment(text).items] == ["1", "2", "", "", "3"]
+
+
+def test_a_lettered_point_on_the_items_own_line_is_the_item():
+    text = ("14 Anmälan av ansökan till e-tjänstprogrammet\n\n15 a) Anmälan av protokollsjustering\n\n"
+            "b) Anmälan av handikapprådets protokoll\n\nc) Anmälan av delegationsprotokoll\n\n"
+            "Övriga frågor\n\n16 Nämndens frågor\n")
+    got = [(label, title) for label, title, _ in items(text)]
+    assert ("15", "Anmälan av protokollsjustering") in got
+    assert ("15 b)", "Anmälan av handikapprådets protokoll") in got and ("15 c)", "Anmälan av delegationsprotokoll") in got
+
+
+def test_an_agenda_list_of_bullets_and_its_sections():
+    text = ("Sammanställning från SRO 24 februari\n\nAgenda\n\n • Lägesrapport om covid-19\n"
+            " • Fördelning av länsgemensamma medel 2022 för psykisk hälsa\n • Revidering av Färdplan\n\n"
+            "Lägesrapport om covid-19\n\nFöredragande: Kaarina Sundelin, VGR\n\n • Fortfarande hög smittspridning\n"
+            " • Antalet individer på sjukhus minskar\n\nStällningstagande: SRO noterar informationen.\n\n"
+            "Fördelning av länsgemensamma medel 2022 för psykisk hälsa\n\nFöredragande: Catharina Sundström\n\n"
+            " • brukarmedverkan\n • suicidprevention\n")
+    seg = segment(text)
+    assert seg.item_style == "agenda"
+    assert [it.title for it in seg.items] == ["Revidering av Färdplan", "Lägesrapport om covid-19",
+                                              "Fördelning av länsgemensamma medel 2022 för psykisk hälsa"]
+    covid = seg.items[1]
+    assert "SRO noterar informationen" in text[covid.start:covid.end]  # the section, not the agenda's bullet
+    assert covid.end <= text.index("Fördelning av länsgemensamma medel 2022 för psykisk hälsa\n\nFöre")
+
+
+def test_numbered_bullets_under_an_agenda_heading_stay_bullet_items():
+    text = ("Dagordning\n\n• 1. Mötets öppnande\n• 2. Föregående minnesanteckningar\n• 3. Medborgardialog\n"
+            "Mikael Strand redovisar upplägget.\nBeslut: Beredningen beslutar att genomföra dialogen.\n"
+            "• 4. Översyn av riktlinjer\n• 5. Övriga frågor\n")
+    assert segment(text).item_style != "agenda"

@@ -25,7 +25,7 @@ POINT_RE = re.compile(r"^[ \t]*(?P<num>\d{1,2})[.)][ \t]+(?P<rest>\S.*?)[ \t]*$"
 DNR_LEAD_RE = re.compile(r"(?:(?i:dnr)\.?:?[ \t]*)?[A-ZÅÄÖ]{1,6}[ \t]?/?[ \t]?\d{2,4}[:/-]\d{1,5}(?:[./-]\d+)*[ \t]+"
                          r"(?=[A-ZÅÄÖ])")
 # "12 Ombudgetering av kostverksamheten. - Magnus Johansson": an agenda line, its number without § or dot
-NUMBER_LINE_RE = re.compile(r"^[ \t]*(?P<num>\d{1,3})[ \t]+(?P<rest>[A-ZÅÄÖ][a-zåäö].*?)[ \t]*$")
+NUMBER_LINE_RE = re.compile(r"^[ \t]*(?P<num>\d{1,3})[ \t]+(?:[a-h]\)[ \t]+)?(?P<rest>[A-ZÅÄÖ][a-zåäö].*?)[ \t]*$")
 
 
 def _attendance_zone(lines: list[Line]) -> set[int]:
@@ -43,6 +43,56 @@ def _attendance_zone(lines: list[Line]) -> set[int]:
 
 
 def find_items(seg: Segmented) -> None:
+    _find_items(seg)
+    if seg.item_style in ("paragraphs", "points", "numbered", "prefixed", "worded"):
+        _lettered_points(seg)
+
+
+# "15 a) Anmälan av protokollsjustering" / "b) Anmälan av handikapprådets protokoll": lettered points of an item
+LETTER_RE = re.compile(r"^[ \t]*(?:\d{1,3}[.]?[ \t]+)?(?P<letter>[a-h])\)[ \t]*(?P<rest>.*?)[ \t]*$")
+
+
+def _lettered_points(seg: Segmented) -> None:
+    """The lettered points under an item (a, b, c … in a row, at least a and b) are items of their own, without a
+    number; a point on the item's own line ("15 a) Anmälan av …") is the item itself."""
+    lines = seg.lines
+    out: list[Item] = []
+    for it in seg.items:
+        found: list[tuple[int, re.Match]] = []
+        for i, ln in enumerate(lines):
+            if ln.start < it.head[0]:
+                continue
+            if ln.start >= it.end:
+                break
+            m = LETTER_RE.match(ln.text)
+            if m and ord(m["letter"]) == ord("a") + len(found):
+                found.append((i, m))
+        if len(found) < 2:
+            out.append(it)
+            continue
+        subs = [(i, m) for i, m in found if lines[i].start != it.head[0]]
+        if not subs:
+            out.append(it)
+            continue
+        parent_end = it.end
+        it.end = lines[subs[0][0]].start
+        out.append(it)
+        for k, (i, m) in enumerate(subs):
+            ln = lines[i]
+            end = lines[subs[k + 1][0]].start if k + 1 < len(subs) else parent_end
+            title, tline = m["rest"], ln
+            if not title:  # "d)" alone, its title on the next line
+                nxt = _next_content(lines, i, end)
+                if nxt is None:
+                    continue
+                title, tline = nxt.strip, nxt
+            off = tline.text.index(title)
+            out.append(Item("", f"{it.number} {m['letter']})", title, ln.start, end, (ln.start, ln.end),
+                            (tline.start + off, tline.start + off + len(title))))
+    seg.items[:] = out
+
+
+def _find_items(seg: Segmented) -> None:
     lines = seg.lines
     para_lines = [(i, m) for i, ln in enumerate(lines) if (m := PARA_RE.match(ln.text))]
     zone = _attendance_zone(lines)
@@ -99,6 +149,9 @@ def find_items(seg: Segmented) -> None:
         seg.item_style = "numbered"
         _items_from_heads(seg, [(i, m["num"], m["num"], m["rest"]) for i, m in register])
         return
+    if _agenda_list(seg, bullet_lines):
+        seg.item_style = "agenda"
+        return
     top = _top_bullets(lines, bullet_lines)
     if len(top) >= 3:
         seg.item_style = "bullets"
@@ -112,6 +165,55 @@ def find_items(seg: Segmented) -> None:
         _items_from_heads(seg, [(i, str(k), f"punkt {k}", lines[i].strip) for k, i in enumerate(heads, 1)])
         for it in seg.items:
             it.number_inferred = True
+
+
+AGENDA_HEAD_RE = re.compile(r"(?i)^(?:agenda|dagordning|föredragningslista|ärendelista|ärenden)\s*:?$")
+
+
+def _agenda_list(seg: Segmented, bullets: list) -> bool:
+    """A web page's agenda as a list of bullets, one title each, with nothing but blank lines between them, whose
+    titles come back below as the headings of the page's sections ("• Lägesrapport om covid-19" … "Lägesrapport om
+    covid-19" / "Föredragande: …"; half of them, or one under a heading "Agenda"): each item is its section, or
+    its bullet where no heading repeats it (a page's opening, cut short)."""
+    lines = seg.lines
+    by_line = dict(bullets)
+    best: list[int] = []
+    run: list[int] = []
+    for i, ln in enumerate(lines):
+        if i in by_line and len(ln.strip) <= 150 and _bullet_head(ln.text[by_line[i].end():]) is None:
+            run.append(i)
+        elif ln.strip:
+            if len(run) > len(best):
+                best = run
+            run = []
+    if len(run) > len(best):
+        best = run
+    if len(best) < 2:
+        return False
+    titles = {lines[i].text[by_line[i].end():].strip().lower(): i for i in best}
+    heads: dict[int, int] = {}
+    for j in range(best[-1] + 1, len(lines)):
+        key = lines[j].strip.lower()
+        if key in titles and titles[key] not in heads and j not in by_line:
+            heads[titles[key]] = j
+    above = next((ln.strip for ln in reversed(lines[:best[0]]) if ln.strip), "")
+    if 2 * len(heads) < len(best) and not (heads and AGENDA_HEAD_RE.match(above)):
+        return False
+    list_end = lines[best[-1]].end
+    starts = sorted(heads.get(i, i) for i in best)
+    for k, i in enumerate(best, 1):
+        h = heads.get(i, i)
+        later = [x for x in starts if x > h]
+        end = lines[later[0]].start if later else len(seg.text)
+        if h == i:
+            end = min(end, list_end)
+        ln = lines[h]
+        title = ln.text[by_line[i].end():].strip() if h == i else ln.strip
+        off = ln.text.index(title, by_line[i].end() if h == i else 0)
+        seg.items.append(Item("", f"punkt {k}", title, ln.start, _trim_tail(seg, ln.start, end), (ln.start, ln.end),
+                              (ln.start + off, ln.start + off + len(title))))
+    seg.items.sort(key=lambda it: it.start)
+    return True
 
 
 def _heading_lines(lines: list[Line], zone: set[int]) -> list[int]:
