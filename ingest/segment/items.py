@@ -152,10 +152,14 @@ def _find_items(seg: Segmented) -> None:
     if _agenda_list(seg, bullet_lines):
         seg.item_style = "agenda"
         return
+    # web bullets as items stand apart, each with its text below it; bullets on lines that follow each other are a
+    # list ("Politiska samrådet ska • Ha gemensam spaning … • Bidra till …"), not an agenda
     top = _top_bullets(lines, bullet_lines)
-    if len(top) >= 3:
+    rows = {i for i, _ in top}
+    loose = [(i, m) for i, m in top if i - 1 not in rows and i + 1 not in rows]
+    if len(loose) >= 3:
         seg.item_style = "bullets"
-        _bullet_items(seg, bullet_lines)
+        _bullet_items(seg, loose)
         return
     # memory notes that list who took part: unnumbered headings, each a short line between a blank line and its
     # text (a memo with section headings and no participants has no agenda items)
