@@ -320,10 +320,15 @@ def _point_run(points: list) -> list:
 
 
 def _top_bullets(lines: list[Line], bullets: list) -> list:
+    """The bullets of the outermost level. A text copied from a page loses its first line's indent ("• § 105" above
+    " • Socialdirektör …"): that line counts as the level of the bullets below it."""
     if not bullets:
         return []
-    indent = min(len(m.group(1).expandtabs()) for _, m in bullets)
-    return [(i, m) for i, m in bullets if len(m.group(1).expandtabs()) == indent]
+    first = next((i for i, ln in enumerate(lines) if ln.strip), -1)
+    rest = [len(m.group(1).expandtabs()) for i, m in bullets if i != first]
+    indent = min(rest or [len(m.group(1).expandtabs()) for _, m in bullets])
+    return [(i, m) for i, m in bullets if len(m.group(1).expandtabs()) == indent
+            or (i == first and len(m.group(1).expandtabs()) < indent)]
 
 
 DNR_ONLY_RE = re.compile(r"(?i)^(?:dnr|diarienummer|diarienr)\.?:?\s*\S+(?:\s\S+)?$")
