@@ -116,3 +116,13 @@ def test_numbered_bullets_under_an_agenda_heading_stay_bullet_items():
             "Mikael Strand redovisar upplägget.\nBeslut: Beredningen beslutar att genomföra dialogen.\n"
             "• 4. Översyn av riktlinjer\n• 5. Övriga frågor\n")
     assert segment(text).item_style != "agenda"
+
+
+def test_decisions_in_prose_of_notes():
+    from ingest.extract.items import DECIDED_IN_TEXT_RE as rx
+    for s in ("Ulla Jakobsson valdes till justerare.", "Utsågs Ulric Andersson att jämte ordföranden justera.",
+              "Två övriga frågor lades till dagordningen.", "Dagordningen godkännes med följande ändringar",
+              "Styrgruppen beslutade lägga protokollet till handlingarna"):
+        assert rx.search(s), s
+    # the subject after the verb is no decision of its own
+    assert not rx.search("I syfte att formulera ett medskick beslutade socialcheferna om ett extrainsatt möte")
