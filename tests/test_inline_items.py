@@ -46,3 +46,10 @@ def test_a_tjansteskrivelse_is_written_for_the_one_arende_in_its_first_line():
     assert got == [("Ärende 5", "Överenskommelse om hemsjukvård")]
     # further down, one "Ärende 5" is a reference, not the document's item
     assert items("Tjänsteskrivelse\n\nSe även\nÄrende 5 Budget\n") == []
+
+
+def test_two_dotted_points_open_a_memos_agenda_and_beat_page_numbers():
+    text = ("Transkript\n\n1 Minnesanteckningar Regionrådsmöte Dag tisdagen den 12 juni 2012\n\n2 Minnesanteckningar "
+            "Mötet öppnas Mötet öppnades av ordförande Johan Söderling. 2. Föregående möte Minnesanteckningar från "
+            "föregående möte gicks igenom. 3. Info Bemanning kansliet Föredragande: Eric Thorstensson\n")
+    assert [label for label, _ in items(text)] == ["2.", "3."]

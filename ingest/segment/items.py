@@ -354,9 +354,12 @@ def inline_items(seg: Segmented) -> None:
         chain = chains.pop((style, num), None) or []
         chain.append(m)
         chains[(style, num + 1)] = chain
-        if len(chain) > len(best):
+        # a dotted run wins a tie: "1 … 2 …" at the starts of a transcript's pages are page numbers
+        if len(chain) > len(best) or len(chain) == len(best) and m["dot"] and not best[0]["dot"]:
             best = chain
-    if len(best) < 3:
+    # two points in a row open a memo's agenda ("Mötet öppnas … 2. Föregående möte … 3. Info …") when dotted and
+    # numbered from its start
+    if len(best) < 2 or len(best) == 2 and not (best[0]["dot"] and int(best[0]["num"]) <= 2):
         return
     seg.item_style = "inline"
     for k, m in enumerate(best):
