@@ -336,7 +336,8 @@ DNR_ONLY_RE = re.compile(r"(?i)^(?:dnr|diarienummer|diarienr)\.?:?\s*\S+(?:\s\S+
 
 # An item's label inside running text: "§ 12", "KS § 12", "SON 108", "3." or "26" before a capital or a diary number.
 INLINE_ITEM_RE = re.compile(r"(?<![\w§/.,:(-])(?P<prefix>(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}[ \t]?)?§|[A-ZÅÄÖ]{2,5})?[ \t]?"
-                            r"(?P<num>\d{1,3})(?P<dot>\.)?[ \t]+(?=Dnr[ \t]|[A-ZÅÄÖ][a-zåäö]|[A-ZÅÄÖ]{2,5}[ \t]\d)")
+                            r"(?P<num>\d{1,3})(?:(?P<dot>\.)[ \t]+|(?P<colon>:)[ \t]*|[ \t]+)"
+                            r"(?=Dnr[ \t]|[A-ZÅÄÖ][a-zåäö]|[A-ZÅÄÖ]{2,5}[ \t]\d)")
 INLINE_DNR_RE = re.compile(r"Dnr[ \t]+\S+(?:[ \t]+\d{4}/\S+|[ \t]+\S+/\d+)?[ \t]+")
 INLINE_TITLE_END_RE = re.compile(r"\.{3}|…|[ \t]{3,}|\n")
 
@@ -347,16 +348,27 @@ def inline_items(seg: Segmented) -> None:
     each item runs to the next label, its title to the first '...' or to 150 characters."""
     text = seg.masked
     chains: dict[tuple, list] = {}
+    runs: list[list] = []
     best: list = []
     for m in INLINE_ITEM_RE.finditer(text):
-        style = ((m["prefix"] or "").replace(" ", ""), bool(m["dot"]))
+        style = _inline_style(m)
         num = int(m["num"])
-        chain = chains.pop((style, num), None) or []
+        chain = chains.pop((style, num), None)
+        if chain is None:
+            chain = []
+            runs.append(chain)
         chain.append(m)
         chains[(style, num + 1)] = chain
         # a dotted run wins a tie: "1 … 2 …" at the starts of a transcript's pages are page numbers
         if len(chain) > len(best) or len(chain) == len(best) and m["dot"] and not best[0]["dot"]:
             best = chain
+    # a list numbered from 1 after the last label of an agenda in another style is a list inside that last item
+    # ("1:Mötet öppnas … 4: Regional strategi … Mer om innehållet: 1. Syftet … 5. Insatsområden")
+    if best and best[0]["num"] == "1":
+        before = [r for r in runs if len(r) >= 3 and r[-1].start() < best[0].start()
+                  and _inline_style(r[0]) != _inline_style(best[0])]
+        if before:
+            best = max(before, key=len)
     # two points in a row open a memo's agenda ("Mötet öppnas … 2. Föregående möte … 3. Info …") when dotted and
     # numbered from its start
     if len(best) < 2 or len(best) == 2 and not (best[0]["dot"] and int(best[0]["num"]) <= 2):
@@ -372,10 +384,14 @@ def inline_items(seg: Segmented) -> None:
         stop = INLINE_TITLE_END_RE.search(raw)
         title = (raw[:stop.start()] if stop else raw).rstrip(" \t,;:-–")
         prefix = (m["prefix"] or "").strip()
-        label = f"{prefix} {m['num']}" if prefix else (f"{m['num']}." if m["dot"] else m["num"])
+        label = f"{prefix} {m['num']}" if prefix else (f"{m['num']}." if m["dot"] or m["colon"] else m["num"])
         start = m.start() + (len(m.group()) - len(m.group().lstrip()))
         seg.items.append(Item(m["num"], label, title, start, end, (start, m.end()), (ts, ts + len(title)),
                               title_inferred=not title))
+
+
+def _inline_style(m: re.Match) -> tuple[str, str]:
+    return (m["prefix"] or "").replace(" ", ""), "." if m["dot"] else ":" if m["colon"] else ""
 
 
 def _items_from_heads(seg: Segmented, heads: list) -> None:
