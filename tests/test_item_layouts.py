@@ -126,3 +126,27 @@ def test_decisions_in_prose_of_notes():
         assert rx.search(s), s
     # the subject after the verb is no decision of its own
     assert not rx.search("I syfte att formulera ett medskick beslutade socialcheferna om ett extrainsatt möte")
+
+
+def test_a_contents_list_run_into_one_line():
+    text = ("Transkript\n\n1 PROTOKOLL Förbundsstyrelsen\n\n2 2 INNEHÅLLSFÖRTECKNING 33 Delårsbokslut jan- april "
+            "Förslag till direktiv för budgetarbetet Samverkan mellan Örebro läns landsting och länets kommuner "
+            "Framtidens kollektivtrafik i Örebro län Information från Stråkgruppen Övriga anmälningsärenden... 23\n\n"
+            "3 3 Plats och tid: Net City, Örebro\n")
+    seg = segment(text)
+    assert seg.item_style == "contents"
+    assert [(it.label, it.title) for it in seg.items] == [
+        ("33", "Delårsbokslut jan- april"), ("punkt 2", "Förslag till direktiv för budgetarbetet"),
+        ("punkt 3", "Samverkan mellan Örebro läns landsting och länets kommuner"),
+        ("punkt 4", "Framtidens kollektivtrafik i Örebro län"), ("punkt 5", "Information från Stråkgruppen"),
+        ("punkt 6", "Övriga anmälningsärenden")]
+    assert all(text[it.title_span[0]:it.title_span[1]] == it.title for it in seg.items)
+
+
+def test_a_reports_chapters_and_prose_are_no_contents_list():
+    assert segment("1(17) Innehåll 1. INLEDNING... 2 1.1 Utredningsuppdrag... 3 1.2 Genomförande... 3 "
+                   "2. BAKGRUND BARNAHUS... 4\n").items == []
+    assert segment("Avtalets innehåll Parterna har kommit överens om att samarbeta. Samarbetet gäller "
+                   "Region Gävleborg och kommunerna. Avtalet gäller från 1 januari.\n").items == []
+    assert segment("Innehåll Parterna har kommit överens om att samarbeta. Samarbetet gäller Region Gävleborg "
+                   "och kommunerna. Avtalet gäller från 1 januari.\n").items == []

@@ -390,6 +390,82 @@ def inline_items(seg: Segmented) -> None:
                               title_inferred=not title))
 
 
+TOC_RUN_RE = re.compile(r"\b(?:INNEHÅLL|Innehåll)(?i:sförteckning)?\b(?:[ \t]+(?i:innehållsförteckning|innehåll)\b)*"
+                        r"[ \t:]*")
+TOC_LEADER_RE = re.compile(r"[ \t]*(?:\.{3,}|…)[ \t]*\d{0,3}")
+TOC_WORD_RE = re.compile(r"[^ \t\n]+")
+
+
+def toc_items(seg: Segmented) -> None:
+    """A contents list run into one line of a PDF transcript, its page numbers lost: "INNEHÅLLSFÖRTECKNING 33
+    Delårsbokslut jan- april Förslag till direktiv … Övriga anmälningsärenden... 23". A title begins at a
+    capitalised word after a word ending in a small letter, unless that word links on ("mellan Örebro läns …",
+    "från Stråkgruppen"); a number before a title is its paragraph. At least three titles of at most 15 words,
+    none with a sentence's end inside (else it is prose).
+    Read from the text as written: masking blanks a line that ends in dot leaders and a page number."""
+    text = seg.text
+    m = TOC_RUN_RE.search(text)
+    if not m:
+        return
+    stop = text.find("\n", m.end())
+    stop = len(text) if stop < 0 else stop
+    links = lexicon.words("title_links.txt")
+    titles: list[list[re.Match]] = []
+    words = list(TOC_WORD_RE.finditer(text, m.end(), stop))
+    # a report's chapters ("1. INLEDNING... 2 1.1 Utredningsuppdrag... 3") are no agenda
+    if any(re.fullmatch(r"\d{1,2}\.\d{1,2}\.?", w.group()) for w in words):
+        return
+    cur: list[re.Match] = []
+    page = False  # a page number follows an entry's dot leaders
+    ends = 0
+    for k, w in enumerate(words):
+        word = w.group()
+        prev = words[k - 1].group() if k else ""
+        number = re.fullmatch(r"\d{1,3}", word) is not None
+        if page and number:
+            page = False
+            continue
+        page = False
+        if re.fullmatch(r"\.{3,}|…", word):
+            if cur:
+                titles.append(cur)
+            cur, page = [], True
+            continue
+        starts = (number and k + 1 < len(words) and words[k + 1].group()[:1].isupper()) \
+            or (len(word) > 1 and word[0].isupper() and word[1].islower()
+                and prev.rstrip(".…")[-1:].islower() and prev.lower() not in links
+                and not re.fullmatch(r"\d{1,3}", prev))
+        if starts and cur:
+            titles.append(cur)
+            cur = []
+        cur.append(w)
+        # prose is no contents list: a title is short and ends no sentence inside it
+        if len(cur) > 15:
+            return
+        # … and has few sentences (a title may end in a full stop, "m.m." is no sentence's end)
+        if re.search(r"[a-zåäö]{3}[.!?]$", word) and k + 1 < len(words) and words[k + 1].group()[:1].isupper():
+            ends += 1
+            if ends > 1:
+                return
+        if word.endswith(("...", "…")):
+            titles.append(cur)
+            cur, page = [], True
+    if cur:
+        titles.append(cur)
+    if len(titles) < 3:
+        return
+    seg.item_style = "contents"
+    for k, t in enumerate(titles, 1):
+        num = t[0].group() if re.fullmatch(r"\d{1,3}", t[0].group()) else ""
+        if num and len(t) == 1:
+            continue
+        body = t[1:] if num else t
+        a, b = body[0].start(), body[-1].end()
+        title = text[a:b].rstrip(".… ")
+        head = t[0].start()
+        seg.items.append(Item(num, num or f"punkt {k}", title, head, b, (head, b), (a, a + len(title))))
+
+
 def _inline_style(m: re.Match) -> tuple[str, str]:
     return (m["prefix"] or "").replace(" ", ""), "." if m["dot"] else ":" if m["colon"] else ""
 
