@@ -2,6 +2,7 @@
 bullets, unnumbered headings in notes, and numbered runs inside running text."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from ingest import lexicon
@@ -56,12 +57,12 @@ def _lettered_points(seg: Segmented) -> None:
     """The lettered points under an item (a, b, c … in a row, at least a and b) are items of their own, without a
     number; a point on the item's own line ("15 a) Anmälan av …") is the item itself."""
     lines = seg.lines
+    starts = [ln.start for ln in lines]
     out: list[Item] = []
     for it in seg.items:
         found: list[tuple[int, re.Match]] = []
-        for i, ln in enumerate(lines):
-            if ln.start < it.head[0]:
-                continue
+        for i in range(bisect.bisect_left(starts, it.head[0]), len(lines)):
+            ln = lines[i]
             if ln.start >= it.end:
                 break
             m = LETTER_RE.match(ln.text)
