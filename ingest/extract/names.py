@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from graph.model import slug
 from ingest import lexicon
-from ingest.extract.vocabulary import CALENDAR_WORDS, MEMBER_ROLES, NOT_NAME
+from ingest.extract.vocabulary import CALENDAR_WORDS, MEMBER_ROLES, NOT_NAME, NOT_OFFICIALS
 from ingest.nlp import organ_kind, organ_lemma
 from ingest.segment import section_of
 
@@ -91,6 +91,10 @@ def split_title(raw: str) -> tuple[str | None, str | None]:
         w = m.group(1)
         if not (w.lower().endswith(lexicon.title_suffixes()) or w.lower() in forms):
             return None, raw or None
+        # "enhetschef/utvecklingsstrateg": two titles held together
+        both = re.match(r"/([\wåäöÅÄÖ-]+)", raw[len(w):])
+        if both and (both.group(1).lower().endswith(lexicon.title_suffixes()) or both.group(1).lower() in forms):
+            w += both.group()
         title = w.lower()
         rest = raw[len(w):].strip(" ,.")
     rest = re.sub(r"^(i|för|vid|inom)\s+", "", rest)
@@ -139,7 +143,8 @@ def official_title(word: str) -> bool:
     """'regiondirektör', 'samordnare', 'kommunsekreterare': a word that names an official's post (an elected
     role or an auditor's is none)."""
     w = word.lower()
-    return lexicon.is_title_word(w) and w not in MEMBER_ROLES and not w.startswith(("ordf", "revisor"))
+    return lexicon.is_title_word(w) and w not in MEMBER_ROLES and not w.startswith("ordf") and \
+        not w.endswith(NOT_OFFICIALS)
 
 
 def second_name_start(raw: str) -> int:
