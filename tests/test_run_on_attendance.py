@@ -228,3 +228,14 @@ def test_members_under_a_heading_that_says_present():
             ("Eva Ek", "närvarande")} <= got
     # "Beslutande" after the head word ended the present list says nothing of presence beyond its role
     assert ("Karl Berg", "närvarande") not in got
+
+
+def test_a_person_listed_with_an_office_attends_as_an_official():
+    text = ("Minnesanteckningar Regionrådsmöte 2012-06-12 Närvarande Ingemar Nyman, Bjurholm Dagmar Schröder, Bjurholm "
+            "Ulf Eriksson, Vännäs Lisa Andersson Lindberg, Umeåregionens kansli Maria Lundström, Umeåregionens kansli "
+            "Elly Karlsson, NUAB Helmut Hoffmann, revisor (utsedd av kommunparterna) Sida 1 av 8\n")
+    got, _ = _attended(text)
+    assert {("Lisa Andersson Lindberg", "tjänsteperson"), ("Maria Lundström", "tjänsteperson"),
+            ("Ingemar Nyman", "närvarande")} <= got
+    assert not {("Ingemar Nyman", "tjänsteperson"), ("Elly Karlsson", "tjänsteperson"),
+                ("Helmut Hoffmann", "tjänsteperson")} & got

@@ -15,7 +15,7 @@ from ingest.extract.context import DocContext
 from ingest.extract.entities import person
 from ingest.extract.names import official_title, plausible_name
 from ingest.extract.shifted import decode_shifted
-from ingest.extract.vocabulary import MEMBER_ROLES
+from ingest.extract.vocabulary import MEMBER_ROLES, OFFICIAL_UNITS
 
 # Words of a protocol's head that end an attendance list.
 STOP_RE = re.compile(r"(?<![\w-])(?:Utses att justera|Utsedd att justera|Justering(?:ens)?|Justeras|Paragrafer|"
@@ -100,7 +100,7 @@ def _official_after(text: str, b: int, end: int) -> int | None:
         word = w.group()
         if word[:1].isupper() and (k or not tm["comma"]) and not re.match(r"[A-ZÅÄÖ]{2,}-", word):
             return None
-        if official_title(word.strip("-")):
+        if official_title(word.strip("-")) or (word.lower().endswith(OFFICIAL_UNITS) and tm["comma"]):
             return pos + w.end()
     return None
 # A party after a name: bracketed (a bracket left open before the next name too), or a code after a comma or a space
