@@ -239,3 +239,13 @@ def test_a_person_listed_with_an_office_attends_as_an_official():
             ("Ingemar Nyman", "närvarande")} <= got
     assert not {("Ingemar Nyman", "tjänsteperson"), ("Elly Karlsson", "tjänsteperson"),
                 ("Helmut Hoffmann", "tjänsteperson")} & got
+
+
+def test_a_document_sites_furniture_is_masked():
+    """'Storlek: px', 'Starta visningen från sidan:', 'Transkript': a PDF transcript site's lines, not content."""
+    from ingest.segment import segment
+
+    text = "Protokoll\n\nStorlek: px\nStarta visningen från sidan:\n\nTranskript\n\n1 Protokoll Socialnämnden\n"
+    seg = segment(text)
+    assert "Storlek" not in seg.masked and "Transkript" not in seg.masked and "Socialnämnden" in seg.masked
+    assert len(seg.masked) == len(text)
