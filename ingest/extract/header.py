@@ -7,7 +7,8 @@ from graph.model import Hints
 from ingest import lexicon
 from ingest.dates import find_dates
 from ingest.extract.context import DocContext
-from ingest.extract.entities import body, municipality, region, set_kind
+from ingest.extract.entities import body, municipality, organ_of, region, set_kind
+from ingest.extract.names import body_kind, definite
 from ingest.extract.patterns import EMAIL_RE, LOW, UP
 from ingest.extract.vocabulary import CALENDAR_WORDS, FUNCTION_WORDS, NOT_NAME
 from ingest.nlp import organ_kind
@@ -17,6 +18,9 @@ from ingest.segment import section_of
 ABBR_DEF_RE = re.compile(r"\((?P<abbr>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,7}[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}(?: [A-ZÅÄÖ]{2,4})?)\)")
 
 ABBR_DASH_RE = re.compile(r"^[ \t]*(?:[-–,][ \t]*)(?P<abbr>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,7}[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}(?: [A-ZÅÄÖ]{2,4})?)\b")
+
+ORGAN_FOR_RE = re.compile(r"(?i)\b(?P<organ>styrelsen|arbetsutskottet|presidiet|direktionen|förbundsstyrelsen)[ \t]+"
+                          r"för[ \t]+$")
 
 TIME_RE = re.compile(r"(?i)\b(?:kl\.?|klockan)?[ \t]*(\d{1,2}(?:[.:]\d\d)?)[ \t]*[-–][ \t]*(\d{1,2}(?:[.:]\d\d)?)\b")
 
@@ -147,6 +151,8 @@ def meeting_head(cx: DocContext) -> None:
         body_name, rule = meta["body"], "manifest"
     elif f:
         body_name, bstart, bend = f.value, f.start, f.end
+    elif _meeting_word_body(cx):
+        pass
     else:
         for ln in seg.title_lines:
             spans = [s for s in cx.spans["BODY"] if ln.start <= s.start_char < ln.end]
@@ -161,6 +167,13 @@ def meeting_head(cx: DocContext) -> None:
             if spans:
                 s = spans[0]
                 body_name, bstart, bend = s.text, s.start_char, s.end_char
+                # "Delgivningar till styrelsen för Kommunförbundet Norrbotten": the organ of the body named
+                of = ORGAN_FOR_RE.search(cx.seg.masked, max(0, s.start_char - 30), s.start_char)
+                if of and body_kind(s.text) in ("förbund", "region"):
+                    owner = body(cx, s.text, s.start_char, s.end_char, "header")
+                    cx.body_key = organ_of(cx, owner, of["organ"], of.start("organ"), s.end_char, "header-organ-for",
+                                           0.9, name=cx.text[of.start("organ"):s.end_char])
+                    body_name, bstart, bend = None, of.start("organ"), s.end_char
                 break
         else:
             # a PDF transcript or a copied page: the head runs on in one line after a site's own lines, so the
@@ -207,6 +220,42 @@ def meeting_head(cx: DocContext) -> None:
         cx.claim("HELD", cx.body_key, cx.meeting_key, s, e, "header" if bend else rule)
     else:
         cx.warn("dokumentet säger inte vilket organ som höll mötet; ange det i en manifestfil (body = ...)")
+
+
+# "Minnesanteckningar Regionrådsmöte Umeåregionen", "PROTOKOLL FRÅN STYRGRUPPSMÖTE ENERGIINTELLIGENT DALARNA": the
+# organ whose meeting it is, in a compound with "möte", and the organisation named after it
+MEETING_WORD_RE = re.compile(r"(?i)\b(?:sammanträdesprotokoll|protokoll|minnesanteckningar|anteckningar|kallelse)"
+                             r"(?:[ \t]+(?:från|vid|för|med))?[ \t]+(?P<w>[a-zåäö]{4,}?)s?möte\b")
+ORG_AFTER_RE = re.compile(rf"[ \t]+(?P<org>[{UP}][\w-]+(?:[ \t]+[{UP}][\w-]+){{0,3}})")
+
+
+def _meeting_word_body(cx: DocContext) -> bool:
+    """The document's body from a 'Regionrådsmöte Umeåregionen' head: the organ (PART_OF the organisation
+    named after it); False where the head has no such word."""
+    text = cx.seg.masked
+    m = MEETING_WORD_RE.search(text, 0, min(len(text), 2000))
+    if not m or not organ_kind(m["w"]):
+        return False
+    k = body(cx, definite(m["w"]), m.start("w"), m.end(), "header-meeting-word")
+    cx.body_key = k
+    om = ORG_AFTER_RE.match(text, m.end())
+    if om:
+        words = om["org"].split()
+        caps = words[0].isupper()
+        keep = []
+        for w in words:
+            if (caps and not w.isupper()) or w in CALENDAR_WORDS or w.lower() in lexicon.header_labels() \
+                    or w in NOT_NAME or w.lower() in CALENDAR_WORDS:
+                break
+            keep.append(w)
+        if keep and len(" ".join(keep)) >= 4:
+            name = " ".join(w.capitalize() if caps else w for w in keep)
+            a = om.start("org")
+            ok = body(cx, name, a, a + len(" ".join(keep)), "header-meeting-word", conf=0.9)
+            if ok != k:
+                set_kind(cx, ok, "organisation")
+                cx.claim("PART_OF", k, ok, m.start(), a + len(" ".join(keep)), "header-meeting-word", 0.8)
+    return True
 
 
 def _first_line_span(cx: DocContext) -> tuple[int, int]:

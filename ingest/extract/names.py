@@ -143,3 +143,19 @@ def leading_non_name(raw: str) -> int:
         if is_first_name(w.group()):
             return w.start() if k and len(words) - k >= 2 else 0
     return 0
+
+
+def definite(w: str) -> str:
+    """'regionråd' -> 'Regionrådet', 'styrgrupp' -> 'Styrgruppen', 'styrelse' -> 'Styrelsen'."""
+    w = w.lower()
+    if w.endswith("presidium"):
+        w = w[:-2] + "et"
+    elif w.endswith("é"):
+        w += "n"
+    elif w.endswith("e"):
+        w += "n"
+    elif w.endswith(("råd", "utskott", "förbund", "nätverk", "forum", "kansli", "organ")):
+        w += "et"
+    else:
+        w += "en"
+    return w[:1].upper() + w[1:]

@@ -1,0 +1,263 @@
+"""The organisation a document's body belongs to and the organisations that are members of it: the letterhead
+('SÖDERHAMNS KOMMUN … Arbetsmarknads- och socialnämnden', 'Hem > Ljungby kommun > Kommunstyrelsen'), 'styrelsen
+för Kommunförbundet Norrbotten', member municipalities listed in the head ('Bjurholm Nordmaling Robertsfors …') or
+beside the members ('Roger Ingvarsson, ledamot, Skinnskattebergs kommun'), and 'landstinget (nuvarande Region
+Örebro län)'."""
+from __future__ import annotations
+
+import re
+
+from ingest import lexicon
+from ingest.extract.context import DocContext
+from ingest.extract.entities import body, municipality, organ_of, region, set_kind
+from ingest.extract.names import body_kind, resolve_municipality
+from ingest.extract.patterns import LOW, NAME, UP
+from ingest.extract.references import bodies_in
+from ingest.extract.structure import reported
+from ingest.nlp import organ_kind
+
+# organs that belong to an organisation (a nämnd to its municipality, an utskott to its förbund); an
+# organisation itself (förbund, region, kommun) or a unit (kansli, förvaltning) is not given a letterhead owner
+# (only an organisation's statutory organs: a råd, beredning or group under a region's letterhead is often a joint
+# body of the region and the municipalities)
+ORGAN_KINDS = ("nämnd", "styrelse", "utskott", "fullmäktige", "presidium")
+# kinds of body that are organisations a letterhead names
+ORGANISATION_KINDS = ("förbund", "region", "kommun", "organisation")
+MEMBER_ROLE_RE = re.compile(r",[ \t]*(?:(?:1:e|2:e|förste|andre)[ \t]+)?(?:vice[ \t]+)?(?P<role>ordförande|ledamot|"
+                            r"ersättare|tjänstgörande[ \t]+ersättare|tjg[ \t]+ersättare|adjungerad)"
+                            r"(?:[ \t]*,[ \t]*[a-zåäö0-9 \t–-]{1,40}?)?[ \t]*,[ \t]*")
+# "landstinget (nuvarande Region Örebro län)", "Regionförbundet (numera Region Sörmland)"
+SUCCESSOR_RE = re.compile(r"(?P<old>[\wåäöÅÄÖ-]+)[ \t\n]*\([ \t]*(?:nuvarande|numera|nu|idag|i dag)[ \t\n]+")
+TRANSCRIPT_RE = re.compile(r"(?m)^Transkript[ \t]*$")
+
+
+def kommun_body(cx: DocContext, mk: str, start: int, end: int, rule: str, written: str | None = None) -> str:
+    """A municipality acting as an organisation (the owner of its nämnder, a member of a förbund) as a body of
+    kind 'kommun': 'Söderhamns kommun', 'Stockholms stad' as written in the text."""
+    name = cx.by_key[mk].props["name"]
+    if written and re.fullmatch(rf"(?i)[{UP}][\w-]*(?:[ \t]+[\w-]+){{0,2}}[ \t]+(?:kommun|stad)", written.strip()):
+        words = written.split()
+        # "KALMAR KOMMUN" -> "Kalmar kommun"
+        full = " ".join(words[:-1] + [words[-1].lower()]) if not _caps(written) else \
+            " ".join([w.capitalize() for w in words[:-1]] + [words[-1].lower()])
+    else:
+        full = f"{name} kommun" if name[-1] in "aeiouyåäöAEIOUYÅÄÖ" or name.endswith(("s", "x", "z")) \
+            else f"{name}s kommun"
+    return set_kind(cx, body(cx, full, start, end, rule, conf=0.9), "kommun")
+
+
+def _content_start(cx: DocContext) -> int:
+    """Where the document's own text begins: after a document-sharing site's 'Transkript' line."""
+    m = TRANSCRIPT_RE.search(cx.text, 0, min(len(cx.text), 3000))
+    return m.end() if m else 0
+
+
+def _caps(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def letterhead(cx: DocContext) -> tuple[str, int, int] | None:
+    """The organisation named in the document's head: a municipality ('SÖDERHAMNS KOMMUN', 'Stockholms stad'),
+    a region or landsting, or a förbund, in the first lines of the text or as an upper-case letterhead on its
+    first pages; a breadcrumb 'Hem > Ljungby kommun > Kommunstyrelsen' names it before the body."""
+    text = cx.seg.masked
+    c0 = _content_start(cx)
+    head_end = min(len(text), c0 + 400)
+    far = min(len(text), c0 + 3000)
+    own = cx.by_key[cx.body_key].props.get("name", "") if cx.body_key in cx.by_key else ""
+    crumb = re.search(r"(?m)^[^\n>]{0,40}>[ \t]*(?:Hem[ \t]*>[ \t]*)?(?P<org>[^>\n]{3,60}?)[ \t]*>[ \t]*"
+                      r"(?P<organ>[^>\n]{3,80}?)[ \t]*(?:>|$)", text[:3000])
+    cands: list[tuple[int, int, str]] = []
+    for sp in cx.spans["MUNI"]:
+        if sp.start_char < far and (sp.start_char < head_end or _caps(sp.text)) and \
+                re.search(r"(?i)\b(?:kommun|stad)\b", text[sp.start_char:sp.end_char + 5]):
+            cands.append((sp.start_char, sp.end_char, "MUNI"))
+    for sp in cx.spans["REGION"]:
+        if sp.start_char < far and (sp.start_char < head_end or _caps(sp.text)):
+            cands.append((sp.start_char, sp.end_char, "REGION"))
+    for sp in cx.spans["BODY"]:
+        if sp.start_char < far and (sp.start_char < head_end or _caps(sp.text)) and \
+                body_kind(sp.text) in ORGANISATION_KINDS and sp.text.lower() != own.lower():
+            cands.append((sp.start_char, sp.end_char, "BODY"))
+    if crumb:
+        a, b = crumb.start("org"), crumb.end("org")
+        cands = [c for c in cands if a <= c[0] < b] + [(a, b, "CRUMB")]
+    for a, b, lab in sorted(cands):
+        if cx.inside_person(a):
+            continue
+        k = _organisation(cx, a, b, lab)
+        if k and k != cx.body_key:
+            return k, a, b
+    return None
+
+
+def _organisation(cx: DocContext, a: int, b: int, lab: str) -> str | None:
+    raw = cx.text[a:b]
+    stad = re.match(r"[ \t]*stad\b", cx.text[b:b + 8])
+    if lab in ("MUNI", "CRUMB"):
+        written = raw + stad.group() if stad else raw
+        m = resolve_municipality(re.sub(r"(?i)\s+stad$", " kommun", written.strip()))
+        if m is None and re.search(r"(?i)\s+stad$", written.strip()):
+            m = resolve_municipality(re.sub(r"(?i)s?\s+stad$", "", written.strip()))
+        if m is not None:
+            mk = cx.mention(f"muni:{m.code}", "Municipality", {"name": m.name, "code": m.code,
+                                                               "county": m.county}, a, b, "letterhead")
+            return kommun_body(cx, mk, a, a + len(written), "letterhead", written)
+        if lab == "MUNI":
+            return None
+    if lab in ("REGION", "CRUMB"):
+        k = region(cx, a, b, "letterhead")
+        if k or lab == "REGION":
+            return k
+    name = raw.strip()
+    if _caps(name):
+        name = name.title()
+    if lab == "CRUMB" and not body_kind(name):
+        return None
+    return body(cx, name, a, b, "letterhead", conf=0.9)
+
+
+def _owned(cx: DocContext, k: str) -> bool:
+    return any(c.src == k for c in cx.claims_of("PART_OF"))
+
+
+def organisation(cx: DocContext) -> None:
+    """The meeting's body PART_OF the letterhead's organisation; 'styrelsen för X' PART_OF X; member
+    organisations MEMBER_OF the organisation; successors."""
+    top = cx.body_key
+    if cx.body_key in cx.by_key:
+        org = letterhead(cx)
+        kind = cx.by_key[cx.body_key].props.get("kind")
+        if org and kind in ORGAN_KINDS and not _owned(cx, cx.body_key) and \
+                not any(c.src == org[0] and c.dst == cx.body_key for c in cx.claims_of("PART_OF")):
+            cx.claim("PART_OF", cx.body_key, org[0], org[1], org[2], "letterhead", 0.8)
+        # members of a joint body's organisation: 'Regionrådet' of Umeåregionen, whose members are the
+        # municipalities
+        owners = [c.dst for c in cx.claims_of("PART_OF") if c.src == cx.body_key]
+        if owners and cx.by_key[owners[0]].props.get("kind") not in ("kommun",) and \
+                cx.by_key[owners[0]].props.get("kind") in ORGANISATION_KINDS:
+            top = owners[0]
+    _organ_for(cx)
+    if top:
+        _member_list(cx, top)
+        _member_rows(cx, top)
+    _successors(cx)
+    reported(cx)
+
+
+def _organ_for(cx: DocContext) -> None:
+    """'styrelsen för Kommunförbundet Norrbotten', 'arbetsutskottet för Region X': the organ PART_OF the
+    organisation named after 'för'."""
+    text = cx.seg.masked
+    for m in re.finditer(r"(?i)\b(?P<organ>styrelsen|arbetsutskottet|presidiet|direktionen|förbundsstyrelsen)"
+                         r"[ \t]+för[ \t]+", text):
+        hit = [b for b in bodies_in(cx, m.end(), m.end() + 80) if b[1] == m.end()]
+        if not hit:
+            continue
+        ok, _, end = hit[0]
+        if cx.by_key[ok].props.get("kind") not in ORGANISATION_KINDS:
+            continue
+        written = f"{m['organ']} för {cx.text[hit[0][1]:end]}"
+        organ_of(cx, ok, m["organ"], m.start(), end, "organ-for", 0.9, name=written)
+
+
+def _member_list(cx: DocContext, top: str) -> None:
+    """'Bjurholm Nordmaling Robertsfors Umeå Vindeln Vännäs Minnesanteckningar …': three or more
+    municipalities named in a row in the head are the members of the document's organisation."""
+    text = cx.seg.masked
+    c0 = _content_start(cx)
+    munis = sorted((sp for sp in cx.spans["MUNI"] if c0 <= sp.start_char < c0 + 400),
+                   key=lambda sp: sp.start_char)
+    runs: list[list] = []
+    for sp in munis:
+        if runs and re.fullmatch(r"[ \t\n,]*(?:och[ \t]+|samt[ \t]+)?", text[runs[-1][-1].end_char:sp.start_char]):
+            runs[-1].append(sp)
+        else:
+            runs.append([sp])
+    for run in runs:
+        if len(run) < 3:
+            continue
+        a, b = run[0].start_char, run[-1].end_char
+        for sp in run:
+            mk = municipality(cx, sp.start_char, sp.end_char, "member-list")
+            if mk:
+                k = kommun_body(cx, mk, sp.start_char, sp.end_char, "member-list")
+                if k != top:
+                    cx.claim("MEMBER_OF", k, top, a, b, "member-list", 0.8)
+
+
+MEMBER_ROLE_TRIGGER = re.compile(r"(?:ordförande|ledamot|ersättare|adjungerad)[ \t]*,")
+NAME_END_RE = re.compile(rf"{NAME}$")
+ORG_WORD_RE = re.compile(rf"[{UP}][{LOW}]+(?:kassan|förmedlingen|verket|myndigheten|styrelsen|inspektionen)\b")
+
+
+def _member_rows(cx: DocContext, top: str) -> None:
+    """'Roger Ingvarsson, ledamot, Skinnskattebergs kommun', 'Linnéa Landerstedt, ordförande, Landstinget
+    Västmanland': the organisation a member sits for is a member of the body."""
+    text = cx.seg.masked
+    if not MEMBER_ROLE_TRIGGER.search(text):
+        return
+    starts: dict[int, object] = {}
+    for sp in cx.spans["MUNI"] + cx.spans["REGION"] + cx.spans["BODY"]:
+        if sp.start_char not in starts or sp.end_char > starts[sp.start_char].end_char:
+            starts[sp.start_char] = sp
+    seen: set[str] = set()
+    found: list[tuple[str, int, int]] = []
+    home = {c.dst for c in cx.claims_of("PART_OF") if c.src == top}
+    if cx.home_muni:
+        mp = cx.by_key[cx.home_muni].props
+        home |= {k for k, m in cx.by_key.items() if m.label == "Body" and m.props.get("kind") == "kommun"
+                 and m.props.get("name", "").startswith(mp["name"])}
+    for m in MEMBER_ROLE_RE.finditer(text):
+        # a person's name before the role: read by an earlier stage, or a name's shape
+        if not (cx.inside_person(m.start() - 1) or NAME_END_RE.search(text, max(0, m.start() - 60), m.start())):
+            continue
+        at = m.end()
+        sp = starts.get(at)
+        k, end = None, at
+        if sp is not None and sp.label_ == "MUNI":
+            mk = municipality(cx, sp.start_char, sp.end_char, "member-row")
+            if mk and re.search(r"(?i)\b(?:kommun|stad)\b", sp.text):
+                k, end = kommun_body(cx, mk, sp.start_char, sp.end_char, "member-row", sp.text), sp.end_char
+        elif sp is not None and sp.label_ == "REGION":
+            k, end = region(cx, sp.start_char, sp.end_char, "member-row"), sp.end_char
+        elif sp is not None and body_kind(sp.text) in ORGANISATION_KINDS:
+            k, end = body(cx, sp.text, sp.start_char, sp.end_char, "member-row", conf=0.8), sp.end_char
+        else:
+            om = ORG_WORD_RE.match(text, at)
+            if om:
+                k = set_kind(cx, body(cx, om.group(), at, om.end(), "member-row", conf=0.8), "organisation")
+                end = om.end()
+        if k and k != top and k not in seen and k not in home:
+            seen.add(k)
+            found.append((k, at, end))
+    # a joint body's members sit for several organisations; members who all sit for one municipality ("…,
+    # ledamot, Umeå kommun" in Umeå's own beredning) say nothing of member organisations
+    if len(found) >= 2:
+        for k, a, b in found:
+            cx.claim("MEMBER_OF", k, top, a, b, "member-row", 0.8)
+
+
+def _successors(cx: DocContext) -> None:
+    """'landstinget (nuvarande Region Örebro län)': the body named in the parentheses succeeded the one
+    before them."""
+    text = cx.seg.masked
+    if "(" not in text:
+        return
+    for m in SUCCESSOR_RE.finditer(text):
+        new = [b for b in bodies_in(cx, m.end(), m.end() + 60) if b[1] == m.end()]
+        if not new:
+            continue
+        old = [b for b in bodies_in(cx, max(0, m.start() - 60), m.end("old")) if b[2] == m.end("old")]
+        if old:
+            ok = old[0][0]
+        else:
+            w = m["old"]
+            heads = lexicon.organisation_heads()
+            if not (organ_kind(w) or w.lower().rstrip("et").endswith(heads) or
+                    re.sub(r"(et|en)$", "", w.lower()).endswith(heads)):
+                continue
+            ok = set_kind(cx, body(cx, w, m.start("old"), m.end("old"), "successor", conf=0.8), "organisation")
+        if ok != new[0][0]:
+            cx.claim("SUCCEEDED", new[0][0], ok, m.start("old"), new[0][2], "successor", 0.8)
