@@ -8,7 +8,7 @@ from ingest import lexicon
 from ingest.dates import find_dates
 from ingest.extract.context import DocContext
 from ingest.extract.entities import body, municipality, organ_of, region, set_kind
-from ingest.extract.names import body_kind, definite
+from ingest.extract.names import body_kind, clean_body_name, definite
 from ingest.extract.patterns import EMAIL_RE, LOW, UP
 from ingest.extract.vocabulary import CALENDAR_WORDS, FUNCTION_WORDS, NOT_NAME
 from ingest.nlp import organ_kind
@@ -21,6 +21,9 @@ ABBR_DASH_RE = re.compile(r"^[ \t]*(?:[-–,][ \t]*)(?P<abbr>[A-ZÅÄÖ][A-Za-z�
 
 ORGAN_FOR_RE = re.compile(r"(?i)\b(?P<organ>styrelsen|arbetsutskottet|presidiet|direktionen|förbundsstyrelsen)[ \t]+"
                           r"för[ \t]+$")
+
+BARE_ORGAN_RE = re.compile(r"(?<![\w-])(?:Styrelsen|Förbundsstyrelsen|Arbetsutskottet|Presidiet|Direktionen|"
+                           r"Förbundsdirektionen|Förbundsfullmäktige)(?![\w-])")
 
 TIME_RE = re.compile(r"(?i)\b(?:kl\.?|klockan)?[ \t]*(\d{1,2}(?:[.:]\d\d)?)[ \t]*[-–][ \t]*(\d{1,2}(?:[.:]\d\d)?)\b")
 
@@ -168,6 +171,17 @@ def meeting_head(cx: DocContext) -> None:
                 s = spans[0]
                 body_name, bstart, bend = s.text, s.start_char, s.end_char
                 # "Delgivningar till styrelsen för Kommunförbundet Norrbotten": the organ of the body named
+                # "REGIONSTYRELSEN / Arbetsutskottet": an organ of the letterhead's styrelse or nämnd
+                sub = [x for x in cx.spans["BODY"] if s.end_char < x.start_char <= s.end_char + 60
+                       and body_kind(x.text) in ("utskott", "presidium", "beredning")
+                       and not cx.seg.masked[s.end_char:x.start_char].strip(" \t\n")]
+                if sub and s.text.isupper() and body_kind(s.text) in ("styrelse", "nämnd", "fullmäktige") \
+                        and len(sub[0].text.split()) == 1:
+                    owner = body(cx, s.text, s.start_char, s.end_char, "header")
+                    cx.body_key = organ_of(cx, owner, sub[0].text, sub[0].start_char, sub[0].end_char,
+                                           "header-letterhead-organ", 0.9, name=sub[0].text)
+                    body_name, bstart, bend = None, sub[0].start_char, sub[0].end_char
+                    break
                 of = ORGAN_FOR_RE.search(cx.seg.masked, max(0, s.start_char - 30), s.start_char)
                 if of and body_kind(s.text) in ("förbund", "region"):
                     owner = body(cx, s.text, s.start_char, s.end_char, "header")
@@ -182,6 +196,16 @@ def meeting_head(cx: DocContext) -> None:
             s = _run_on_head_body(cx)
             if s is not None:
                 body_name, bstart, bend, rule = s.text, s.start_char, s.end_char, "header-run-on"
+    if body_name and not cx.body_key and rule != "manifest":
+        # "KOMMUNFÖRBUNDET NORRBOTTEN … Styrelsen": the organisation's letterhead, then its organ
+        cleaned = clean_body_name(body_name)
+        om = BARE_ORGAN_RE.search(cx.seg.masked, bend, min(len(cx.seg.masked), bend + 300)) \
+            if cleaned.isupper() and body_kind(cleaned) in ("förbund", "region") else None
+        if om:
+            owner = body(cx, cleaned, bstart, bstart + len(cleaned), "header")
+            cx.body_key = organ_of(cx, owner, om.group(), om.start(), om.end(), "header-letterhead-organ",
+                                   0.9, name=om.group())
+            body_name, bstart, bend = None, om.start(), om.end()
     if body_name and not cx.body_key:
         m = re.match(rf"^(?P<name>.+?)[ \t]*(?:[-–,][ \t]*|\()(?P<abbr>[{UP}][A-Za-zÅÄÖåäö]{{1,7}})\)?[ \t]*$",
                      body_name)

@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 
 from ingest import lexicon
-from ingest.extract.context import DocContext
+from ingest.extract.context import DocContext, SpanLike
 from ingest.extract.entities import body, municipality, organ_of, region, set_kind
 from ingest.extract.names import body_kind, resolve_municipality
 from ingest.extract.patterns import LOW, NAME, UP
 from ingest.extract.references import bodies_in
 from ingest.extract.structure import reported
+from ingest.extract.vocabulary import CALENDAR_WORDS, NOT_NAME
 from ingest.nlp import organ_kind
 
 # organs that belong to an organisation (a nämnd to its municipality, an utskott to its förbund); an
@@ -143,6 +144,9 @@ def organisation(cx: DocContext) -> None:
         _member_list(cx, top)
         _member_rows(cx, top)
     _successors(cx)
+    _joint_name_members(cx)
+    _owned_organs(cx)
+    _au_numbers(cx)
     reported(cx)
 
 
@@ -261,3 +265,106 @@ def _successors(cx: DocContext) -> None:
             ok = set_kind(cx, body(cx, w, m.start("old"), m.end("old"), "successor", conf=0.8), "organisation")
         if ok != new[0][0]:
             cx.claim("SUCCEEDED", new[0][0], ok, m.start("old"), new[0][2], "successor", 0.8)
+
+
+# "Region Västerbottens kansli", "Blekinge Turisms styrelse", "Regionförbundets kansli": an organ named by its
+# owner's genitive
+OWNED_RE = re.compile(rf"(?<![\w-])(?P<owner>[{UP}][\w-]+(?:[ \t]+[{UP}][\w-]+){{0,3}})(?::s|s)[ \t]+"
+                      r"(?P<organ>kansli|kansliet|styrelse|presidium|presidiet|arbetsutskott|ledningsgrupp|"
+                      r"förbundsstyrelse|beredningar)\b")
+
+
+def _owned_organs(cx: DocContext) -> None:
+    """An organ named by its owner's genitive PART_OF the owner, where the owner is a region, a municipality, an
+    abbreviation or a capitalised name ('Blekinge Turism'), and not a person."""
+    text = cx.seg.masked
+    regions = {sp.start_char: sp for sp in cx.spans["REGION"]}
+    for m in OWNED_RE.finditer(text):
+        a = m.start("owner")
+        owner = m["owner"]
+        words = owner.split()
+        sp = regions.get(a)
+        if sp is None and words[0] == "Region" and region(cx, a, m.end("owner"), "genitive-organ"):
+            sp = SpanLike(a, m.end("owner"), owner, "REGION")
+        if sp is None and (words[0] in NOT_NAME or words[0] in CALENDAR_WORDS):
+            continue
+        if cx.inside_person(a) or \
+                any(c.src.startswith("body:") and c.evidence.start == m.start() for c in cx.claims_of("PART_OF")):
+            continue
+        # "Ordförandens", "Kommunens": a word, not a name, unless it is an organ or an organisation
+        if len(words) == 1 and not (organ_kind(owner) or owner in cx.abbr or owner.isupper() or
+                                    owner.lower().endswith(lexicon.organisation_heads())):
+            continue
+        if sp is not None and sp.end_char >= m.end("owner") - 1:
+            ok = region(cx, sp.start_char, sp.end_char, "genitive-organ")
+        else:
+            ok = cx.abbr.get(owner) or body(cx, owner, a, m.end("owner"), "genitive-organ", conf=0.8)
+            set_kind(cx, ok, "organisation")
+        if ok:
+            organ_of(cx, ok, m["organ"], m.start(), m.end(), "genitive-organ", 0.8)
+
+
+# "Au § 12" beside the body's own paragraph: the body's arbetsutskott prepared the matter
+AU_RE = re.compile(r"(?<![\w-])(?:Au|AU|au)[ \t]*§[ \t]*\d+")
+
+
+def _au_numbers(cx: DocContext) -> None:
+    """A styrelse's or nämnd's minutes that give an item's paragraph in its arbetsutskott ('Au § 12'): the
+    arbetsutskott PREPARES_FOR the body."""
+    own = cx.body_key
+    if not own or own not in cx.by_key or cx.by_key[own].props.get("kind") not in ("styrelse", "nämnd"):
+        return
+    m = AU_RE.search(cx.seg.masked)
+    if m:
+        au = organ_of(cx, own, "arbetsutskott", m.start(), m.end(), "au-paragraph", 0.8)
+        cx.claim("PREPARES_FOR", au, own, m.start(), m.end(), "au-paragraph", 0.8)
+
+
+# "Ledningsgruppen för samverkan Region Jönköpings län och länets kommuner", "samverkansberedning
+# Kommunerna-Landstinget": a joint body named by its parties
+JOINT_RE = re.compile(r"(?i)\bsamverkan(?:s(?:beredning|grupp|råd|forum|organ)\w*)?[ \t\n]+(?:mellan[ \t\n]+)?")
+PARTY_RE = re.compile(r"(?:(?:länets|regionens|de|alla)[ \t]+)?[Kk]ommuner(?:na)?\b|[Ll]andstinget\b|[Rr]egionen\b")
+REGION_NAME_RE = re.compile(rf"Region[ \t\n]+[{UP}][\w-]+(?:[ \t\n]+(?:län|[{UP}][\w-]+))?")
+JOINT_SEP_RE = re.compile(r"[ \t\n]*(?:och|samt|,|-|–)[ \t\n]*")
+
+
+def _joint_name_members(cx: DocContext) -> None:
+    """The parties a joint body's name lists are MEMBER_OF it."""
+    text = cx.seg.masked
+    if "amverkan" not in text:
+        return
+    regions = {sp.start_char: sp for sp in cx.spans["REGION"]}
+    for m in JOINT_RE.finditer(text):
+        named = [b for b in bodies_in(cx, max(0, m.start() - 60), m.start() + 1) if b[1] <= m.start()]
+        word = re.match(r"\w+", m.group()).group()
+        if named and (named[-1][2] >= m.start() - 5 or
+                      re.fullmatch(r"[ \t]+för[ \t]+", text[named[-1][2]:m.start()])):
+            target = named[-1][0]
+        elif organ_kind(word):  # "samverkansberedning Kommunerna-Landstinget"
+            target = body(cx, word, m.start(), m.start() + len(word), "joint-name", conf=0.8)
+        else:
+            continue
+        pos, parts = m.end(), []
+        while len(parts) < 6:
+            sp = regions.get(pos)
+            rm = REGION_NAME_RE.match(text, pos) if sp is None else None
+            if rm and region(cx, rm.start(), rm.end(), "joint-name"):
+                sp = SpanLike(rm.start(), rm.end(), rm.group(), "REGION")
+            if sp is not None:
+                parts.append((region(cx, sp.start_char, sp.end_char, "joint-name"), sp.start_char, sp.end_char))
+                pos = sp.end_char
+            else:
+                pm = PARTY_RE.match(text, pos)
+                if not pm:
+                    break
+                k = set_kind(cx, body(cx, pm.group(), pm.start(), pm.end(), "joint-name", conf=0.8), "organisation")
+                parts.append((k, pm.start(), pm.end()))
+                pos = pm.end()
+            sep = JOINT_SEP_RE.match(text, pos)
+            if not sep:
+                break
+            pos = sep.end()
+        if len(parts) >= 2:
+            for k, a, b in parts:
+                if k and k != target:
+                    cx.claim("MEMBER_OF", k, target, m.start(), parts[-1][2], "joint-name", 0.8)
