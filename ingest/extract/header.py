@@ -25,6 +25,11 @@ ORGAN_FOR_RE = re.compile(r"(?i)\b(?P<organ>styrelsen|arbetsutskottet|presidiet|
 BARE_ORGAN_RE = re.compile(r"(?<![\w-])(?:Styrelsen|Förbundsstyrelsen|Arbetsutskottet|Presidiet|Direktionen|"
                            r"Förbundsdirektionen|Förbundsfullmäktige)(?![\w-])")
 
+ANSLAG_RE = re.compile(r"(?<![\w-])(?P<b>[A-ZÅÄÖ][a-zåäö-]+(?:[ \t]+[a-zåäö-]+){0,2}?)(?::s|s)[ \t]+protokoll[ \t]+"
+                       r"(?:har|är)[ \t]+justera")
+
+HEAD_WORDS = {"dag", "datum", "tid", "plats", "kl", "klockan", "närvarande", "deltagare", "protokoll", "sida"}
+
 TIME_RE = re.compile(r"(?i)\b(?:kl\.?|klockan)?[ \t]*(\d{1,2}(?:[.:]\d\d)?)[ \t]*[-–][ \t]*(\d{1,2}(?:[.:]\d\d)?)\b")
 
 
@@ -196,6 +201,12 @@ def meeting_head(cx: DocContext) -> None:
             s = _run_on_head_body(cx)
             if s is not None:
                 body_name, bstart, bend, rule = s.text, s.start_char, s.end_char, "header-run-on"
+    if rule != "manifest" and not cx.body_key and body_kind(clean_body_name(body_name or "")) in (None, "kansli",
+                                                                                                "förvaltning"):
+        # "Arbetsutskottets protokoll har justerats och anslagits": the notice of the protocol names its body
+        am = ANSLAG_RE.search(cx.seg.masked)
+        if am and organ_kind(am["b"]):
+            body_name, bstart, bend, rule = am["b"], am.start("b"), am.end("b"), "header-anslag"
     if body_name and not cx.body_key and rule != "manifest":
         # "KOMMUNFÖRBUNDET NORRBOTTEN … Styrelsen": the organisation's letterhead, then its organ
         cleaned = clean_body_name(body_name)
@@ -269,7 +280,7 @@ def _meeting_word_body(cx: DocContext) -> bool:
         keep = []
         for w in words:
             if (caps and not w.isupper()) or w in CALENDAR_WORDS or w.lower() in lexicon.header_labels() \
-                    or w in NOT_NAME or w.lower() in CALENDAR_WORDS:
+                    or w in NOT_NAME or w.lower() in CALENDAR_WORDS or w.lower() in HEAD_WORDS or section_of(w):
                 break
             keep.append(w)
         if keep and len(" ".join(keep)) >= 4:

@@ -143,6 +143,7 @@ def organisation(cx: DocContext) -> None:
     if top:
         _member_list(cx, top)
         _member_rows(cx, top)
+        _municipality_column(cx, top)
     _successors(cx)
     _joint_name_members(cx)
     _owned_organs(cx)
@@ -191,6 +192,8 @@ def _member_list(cx: DocContext, top: str) -> None:
                     cx.claim("MEMBER_OF", k, top, a, b, "member-list", 0.8)
 
 
+JOINT_KINDS = ("förbund", "råd", "samrådsgrupp", "forum", "nätverk", "ledningsgrupp", "beredning", "grupp",
+               "organisation", "arena", "delegation")
 MEMBER_ROLE_TRIGGER = re.compile(r"(?:ordförande|ledamot|ersättare|adjungerad)[ \t]*,")
 NAME_END_RE = re.compile(rf"{NAME}$")
 ORG_WORD_RE = re.compile(rf"[{UP}][{LOW}]+(?:kassan|förmedlingen|verket|myndigheten|styrelsen|inspektionen)\b")
@@ -340,31 +343,69 @@ def _joint_name_members(cx: DocContext) -> None:
         if named and (named[-1][2] >= m.start() - 5 or
                       re.fullmatch(r"[ \t]+för[ \t]+", text[named[-1][2]:m.start()])):
             target = named[-1][0]
-        elif organ_kind(word):  # "samverkansberedning Kommunerna-Landstinget"
-            target = body(cx, word, m.start(), m.start() + len(word), "joint-name", conf=0.8)
+        elif organ_kind(word):  # "samverkansberedning Kommunerna-Landstinget" (made once its parties are read)
+            target = None
         else:
             continue
         pos, parts = m.end(), []
         while len(parts) < 6:
             sp = regions.get(pos)
             rm = REGION_NAME_RE.match(text, pos) if sp is None else None
-            if rm and region(cx, rm.start(), rm.end(), "joint-name"):
-                sp = SpanLike(rm.start(), rm.end(), rm.group(), "REGION")
-            if sp is not None:
-                parts.append((region(cx, sp.start_char, sp.end_char, "joint-name"), sp.start_char, sp.end_char))
-                pos = sp.end_char
+            if sp is not None or rm:
+                a_, b_ = (sp.start_char, sp.end_char) if sp is not None else rm.span()
+                if lexicon_region(text[a_:b_]):
+                    parts.append(("REGION", a_, b_))
+                    pos = b_
+                else:
+                    break
             else:
                 pm = PARTY_RE.match(text, pos)
                 if not pm:
                     break
-                k = set_kind(cx, body(cx, pm.group(), pm.start(), pm.end(), "joint-name", conf=0.8), "organisation")
-                parts.append((k, pm.start(), pm.end()))
+                parts.append(("PARTY", pm.start(), pm.end()))
                 pos = pm.end()
             sep = JOINT_SEP_RE.match(text, pos)
             if not sep:
                 break
             pos = sep.end()
-        if len(parts) >= 2:
-            for k, a, b in parts:
-                if k and k != target:
-                    cx.claim("MEMBER_OF", k, target, m.start(), parts[-1][2], "joint-name", 0.8)
+        if len(parts) < 2:
+            continue
+        target = target or body(cx, word, m.start(), m.start() + len(word), "joint-name", conf=0.8)
+        for lab, a_, b_ in parts:
+            k = region(cx, a_, b_, "joint-name") if lab == "REGION" else \
+                set_kind(cx, body(cx, text[a_:b_], a_, b_, "joint-name", conf=0.8), "organisation")
+            if k and k != target:
+                cx.claim("MEMBER_OF", k, target, m.start(), parts[-1][2], "joint-name", 0.8)
+
+
+def _municipality_column(cx: DocContext, top: str) -> None:
+    """'Närvarande Ingemar Nyman, Bjurholm Dagmar Schröder, Bjurholm Ulla-Maj Andersson, Nordmaling …': those
+    present sit for their municipalities; three or more municipalities are the body's (or its organisation's)
+    members."""
+    # only a joint body's: a region's or a municipality's own organs list their politicians' home towns too
+    tp = cx.by_key[top].props
+    if not (tp.get("kind") in JOINT_KINDS or (tp.get("kind") == "region" and not lexicon_region(tp.get("name", "")))):
+        return
+    text = cx.seg.masked
+    found: dict[str, tuple[int, int, str]] = {}
+    for sp in cx.spans["MUNI"]:
+        before = text[max(0, sp.start_char - 60):sp.start_char]
+        if not re.search(r",[ \t]*$", before) or cx.inside_person(sp.start_char):
+            continue
+        if not (NAME_END_RE.search(before.rstrip(" \t,")) or cx.inside_person(len(before.rstrip(" \t,")) - 1 +
+                                                                     max(0, sp.start_char - 60))):
+            continue
+        mk = municipality(cx, sp.start_char, sp.end_char, "member-column")
+        if mk and mk != cx.home_muni and mk not in found:
+            found[mk] = (sp.start_char, sp.end_char, sp.text)
+    if len(found) < 3:
+        return
+    for mk, (a, b, written) in found.items():
+        k = kommun_body(cx, mk, a, b, "member-column", written)
+        if k != top:
+            cx.claim("MEMBER_OF", k, top, a, b, "member-column", 0.8)
+
+
+def lexicon_region(raw: str) -> bool:
+    raw = re.sub(r"\s+", " ", raw).strip().lower()
+    return any(raw in (r.name.lower(), *(a.lower() for a in r.aliases)) for r in lexicon.regions())

@@ -147,7 +147,10 @@ def _named_at(cx: DocContext, pos: int, kinds: tuple[str, ...] | None = None) ->
         name = definite(organ_lemma(w))
     else:
         name = w
-    return body(cx, name, pos, pos + len(w), "reported", conf=0.8), pos + len(w)
+    k = body(cx, name, pos, pos + len(w), "reported", conf=0.8)
+    if cx.by_key[k].props.get("name") == w:  # an earlier stage named the group by the plural
+        cx.by_key[k].props["name"] = name
+    return k, pos + len(w)
 
 
 def reported(cx: DocContext) -> None:
