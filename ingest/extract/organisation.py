@@ -28,7 +28,8 @@ MEMBER_ROLE_RE = re.compile(r",[ \t]*(?:(?:1:e|2:e|förste|andre)[ \t]+)?(?:vice
                             r"ersättare|tjänstgörande[ \t]+ersättare|tjg[ \t]+ersättare|adjungerad)"
                             r"(?:[ \t]*,[ \t]*[a-zåäö0-9 \t–-]{1,40}?)?[ \t]*,[ \t]*")
 # "landstinget (nuvarande Region Örebro län)", "Regionförbundet (numera Region Sörmland)"
-SUCCESSOR_RE = re.compile(r"(?P<old>[\wåäöÅÄÖ-]+)[ \t\n]*\([ \t]*(?:nuvarande|numera|nu|idag|i dag)[ \t\n]+")
+SUCCESSOR_RE = re.compile(r"\([ \t]*(?:nuvarande|numera|nu|idag|i dag)[ \t\n]+")
+OLD_NAME_RE = re.compile(r"(?P<old>[\wåäöÅÄÖ-]+)[ \t\n]*$")
 TRANSCRIPT_RE = re.compile(r"(?m)^Transkript[ \t]*$")
 
 
@@ -252,9 +253,10 @@ def _successors(cx: DocContext) -> None:
     text = cx.seg.masked
     if "(" not in text:
         return
-    for m in SUCCESSOR_RE.finditer(text):
-        new = [b for b in bodies_in(cx, m.end(), m.end() + 60) if b[1] == m.end()]
-        if not new:
+    for pm in SUCCESSOR_RE.finditer(text):
+        new = [b for b in bodies_in(cx, pm.end(), pm.end() + 60) if b[1] == pm.end()]
+        m = OLD_NAME_RE.search(text, max(0, pm.start() - 60), pm.start())
+        if not new or not m:
             continue
         old = [b for b in bodies_in(cx, max(0, m.start() - 60), m.end("old")) if b[2] == m.end("old")]
         if old:
@@ -282,6 +284,7 @@ def _owned_organs(cx: DocContext) -> None:
     abbreviation or a capitalised name ('Blekinge Turism'), and not a person."""
     text = cx.seg.masked
     regions = {sp.start_char: sp for sp in cx.spans["REGION"]}
+    claimed = {c.evidence.start for c in cx.claims_of("PART_OF")}
     for m in OWNED_RE.finditer(text):
         a = m.start("owner")
         owner = m["owner"]
@@ -292,7 +295,7 @@ def _owned_organs(cx: DocContext) -> None:
         if sp is None and (words[0] in NOT_NAME or words[0] in CALENDAR_WORDS):
             continue
         if cx.inside_person(a) or \
-                any(c.src.startswith("body:") and c.evidence.start == m.start() for c in cx.claims_of("PART_OF")):
+                m.start() in claimed:
             continue
         # "Ordförandens", "Kommunens": a word, not a name, unless it is an organ or an organisation
         if len(words) == 1 and not (organ_kind(owner) or owner in cx.abbr or owner.isupper() or
@@ -395,12 +398,15 @@ def _municipality_column(cx: DocContext, top: str) -> None:
         if not (NAME_END_RE.search(before.rstrip(" \t,")) or cx.inside_person(len(before.rstrip(" \t,")) - 1 +
                                                                      max(0, sp.start_char - 60))):
             continue
-        mk = municipality(cx, sp.start_char, sp.end_char, "member-column")
-        if mk and mk != cx.home_muni and mk not in found:
-            found[mk] = (sp.start_char, sp.end_char, sp.text)
+        mu = resolve_municipality(sp.text)
+        if mu and (not cx.home_muni or cx.by_key[cx.home_muni].props.get("code") != mu.code) and mu.code not in found:
+            found[mu.code] = (sp.start_char, sp.end_char, sp.text)
     if len(found) < 3:
         return
-    for mk, (a, b, written) in found.items():
+    for a, b, written in found.values():
+        mk = municipality(cx, a, b, "member-column")
+        if not mk:
+            continue
         k = kommun_body(cx, mk, a, b, "member-column", written)
         if k != top:
             cx.claim("MEMBER_OF", k, top, a, b, "member-column", 0.8)
