@@ -120,3 +120,26 @@ def test_au_paragraph_beside_the_styrelses_own(tmp_path):
     _, x = _extract(tmp_path, "rs.txt", "REGIONSTYRELSEN\nProtokoll 2018-05-30\n\n§ 12 Ekonomisk rapport\n"
                     "Rs § 45, Au § 12\nRegionstyrelsen beslutar att godkänna rapporten.\n")
     assert any(b == "REGIONSTYRELSEN" and "arbetsutskott" in a.lower() for a, b in _relations(x, "PREPARES_FOR"))
+
+
+def test_representatives_of_organisations_are_members(tmp_path):
+    text, x = _extract(tmp_path, "repr.txt", "Protokoll 2015-03-12\n\n§ 5 Information\nLänsgruppen består av "
+                       "representanter från Region Jönköpings län, Försäkringskassan och länets kommuner.\n")
+    members = _relations(x, "MEMBER_OF")
+    assert {("Region Jönköpings län", "Länsgruppen"), ("Försäkringskassan", "Länsgruppen"),
+            ("länets kommuner", "Länsgruppen")} <= members
+    _quotes_true(text, x)
+
+
+def test_an_owners_adjective_organ(tmp_path):
+    _, x = _extract(tmp_path, "halland.txt", "Protokoll 2021-05-27\n\n§ 3 Uppföljning\nRegion Hallands lokala "
+                    "nämnder ska lämna en rapport.\n")
+    assert ("Region Hallands lokala nämnder", "Region Halland") in _relations(x, "PART_OF")
+
+
+def test_head_date_of_a_run_on_transcript(tmp_path):
+    _, x = _extract(tmp_path, "transcript.txt", "Storlek: px\n\nTranskript\n\n1 NORSJÖ KOMMUN PROTOKOLL 1(21) Plats "
+                    "och tid Kommunkontoret måndagen den 27 september 2004 kl Beslutande Mikael Lindfors (s), "
+                    "ordförande\n\n§ 178 Budget\nArbetsutskottet beslutar att godkänna budgeten.\n")
+    meeting = next(m for m in x.mentions if m.label == "Meeting")
+    assert meeting.props.get("date") == "2004-09-27"

@@ -230,7 +230,7 @@ def meeting_head(cx: DocContext) -> None:
             cx.body_key = body(cx, body_name, bstart, bend, "header", short=short)
     if not cx.body_key:
         cx.body_key = _infer_body(cx)
-    date = meta.get("date") or seg.meeting_date or meta.get("date_fallback")
+    date = meta.get("date") or seg.meeting_date or _head_date(cx) or meta.get("date_fallback")
     if not meta.get("date") and not seg.meeting_date and meta.get("date_fallback"):
         cx.warn(f"mötets datum {date} är taget ur filnamnet (--date-from-filename)")
     if not date and cx.body_key:
@@ -291,6 +291,26 @@ def _meeting_word_body(cx: DocContext) -> bool:
                 set_kind(cx, ok, "organisation")
                 cx.claim("PART_OF", k, ok, m.start(), a + len(" ".join(keep)), "header-meeting-word", 0.8)
     return True
+
+
+HEAD_DATE_CUE_RE = re.compile(r"(?i)(?:\bden|\bdag|\bdatum|\btid|möte|sammanträde|dagen|\bdag)[ \t:]*$")
+TRANSCRIPT_LINE_RE = re.compile(r"(?m)^Transkript[ \t]*$")
+
+
+def _head_date(cx: DocContext) -> str | None:
+    """A PDF transcript's head that runs on in one line: 'Minnesanteckningar Regionrådsmöte Umeåregionen Dag
+    tisdagen den 12 juni 2012', 'Plats och tid Kommunkontoret måndagen den 27 september 2004': the first full
+    date said as the meeting's day, in the first 600 characters of the text."""
+    text = cx.seg.masked
+    tm = TRANSCRIPT_LINE_RE.search(text, 0, min(len(text), 3000))
+    c0 = tm.end() if tm else 0
+    for h in find_dates(text, c0, min(len(text), c0 + 600)):
+        weekday = re.search(r"(?i)dag(?:en)?[ \t]+(?:den[ \t]+)?$", text[max(0, h.start - 20):h.start])
+        if h.year and (weekday or HEAD_DATE_CUE_RE.search(text[max(0, h.start - 25):h.start]) or
+                       re.search(r"(?i)(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)",
+                                 text[h.start:h.start + 10])):
+            return h.iso()
+    return None
 
 
 def _first_line_span(cx: DocContext) -> tuple[int, int]:

@@ -13,6 +13,7 @@ from ingest.extract.entities import body, municipality, organ_of, region, set_ki
 from ingest.extract.names import body_kind, resolve_municipality
 from ingest.extract.patterns import LOW, NAME, UP
 from ingest.extract.references import bodies_in
+from graph.text import sentence_bounds
 from ingest.extract.structure import reported
 from ingest.extract.vocabulary import CALENDAR_WORDS, NOT_NAME
 from ingest.nlp import organ_kind
@@ -147,6 +148,7 @@ def organisation(cx: DocContext) -> None:
         _municipality_column(cx, top)
     _successors(cx)
     _joint_name_members(cx)
+    _representatives(cx)
     _owned_organs(cx)
     _au_numbers(cx)
     reported(cx)
@@ -276,7 +278,8 @@ def _successors(cx: DocContext) -> None:
 # owner's genitive
 OWNED_RE = re.compile(rf"(?<![\w-])(?P<owner>[{UP}][\w-]+(?:[ \t]+[{UP}][\w-]+){{0,3}})(?::s|s)[ \t]+"
                       r"(?P<organ>kansli|kansliet|styrelse|presidium|presidiet|arbetsutskott|ledningsgrupp|"
-                      r"förbundsstyrelse|beredningar)\b")
+                      r"förbundsstyrelse|beredningar|(?:lokala|regionala|politiska|sociala)[ \t]+(?:nämnder|nämnd|"
+                      r"utskott|beredningar|beredning))\b")
 
 
 def _owned_organs(cx: DocContext) -> None:
@@ -307,7 +310,9 @@ def _owned_organs(cx: DocContext) -> None:
             ok = cx.abbr.get(owner) or body(cx, owner, a, m.end("owner"), "genitive-organ", conf=0.8)
             set_kind(cx, ok, "organisation")
         if ok:
-            organ_of(cx, ok, m["organ"], m.start(), m.end(), "genitive-organ", 0.8)
+            # "Region Hallands lokala nämnder": an adjective's organ is named as written
+            organ_of(cx, ok, m["organ"], m.start(), m.end(), "genitive-organ", 0.8,
+                     name=cx.text[m.start():m.end()] if " " in m["organ"] else None)
 
 
 # "Au § 12" beside the body's own paragraph: the body's arbetsutskott prepared the matter
@@ -415,3 +420,48 @@ def _municipality_column(cx: DocContext, top: str) -> None:
 def lexicon_region(raw: str) -> bool:
     raw = re.sub(r"\s+", " ", raw).strip().lower()
     return any(raw in (r.name.lower(), *(a.lower() for a in r.aliases)) for r in lexicon.regions())
+
+
+# "Ledningsgruppen består av representanter från Region Jönköpings län och länets kommuner"
+REPRESENTATIVES_RE = re.compile(r"(?i)\brepresentanter[ \t\n]+(?:från|för)[ \t\n]+")
+
+
+def _representatives(cx: DocContext) -> None:
+    """The organisations whose representatives a body has are MEMBER_OF it: the body named in the sentence
+    before the phrase, else the document's own."""
+    text = cx.seg.masked
+    if "epresentanter" not in text:
+        return
+    for m in REPRESENTATIVES_RE.finditer(text):
+        s, e = sentence_bounds(text, m.start())
+        before = [b for b in bodies_in(cx, s, m.start()) if cx.by_key[b[0]].props.get("kind") in JOINT_KINDS]
+        target = before[-1][0] if before else cx.body_key
+        if not target:
+            continue
+        pos, parts = m.end(), []
+        spans = {sp.start_char: sp for sp in cx.spans["REGION"] + cx.spans["BODY"] + cx.spans["MUNI"]}
+        while len(parts) < 8:
+            sp = spans.get(pos)
+            if sp is not None and sp.label_ == "REGION":
+                k, pos = region(cx, sp.start_char, sp.end_char, "representatives"), sp.end_char
+            elif sp is not None and sp.label_ == "MUNI":
+                mk = municipality(cx, sp.start_char, sp.end_char, "representatives")
+                k = kommun_body(cx, mk, sp.start_char, sp.end_char, "representatives", sp.text) if mk else None
+                pos = sp.end_char
+            elif sp is not None and body_kind(sp.text) in ORGANISATION_KINDS:
+                k, pos = body(cx, sp.text, sp.start_char, sp.end_char, "representatives", conf=0.8), sp.end_char
+            else:
+                pm = PARTY_RE.match(text, pos) or ORG_WORD_RE.match(text, pos)
+                if not pm:
+                    break
+                k = set_kind(cx, body(cx, pm.group(), pm.start(), pm.end(), "representatives", conf=0.8),
+                             "organisation")
+                pos = pm.end()
+            if k and k != target:
+                parts.append((k, pos))
+            sep = JOINT_SEP_RE.match(text, pos)
+            if not sep:
+                break
+            pos = sep.end()
+        for k, end in parts:
+            cx.claim("MEMBER_OF", k, target, m.start(), parts[-1][1], "representatives", 0.8)
