@@ -143,3 +143,17 @@ def test_head_date_of_a_run_on_transcript(tmp_path):
                     "ordförande\n\n§ 178 Budget\nArbetsutskottet beslutar att godkänna budgeten.\n")
     meeting = next(m for m in x.mentions if m.label == "Meeting")
     assert meeting.props.get("date") == "2004-09-27"
+
+
+def test_an_organs_proposal_in_the_styrelses_minutes(tmp_path):
+    _, x = _extract(tmp_path, "ks.txt", "KOMMUNSTYRELSEN\nProtokoll 2018-05-30\n\n§ 12 Budget\nArbetsutskottets "
+                    "förslag\nKommunstyrelsen beslutar att anta budgeten.\n§ 13 Taxor\nFörslag från socialutskottet\n"
+                    "Kommunstyrelsen beslutar att anta taxan.\n")
+    prepares = _relations(x, "PREPARES_FOR")
+    assert ("Arbetsutskottet", "KOMMUNSTYRELSEN") in prepares and ("socialutskottet", "KOMMUNSTYRELSEN") in prepares
+
+
+def test_a_municipalitys_genitive_in_the_bodys_name(tmp_path):
+    _, x = _extract(tmp_path, "osthammar.txt", "Östhammars socialnämnd\nProtokoll 2020-03-12\n\n§ 12 Budget\n"
+                    "Socialnämnden beslutar att anta budgeten.\n")
+    assert ("Östhammars socialnämnd", "Östhammars kommun") in _relations(x, "PART_OF")

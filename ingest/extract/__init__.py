@@ -74,7 +74,7 @@ STAGES: tuple[Stage, ...] = (
           requires=("abbr", "body_key", *HOME, "mentions:Body", "persons"),
           assigns=("claims:REPORTS_TO", *BODIES)),
     Stage("organisation", organisation.organisation,
-          requires=("abbr", "body_key", *HOME, "mentions:Body", "persons", "claims:PART_OF"),
+          requires=("abbr", "body_key", *HOME, "mentions:Body", "persons", "claims:PART_OF", "claims:BELONGS_TO"),
           assigns=("claims:MEMBER_OF", "claims:SUCCEEDED", "claims:REPORTS_TO", "claims:PREPARES_FOR",
                    "mentions:Municipality", *BODIES)),
     Stage("assignments_outside_decisions", assignments.assignments_outside_decisions,

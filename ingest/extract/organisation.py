@@ -121,6 +121,34 @@ def _organisation(cx: DocContext, a: int, b: int, lab: str) -> str | None:
     return body(cx, name, a, b, "letterhead", conf=0.9)
 
 
+def _home_organisation(cx: DocContext) -> tuple[str, int, int] | None:
+    """The municipality a generic organ of the document belongs to ('Socialnämnden' of the municipality its head
+    or its author's e-mail names), as an organisation: where it was read."""
+    own = cx.body_key
+    muni = next((c.dst for c in cx.claims_of("BELONGS_TO") if c.src == own), None)
+    if not muni or muni != cx.home_muni:
+        return None
+    ev = cx.by_key[muni].evidence
+    return kommun_body(cx, muni, ev.start, ev.end, "home-municipality",
+                       cx.text[ev.start:ev.end] if re.search(r"(?i)\bkommun\b", ev.quote) else None), ev.start, ev.end
+
+
+def _named_owner(cx: DocContext) -> tuple[str, int, int] | None:
+    """'Östhammars socialnämnd', 'Region Gotlands hälso- och sjukvårdsnämnd': the municipality or region whose
+    genitive begins the body's name."""
+    m = cx.by_key[cx.body_key]
+    words = m.props.get("name", "").split()
+    if len(words) < 2 or not organ_kind(words[-1]):
+        return None
+    ev = m.evidence
+    mu = lexicon.bare_municipality_names().get(words[0])
+    if mu and words[0].endswith("s") and words[0] != mu.name:
+        mk = cx.mention(f"muni:{mu.code}", "Municipality", {"name": mu.name, "code": mu.code, "county": mu.county},
+                        ev.start, ev.end, "owner-in-name")
+        return kommun_body(cx, mk, ev.start, ev.end, "owner-in-name"), ev.start, ev.end
+    return None
+
+
 def _owned(cx: DocContext, k: str) -> bool:
     return any(c.src == k for c in cx.claims_of("PART_OF"))
 
@@ -130,7 +158,7 @@ def organisation(cx: DocContext) -> None:
     organisations MEMBER_OF the organisation; successors."""
     top = cx.body_key
     if cx.body_key in cx.by_key:
-        org = letterhead(cx)
+        org = letterhead(cx) or _home_organisation(cx) or _named_owner(cx)
         kind = cx.by_key[cx.body_key].props.get("kind")
         if org and kind in ORGAN_KINDS and not _owned(cx, cx.body_key) and \
                 not any(c.src == org[0] and c.dst == cx.body_key for c in cx.claims_of("PART_OF")):
@@ -278,8 +306,8 @@ def _successors(cx: DocContext) -> None:
 # owner's genitive
 OWNED_RE = re.compile(rf"(?<![\w-])(?P<owner>[{UP}][\w-]+(?:[ \t]+[{UP}][\w-]+){{0,3}})(?::s|s)[ \t]+"
                       r"(?P<organ>kansli|kansliet|styrelse|presidium|presidiet|arbetsutskott|ledningsgrupp|"
-                      r"förbundsstyrelse|beredningar|(?:lokala|regionala|politiska|sociala)[ \t]+(?:nämnder|nämnd|"
-                      r"utskott|beredningar|beredning))\b")
+                      r"förbundsstyrelse|beredningar|[\wåäöÅÄÖ]+a[ \t]+(?:nämnder|nämnden|nämnd|utskottet|utskott|"
+                      r"beredningar|beredningen|beredning))\b")
 
 
 def _owned_organs(cx: DocContext) -> None:

@@ -115,6 +115,8 @@ PROTOCOL_OF_RE = re.compile(rf"\b(?P<b>[{UP}][\w-]+?)(?::s|s)[ \t]+protokoll\b")
 # "Arbetsutskottet föreslår styrelsen besluta", "… föreslår kommunstyrelsen att besluta"
 PROPOSES_RE = re.compile(r"\bföreslår[ \t]+(?P<t>[\wåäöÅÄÖ-]+)[ \t]+(?:att[ \t]+)?(?:besluta|fatta[ \t]+beslut|anta|"
                          r"godkänna|fastställa)\b")
+PROPOSAL_OF_RE = re.compile(r"(?i)\b(?:(?P<g>[a-zåäö-]*(?:utskott|beredning|presidi)\w*?)(?::s|s)[ \t]+förslag|"
+                            r"förslag[ \t]+från[ \t]+(?P<f>[a-zåäö-]*(?:utskottet|beredningen|presidiet)))\b")
 # "Beredning inför regionstyrelsen"
 BEFORE_RE = re.compile(r"(?i)\bberedning(?:en)?[ \t]+(?:inför|till)[ \t]+(?=\w)")
 ORGAN_GROUPS = ("utskott", "beredning", "grupp", "samrådsgrupp", "ledningsgrupp", "styrgrupp", "råd", "nätverk",
@@ -197,6 +199,19 @@ def reported(cx: DocContext) -> None:
                 tk = body(cx, t, ta, ta + len(t), "proposes", conf=0.8)
             if tk != sk:
                 cx.claim("PREPARES_FOR", sk, tk, s_, m.end(), "proposes", 0.8)
+    # "Arbetsutskottets förslag", "Förslag från presidiet": in a styrelse's or nämnd's minutes, the organ
+    # whose proposal it decides on prepares for it
+    if "förslag" in low and cx.by_key[own].props.get("kind") in ("styrelse", "nämnd", "fullmäktige"):
+        for m in PROPOSAL_OF_RE.finditer(text):
+            w = m["g"] or m["f"]
+            if organ_kind(w) not in ("utskott", "beredning", "presidium"):
+                continue
+            a = m.start("g") if m["g"] else m.start("f")
+            k = organ_of(cx, own, w, a, a + len(w), "proposal-of", 0.8, name=cx.text[a:a + len(w)]) \
+                if w.lower().startswith(("arbetsutskott", "presidi", "au")) else \
+                body(cx, w, a, a + len(w), "proposal-of", conf=0.8)
+            if k != own:
+                cx.claim("PREPARES_FOR", k, own, m.start(), m.end(), "proposal-of", 0.8)
     if "beredning" in low:
         for m in BEFORE_RE.finditer(text):
             hit = _named_at(cx, m.end())
