@@ -129,6 +129,9 @@ def _home_organisation(cx: DocContext) -> tuple[str, int, int] | None:
     if not muni or muni != cx.home_muni:
         return None
     ev = cx.by_key[muni].evidence
+    own_region = next((r for r in lexicon.regions() if r.name == f"Region {cx.by_key[muni].props['name']}"), None)
+    if own_region:  # Gotland: the municipality is a region
+        return body(cx, own_region.name, ev.start, ev.end, "home-municipality"), ev.start, ev.end
     return kommun_body(cx, muni, ev.start, ev.end, "home-municipality",
                        cx.text[ev.start:ev.end] if re.search(r"(?i)\bkommun\b", ev.quote) else None), ev.start, ev.end
 
@@ -158,9 +161,10 @@ def organisation(cx: DocContext) -> None:
     organisations MEMBER_OF the organisation; successors."""
     top = cx.body_key
     if cx.body_key in cx.by_key:
-        org = letterhead(cx) or _home_organisation(cx) or _named_owner(cx)
         kind = cx.by_key[cx.body_key].props.get("kind")
-        if org and kind in ORGAN_KINDS and not _owned(cx, cx.body_key) and \
+        org = letterhead(cx) or _home_organisation(cx) or _named_owner(cx) \
+            if kind in ORGAN_KINDS and not _owned(cx, cx.body_key) else None
+        if org and \
                 not any(c.src == org[0] and c.dst == cx.body_key for c in cx.claims_of("PART_OF")):
             cx.claim("PART_OF", cx.body_key, org[0], org[1], org[2], "letterhead", 0.8)
         # members of a joint body's organisation: 'Regionrådet' of Umeåregionen, whose members are the
@@ -240,40 +244,43 @@ def _member_rows(cx: DocContext, top: str) -> None:
     for sp in cx.spans["MUNI"] + cx.spans["REGION"] + cx.spans["BODY"]:
         if sp.start_char not in starts or sp.end_char > starts[sp.start_char].end_char:
             starts[sp.start_char] = sp
-    seen: set[str] = set()
-    found: list[tuple[str, int, int]] = []
-    home = {c.dst for c in cx.claims_of("PART_OF") if c.src == top}
-    if cx.home_muni:
-        mp = cx.by_key[cx.home_muni].props
-        home |= {k for k, m in cx.by_key.items() if m.label == "Body" and m.props.get("kind") == "kommun"
-                 and m.props.get("name", "").startswith(mp["name"])}
+    home_code = cx.by_key[cx.home_muni].props.get("code") if cx.home_muni else None
+    owners = {c.dst for c in cx.claims_of("PART_OF") if c.src == top}
+    # first what each row names (nothing made yet), then the organisations, where there are two or more
+    cands: dict[str, tuple[str, int, int]] = {}
     for m in MEMBER_ROLE_RE.finditer(text):
         # a person's name before the role: read by an earlier stage, or a name's shape
         if not (cx.inside_person(m.start() - 1) or NAME_END_RE.search(text, max(0, m.start() - 60), m.start())):
             continue
         at = m.end()
         sp = starts.get(at)
-        k, end = None, at
         if sp is not None and sp.label_ == "MUNI":
-            mk = municipality(cx, sp.start_char, sp.end_char, "member-row")
-            if mk and re.search(r"(?i)\b(?:kommun|stad)\b", sp.text):
-                k, end = kommun_body(cx, mk, sp.start_char, sp.end_char, "member-row", sp.text), sp.end_char
+            mu = resolve_municipality(sp.text)
+            if mu and re.search(r"(?i)\b(?:kommun|stad)\b", sp.text) and mu.code != home_code:
+                cands.setdefault("muni:" + mu.code, ("MUNI", sp.start_char, sp.end_char))
         elif sp is not None and sp.label_ == "REGION":
-            k, end = region(cx, sp.start_char, sp.end_char, "member-row"), sp.end_char
+            cands.setdefault("region:" + sp.text.lower(), ("REGION", sp.start_char, sp.end_char))
         elif sp is not None and body_kind(sp.text) in ORGANISATION_KINDS:
-            k, end = body(cx, sp.text, sp.start_char, sp.end_char, "member-row", conf=0.8), sp.end_char
+            cands.setdefault("body:" + sp.text.lower(), ("BODY", sp.start_char, sp.end_char))
         else:
             om = ORG_WORD_RE.match(text, at)
             if om:
-                k = set_kind(cx, body(cx, om.group(), at, om.end(), "member-row", conf=0.8), "organisation")
-                end = om.end()
-        if k and k != top and k not in seen and k not in home:
-            seen.add(k)
-            found.append((k, at, end))
+                cands.setdefault("org:" + om.group().lower(), ("ORG", at, om.end()))
     # a joint body's members sit for several organisations; members who all sit for one municipality ("…,
     # ledamot, Umeå kommun" in Umeå's own beredning) say nothing of member organisations
-    if len(found) >= 2:
-        for k, a, b in found:
+    if len(cands) < 2:
+        return
+    for lab, a, b in cands.values():
+        if lab == "MUNI":
+            mk = municipality(cx, a, b, "member-row")
+            k = kommun_body(cx, mk, a, b, "member-row", cx.text[a:b]) if mk else None
+        elif lab == "REGION":
+            k = region(cx, a, b, "member-row")
+        elif lab == "BODY":
+            k = body(cx, cx.text[a:b], a, b, "member-row", conf=0.8)
+        else:
+            k = set_kind(cx, body(cx, cx.text[a:b], a, b, "member-row", conf=0.8), "organisation")
+        if k and k != top and k not in owners:
             cx.claim("MEMBER_OF", k, top, a, b, "member-row", 0.8)
 
 
