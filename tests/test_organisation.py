@@ -157,3 +157,10 @@ def test_a_municipalitys_genitive_in_the_bodys_name(tmp_path):
     _, x = _extract(tmp_path, "osthammar.txt", "Östhammars socialnämnd\nProtokoll 2020-03-12\n\n§ 12 Budget\n"
                     "Socialnämnden beslutar att anta budgeten.\n")
     assert ("Östhammars socialnämnd", "Östhammars kommun") in _relations(x, "PART_OF")
+
+
+def test_an_organisations_genitive_in_the_bodys_name(tmp_path):
+    _, x = _extract(tmp_path, "pkn.txt", "Regionförbundets Primärkommunala nämnd\nProtokoll 2008-09-11\n\n§ 12 Budget\n"
+                    "Nämnden beslutar att anta budgeten.\n")
+    assert ("Regionförbundets Primärkommunala nämnd", "Regionförbundet") in _relations(x, "PART_OF")
+    assert not any(b == "Regionförbundets Primärkommunala" for _, b in _relations(x, "PART_OF"))

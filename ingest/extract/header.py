@@ -175,6 +175,11 @@ def meeting_head(cx: DocContext) -> None:
             if spans:
                 s = spans[0]
                 body_name, bstart, bend = s.text, s.start_char, s.end_char
+                # "Regionförbundets Primärkommunala / nämnd": a name cut after its adjective
+                nx = re.match(r"[ \t\n]+(?P<w>[A-Za-zÅÄÖåäö-]+)", cx.seg.masked[bend:bend + 40])
+                if nx and s.text.split()[-1].endswith("a") and organ_kind(nx["w"]) and len(s.text.split()) >= 2:
+                    bend += nx.end()
+                    body_name = cx.text[bstart:bend]
                 # "Delgivningar till styrelsen för Kommunförbundet Norrbotten": the organ of the body named
                 # "REGIONSTYRELSEN / Arbetsutskottet": an organ of the letterhead's styrelse or nämnd
                 sub = [x for x in cx.spans["BODY"] if s.end_char < x.start_char <= s.end_char + 60

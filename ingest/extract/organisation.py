@@ -51,7 +51,7 @@ def letterhead(cx: DocContext) -> tuple[str, int, int] | None:
             cands.append((sp.start_char, sp.end_char, "REGION"))
     for sp in cx.spans["BODY"]:
         if sp.start_char < far and (sp.start_char < head_end or caps(sp.text)) and \
-                body_kind(sp.text) in ORGANISATION_KINDS and sp.text.lower() != own.lower():
+                body_kind(sp.text) in ORGANISATION_KINDS and not own.lower().startswith(sp.text.lower()):
             cands.append((sp.start_char, sp.end_char, "BODY"))
     if crumb:
         a, b = crumb.start("org"), crumb.end("org")
@@ -114,6 +114,15 @@ def _named_owner(cx: DocContext) -> tuple[str, int, int] | None:
     if len(words) < 2 or not organ_kind(words[-1]):
         return None
     ev = m.evidence
+    # "Regionförbundets Primärkommunala nämnd": an organisation's genitive
+    om = OWNED_RE.fullmatch(m.props.get("name", ""))
+    if om and (organ_kind(om["owner"]) or om["owner"].split()[0] == "Region") and not lexicon.bare_municipality_names(
+    ).get(om["owner"].split()[0]):
+        owner = region(cx, ev.start, ev.start + len(om["owner"]), "owner-in-name") \
+            if om["owner"].startswith("Region ") else None
+        owner = owner or body(cx, om["owner"], ev.start, ev.start + len(om["owner"]), "owner-in-name", conf=0.8)
+        if owner != cx.body_key:
+            return owner, ev.start, ev.end
     mu = lexicon.bare_municipality_names().get(words[0])
     if mu and words[0].endswith("s") and words[0] != mu.name:
         mk = cx.mention(f"muni:{mu.code}", "Municipality", {"name": mu.name, "code": mu.code, "county": mu.county},
@@ -211,7 +220,10 @@ def _owned_organs(cx: DocContext) -> None:
     text = cx.seg.masked
     regions = {sp.start_char: sp for sp in cx.spans["REGION"]}
     claimed = {c.evidence.start for c in cx.claims_of("PART_OF")}
+    own = cx.by_key[cx.body_key].props.get("name") if cx.body_key in cx.by_key else None
     for m in OWNED_RE.finditer(text):
+        if m.group() == own:  # the document's own body, owned where its name was read
+            continue
         a = m.start("owner")
         owner = m["owner"]
         words = owner.split()
