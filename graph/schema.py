@@ -101,8 +101,9 @@ RELS: tuple[RelType, ...] = (
     RelType("CONCERNS", "An item handles a matter.", (("AgendaItem", "Matter"),), {"step": STRING}),
     RelType("REPORTED_IN", "An assignment is reported back (återrapporteras) at a later agenda item.",
             (("Assignment", "AgendaItem"),)),
-    RelType("REFERRED_TO", "An item or decision sends a matter on to a body.",
-            (("AgendaItem", "Body"), ("Decision", "Body")), {"verb": STRING, "matter": STRING}),
+    RelType("REFERRED_TO", "An item or decision (or a meeting, where the text shows no item) sends a matter on to a "
+            "body.", (("AgendaItem", "Body"), ("Decision", "Body"), ("Meeting", "Body")),
+            {"verb": STRING, "matter": STRING}),
     RelType("REPORTS_TO", "A body or role reports to (answers to) a body (date: observed; valid_from, valid_to: "
             "stated).", (("Body", "Body"), ("Role", "Body")), {"date": STRING, **PERIOD}),
     RelType("PREPARES_FOR", "A body prepares matters for another body.", (("Body", "Body"),),

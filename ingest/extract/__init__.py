@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from graph.model import DocExtraction
 from ingest.extract import (agreements, assignments, attendance, elections, header, items, name_model, organisation,
-                            prose, run_on_attendance, signatures, structure, units)
+                            prose, run_on_attendance, signatures, structure, titles, units)
 from ingest.extract.context import DocContext
 from ingest.readers import Document
 from ingest.segment import Segmented
@@ -98,6 +98,10 @@ STAGES: tuple[Stage, ...] = (
     Stage("run_on_attendance", run_on_attendance.run_on_attendance,
           requires=("meeting_key", "claims:ATTENDED", "claims:ABSENT_FROM", "persons"),
           assigns=("claims:ATTENDED", "claims:ABSENT_FROM", *PERSONS)),
+    # after every stage that reads names: the titles written next to them
+    Stage("titles", titles.titles,
+          requires=("persons", "claims:HOLDS", "mentions:Role", *HOME),
+          assigns=(*PERSONS, *ROLES)),
 )
 
 

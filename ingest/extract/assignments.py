@@ -24,9 +24,17 @@ ASSIGN_RES = [
     re.compile(r"(?i)\b(?:uppdrag|uppdraget)\s+ges\s+(?:till|åt)\s+(?P<who>.+?)\s+att\s+" + TASK),
     re.compile(r"(?i)\bger?\s+(?P<who>.+?)\s+i\s+uppdrag\s+att\s+" + TASK),  # "ger X", "att ge X"
     re.compile(rf"(?P<who>{NAME})\s+får\s+i\s+uppdrag\s+att\s+" + TASK),
+    # "Socialförvaltningen får i uppdrag att", "Barn- och utbildningsförvaltningen ges i uppdrag att",
+    # "tekniska förvaltningen får i uppdrag att": one organ (or title) named in a word or two
+    re.compile(r"(?P<who>(?<![\w-])(?:[\wåäöÅÄÖ]+-[ \t]+och[ \t]+|[a-zåäö]+a[ \t]+)?[\wåäöÅÄÖ-]+)"
+               r"\s+(?:får|ges)\s+i\s+uppdrag\s+att\s+" + TASK),
     re.compile(r"(?i)\bfår\s+(?!i\s)(?P<who>.+?)\s+(?:i\s+)?uppdrag(?:et)?\s+att\s+" + TASK),
     re.compile(rf"(?P<who>(?:[{UP}][\w-]+[ \t]+){{0,4}}[\w-]+)\s+uppdras\s+att\s+" + TASK),
     re.compile(r"(?i)\bgavs\s+uppdraget\s+att\s+" + TASK),
+    # "En ny arbetsgrupp tillsattes i april 2014 med uppdraget att ta fram …": a group formed for a task
+    re.compile(r"(?i)\b(?:(?:en|ett)\s+)?(?:(?:ny|nytt|särskild|särskilt|gemensam|gemensamt)\s+)?"
+               r"(?P<who>[\wåäö-]+)\s+(?:tillsattes|tillsätts|bildades|bildas|inrättades|inrättas)"
+               r"(?:\s+(?!med\b)[\wåäö-]+){0,4}\s+med\s+(?:uppdraget|uppdrag|i\s+uppdrag)\s+att\s+" + TASK),
     # "bestämdes även att socialcheferna skulle diskutera …": a named group or body told to do something
     re.compile(rf"(?i)\b(?:bestämdes|beslutades|beslöts)(?:[ \t]+(?:även|också|därför))?[ \t]+att[ \t]+"
                rf"(?P<who>(?:[{UP}][\w-]+(?:[ \t]+[{UP}][\w-]+){{0,3}})|[a-zåäö-]+(?:erna|arna|orna))"
@@ -126,6 +134,11 @@ def _assignees(cx: DocContext, ak: str, a: int, b: int, ts: int, te: int) -> Non
         role_person = _meeting_role_person(cx, p)
         if role_person:
             cx.claim("ASSIGNED_TO", ak, role_person, ts, te, "assignee-role", 0.8)
+            continue
+        words = p.split()
+        if len(words) >= 2 and words[-2].endswith("s") and lexicon.is_title_word(words[-1].lower().removesuffix("n")):
+            # "nämndens ordförande": a person by the office, not the body
+            cx.warn(f"uppdraget ges till {p!r}, en person som texten inte namnger", pa, pa + len(p))
             continue
         bk = body_ref(cx, p, pa)
         if bk:

@@ -10,17 +10,23 @@ from ingest.extract.context import DocContext
 from ingest.extract.entities import body, municipality, person, region, title_facts
 from ingest.extract.names import body_kind, plausible_name, split_title
 from ingest.extract.patterns import DNR_RE, NAME_RE
-from ingest.extract.referrals import referrals, referrals_in
+from ingest.extract.referrals import referrals, referrals_in, referrals_outside_items
 from graph.text import sentence_bounds
 from ingest.segment import Item
 
 
 DECIDED_IN_TEXT_RE = re.compile(r"(?i)\b(?:beslutade|beslutar|beslöt|beslutades)\s+(?:att|om)\b|"
+                                # "Styrgruppen beslutade lägga protokollet till handlingarna"
+                                r"\b(?:beslutade|beslöt)\s+(?:lägga|godkänna|anta|utse|fastställa|bifalla|avslå|"
+                                r"uppdra|överlämna|återremittera|tillstyrka|avstyrka|notera)\b|"
                                 r"\b(?:godkändes|fastställdes|antogs|bifölls|avslogs|beslutades)\b|"
-                                # "Rapporten lades till handlingarna"
-                                r"\b(?:lades|läggs)\s+till\s+handlingarna\b|"
-                                # "Rolf Carlsson (m) utses att jämte ordföranden justera …"
-                                r"\b(?:utser|utses)\b")
+                                # "Dagordningen fastställs med följande tillägg", "Dagordningen godkännes"
+                                r"\b(?:fastställs|fastställes|godkänns|godkännes)\b|"
+                                # "Rapporten lades till handlingarna", "Två övriga frågor lades till dagordningen"
+                                r"\b(?:lades|läggs)\s+till\s+(?:handlingarna|dagordningen)\b|"
+                                # "Rolf Carlsson (m) utses att jämte ordföranden justera …", "Ulla Jakobsson valdes
+                                # till justerare"
+                                r"\b(?:utser|utses|utsågs|valdes)\b")
 
 DECISION_LINE_RE = re.compile(r"^[ \t]*(?:(?P<num>\d{1,2})[.)]|[-–•*])[ \t]+(?P<text>\S.*)$")
 
@@ -58,6 +64,7 @@ def items(cx: DocContext) -> None:
         if not it.parts:  # notes without headings decide in prose; a "Bakgrund" reports others' decisions
             _decisions_in_text(cx, it, ik)
         referrals(cx, it, ik)
+    referrals_outside_items(cx)
 
 
 def _presenters(cx: DocContext, ik: str, part) -> None:
@@ -137,7 +144,11 @@ def _decisions(cx: DocContext, it: Item, ik: str, part) -> None:
             # "Arbetsutskottet föreslår regionstyrelsen besluta att": a lead-in to the points below, and the
             # proposal's way on to the body that decides
             referrals_in(cx, ik, ik, ln.start, ln.end)
-        elif not items and not s.endswith(":") and not re.search(r"(?i)\bbeslutar\b.*:$", s):
+        elif not items and s.endswith(":"):
+            # "SVOM beslutar att rekommendera Region Jämtland Härjedalen och kommunerna att:": whom the points
+            # below go to
+            referrals_in(cx, ik, ik, ln.start, ln.end)
+        elif not items and not re.search(r"(?i)\bbeslutar\b.*:$", s):
             items.append((None, ln.start + (len(ln.text) - len(ln.text.lstrip())), ln.end))
         elif items and not s.endswith(":"):
             break

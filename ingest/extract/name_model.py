@@ -25,7 +25,7 @@ PARTICLES = {"von", "af", "de", "van", "der"}
 # "Bo Ek, c,") and a title after a comma ("Gunilla Andersson, landstingsdirektör Harald …")
 PARTY_AFTER_RE = re.compile(r"(?:,[ \t]*[A-ZÅÄÖ][\wåäö-]+)?[ \t]*(?:,[ \t]*)?"
                             r"(?:\((?P<a>[A-Za-zÅÄÖåäö]{1,4})(?=[),])|(?P<b>[A-Za-zÅÄÖåäö]{1,4})(?=[ \t]*,))")
-TITLE_AFTER_RE = re.compile(r",[ \t]*(?P<title>[a-zåäö][\wåäö-]*(?:-[ \t]+och[ \t]+[a-zåäö][\wåäö-]*)?)")
+TITLE_AFTER_RE = re.compile(r",[ \t]*(?P<title>[a-zåäö][\wåäö/-]*(?:-[ \t]+och[ \t]+[a-zåäö][\wåäö-]*)?)")
 
 
 def _surname_like(tok: str) -> bool:
@@ -83,6 +83,9 @@ def persons_by_name(cx: DocContext) -> None:
         party = _party_after(text, e)
         tm = TITLE_AFTER_RE.match(text, e)
         title = split_title(tm["title"])[0] if tm and lexicon.is_title_word(tm["title"].split()[0]) else None
+        # "Gudrun Gustafsson, justerare", "Mikael Lindfors, ordförande" in a signature: a task in the meeting
+        if title in ("justerare", "ordförande"):
+            title = None
         if party or (title and s not in held):
             pk = person(cx, s, e, "name-model", party, conf=0.8)
             if title and s not in held:

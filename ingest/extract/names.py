@@ -106,6 +106,10 @@ def split_title(raw: str) -> tuple[str | None, str | None]:
         w = m.group(1)
         if not (w.lower().endswith(lexicon.title_suffixes()) or w.lower() in forms):
             return None, raw or None
+        # "enhetschef/utvecklingsstrateg": two titles held together
+        both = re.match(r"/([\wåäöÅÄÖ-]+)", raw[len(w):])
+        if both and (both.group(1).lower().endswith(lexicon.title_suffixes()) or both.group(1).lower() in forms):
+            w += both.group()
         title = w.lower()
         rest = raw[len(w):].strip(" ,.")
     rest = re.sub(r"^(i|för|vid|inom)\s+", "", rest)

@@ -1,67 +1,311 @@
-"""Referrals: 'överlämnas till SVOM', 'föreslår kommunfullmäktige besluta' — the matter an item sends to a body."""
+"""Referrals: 'överlämnas till SVOM', 'föreslår kommunfullmäktige besluta', 'beslutar att rekommendera Region X och
+kommunerna att', 'tas upp vid styrelsens nästa sammanträde', 'Expedieras till' lists, 'Svar på remiss från
+kommunstyrelsen' — the matter an item sends to a body (or, for a remiss, that a body sent to this one)."""
 from __future__ import annotations
 
 import re
+import weakref
 
 from graph.model import Hints
-from ingest.extract.context import DocContext
-from ingest.extract.references import body_at
 from graph.text import wrapped_sentence_start
+from ingest import lexicon
+from ingest.extract.assignments import ASSIGN_RES
+from ingest.extract.context import DocContext
+from ingest.extract.entities import self_reference
+from ingest.extract.names import norm_body
+from ingest.extract.targets import after_paren, target_at, targets_at
+from ingest.nlp import organ_kind
 from ingest.segment import Item
 
-
+W = r"[\wåäöÅÄÖ-]+"
 REFERRAL_RE = re.compile(
-    r"(?i)\b(?P<verb>(?:överlämnar|överlämna|översänder|översända|skickar|skicka|remitterar|remittera)"
+    r"(?i)\b(?P<verb>(?:överlämnar|överlämna|översänder|översända|skickar|skicka|remitterar|remittera|lämnar|"
+    r"hänvisar|hänvisa|vidarebefordrar|vidarebefordra|sänder|sända|återremitterar|återremittera)"
     r"(?:[ \t]+(?!till\b)[a-zåäö-]+){1,4}(?=[ \t]+till\b)|"
-    # "föreslår kommunfullmäktige besluta": a proposal sent on to the body that decides
-    r"föreslår(?=[ \t]+[\wåäöÅÄÖ-]+(?:[ \t]+[\wåäöÅÄÖ-]+){0,4}?[ \t]+(?:att[ \t]+)?besluta\b)|"
-    r"överlämnas|överlämna|överlämnades|lyfts|lyftas|lyfta|lyftes|hänskjuts|remitteras|"
+    # "föreslår kommunfullmäktige besluta", "föreslås fullmäktige att anta": a proposal sent on to the body that
+    # decides
+    rf"(?:föreslår|föreslås|föreslog)(?=[ \t]+{W}(?:[ \t]+{W}){{0,4}}?[ \t]+(?:att[ \t]+)?besluta\b|"
+    rf"[ \t]+{W}(?:[ \t]+{W}){{0,3}}?[ \t]+att[ \t]+(?:anta|godkänna|fastställa|bevilja|avslå|bifalla)\b)|"
+    # "Kommunstyrelsen rekommenderar kommunfullmäktige att besluta"
+    rf"(?:rekommenderar|rekommenderas)(?=[ \t]+{W}(?:[ \t]+{W}){{0,4}}?[ \t]+(?:att[ \t]+)?besluta\b)|"
+    # "Överlämnande av medborgarförslag till kommunstyrelsen"
+    r"överlämnande(?:[ \t]+(?!till\b)[\wåäö-]+){0,4}(?=[ \t]+till\b)|"
+    # "föreslår att kommunfullmäktige beslutar"
+    rf"föreslår[ \t]+att(?=[ \t]+{W}(?:[ \t]+{W}){{0,3}}?[ \t]+(?:beslutar|antar|godkänner|fastställer)\b)|"
+    # "beslutar att rekommendera Region Jämtland Härjedalen och kommunerna att:", "beslutat rekommendera …": a
+    # decision to recommend (a body's own "rekommenderar" may be its view, not a decision sent on)
+    r"(?:beslutar|beslutat|beslutade|beslöt)\s+(?:att\s+)?(?P<rec>rekommendera)(?=[ \t]+[\wÅÄÖåäö])|"
+    # "socialchefernas rekommendation till kommundirektörsnätverket", "Yttrande till Länsstyrelsen", "skickas på
+    # remiss till"
+    r"(?:rekommendation|yttrande|yttrandet|remissvar|skrivelse|hemställan|begäran)(?=[ \t]+till\b)|"
+    # "skickas på remiss till": this body's action (not "X har skickat … på remiss till oss")
+    r"(?:skickas|sänds|skicka|sända|går|gå)[ \t]+(?:ut[ \t]+)?på[ \t]+remiss(?=[ \t]+till\b)|"
+    # "Rapporten ska lämnas in till regionstyrelsen", "avge yttrande till", "ställt fråga till"
+    r"(?:lämnas|lämna|lämnar)(?:[ \t]+(?:in|över|vidare))?(?=[ \t]+till\b)|"
+    r"(?:avge|avger|avges|lämna|lämnar|lämnas)[ \t]+(?:ett[ \t]+)?yttrande(?=[ \t]+till\b)|"
+    r"(?:ställt|ställer|ställde|ställa)[ \t]+(?:en[ \t]+)?fråga(?:n)?(?=[ \t]+till\b)|"
+    # "redovisas för kommunstyrelsen", "återrapporteras till nämnden"
+    r"(?:redovisas|rapporteras|återrapporteras|återredovisas|redovisa|rapportera|återrapportera)[ \t]+(?:till|för)\b|"
+    r"(?:hemställer|hemställa|hemställde|hemställs)(?=[ \t]+(?:hos|till)\b)|"
+    # "begära yttrande från Socialnämnden": the body asked for its view
+    r"(?:begär|begära|begärs|begärde|inhämta|inhämtas)[ \t]+(?:in[ \t]+)?(?:ett[ \t]+)?yttrande[ \t]+från\b|"
+    # "lägga fram förslag till SVOM om …", "Förslag till kommunstyrelsen att föreslå fullmäktige …"
+    r"(?:lägga|lägger|lade)[ \t]+fram[ \t]+(?:ett[ \t]+)?förslag(?=[ \t]+till\b)|förslag(?=[ \t]+till\b)|"
+    # "behandla ärendet på styrelsens sammanträde"
+    r"(?P<meet>behandla|behandlas)(?:[ \t]+(?:ärendet|frågan))?(?=[ \t]+(?:på|vid)\b)|"
+    r"överlämnas|överlämna|överlämnades|lyfts|lyftas|lyfta|lyftes|hänskjuts|remitteras|återremitteras|"
+    r"hänvisas|vidarebefordras|sänds|anmäls|anmälas|tillställs|tillställa|delges|går[ \t]+vidare|"
     r"översänds|skickas|återrapporteras|återrapportering\b[^.]{0,80}?\bske|bereds|beredas|hanteras|"
-    r"tas upp|överförs)(?:\s+(?:direkt|vidare|för beslut|för kännedom))?\s+(?P<prep>till|i|på|av|hos|vid)?\s*")
+    r"tas upp|överförs|beredning)(?:\s+(?:direkt|vidare|för beslut|för kännedom))?"
+    r"\s+(?:(?P<prep>till|inför|i|på|av|hos|vid)\b)?\s*")
+
+# "Svar på remiss från kommunstyrelsen", "Remiss från Socialdepartementet": a matter sent to this body
+INCOMING_RE = re.compile(r"(?i)\b(?:(?P<answer>svar[ \t]+på[ \t]+|yttrande[ \t]+över[ \t]+|yttrande[ \t]+på[ \t]+)?"
+                         r"remiss(?:en)?|(?P<asked>begäran[ \t]+om[ \t]+(?:remiss)?yttrande))[ \t]+från[ \t]+")
+# "Expedieras till", "Beslutet skickas till:", "Protokollsutdrag till:" followed by the bodies, one a line
+DISPATCH_RE = re.compile(r"(?i)(?:^|(?<=[\s.]))(?:beslutet[ \t]+)?(?:(?:expedieras|skickas|sänds|protokollsutdrag|"
+                         r"utdrag|beslut[ \t]+expedieras|kopia|protokollsutdrag[ \t]+skickas)[ \t]+till[ \t]*:?|"
+                         r"(?:expediering|expedieras|exp\.?|protokollsutdrag|delges|sändlista)[ \t]*:)"
+                         r"[ \t]*\n?[ \t]*")
+PASSIVE_RE = re.compile(r"(?i)\bföreslås[ \t]+(?:att[ \t]+)?besluta\b")
+_MOTION = re.compile(r"(?i)\b(?:yrkar|yrkade|yrkande|yrkandet)\b")
+# what follows a recommendation's addressees: what they are recommended to do
+_REC_TAIL = re.compile(r"[ \t]*(?:,[ \t]*)?(?:att\b|:)")
 
 
 def referrals(cx: DocContext, it: Item, ik: str) -> None:
     decided = {c.evidence.start for c in cx.claims_of("REFERRED_TO")}
-    parts = [p for p in it.parts if p.kind not in ("decision", "proposal")]
-    spans = [(p.start, p.end) for p in parts] or [(it.head[1], it.end)]
-    if not it.parts:
-        spans = [(it.head[1], it.end)]
+    # the item's text but its members' motions (a yrkande may fall); what its decision lines referred is taken
+    spans, a = [], it.head[1]
+    for p in it.parts:
+        if p.kind == "motions":
+            spans.append((a, p.start))
+            a = p.end
+    spans.append((a, it.end))
     for a, b in spans:
-        referrals_in(cx, ik, ik, a, b, decided)
+        if a < b:
+            referrals_in(cx, ik, ik, a, b, decided)
+    # the item's heading too: "Förslag till kommunstyrelsen att …", "Svar på remiss från kommunstyrelsen"
+    if it.title_span[0] < it.head[1]:
+        referrals_in(cx, ik, ik, it.title_span[0], it.head[1], decided)
+    incoming(cx, ik, it.start, it.end, (it.title_span[0], max(it.title_span[1], it.head[1])))
+    dispatch(cx, ik, it.start, it.end)
+    for p in it.parts:
+        if p.kind == "proposal":
+            proposed_to(cx, ik, p.head[0], p.end)
+
+
+# verbs that only say a proposal is addressed to a body: kept where nothing stronger in the item sends it there
+WEAK = ("förslag",)
+# a report back: not a referral to the ones who were given the task and report ("Återrapportering ska ske till
+# Fredagsgruppen" when Fredagsgruppen has the uppdrag)
+REPORT_BACK = ("återrapporteras", "återrapportering", "redovisas", "rapporteras", "återredovisas", "redovisa",
+               "rapportera", "återrapportera")
 
 
 def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[int] | None = None) -> None:
     """'… överlämnas till SVOM', 'bereds SVOM på dagens sammanträde', 'lyftas till SVOM'."""
     text = cx.seg.masked
-    for m in REFERRAL_RE.finditer(text, a, b):
-        tail = text[m.end(): min(b, m.end() + 80)]
-        target = body_at(cx, m.end(), tail)
-        if not target:
+    matches = list(REFERRAL_RE.finditer(text, a, b))
+    weak = [m for m in matches if _verb(m) in WEAK]
+    for m in [m for m in matches if _verb(m) not in WEAK] + weak:
+        limit = min(b, m.end() + 160)
+        meeting = m["prep"] in ("i", "på", "vid", "inför") or bool(m["meet"])
+        found = targets_at(cx, m.end(), limit, "referral", meeting=meeting)
+        if not found:
             continue
-        bk, te = target
-        if bk == cx.body_key:
-            continue
-        verb = re.sub(r"\s+", " ", m["verb"].lower()).split()[0]
+        if m["rec"] and not _REC_TAIL.match(text, after_paren(text, found[-1].end, b), b):
+            continue  # "rekommenderar Socialstyrelsens riktlinjer": no body is recommended to do anything
+        if not meeting and _is_owner_of_next_noun(cx, text, found[-1]):
+            continue  # "skickas till Socialstyrelsens expertgrupp": the genitive is not where it goes
+        te = found[-1].end
+        verb = _verb(m)
         if verb == "föreslår":  # the quote says what is proposed: "föreslår kommunfullmäktige besluta"
             bm = re.match(r"[ \t]+(?:att[ \t]+)?besluta\b", text[te:te + 20])
             te += bm.end() if bm else 0
-        s_start = wrapped_sentence_start(cx.text, m.start(), a)
-        if skip and s_start in skip:
+        s_start = max(a, wrapped_sentence_start(cx.text, m.start(), a))
+        if skip and s_start in skip or _taken(cx, m.start()):
             continue
-        item_title = cx.by_key[ik].props.get("title", "")
-        obj = _referral_object(cx, s_start, m.start()) or item_title
-        mk = f"matter:{ik}"
-        props = {"title": obj, "name": obj}
-        context = None
-        if re.match(r"(?i)(?:ärendet|frågan)\b", obj) and len(obj) < 40:
-            # "Ärendet om översyn bereds SVOM": the matter is what the sentence before says
-            prev = cx.seg.masked[max(a, s_start - 400):s_start]
-            context = re.sub(r"\s+", " ", prev).strip() or None
-        same_day = "på dagens sammanträde" in cx.seg.masked[m.start():min(b, te + 60)].lower()
-        cx.mention(mk, "Matter", props, s_start, te, "referral", hints=Hints(context=context, same_day=same_day))
-        if not any(c.src == ik and c.dst == mk for c in cx.claims_of("CONCERNS")):
-            cx.claim("CONCERNS", ik, mk, s_start, te, "referral", step="remiss")
-        cx.claim("REFERRED_TO", src, bk, s_start, te, "referral", verb=verb, matter=mk)
+        if _MOTION.search(text, s_start, m.start()):
+            continue  # "Anna Berg (V) yrkar att ärendet överlämnas till …": a motion, which may fall
+        if verb in REPORT_BACK:
+            assignees = _assignees_in(cx, ik, a, b)
+            found = [t for t in found if not any(cx.text[t.start:t.end] in w for w in assignees)]
+        own = verb == "föreslår" and _proposer_is_other(cx, text[s_start:m.start()])
+        targets = [k for k in dict.fromkeys(t.make() for t in found)
+                   if k and (k != cx.body_key or own) and not (verb in WEAK and _refers(cx, ik, k))]
+        if not targets:
+            continue
+        mk = _matter(cx, ik, a, b, s_start, m.start(), te, text[m.start():min(b, te + 60)])
+        for bk in targets:
+            cx.claim("REFERRED_TO", src, bk, s_start, te, "referral", verb=verb, matter=mk)
+    _proposed_passive(cx, ik, src, a, b)
+
+
+def _proposed_passive(cx: DocContext, ik: str, src: str, a: int, b: int) -> None:
+    """'Kommunstyrelsen föreslås besluta att …', 'Direktionen föreslås besluta': a proposal put to the body the
+    sentence opens with (this document's own too: the proposal comes from those who prepared it)."""
+    text = cx.seg.masked
+    for m in PASSIVE_RE.finditer(text, a, b):
+        s_start = max(a, wrapped_sentence_start(cx.text, m.start(), a))
+        lead = re.match(r"[\s•·*–-]*", text[s_start:m.start()])
+        p = s_start + lead.end()
+        t = target_at(cx, p, m.start(), "referral")
+        if not t or text[t.end:m.start()].strip() or _taken(cx, m.start()) or _MOTION.search(text, p, m.start()):
+            continue
+        k = t.make()
+        if k and not _refers(cx, ik, k):
+            mk = _matter(cx, ik, a, b, p, p, m.end(), "")
+            cx.claim("REFERRED_TO", src, k, p, m.end(), "referral", verb="föreslås", matter=mk)
+
+
+def _proposer_is_other(cx: DocContext, subject: str) -> bool:
+    """'Arbetsutskottet föreslår direktionen besluta', 'Förvaltningen föreslår nämnden besluta' in the minutes of
+    the body proposed to: the matter comes to it from another organ or an official (not its ordförande)."""
+    words = re.findall(r"[\wåäöÅÄÖ-]+", subject)
+    if not words or len(words) > 4:
+        return False
+    head = words[-1].lower()
+    if organ_kind(head):
+        return not self_reference(cx, head) and not (cx.body_key and norm_body(words[-1]) == cx.body_key[5:])
+    return lexicon.is_title_word(head.removesuffix("en").removesuffix("n")) and not head.startswith("ordförande")
+
+
+def _verb(m: re.Match) -> str:
+    return "rekommendera" if m["rec"] else re.sub(r"\s+", " ", m["verb"].lower()).split()[0]
+
+
+def _refers(cx: DocContext, ik: str, bk: str) -> bool:
+    """Whether the item (or one of its decisions) already sends something to the body."""
+    label = ik.removeprefix("item:")
+    return any(c.dst == bk and (c.src == ik or c.src.startswith(f"decision:{label}:"))
+               for c in cx.claims_of("REFERRED_TO"))
+
+
+_ASSIGNEES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _assignees_in(cx: DocContext, ik: str, a: int, b: int) -> list[str]:
+    """Whom the item's text (or the passage a:b outside items) gives an uppdrag ('Uppdrag ges till Fredagsgruppen
+    och SamReKo HSI att …'), as written (read once an item)."""
+    seen = _ASSIGNEES.setdefault(cx, {})
+    if ik.startswith("item:"):
+        m = cx.by_key[ik]
+        a, b = m.hints.start or m.evidence.start, m.hints.end or m.evidence.end
+    if (ik, a) not in seen:
+        seen[(ik, a)] = _assignees_read(cx, a, b)
+    return seen[(ik, a)]
+
+
+def _assignees_read(cx: DocContext, a: int, b: int) -> list[str]:
+    text, out = cx.seg.masked, []
+    # only the passages around the word (a pattern's lazy "who" must not run over a long run-on text)
+    for u in re.finditer(r"(?i)uppdr", text[a:b]):
+        w = text[max(a, a + u.start() - 200): min(b, a + u.end() + 200)]
+        out += [am["who"] for rx in ASSIGN_RES if "who" in rx.groupindex for am in rx.finditer(w)]
+    return out
+
+
+def _taken(cx: DocContext, pos: int) -> bool:
+    """A referral already read at pos (by a decision line, before its item's text)."""
+    return any(c.evidence.start <= pos < c.evidence.end for c in cx.claims_of("REFERRED_TO"))
+
+
+def _is_owner_of_next_noun(cx: DocContext, text: str, t) -> bool:
+    """A target written in the genitive with a noun after it: its owner's thing, not the body."""
+    written = cx.text[t.start:t.end]
+    if not written.endswith("s") or written.endswith("ss") or written.isupper():
+        return False
+    return bool(re.match(r"[ \t]+[a-zåäö]", text[t.end:t.end + 3])) and not re.match(
+        r"[ \t]+(?:och|samt|att|om|i|på|för|med|senast|respektive)\b", text[t.end:t.end + 12])
+
+
+def _matter(cx: DocContext, ik: str, a: int, b: int, s_start: int, v: int, te: int, after: str) -> str | None:
+    """The item's matter, named by the referral's subject when it names one ('Skrivelse angående …'); none for a
+    referral the meeting makes outside its items."""
+    if not ik.startswith("item:"):
+        return None
+    item_title = cx.by_key[ik].props.get("title", "")
+    obj = _referral_object(cx, s_start, v) or item_title
+    mk = f"matter:{ik}"
+    props = {"title": obj, "name": obj}
+    context = None
+    if re.match(r"(?i)(?:ärendet|frågan)\b", obj) and len(obj) < 40:
+        # "Ärendet om översyn bereds SVOM": the matter is what the sentence before says
+        prev = cx.seg.masked[max(a, s_start - 400):s_start]
+        context = re.sub(r"\s+", " ", prev).strip() or None
+    same_day = "på dagens sammanträde" in after.lower()
+    cx.mention(mk, "Matter", props, s_start, te, "referral", hints=Hints(context=context, same_day=same_day))
+    if not any(c.src == ik and c.dst == mk for c in cx.claims_of("CONCERNS")):
+        cx.claim("CONCERNS", ik, mk, s_start, te, "referral", step="remiss")
+    return mk
+
+
+def incoming(cx: DocContext, ik: str, a: int, b: int, title: tuple[int, int] = (0, 0)) -> None:
+    """'Svar på remiss från kommunstyrelsen': the matter came to this document's body from the sender; the item
+    is where this body takes it up (REFERRED_TO this body, verb 'remiss från'). A bare 'Remiss från X' counts in
+    the item's heading only (in its Beslutsunderlag it is a document listed)."""
+    if not cx.body_key:
+        return
+    for m in INCOMING_RE.finditer(cx.seg.masked, a, b):
+        if not m["answer"] and not m["asked"] and not title[0] <= m.start() < title[1]:
+            continue
+        sender = target_at(cx, m.end(), min(b, m.end() + 120), "remiss-sender")
+        if not sender or _refers(cx, ik, cx.body_key):
+            continue
+        sk = sender.make()
+        if not sk or sk == cx.body_key:
+            continue
+        mk = _matter(cx, ik, a, b, m.start(), m.start(), sender.end, "")
+        cx.claim("REFERRED_TO", ik, cx.body_key, m.start(), sender.end, "remiss-incoming", verb="remiss från",
+                 matter=mk)
+
+
+def proposed_to(cx: DocContext, ik: str, a: int, b: int) -> None:
+    """'Socialförvaltningens förslag till beslut / Socialnämnden antar överenskommelsen': a proposal goes to the
+    body its first sentence has decide."""
+    text = cx.seg.masked
+    nl = text.find("\n", a, b)
+    if nl < 0:
+        return
+    first = re.match(r"\s*", text[nl:b])
+    p = nl + first.end()
+    t = target_at(cx, p, min(b, p + 120), "proposal")
+    if not t or t.start != p:
+        return
+    vm = re.match(r"[ \t]+(?:(?:föreslås|föreslår|beslutar|beslutade)[ \t]+(?:att[ \t]+)?)?[a-zåäö]{3,}(?:ar|er|r)\b",
+                  text[t.end:t.end + 60])
+    if not vm:
+        return
+    k = t.make()
+    if k and k != cx.body_key and not _refers(cx, ik, k):
+        cx.claim("REFERRED_TO", ik, k, a, t.end + vm.end(), "proposal", verb="förslag")
+
+
+def dispatch(cx: DocContext, ik: str, a: int, b: int) -> None:
+    """'Expedieras till / Kommunstyrelsen / Region Örebro län': the bodies a decision is sent to, one a line or
+    in a row with commas; a line that names no body ends the list."""
+    for m in DISPATCH_RE.finditer(cx.seg.masked, a, b):
+        s = m.start() + (len(m.group()) - len(m.group().lstrip()))
+        for t in targets_at(cx, m.end(), min(b, m.end() + 400), "dispatch", lines=True):
+            k = t.make()
+            if k and k != cx.body_key and not _refers(cx, ik, k):
+                cx.claim("REFERRED_TO", ik, k, s, t.end, "dispatch", verb="expedieras")
+
+
+def referrals_outside_items(cx: DocContext) -> None:
+    """Where no item holds the passage (a page whose items the layout hides, an agenda before them), the meeting
+    is what sends the matter on: the same phrasings, with the meeting as the source and no matter of an item."""
+    mk = cx.meeting_key
+    if not mk:
+        return
+    a = 0
+    for s_, e_ in sorted((it.start, it.end) for it in cx.seg.items) + [(len(cx.text), len(cx.text))]:
+        if a < s_:
+            referrals_in(cx, mk, mk, a, s_)
+            incoming(cx, mk, a, s_)
+            dispatch(cx, mk, a, s_)
+        a = max(a, e_)
 
 
 def _referral_object(cx: DocContext, s: int, v: int) -> str | None:

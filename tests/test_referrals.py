@@ -1,0 +1,199 @@
+"""Referrals and assignments that send a matter on to a body: the phrasings real minutes use ('beslutar att
+rekommendera X och kommunerna att', 'Expedieras till' lists, 'Svar på remiss från X', 'tas upp vid styrelsens nästa
+sammanträde', 'X får i uppdrag att' …), tried on short documents of their own, each edge with its quote."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.pipeline import extract_document
+from ingest.readers import read
+
+MINUTES = """PROTOKOLL
+Kommunstyrelsens arbetsutskott
+Sammanträdesdatum 2024-03-12
+
+Närvarande: Åsa Öberg (S), ordförande; Per Ångström (M)
+
+§ 12 Hemtjänstens bemanning
+Socialförvaltningen får i uppdrag att ta fram en handlingsplan för hemtjänstens bemanning.
+Ärendet remitteras till socialnämnden och tekniska nämnden.
+
+§ 13 Digitala hjälpmedel
+Beslut
+Arbetsutskottet föreslår kommunstyrelsen besluta att anta planen.
+
+§ 14 Remiss om ny lag
+Arbetsutskottet beslutar att avge yttrande till regeringen.
+
+§ 15 Budget
+Arbetsutskottet beslutar att rekommendera medlemskommunerna och landstinget (nuvarande Region Örebro län) att anta budgeten.
+Uppdraget återrapporteras till kommunstyrelsen i juni.
+
+§ 16 Avtal
+Beredning inför kommunfullmäktige.
+
+§ 17 Skolskjutsar
+Frågan tas upp vid kommunstyrelsens nästa sammanträde.
+
+Beslutet skickas till
+Barn- och utbildningsnämnden
+Kultur- och fritidsnämnden
+
+§ 18 Yttrande
+Svar på remiss från kommunstyrelsen
+Protokollsutdrag till: Socialnämnden, Länsstyrelsen
+
+§ 19 Taxa
+Förvaltningen föreslår arbetsutskottet besluta att anta taxan.
+
+§ 20 Arbetsgrupp
+En ny arbetsgrupp tillsattes i april 2014 med uppdraget att ta fram ett förslag till en överenskommelse.
+Uppdrag ges till Fredagsgruppen att utse en arbetsgrupp. Återrapportering av uppdraget ska ske till Fredagsgruppen.
+
+§ 21 Motion
+Anna Berg (V) yrkar att ärendet överlämnas till socialnämnden.
+
+§ 22 Information
+Rekommendationen kommer från länets kommuner. Välfärdsrådet rekommenderar regionen riktlinjerna.
+Socialdepartementet har skickat strategin på remiss till kommunstyrelsen.
+"""
+
+
+@pytest.fixture(scope="module")
+def x(tmp_path_factory):
+    path: Path = tmp_path_factory.mktemp("referrals") / "ks-au-2024-03-12.txt"
+    path.write_text(MINUTES, encoding="utf-8")
+    doc = read(path)
+    _, x = extract_document(doc, {})
+    x.text = doc.text
+    return x
+
+
+def _edges(x, type_: str) -> list[tuple[str, str, str]]:
+    """(source key, target body's name, quote) of every claim of the type."""
+    names = {m.key: m.props.get("name") for m in x.mentions}
+    return [(c.src, names.get(c.dst), c.evidence.quote) for c in x.claims if c.type == type_]
+
+
+def _sent(x, item: str) -> set[str]:
+    """The bodies an item (or one of its decisions) refers a matter to."""
+    label = item.removeprefix("item:")
+    return {name.lower() for src, name, _ in _edges(x, "REFERRED_TO")
+            if src == item or src.startswith(f"decision:{label}:")}
+
+
+def test_a_list_of_bodies_after_the_verb(x):
+    assert _sent(x, "item:§ 12") == {"socialnämnden", "tekniska nämnden"}
+
+
+def test_a_proposal_to_the_body_that_decides(x):
+    assert _sent(x, "item:§ 13") == {"kommunstyrelsen"}
+
+
+def test_an_opinion_to_the_government(x):
+    assert _sent(x, "item:§ 14") == {"regeringen"}
+
+
+def test_a_recommendation_to_the_municipalities_and_a_report_back(x):
+    assert _sent(x, "item:§ 15") == {"medlemskommunerna", "landstinget", "kommunstyrelsen"}
+
+
+def test_preparation_before_another_body(x):
+    assert _sent(x, "item:§ 16") == {"kommunfullmäktige"}
+
+
+def test_taken_up_at_a_bodys_meeting_and_a_dispatch_list(x):
+    assert _sent(x, "item:§ 17") == {"kommunstyrelsen", "barn- och utbildningsnämnden", "kultur- och fritidsnämnden"}
+    quotes = {q for src, name, q in _edges(x, "REFERRED_TO") if src == "item:§ 17"}
+    assert "Frågan tas upp vid kommunstyrelsens" in quotes
+
+
+def test_an_answer_to_a_remiss_came_to_this_body_and_an_extract_goes_out(x):
+    assert _sent(x, "item:§ 18") == {"kommunstyrelsens arbetsutskott", "socialnämnden", "länsstyrelsen"}
+
+
+def test_an_officials_proposal_to_this_body(x):
+    assert _sent(x, "item:§ 19") == {"kommunstyrelsens arbetsutskott"}
+
+
+def test_a_report_back_to_the_ones_given_the_task_is_no_referral(x):
+    assert _sent(x, "item:§ 20") == set()
+
+
+def test_a_motion_refers_nothing(x):
+    assert _sent(x, "item:§ 21") == set()
+
+
+def test_others_recommendations_and_remisses_are_not_this_items_referrals(x):
+    assert _sent(x, "item:§ 22") == set()
+
+
+def test_assignments_to_an_organ_and_to_a_group_formed_for_the_task(x):
+    given = {(name.lower(), q.split(" att ")[0]) for _, name, q in _edges(x, "ASSIGNED_TO")}
+    assert ("socialförvaltningen", "Socialförvaltningen får i uppdrag") in given
+    assert any(name == "arbetsgrupp" for name, _ in given)
+
+
+def test_the_chair_of_a_body_is_no_assignee_body(tmp_path):
+    path = tmp_path / "hsn-2022-01-20.txt"
+    path.write_text("Hälso- och sjukvårdsnämnden\n\n§ 3 Utvärdering\nHälso- och sjukvårdsnämnden beslutade i april "
+                    "2020 att uppdra till nämndens ordförande att lägga fram förslag till SVOM om en utvärdering.\n",
+                    encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert not [e for e in _edges(x, "ASSIGNED_TO")]
+    assert {name for _, name, _ in _edges(x, "REFERRED_TO")} == {"SVOM"}
+
+
+def test_a_proposal_put_to_the_body_the_sentence_opens_with(tmp_path):
+    path = tmp_path / "direktion-2015-06-17.txt"
+    path.write_text("Föredragningslista\nDirektionen\n\n§ 1 Budget\nFörslag till beslut\nKommunstyrelsen föreslås besluta "
+                    "att anta budgeten.\n\n§ 2 Taxa\nTaxan föreslås ändras.\n\n§ 3 Revision\nRevisionen avslutas.\n",
+                    encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {(src.split(":")[1], name) for src, name, _ in _edges(x, "REFERRED_TO")} == {("§ 1", "Kommunstyrelsen")}
+
+
+def test_one_edge_to_a_body_answers_every_gold_flow_to_it():
+    """As the real-minutes scorer counts: three remisses from kommunstyrelsen are three flows found by one edge."""
+    from ingest.evaluate.facts import Fact
+    from ingest.evaluate.scoring import Score, _match
+
+    expected = [{"from": ("kommunstyrelsen",), "to": ("Socialnämnden",)}] * 3 + [{"to": ("regeringen",)}]
+    found = [Fact("flows", "d", {"to": "Socialnämnden", "names": {"socialnämnden"}}),
+             Fact("flows", "d", {"to": "Länsstyrelsen", "names": {"länsstyrelsen"}})]
+    score = Score("flows")
+    _match("flows", expected, found, score, "d")
+    assert (score.tp, score.fn, score.fp) == (3, 1, 1)
+
+
+def test_a_recommendation_to_the_council_and_a_request_for_an_opinion(tmp_path):
+    path = tmp_path / "sn-2019-04-23.txt"
+    path.write_text("Socialnämnden\nSammanträdesdatum 2019-04-23\n\n§ 45 Avtal\nKommunstyrelsen rekommenderar "
+                    "kommunfullmäktige att besluta att anta avtalet.\n\n§ 46 Remiss\nBegäran om yttrande från "
+                    "Länsstyrelsen angående tillsyn.\n\n§ 47 Övrigt\nInga övriga frågor.\n", encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {(src, name) for src, name, _ in _edges(x, "REFERRED_TO")} == {("item:§ 45", "kommunfullmäktige"),
+                                                                          ("item:§ 46", "Socialnämnden")}
+
+
+def test_a_bare_styrelsen_is_the_one_associations_board_named_as_written(tmp_path):
+    path = tmp_path / "kommunforbundet-skane-au-2008-11-14.txt"
+    path.write_text("Kommunförbundet Skåne\nArbetsutskottet\nProtokoll 2008-11-14\n\n§ 3 Datum för förbundsmöte\n"
+                    "Arbetsutskottet beslutar att behandla ärendet på styrelsens sammanträde.\n\n§ 4 Resa\n"
+                    "Arbetsutskottet beslutar att frågan tas upp vid styrelsens nästa sammanträde.\n\n§ 5 Rapport\n"
+                    "Arbetsutskottet föreslår styrelsen besluta att lägga rapporten till handlingarna.\n",
+                    encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {name for _, name, _ in _edges(x, "REFERRED_TO")} == {"Styrelsen för Kommunförbundet Skåne"}
+    assert len({src for src, _, _ in _edges(x, "REFERRED_TO")}) == 3
+
+
+def test_a_dispatch_list_passes_over_persons_and_files(tmp_path):
+    path = tmp_path / "sn-2019-04-23.txt"
+    path.write_text("Socialnämnden\nSammanträdesdatum 2019-04-23\n\n§ 45 Avtal\nSocialnämnden antar avtalet.\n\n"
+                    "Beslutet skickas till: Socialchefen, Kommunstyrelsen, Akten, Region Örebro län\n\n"
+                    "§ 46 Övrigt\nInga övriga frågor.\n\nJusterare\nAnna Berg\n", encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {name for _, name, _ in _edges(x, "REFERRED_TO")} == {"Kommunstyrelsen", "Region Örebro län"}
