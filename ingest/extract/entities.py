@@ -73,7 +73,10 @@ def organ_of(cx: DocContext, owner: str, organ: str, start: int, end: int, rule:
     writes it where the caller gives that: 'styrelsen för Kommunförbundet Norrbotten')."""
     organ = organ_lemma(organ)
     op = cx.by_key[owner].props
-    name = name or f"{genitive(op.get('short') or op['name'])} {organ}"
+    base = op.get('short') or op['name']
+    if base.isupper() and organ_kind(base.split()[-1]):  # "REGIONSTYRELSEN" of a letterhead is no abbreviation
+        base = base.capitalize()
+    name = name or f"{genitive(base)} {organ}"
     key = f"body:{owner.split(':', 1)[1]}#{organ}"
     props = {"name": name, "kind": organ_kind(organ) or organ}
     if op.get("municipality"):  # "Kommunstyrelsens arbetsutskott": the municipality's, as its owner is
