@@ -64,3 +64,45 @@ def test_colon_numbered_agenda_and_a_list_inside_its_last_item():
     got = items(text)
     assert [label for label, _ in got] == ["1.", "2.", "3.", "4."]
     assert got[1][1].startswith("Val av protokolljusterare")
+
+
+def test_a_register_headed_arendelista_without_numbers_for_most_titles():
+    text = ("Transkript\n\n2 Socialnämnden SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Sid (18) Ärendelista 63. "
+            "Fastställande av dagordning Redovisning av delegationsbeslut Ekonomisk uppföljning per april "
+            "Internkontroll 2020, första halvåret\n")
+    got = items(text)
+    assert got == [("63", "Fastställande av dagordning"), ("punkt 2", "Redovisning av delegationsbeslut"),
+                   ("punkt 3", "Ekonomisk uppföljning per april"), ("punkt 4", "Internkontroll 2020, första halvåret")]
+
+
+def test_a_register_with_its_numbers_in_a_column_and_its_heading_repeated():
+    text = ("Sammanträdesprotokoll Sida 2(18) Förteckning över kommunfullmäktiges ärenden Informationsärenden 76 77 78 "
+            "Förändringar av kungörelsen Fråga till kommunfullmäktiges ordförande angående motioner Motion Utredning "
+            "om Långbrottskolans framtid Förteckning över kommunfullmäktiges ärenden Informationsärenden\n")
+    got = items(text)
+    # the column's numbers go to the titles after it; 'ordförande' inside a title ends nothing; 'Motion' links on
+    assert [t for _, t in got] == ["Informationsärenden", "Förändringar av kungörelsen",
+                                   "Fråga till kommunfullmäktiges ordförande angående motioner",
+                                   "Motion Utredning om Långbrottskolans framtid"]
+    assert [n for n, _ in got][1:] == ["76", "77", "78"]
+
+
+def test_a_register_beats_the_numbered_run_inside_it():
+    text = ("3 södra Småland (32) Förteckning över förbundsstyrelsens ärenden den 23 september Fastställande av "
+            "dagordning 140 Aktuella frågor för regional utveckling 141 Aktuella trafikeringsfrågor 142 Redogörelse "
+            "för det ekonomiska läget 143 Delårsrapport jan 2009 juni Länstransportplan Skåne yttrande 145 "
+            "Länstransportplan Blekinge län yttrande\n")
+    got = items(text)
+    assert ("punkt 1", "Fastställande av dagordning") in got
+    # a county's name inside a title starts no title of its own
+    assert ("punkt 6", "Länstransportplan Skåne yttrande") in got and ("145", "Länstransportplan Blekinge län yttrande") in got
+    assert ("143", "Delårsrapport jan 2009 juni") in got
+
+
+def test_a_register_ends_at_its_signature():
+    text = ("Innehållsförteckning: Sid. 65 Framtidsstrategi med treårsbudget Översyn av ägardirektiv 6 67 Rapport "
+            "från strukturgruppen 9 68 Motionssvar - Förändring av överförmynderiverksamheten Linda Söder-Jonsson "
+            "Ordförande\n")
+    got = items(text)
+    assert got == [("65", "Framtidsstrategi med treårsbudget"), ("punkt 2", "Översyn av ägardirektiv"),
+                   ("67", "Rapport från strukturgruppen"), ("68", "Motionssvar - Förändring av överförmynderiverksamheten")]

@@ -14,7 +14,7 @@ from ingest.segment.attendance import (COLUMN_GAP, INLINE_ATTENDANCE, MARK_COLUM
                                        TABLE_HEAD_RE, find_sections, section_of)
 from ingest.segment.head import LABEL_RE, MEETING_LINE_RE, SPACED_LABEL_RE, find_fields, set_dates
 from ingest.segment.items import DNR_ONLY_RE, PARA_RE, POINT_RE, PREFIXED_RE, WORD_ITEM_RE, find_items
-from ingest.segment.runon import INLINE_DNR_RE, INLINE_ITEM_RE, INLINE_TITLE_END_RE, inline_items, toc_items
+from ingest.segment.runon import INLINE_DNR_RE, INLINE_ITEM_RE, INLINE_TITLE_END_RE, inline_items, prefer_register, toc_items
 from ingest.segment.lines import BULLET_RE, TAG_RE, TOC_HEAD_RE, TOC_LINE_RE, mask_boilerplate, split_lines
 from ingest.segment.model import Field, Item, Line, Part, Section, Segmented, Signature
 from ingest.segment.parts import (DECIDES_RE, INLINE_DECISION_RE, MOTION_RE, PART_HEADS, find_parts,
@@ -42,8 +42,8 @@ def segment(text: str) -> Segmented:
     find_items(seg)
     if not seg.items:  # a PDF transcript or a copied web page: the agenda runs on within a line
         inline_items(seg)
-    if not seg.items:  # … or only its contents list does, without numbers
-        toc_items(seg)
+        # … or its register does, numbered or not
+        prefer_register(seg)
     # inline items may be a register at the top of the text: the head and the attendance are not cut off there
     body_end = seg.items[0].start if seg.items and seg.item_style not in ("inline", "contents") else len(text)
     find_fields(seg, body_end)

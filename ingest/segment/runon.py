@@ -3,6 +3,7 @@ longest run of numbered labels inside the text, or a contents list run into one 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ingest import lexicon
 from ingest.segment.model import Item, Segmented
@@ -64,8 +65,13 @@ def inline_items(seg: Segmented) -> None:
                               title_inferred=not title))
 
 
-TOC_RUN_RE = re.compile(r"\b(?:INNEHÅLL|Innehåll)(?i:sförteckning)?\b(?:[ \t]+(?i:innehållsförteckning|innehåll)\b)*"
-                        r"[ \t:]*")
+# a register's heading inside a line: "INNEHÅLLSFÖRTECKNING", "Innehåll Sid", "Ärendelista Sida", "Förteckning över
+# kommunfullmäktiges ärenden", "Förteckning över förbundsstyrelsens ärenden den 23 september" (its column word and
+# its date are no title)
+TOC_RUN_RE = re.compile(r"(?:\b(?:INNEHÅLL|Innehåll)(?i:sförteckning)?\b(?:[ \t]+(?i:innehållsförteckning|innehåll)\b)*"
+                        r"|\b(?:Ärendelista|ÄRENDELISTA|Förteckning[ \t]+över(?:[ \t]+[a-zåäö]+){1,3}?[ \t]+ärenden)\b"
+                        r"(?:[ \t]+den[ \t]+\d{1,2}[ \t]+[a-zåäö]+(?:[ \t]+\d{4})?)?)"
+                        r"(?:[ \t:]+(?:Sida|Sid|sid|sida)\b\.?)?[ \t:]*")
 TOC_LEADER_RE = re.compile(r"[ \t]*(?:\.{3,}|…)[ \t]*\d{0,3}")
 TOC_WORD_RE = re.compile(r"[^ \t\n]+")
 
@@ -77,67 +83,164 @@ def toc_items(seg: Segmented) -> None:
     "från Stråkgruppen"); a number before a title is its paragraph. At least three titles of at most 15 words,
     none with a sentence's end inside (else it is prose).
     Read from the text as written: masking blanks a line that ends in dot leaders and a page number."""
+    items = register_items(seg)
+    if items:
+        seg.item_style = "contents"
+        seg.items[:] = items
+
+
+NUMBER_WORD_RE = re.compile(r"\d{1,3}\.?")
+
+
+def register_items(seg: Segmented) -> list[Item]:
+    """The titles of a register run into one line (see toc_items), as items; none where it is no register. Numbers
+    in a column of their own ("Informationsärenden 76 77 78 … 86 Förändringar av kungörelsen …") number the titles
+    after them in turn; the register ends at its heading written again (the next page), at a signature (a first
+    name and a capitalised word, or a label of rules/register_stops.txt) or at the line's end."""
     text = seg.text
     m = TOC_RUN_RE.search(text)
     if not m:
-        return
+        return []
     stop = text.find("\n", m.end())
     stop = len(text) if stop < 0 else stop
+    again = TOC_RUN_RE.search(text, m.end(), stop)
+    if again:
+        stop = again.start()
     links = lexicon.words("title_links.txt")
+    stops = lexicon.words("register_stops.txt")
+    first_names = lexicon.first_names()
     titles: list[list[re.Match]] = []
     words = list(TOC_WORD_RE.finditer(text, m.end(), stop))
     # a report's chapters ("1. INLEDNING... 2 1.1 Utredningsuppdrag... 3") are no agenda
     if any(re.fullmatch(r"\d{1,2}\.\d{1,2}\.?", w.group()) for w in words):
-        return
+        return []
     cur: list[re.Match] = []
+    column: list[str] = []  # numbers written in a column of their own, for the titles after them
+    numbers: dict[int, str] = {}  # a title (its index) and the column's number it takes
     page = False  # a page number follows an entry's dot leaders
     ends = 0
+    after_column = False
+    skip = 0
+    last = 0
+    was_page = prev_page = False
+    prefixes: dict[int, str] = {}
+    places = _place_words()
     for k, w in enumerate(words):
         word = w.group()
         prev = words[k - 1].group() if k else ""
-        number = re.fullmatch(r"\d{1,3}", word) is not None
+        nxt = words[k + 1].group() if k + 1 < len(words) else ""
+        number = NUMBER_WORD_RE.fullmatch(word) is not None
         if page and number:
-            page = False
+            page, was_page = False, True
             continue
-        page = False
+        page, prev_page, was_page = False, was_page, False
+        if word in ("Dnr", "Diarienummer") and cur and len(cur) == 1 and NUMBER_WORD_RE.fullmatch(cur[0].group()):
+            skip = 2  # "Ks 129 Dnr Godkännande …", "12 Dnr KS 2024/3 Information": a label's diary number
+            continue
+        if skip and (DIARY_WORD_RE.fullmatch(word) or re.fullmatch(r"[A-ZÅÄÖ]{1,6}", word) and skip == 2):
+            skip = 0 if DIARY_WORD_RE.fullmatch(word) else 1
+            continue
+        skip = 0
+        if number and (NUMBER_WORD_RE.fullmatch(nxt) or NUMBER_WORD_RE.fullmatch(prev) and not prev_page):
+            # numbers in a column count up ("76 77 78", "9 10"); a page number before a title's number is none
+            if NUMBER_WORD_RE.fullmatch(nxt) and int(nxt.rstrip(".")) != int(word.rstrip(".")) + 1 and not column:
+                continue
+            column.append(word.rstrip("."))
+            after_column = True
+            continue
+        if number and nxt[:1].isupper() and last and int(word.rstrip(".")) < last:
+            break  # a register's numbers rise: a smaller one is a misread or no register's any more
+        if number and nxt[:1].isupper():
+            last = int(word.rstrip("."))
+        if _label_prefix(word, nxt, words[k + 2].group() if k + 2 < len(words) else ""):
+            prefixes[k + 1] = word  # "Ks 129 Dnr …": a body's abbreviation before the number
+            continue
         if re.fullmatch(r"\.{3,}|…", word):
             if cur:
                 titles.append(cur)
             cur, page = [], True
             continue
-        starts = (number and k + 1 < len(words) and words[k + 1].group()[:1].isupper()) \
-            or (len(word) > 1 and word[0].isupper() and word[1].islower()
-                and prev.rstrip(".…")[-1:].islower() and prev.lower() not in links
-                and not re.fullmatch(r"\d{1,3}", prev))
-        if starts and cur:
+        if word[:1].isupper() and word.rstrip(".:,").lower() in stops \
+                or (word in first_names and nxt[:1].isupper() and nxt[1:2].islower()):
+            break  # the signature under the register
+        starts = (number and nxt[:1].isupper()) \
+            or (len(word) > 1 and word[0].isupper() and word[1].islower() and prev.lower() not in links
+                and word.rstrip(",") not in places
+                and not NUMBER_WORD_RE.fullmatch(prev)
+                # after a small letter, or after an abbreviation in capitals ("Regionförbundet ÖSTSAM Valnämnden …")
+                and (prev.rstrip(".…")[-1:].islower() or len(prev) >= 3 and prev.isalpha() and prev.isupper()))
+        if (starts or after_column) and cur:
             titles.append(cur)
             cur = []
+        after_column = False
+        if not cur and not number and column:
+            numbers[len(titles)] = column.pop(0)
         cur.append(w)
         # prose is no contents list: a title is short and ends no sentence inside it
-        if len(cur) > 15:
-            return
+        if len(cur) > 20:
+            return []
         # … and has few sentences (a title may end in a full stop, "m.m." is no sentence's end)
-        if re.search(r"[a-zåäö]{3}[.!?]$", word) and k + 1 < len(words) and words[k + 1].group()[:1].isupper():
+        if re.search(r"[a-zåäö]{3}[.!?]$", word) and nxt[:1].isupper():
             ends += 1
             if ends > 1:
-                return
+                return []
         if word.endswith(("...", "…")):
             titles.append(cur)
             cur, page = [], True
     if cur:
         titles.append(cur)
-    if len(titles) < 3:
-        return
-    seg.item_style = "contents"
+    # a title begins with a capital or its number (a date or a column word left over is none)
+    titles = [t for t in titles if t[0].group()[:1].isupper() or NUMBER_WORD_RE.fullmatch(t[0].group()) and len(t) > 1]
+    numbered = any(NUMBER_WORD_RE.fullmatch(t[0].group()) for t in titles)
+    if len(titles) < 3 and not (numbered and len(titles) == 2):
+        return []
+    index = {id(w): k for k, w in enumerate(words)}
+    out = []
     for k, t in enumerate(titles, 1):
-        num = t[0].group() if re.fullmatch(r"\d{1,3}", t[0].group()) else ""
+        num = t[0].group().rstrip(".") if NUMBER_WORD_RE.fullmatch(t[0].group()) else ""
         if num and len(t) == 1:
             continue
         body = t[1:] if num else t
+        prefix = prefixes.get(index[id(t[0])], "") if num else ""
+        num = num or numbers.get(k - 1, "")
         a, b = body[0].start(), body[-1].end()
         title = text[a:b].rstrip(".… ")
         head = t[0].start()
-        seg.items.append(Item(num, num or f"punkt {k}", title, head, b, (head, b), (a, a + len(title))))
+        label = f"{prefix} {num}" if prefix else num or f"punkt {k}"
+        out.append(Item(num, label, title, head, b, (head, b), (a, a + len(title))))
+    return out
+
+
+DIARY_WORD_RE = re.compile(r"[A-ZÅÄÖa-zåäö]{0,6}[\d][\d/:.-]*\d")
+
+
+def _label_prefix(word: str, nxt: str, after: str) -> bool:
+    """"Ks" in "Ks 129 Dnr Godkännande …": a short capitalised word before a label's number and its title."""
+    return re.fullmatch(r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4}", word) is not None and re.fullmatch(r"\d{1,3}", nxt) is not None \
+        and (after[:1].isupper() and after[1:2].islower() or after in ("Dnr", "Diarienummer"))
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    """Names of municipalities and counties: a capitalised word inside a title ("Länstransportplan Skåne
+    yttrande"), not the start of the next one."""
+    names = set(lexicon.bare_municipality_names())
+    for r in lexicon.regions():
+        names.add(r.name.split()[-1])
+    return frozenset(names)
+
+
+def prefer_register(seg: Segmented) -> None:
+    """A register run into one line beats the numbered run found inside it (its unnumbered titles are items too,
+    and a numbered title does not run on into the next unnumbered one); the run wins where it reaches beyond."""
+    register = register_items(seg)
+    if not register:
+        return
+    a, b = register[0].start, register[-1].end
+    if seg.items and not (all(a <= it.start < b for it in seg.items) and len(register) >= len(seg.items)):
+        return
+    seg.item_style = "contents"
+    seg.items[:] = register
 
 
 def _inline_style(m: re.Match) -> tuple[str, str]:
