@@ -106,3 +106,13 @@ def test_a_register_ends_at_its_signature():
     got = items(text)
     assert got == [("65", "Framtidsstrategi med treårsbudget"), ("punkt 2", "Översyn av ägardirektiv"),
                    ("67", "Rapport från strukturgruppen"), ("68", "Motionssvar - Förändring av överförmynderiverksamheten")]
+
+
+def test_a_transcripts_head_pages_are_no_items():
+    text = ("Transkript\n\n1 Plats och tid Ljusdalssalen, förvaltningshuset, Ljusdal, 08:30-18:20 Beslutande: Markus "
+            "Evensson (S), ordförande Ann-Christine Fredriksson (S) Bengt Engström (S) Anna Olsson (S) Katarina "
+            "Ljung (S) Jonny Mattsson (M) Ann Fagerström (C) Tomas Bergqvist (M) Olle Nilsson (C) Karin Jansson "
+            "(V)\n\n2 Underskrifter Sekreterare... Paragrafer Kerstin Karell Ordförande... Markus Evensson\n\n"
+            "3 Innehåll Sid 115 Tobakstillsyn på Aktiebolaget Öje\n")
+    # the pages' numbers are no agenda; the contents list's one entry is the item (a company's name inside its title)
+    assert items(text) == [("115", "Tobakstillsyn på Aktiebolaget Öje")]

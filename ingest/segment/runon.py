@@ -14,6 +14,8 @@ INLINE_ITEM_RE = re.compile(r"(?<![\w§/.,:(-])(?P<prefix>(?:[A-ZÅÄÖ][A-Za-z�
                             r"(?P<num>\d{1,3})(?:(?P<dot>\.)[ \t]+|(?P<colon>:)[ \t]*|[ \t]+)"
                             r"(?=Dnr[ \t]|[A-ZÅÄÖ][a-zåäö]|[A-ZÅÄÖ]{2,5}[ \t]\d)")
 INLINE_DNR_RE = re.compile(r"Dnr[ \t]+\S+(?:[ \t]+\d{4}/\S+|[ \t]+\S+/\d+)?[ \t]+")
+HEAD_PAGE_RE = re.compile(r"\b(?:Plats och tid|Tid och plats|Underskrifter|Innehåll|INNEHÅLL|Innehållsförteckning|"
+                          r"Beslutande|Sammanträdesdatum|Sammanträdestid|Justeringens plats)\b")
 INLINE_TITLE_END_RE = re.compile(r"\.{3}|…|[ \t]{3,}|\n")
 
 
@@ -44,6 +46,9 @@ def inline_items(seg: Segmented) -> None:
                   and _inline_style(r[0]) != _inline_style(best[0])]
         if before:
             best = max(before, key=len)
+    # a transcript's page number before the protocol's head ("1 Plats och tid …", "2 Underskrifter Sekreterare …",
+    # "3 Innehåll Sid 115 …") is no item
+    best = [m for m in best if not HEAD_PAGE_RE.search(text, m.end(), min(len(text), m.end() + 40))]
     # two points in a row open a memo's agenda ("Mötet öppnas … 2. Föregående möte … 3. Info …") when dotted and
     # numbered from its start
     if len(best) < 2 or len(best) == 2 and not (best[0]["dot"] and int(best[0]["num"]) <= 2):
@@ -192,7 +197,9 @@ def register_items(seg: Segmented) -> list[Item]:
     # a title begins with a capital or its number (a date or a column word left over is none)
     titles = [t for t in titles if t[0].group()[:1].isupper() or NUMBER_WORD_RE.fullmatch(t[0].group()) and len(t) > 1]
     numbered = any(NUMBER_WORD_RE.fullmatch(t[0].group()) for t in titles)
-    if len(titles) < 3 and not (numbered and len(titles) == 2):
+    # a protocol extract's contents list has one or two entries: "Innehåll Sid 115 Tobakstillsyn på …"
+    paged = re.search(r"(?i)\bsida?\b", m.group()) is not None
+    if len(titles) < 3 and not (numbered and (len(titles) == 2 or paged and len(titles) == 1)):
         return []
     index = {id(w): k for k, w in enumerate(words)}
     out = []
