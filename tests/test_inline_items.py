@@ -116,3 +116,37 @@ def test_a_transcripts_head_pages_are_no_items():
             "3 Innehåll Sid 115 Tobakstillsyn på Aktiebolaget Öje\n")
     # the pages' numbers are no agenda; the contents list's one entry is the item (a company's name inside its title)
     assert items(text) == [("115", "Tobakstillsyn på Aktiebolaget Öje")]
+
+
+def test_a_transcript_that_lost_its_section_signs_two_labels_after_sentence_ends():
+    text = ("Transkript\n\n2 2 (14) 188 Fastställande av föredragningslista Enligt reglemente för landstingsstyrelsen "
+            "hade preliminär föredragningslista utsänts. Preliminär föredragningslista fastställs i övrigt som slutlig "
+            "föredragningslista. 189 Landstingsdirektörens rapport Prognosen för länssjukvården per november visar "
+            "på ökat underskott.\n")
+    assert [label for label, _ in items(text)] == ["188", "189"]
+
+
+def test_a_number_before_a_first_name_is_an_attended_paragraph_not_an_item():
+    text = ("Transkript\n\n1 1(19 Plats och tid Beslutande Bo Johansson, Älvsbyn, (s, ordförande Kenneth Stålnacke, "
+            "Kiruna, (s, t o m 15 Margaretha Lindbäck, Luleå, (s Övriga deltagande Pär Röckner, kansliet. 16 Åsa "
+            "Sturk, kansliet, sekr\n")
+    assert items(text) == []
+
+
+def test_a_body_abbreviation_before_the_number_and_the_head_pages_range():
+    sn = ("Transkript\n\n3 VILHELMINA KOMMUN PROTOKOLL 3 Sn 49 Sammanträdets öppnande, formalia. Sn Ordförande öppnade "
+          "sammanträdet.\n\n4 VILHELMINA KOMMUN PROTOKOLL 4 Socialnämnden Sn 50 Au 84 Sn 34 Au 57 Dnr 2016/ Budget och "
+          "ekonomisk uppföljning år Au Förvaltningschef föredrar ärendet.\n")
+    assert [label for label, _ in items(sn)][:2] == ["Sn 49", "Sn 50"]
+    # "Paragrafer 49-60": the numbers in that range, each first one after it, also one written inside a sentence
+    rng = ("Protokoll 54 Utses att justera Ann-Marie Fagerström Paragrafer 49-60\nProtokoll 55 49 Dagordning Nämnden "
+           "beslutar att godkänna dagordningen med tillägg: 52 Tilläggsbeslut om hanteringen av överskott i "
+           "projektet 50 Plan- och byggsamverkan Föredragande: Irene Tallhage Lönn\n")
+    assert sorted(label for label, _ in items(rng)) == ["49", "50", "52"]
+
+
+def test_one_label_with_its_diary_number():
+    text = ("Transkript\n\n1 STENUNGSUNDS KOMMUN Tid: 9:00 KOMMUNSTYRELSENS SOCIALA UTSKOTT Plats: Rodret\n\n2 35 "
+            "Diarienummer 0371/11 Ekonomisk uppföljning tom april 2011, Vård och äldreomsorg Vård och äldreomsorgen "
+            "prognostiserar ett underskott.\n")
+    assert [label for label, _ in items(text)] == ["35"]

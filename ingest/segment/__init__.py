@@ -41,9 +41,9 @@ def segment(text: str) -> Segmented:
                     sections=[], items=[], signatures=[], year=document_year(text))
     find_items(seg)
     if not seg.items:  # a PDF transcript or a copied web page: the agenda runs on within a line
-        inline_items(seg)
+        weak = inline_items(seg)
         # … or its register does, numbered or not
-        prefer_register(seg)
+        prefer_register(seg, weak)
     # inline items may be a register at the top of the text: the head and the attendance are not cut off there
     body_end = seg.items[0].start if seg.items and seg.item_style not in ("inline", "contents") else len(text)
     find_fields(seg, body_end)

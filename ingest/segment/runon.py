@@ -9,8 +9,10 @@ from ingest import lexicon
 from ingest.segment.model import Item, Segmented
 
 
-# An item's label inside running text: "§ 12", "KS § 12", "SON 108", "3." or "26" before a capital or a diary number.
-INLINE_ITEM_RE = re.compile(r"(?<![\w§/.,:(-])(?P<prefix>(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}[ \t]?)?§|[A-ZÅÄÖ]{2,5})?[ \t]?"
+# An item's label inside running text: "§ 12", "KS § 12", "SON 108", "Sn 49" (a transcript that lost its § signs),
+# "3." or "26" before a capital or a diary number.
+INLINE_ITEM_RE = re.compile(r"(?<![\w§/.,:(-])(?P<prefix>(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}[ \t]?)?§|[A-ZÅÄÖ]{2,5}"
+                            r"|(?!(?:Sida|Sid|Blad|Dnr|Kl|Nr|Tel|Tid|Den|Kap|Bil|Mål|Steg|Fas)\b)[A-ZÅÄÖ][a-zåäö]{1,3})?[ \t]?"
                             r"(?P<num>\d{1,3})(?:(?P<dot>\.)[ \t]+|(?P<colon>:)[ \t]*|[ \t]+)"
                             r"(?=Dnr[ \t]|[A-ZÅÄÖ][a-zåäö]|[A-ZÅÄÖ]{2,5}[ \t]\d)")
 INLINE_DNR_RE = re.compile(r"Dnr[ \t]+\S+(?:[ \t]+\d{4}/\S+|[ \t]+\S+/\d+)?[ \t]+")
@@ -19,15 +21,18 @@ HEAD_PAGE_RE = re.compile(r"\b(?:Plats och tid|Tid och plats|Underskrifter|Inneh
 INLINE_TITLE_END_RE = re.compile(r"\.{3}|…|[ \t]{3,}|\n")
 
 
-def inline_items(seg: Segmented) -> None:
+def inline_items(seg: Segmented) -> bool:
     """Items numbered inside run-on text: the longest run of at least three labels of one style with numbers that
     follow each other ("1. Val av justerare 2. Dagordning 3. …", "26 Dnr KS 2018/14 Information... 27 Dnr …");
-    each item runs to the next label, its title to the first '...' or to 150 characters."""
+    each item runs to the next label, its title to the first '...' or to 150 characters. True where only weaker
+    labels were found (see _weak_labels): a register then goes first."""
     text = seg.masked
     chains: dict[tuple, list] = {}
     runs: list[list] = []
     best: list = []
-    for m in INLINE_ITEM_RE.finditer(text):
+    found = list(INLINE_ITEM_RE.finditer(text))
+    weak = False
+    for m in found:
         style = _inline_style(m)
         num = int(m["num"])
         chain = chains.pop((style, num), None)
@@ -52,7 +57,10 @@ def inline_items(seg: Segmented) -> None:
     # two points in a row open a memo's agenda ("Mötet öppnas … 2. Föregående möte … 3. Info …") when dotted and
     # numbered from its start
     if len(best) < 2 or len(best) == 2 and not (best[0]["dot"] and int(best[0]["num"]) <= 2):
-        return
+        best = _weak_labels(text, found, runs)
+        if not best:
+            return False
+        weak = True
     seg.item_style = "inline"
     for k, m in enumerate(best):
         end = best[k + 1].start() if k + 1 < len(best) else len(text)
@@ -68,6 +76,7 @@ def inline_items(seg: Segmented) -> None:
         start = m.start() + (len(m.group()) - len(m.group().lstrip()))
         seg.items.append(Item(m["num"], label, title, start, end, (start, m.end()), (ts, ts + len(title)),
                               title_inferred=not title))
+    return weak
 
 
 # a register's heading inside a line: "INNEHÅLLSFÖRTECKNING", "Innehåll Sid", "Ärendelista Sida", "Förteckning över
@@ -237,17 +246,66 @@ def _place_words() -> frozenset[str]:
     return frozenset(names)
 
 
-def prefer_register(seg: Segmented) -> None:
+def prefer_register(seg: Segmented, weak: bool = False) -> None:
     """A register run into one line beats the numbered run found inside it (its unnumbered titles are items too,
     and a numbered title does not run on into the next unnumbered one); the run wins where it reaches beyond."""
     register = register_items(seg)
     if not register:
         return
     a, b = register[0].start, register[-1].end
-    if seg.items and not (all(a <= it.start < b for it in seg.items) and len(register) >= len(seg.items)):
+    if seg.items and not weak and not (all(a <= it.start < b for it in seg.items) and len(register) >= len(seg.items)):
         return
     seg.item_style = "contents"
     seg.items[:] = register
+
+
+# "Paragrafer: 1-18", "Paragrafer 49-60" on a protocol's first page: the numbers its § carry
+PARAGRAPHS_RE = re.compile(r"\bParagrafer[ \t]*:?[ \t]*(?P<lo>\d{1,3})[ \t]*[-–][ \t]*(?P<hi>\d{1,3})\b")
+WEAK_BEFORE_RE = re.compile(r"(?:^|\n|[.)!?:][ \t]*|\(\d{1,3}\)[ \t]*)$")
+
+
+def _weak_labels(text: str, found: list[re.Match], runs: list[list]) -> list[re.Match]:
+    """Where a PDF transcript lost its § signs, fewer labels stand out than a run of three: the numbers of the range
+    the first page gives ("Paragrafer 49-60"), each first one after it; else two labels in a row with a body's
+    abbreviation ("Sn 49 … Sn 50") or each after a sentence's or page header's end ("(14) 188 Fastställande …
+    slutlig föredragningslista. 189 Landstingsdirektörens rapport"); else one label with its diary number
+    ("AU 1 Dnr Kommunförbundet …", "35 Diarienummer 0371/11 Ekonomisk uppföljning"). A number before a first name
+    is a paragraph someone attended ("t o m 15 Margaretha Lindbäck"), never an item."""
+    names = lexicon.first_names()
+
+    def plausible(m: re.Match) -> bool:
+        word = re.match(r"[^\s,]*", text[m.end():m.end() + 30]).group()
+        return word not in names
+
+    def guarded(m: re.Match) -> bool:
+        if m["prefix"] and "§" not in m["prefix"]:
+            return True
+        start = m.start() + len(m.group()) - len(m.group().lstrip())
+        return WEAK_BEFORE_RE.search(text, max(0, start - 6), start) is not None
+
+    # a page's number right before a label ("SAMMANTRÄDESPROTOKOLL 2 AU 1 Dnr …") is none
+    starts = {m.start() for m in found}
+    found = [m for m in found if plausible(m) and (m["prefix"] or m.end() not in starts and m.end() - 1 not in starts)
+             and not HEAD_PAGE_RE.search(text, m.end(), min(len(text), m.end() + 40))]
+    pm = PARAGRAPHS_RE.search(text)
+    if pm and int(pm["lo"]) < int(pm["hi"]) <= int(pm["lo"]) + 200:
+        seen: set[int] = set()
+        out = []
+        for m in found:
+            num = int(m["num"])
+            if m.start() > pm.end() and int(pm["lo"]) <= num <= int(pm["hi"]) and num not in seen:
+                seen.add(num)
+                out.append(m)
+        if out:
+            return out
+    ok = {id(m) for m in found}
+    for run in runs:
+        if len(run) == 2 and all(id(m) in ok and guarded(m) for m in run):
+            return run
+    for m in found:
+        if re.match(r"(?:Dnr|Diarienummer)\b", text[m.end():m.end() + 12]):
+            return [m]
+    return []
 
 
 def _inline_style(m: re.Match) -> tuple[str, str]:
