@@ -4,7 +4,7 @@ Boilerplate (tables of contents, repeated page headers, HTML remnants, navigatio
 masked: replaced by spaces in a copy of the same length, so that every offset stays true to the text.
 
 The modules, in the order segment() uses them: model (the dataclasses), lines (masking, split_lines),
-items (agenda items in every line layout), runon (items in run-on text), head (header fields, dates),
+items (agenda items in every line layout), program (a programme of blocks), runon (items in run-on text), head (header fields, dates),
 attendance (attendance sections), signatures, parts (the parts of an item).
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ from ingest.segment.attendance import (COLUMN_GAP, INLINE_ATTENDANCE, MARK_COLUM
                                        TABLE_HEAD_RE, find_sections, section_of)
 from ingest.segment.head import LABEL_RE, MEETING_LINE_RE, SPACED_LABEL_RE, find_fields, set_dates
 from ingest.segment.items import DNR_ONLY_RE, PARA_RE, POINT_RE, PREFIXED_RE, WORD_ITEM_RE, find_items
+from ingest.segment.program import program_items
 from ingest.segment.runon import INLINE_DNR_RE, INLINE_ITEM_RE, INLINE_TITLE_END_RE, inline_items, prefer_register, toc_items
 from ingest.segment.lines import BULLET_RE, TAG_RE, TOC_HEAD_RE, TOC_LINE_RE, mask_boilerplate, split_lines
 from ingest.segment.model import Field, Item, Line, Part, Section, Segmented, Signature
@@ -40,6 +41,8 @@ def segment(text: str) -> Segmented:
     seg = Segmented(text=text, masked=masked, masks=masks, lines=lines, title_lines=nonempty[:4], fields=[],
                     sections=[], items=[], signatures=[], year=document_year(text))
     find_items(seg)
+    if not seg.items:  # a programme of blocks without numbers under "Program"
+        program_items(seg)
     if not seg.items:  # a PDF transcript or a copied web page: the agenda runs on within a line
         weak = inline_items(seg)
         # … or its register does, numbered or not
