@@ -150,3 +150,13 @@ def test_one_label_with_its_diary_number():
             "Diarienummer 0371/11 Ekonomisk uppföljning tom april 2011, Vård och äldreomsorg Vård och äldreomsorgen "
             "prognostiserar ett underskott.\n")
     assert [label for label, _ in items(text)] == ["35"]
+
+
+def test_a_garbled_font_encoding_is_a_warning_not_items():
+    text = ("Transkript\n\n2 2 /$1'67,1*6)8//0b.7,*(b5(1'(1 $QPlODQDYLQNRPQDVNULYHOVHUPP Följande skrivelser "
+            "anmäldes för anteckning till protokollet: Yttrande över förslag till föreskrifter. 'HOnUVERNVOXWPHGnUVSURJQRV "
+            "*RGNlQQDQGHDYI Centralförvaltningen redovisar.\n")
+    seg = segment(text)
+    assert any("förvrängd teckenkodning" in w for w in seg.warnings)
+    # ordinary capitals and names are no garble
+    assert not segment("KOMMUNSTYRELSENS ARBETSUTSKOTT SAMMANTRÄDESPROTOKOLL McDonald SocSam:s PowerPoint\n").warnings
