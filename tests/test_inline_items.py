@@ -160,3 +160,21 @@ def test_a_garbled_font_encoding_is_a_warning_not_items():
     assert any("förvrängd teckenkodning" in w for w in seg.warnings)
     # ordinary capitals and names are no garble
     assert not segment("KOMMUNSTYRELSENS ARBETSUTSKOTT SAMMANTRÄDESPROTOKOLL McDonald SocSam:s PowerPoint\n").warnings
+
+
+def test_page_furniture_in_run_on_text_neither_becomes_nor_breaks_an_item():
+    text = ("Transkript\n\n3 Sida 3 av 12 Justerandes sign § 13 Justerandes sign Utdragsbestyrkande Val av ombud "
+            "Kommunstyrelsen utser Anna Berg. § 14 Delegationsbeslut Redovisas. Justerandes sign Utdragsbestyrkande "
+            "§ 15 Övriga frågor Inga.\n")
+    got = items(text)
+    assert [label for label, _ in got] == ["§ 13", "§ 14", "§ 15"]
+    assert got[0][1].startswith("Val av ombud") and "Justerandes" not in got[1][1]
+
+
+def test_worded_labels_and_a_one_paragraph_extract_in_run_on_text():
+    text = ("Transkript\n\n2 Ärende 3 Budget 2025 Nämnden beslutar att anta budgeten. Ärende 4 Val av ombud Nämnden "
+            "utser Anna Berg. Ärende 5 Övriga frågor Inga.\n")
+    assert [label for label, _ in items(text)] == ["Ärende 3", "Ärende 4", "Ärende 5"]
+    extract = ("Transkript\n\n1 Utdrag ur protokoll fört vid sammanträde med kommunstyrelsen 2024-03-05 § 45 Översyn av "
+               "taxor Kommunstyrelsen beslutar att anta förslaget. Justerandes sign Utdragsbestyrkande\n")
+    assert [label for label, _ in items(extract)] == ["§ 45"]

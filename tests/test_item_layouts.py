@@ -162,3 +162,9 @@ def test_a_programme_of_blocks_without_numbers():
     # a break is no item; the notes below end the programme
     assert [t for _, t, _ in items(text)] == ["Incheckning till möte", "Välkomna", "Årshjul för Värmlandsrådet",
                                               "Smart specialisering", "Övriga frågor"]
+
+
+def test_paragraphs_numbered_before_the_sign():
+    text = "Protokoll\n\n5 § Val av justerare\n\nAnna Berg utses.\n\n6 § Budget\n\nText.\n\n7 § Övriga frågor\n\nInga.\n"
+    assert [(label, title) for label, title, _ in items(text)] == [
+        ("§ 5", "Val av justerare"), ("§ 6", "Budget"), ("§ 7", "Övriga frågor")]

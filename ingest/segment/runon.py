@@ -9,9 +9,11 @@ from ingest import lexicon
 from ingest.segment.model import Item, Segmented
 
 
-# An item's label inside running text: "§ 12", "KS § 12", "SON 108", "Sn 49" (a transcript that lost its § signs),
+# An item's label inside running text: "§ 12", "KS § 12", "SON 108", "Ärende 3", "Sn 49" (a transcript that lost its §
+# signs),
 # "3." or "26" before a capital or a diary number.
 INLINE_ITEM_RE = re.compile(r"(?<![\w§/.,:(-])(?P<prefix>(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}[ \t]?)?§|[A-ZÅÄÖ]{2,5}"
+                            r"|(?:Ärende|Punkt|Dagordningspunkt)"
                             r"|(?!(?:Sida|Sid|Blad|Dnr|Kl|Nr|Tel|Tid|Den|Kap|Bil|Mål|Steg|Fas)\b)[A-ZÅÄÖ][a-zåäö]{1,3})?[ \t]?"
                             r"(?P<num>\d{1,3})(?:(?P<dot>\.)[ \t]+|(?P<colon>:)[ \t]*|[ \t]+)"
                             r"(?=Dnr[ \t]|[A-ZÅÄÖ][a-zåäö]|[A-ZÅÄÖ]{2,5}[ \t]\d)")
@@ -26,7 +28,7 @@ def inline_items(seg: Segmented) -> bool:
     follow each other ("1. Val av justerare 2. Dagordning 3. …", "26 Dnr KS 2018/14 Information... 27 Dnr …");
     each item runs to the next label, its title to the first '...' or to 150 characters. True where only weaker
     labels were found (see _weak_labels): a register then goes first."""
-    text = seg.masked
+    text = _without_furniture(seg.masked)
     chains: dict[tuple, list] = {}
     runs: list[list] = []
     best: list = []
@@ -65,6 +67,8 @@ def inline_items(seg: Segmented) -> bool:
     for k, m in enumerate(best):
         end = best[k + 1].start() if k + 1 < len(best) else len(text)
         ts = m.end()
+        while ts < end and text[ts] in " \t":  # past the page furniture blanked right after the label
+            ts += 1
         dnr = INLINE_DNR_RE.match(text, ts, end)
         if dnr:
             ts = dnr.end()
@@ -259,6 +263,19 @@ def prefer_register(seg: Segmented, weak: bool = False) -> None:
     seg.items[:] = register
 
 
+# a PDF page's header and footer inside run-on text: "Justerandes sign", "Utdragsbestyrkande", "Sida 3 av 12"
+FURNITURE_RE = re.compile(r"\b(?:Justerandes[ \t]+sign(?:atur)?|Justerarnas[ \t]+sign(?:atur)?|Justerares[ \t]+sign(?:atur)?"
+                          r"|Utdragsbestyrkande|Ordförandes[ \t]+sign(?:atur)?|(?:Sida|Sid)[ \t]+\d{1,3}[ \t]*(?:av|/)[ \t]*\d{1,3})\b")
+
+
+def _without_furniture(text: str) -> str:
+    """text with the page furniture of FURNITURE_RE blanked (offsets stay): it neither becomes nor breaks an item,
+    and a title ends where it stands."""
+    return FURNITURE_RE.sub(lambda m: " " * len(m.group()), text)
+
+
+# an extract of one paragraph from a protocol: "Utdrag ur protokoll … § 45 Översyn av taxor"
+EXTRACT_RE = re.compile(r"(?i)\b(?:utdrag[ \t]+ur[ \t]+(?:sammanträdes)?protokoll|protokollsutdrag)")
 # "Paragrafer: 1-18", "Paragrafer 49-60" on a protocol's first page: the numbers its § carry
 PARAGRAPHS_RE = re.compile(r"\bParagrafer[ \t]*:?[ \t]*(?P<lo>\d{1,3})[ \t]*[-–][ \t]*(?P<hi>\d{1,3})\b")
 WEAK_BEFORE_RE = re.compile(r"(?:^|\n|[.)!?:][ \t]*|\(\d{1,3}\)[ \t]*)$")
@@ -298,6 +315,11 @@ def _weak_labels(text: str, found: list[re.Match], runs: list[list]) -> list[re.
                 out.append(m)
         if out:
             return out
+    em = EXTRACT_RE.search(text)
+    if em:
+        one = next((m for m in found if m.start() > em.end() and m["prefix"] and "§" in m["prefix"]), None)
+        if one is not None:
+            return [one]
     ok = {id(m) for m in found}
     for run in runs:
         if len(run) == 2 and all(id(m) in ok and guarded(m) for m in run):
