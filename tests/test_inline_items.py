@@ -178,3 +178,13 @@ def test_worded_labels_and_a_one_paragraph_extract_in_run_on_text():
     extract = ("Transkript\n\n1 Utdrag ur protokoll fört vid sammanträde med kommunstyrelsen 2024-03-05 § 45 Översyn av "
                "taxor Kommunstyrelsen beslutar att anta förslaget. Justerandes sign Utdragsbestyrkande\n")
     assert [label for label, _ in items(extract)] == ["§ 45"]
+
+
+def test_points_a_sentence_announces_are_a_list_in_prose_not_an_agenda():
+    text = ("Transkript\n\n2 35 31 TEMA: Folkhälsa Utifrån den genomförda kommundialogen har fem angelägna områden "
+            "utkristalliserats. 1. Viljan samt behovet av mer struktur i folkhälsoarbetet. 2. Hur ska arbetet "
+            "organiseras för att få genomslagskraft. 3. Öka förståelsen för vad folkhälsa är. 4. Behov av "
+            "kvalitetssäkring. 5. Formulera vad som skall ingå i folkhälsoarbetet. Monika Kling beskriver strukturen.\n")
+    assert items(text) == []
+    agenda = "Kallelse Styrelsen Dagordning 1. Mötets öppnande 2. Val av justerare 3. Budget 2025 4. Övriga frågor\n"
+    assert len(items(agenda)) == 4

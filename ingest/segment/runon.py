@@ -56,6 +56,8 @@ def inline_items(seg: Segmented) -> bool:
     # a transcript's page number before the protocol's head ("1 Plats och tid …", "2 Underskrifter Sekreterare …",
     # "3 Innehåll Sid 115 …") is no item
     best = [m for m in best if not HEAD_PAGE_RE.search(text, m.end(), min(len(text), m.end() + 40))]
+    if _prose_list(text, best):
+        best = []
     # two points in a row open a memo's agenda ("Mötet öppnas … 2. Föregående möte … 3. Info …") when dotted and
     # numbered from its start
     if len(best) < 2 or len(best) == 2 and not (best[0]["dot"] and int(best[0]["num"]) <= 2):
@@ -279,6 +281,18 @@ EXTRACT_RE = re.compile(r"(?i)\b(?:utdrag[ \t]+ur[ \t]+(?:sammanträdes)?protoko
 # "Paragrafer: 1-18", "Paragrafer 49-60" on a protocol's first page: the numbers its § carry
 PARAGRAPHS_RE = re.compile(r"\bParagrafer[ \t]*:?[ \t]*(?P<lo>\d{1,3})[ \t]*[-–][ \t]*(?P<hi>\d{1,3})\b")
 WEAK_BEFORE_RE = re.compile(r"(?:^|\n|[.)!?:][ \t]*|\(\d{1,3}\)[ \t]*)$")
+
+
+def _prose_list(text: str, run: list[re.Match]) -> bool:
+    """Points that a sentence announces, each one short sentence ("… har fem angelägna områden utkristalliserats.
+    1. Viljan samt behovet av mer struktur i folkhälsoarbetet. 2. Hur ska arbetet organiseras …"): a list inside an
+    item's text, not its agenda."""
+    if len(run) < 3 or not all(m["dot"] for m in run):
+        return False
+    if not re.search(r"[a-zåäö]{2,}[.:][ \t]*$", text[max(0, run[0].start() - 40):run[0].start()]):
+        return False
+    spans = [text[a.end():b.start()].strip() for a, b in zip(run, run[1:])]
+    return all(sp.endswith(".") and len(sp) < 100 and sp.count(". ") == 0 for sp in spans)
 
 
 def _weak_labels(text: str, found: list[re.Match], runs: list[list]) -> list[re.Match]:
