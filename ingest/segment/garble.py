@@ -8,6 +8,7 @@ import re
 from ingest.segment.model import Segmented
 
 TOKEN_RE = re.compile(r"\S{10,}")
+HINT_RE = re.compile(r"[A-ZÅÄÖ][a-zåäö][A-ZÅÄÖ]|[$'*()/,+%#&][^\s$'*()/,+%#&]{0,6}[$'*()/,+%#&]")
 GARBLED_MESSAGE = ("texten har förvrängd teckenkodning (typsnitt utan teckentabell i PDF:en, t.ex. {example!r}); "
                    "rubriker och punkter kan saknas")
 
@@ -24,7 +25,20 @@ def garbled(token: str) -> bool:
 
 def check_garbled(seg: Segmented) -> None:
     """Three garbled tokens make a garbled document: a warning, and items with a garbled title are dropped."""
-    found = [m.group() for m in TOKEN_RE.finditer(seg.text) if garbled(m.group())]
+    found: list[str] = []
+    text, pos = seg.text, 0
+    while len(found) < 3:  # only the tokens with a hint of garble are tested, each once
+        m = HINT_RE.search(text, pos)
+        if m is None:
+            break
+        a, b = m.start(), m.end()
+        while a > 0 and not text[a - 1].isspace() and m.start() - a < 200:
+            a -= 1
+        while b < len(text) and not text[b].isspace() and b - m.end() < 200:
+            b += 1
+        if b - a >= 10 and garbled(text[a:b]):
+            found.append(text[a:b])
+        pos = b
     if len(found) < 3:
         return
     seg.warnings.append(GARBLED_MESSAGE.format(example=found[0]))

@@ -2,6 +2,7 @@
 longest run of numbered labels inside the text, or a contents list run into one line."""
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -109,6 +110,7 @@ def toc_items(seg: Segmented) -> None:
         seg.items[:] = items
 
 
+REGISTER_WORDS = 3000
 NUMBER_WORD_RE = re.compile(r"\d{1,3}\.?")
 
 
@@ -130,7 +132,8 @@ def register_items(seg: Segmented) -> list[Item]:
     stops = lexicon.words("register_stops.txt")
     first_names = lexicon.first_names()
     titles: list[list[re.Match]] = []
-    words = list(TOC_WORD_RE.finditer(text, m.end(), stop))
+    # a register holds at most some hundred titles: the words beyond are read no further
+    words = list(itertools.islice(TOC_WORD_RE.finditer(text, m.end(), stop), REGISTER_WORDS))
     # a report's chapters ("1. INLEDNING... 2 1.1 Utredningsuppdrag... 3") are no agenda
     if any(re.fullmatch(r"\d{1,2}\.\d{1,2}\.?", w.group()) for w in words):
         return []
