@@ -188,3 +188,12 @@ def test_points_a_sentence_announces_are_a_list_in_prose_not_an_agenda():
     assert items(text) == []
     agenda = "Kallelse Styrelsen Dagordning 1. Mötets öppnande 2. Val av justerare 3. Budget 2025 4. Övriga frågor\n"
     assert len(items(agenda)) == 4
+
+
+def test_the_next_numbers_in_a_column_after_a_run_and_their_titles():
+    text = ("Transkript\n\n1 KALLELSE Ärende Information Dnr 1 Presentation av ny enhetschef 2 Information från "
+            "förvaltningen 3 Detaljbudget 2019 SN 2018/46 4 Budget SN 2019/71 Anmälningsärenden 5 6 Meddelanden "
+            "delegationsbeslut Meddelanden Övrigt Linda Söder-Jonsson Ordförande\n")
+    got = items(text)
+    assert got[3] == ("4", "Budget SN 2019/71 Anmälningsärenden")
+    assert got[4:] == [("5", "Meddelanden delegationsbeslut"), ("6", "Meddelanden"), ("punkt 7", "Övrigt")]

@@ -83,7 +83,38 @@ def inline_items(seg: Segmented) -> bool:
         start = m.start() + (len(m.group()) - len(m.group().lstrip()))
         seg.items.append(Item(m["num"], label, title, start, end, (start, m.end()), (ts, ts + len(title)),
                               title_inferred=not title))
+    _column_after(seg, text)
     return weak
+
+
+# numbers written in a column of their own: "… Anmälningsärenden 9 10 Meddelanden delegationsbeslut Meddelanden …"
+COLUMN_RE = re.compile(r"(?<![\w/.,:-])(\d{1,3})(?:[ \t]+\d{1,3})+(?=[ \t]+[A-ZÅÄÖ][a-zåäö])")
+
+
+def _column_after(seg: Segmented, text: str) -> None:
+    """A run's last label, then its next numbers in a column, then their titles (an agenda table whose columns the
+    PDF's text layer wrote one after the other): the titles after the column are items, read as a register's."""
+    last = seg.items[-1]
+    line_end = text.find("\n", last.head[1])
+    line_end = len(text) if line_end < 0 else line_end
+    cm = COLUMN_RE.search(text, last.head[1], min(line_end, last.head[1] + 2000))
+    if cm is None or not last.number.isdigit():
+        return
+    nums = [int(x) for x in cm.group().split()]
+    if nums != list(range(int(last.number) + 1, int(last.number) + 1 + len(nums))):
+        return
+    more = _register(seg.text, cm.start(), line_end, 2)
+    if not more:
+        return
+    last.end = cm.start()
+    a, b = last.title_span
+    if b > cm.start():  # the title ends where the column begins
+        last.title = text[a:cm.start()].rstrip(" \t,;:-–")
+        last.title_span = (a, a + len(last.title))
+    for k, it in enumerate(more, len(seg.items) + 1):
+        if not it.number:
+            it.label = f"punkt {k}"
+    seg.items.extend(more)
 
 
 # a register's heading inside a line: "INNEHÅLLSFÖRTECKNING", "Innehåll Sid", "Ärendelista Sida", "Förteckning över
@@ -128,12 +159,20 @@ def register_items(seg: Segmented) -> list[Item]:
     again = TOC_RUN_RE.search(text, m.end(), stop)
     if again:
         stop = again.start()
+    # a protocol extract's contents list has one or two entries: "Innehåll Sid 115 Tobakstillsyn på …"
+    paged = re.search(r"(?i)\bsida?\b", m.group()) is not None
+    return _register(text, m.end(), stop, 2 if paged else 3)
+
+
+def _register(text: str, begin: int, stop: int, fewest: int) -> list[Item]:
+    """The titles written between begin and stop as a register's items (at least fewest of them, or two with
+    a number)."""
     links = lexicon.words("title_links.txt")
     stops = lexicon.words("register_stops.txt")
     first_names = lexicon.first_names()
     titles: list[list[re.Match]] = []
     # a register holds at most some hundred titles: the words beyond are read no further
-    words = list(itertools.islice(TOC_WORD_RE.finditer(text, m.end(), stop), REGISTER_WORDS))
+    words = list(itertools.islice(TOC_WORD_RE.finditer(text, begin, stop), REGISTER_WORDS))
     # a report's chapters ("1. INLEDNING... 2 1.1 Utredningsuppdrag... 3") are no agenda
     if any(re.fullmatch(r"\d{1,2}\.\d{1,2}\.?", w.group()) for w in words):
         return []
@@ -215,9 +254,7 @@ def register_items(seg: Segmented) -> list[Item]:
     # a title begins with a capital or its number (a date or a column word left over is none)
     titles = [t for t in titles if t[0].group()[:1].isupper() or NUMBER_WORD_RE.fullmatch(t[0].group()) and len(t) > 1]
     numbered = any(NUMBER_WORD_RE.fullmatch(t[0].group()) for t in titles)
-    # a protocol extract's contents list has one or two entries: "Innehåll Sid 115 Tobakstillsyn på …"
-    paged = re.search(r"(?i)\bsida?\b", m.group()) is not None
-    if len(titles) < 3 and not (numbered and (len(titles) == 2 or paged and len(titles) == 1)):
+    if len(titles) < fewest and not (numbered and (len(titles) == 2 or fewest <= 2 and len(titles) == 1)):
         return []
     index = {id(w): k for k, w in enumerate(words)}
     out = []
