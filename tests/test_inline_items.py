@@ -64,3 +64,136 @@ def test_colon_numbered_agenda_and_a_list_inside_its_last_item():
     got = items(text)
     assert [label for label, _ in got] == ["1.", "2.", "3.", "4."]
     assert got[1][1].startswith("Val av protokolljusterare")
+
+
+def test_a_register_headed_arendelista_without_numbers_for_most_titles():
+    text = ("Transkript\n\n2 Socialnämnden SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Sid (18) Ärendelista 63. "
+            "Fastställande av dagordning Redovisning av delegationsbeslut Ekonomisk uppföljning per april "
+            "Internkontroll 2020, första halvåret\n")
+    got = items(text)
+    assert got == [("63", "Fastställande av dagordning"), ("punkt 2", "Redovisning av delegationsbeslut"),
+                   ("punkt 3", "Ekonomisk uppföljning per april"), ("punkt 4", "Internkontroll 2020, första halvåret")]
+
+
+def test_a_register_with_its_numbers_in_a_column_and_its_heading_repeated():
+    text = ("Sammanträdesprotokoll Sida 2(18) Förteckning över kommunfullmäktiges ärenden Informationsärenden 76 77 78 "
+            "Förändringar av kungörelsen Fråga till kommunfullmäktiges ordförande angående motioner Motion Utredning "
+            "om Långbrottskolans framtid Förteckning över kommunfullmäktiges ärenden Informationsärenden\n")
+    got = items(text)
+    # the column's numbers go to the titles after it; 'ordförande' inside a title ends nothing; 'Motion' links on
+    assert [t for _, t in got] == ["Informationsärenden", "Förändringar av kungörelsen",
+                                   "Fråga till kommunfullmäktiges ordförande angående motioner",
+                                   "Motion Utredning om Långbrottskolans framtid"]
+    assert [n for n, _ in got][1:] == ["76", "77", "78"]
+
+
+def test_a_register_beats_the_numbered_run_inside_it():
+    text = ("3 södra Småland (32) Förteckning över förbundsstyrelsens ärenden den 23 september Fastställande av "
+            "dagordning 140 Aktuella frågor för regional utveckling 141 Aktuella trafikeringsfrågor 142 Redogörelse "
+            "för det ekonomiska läget 143 Delårsrapport jan 2009 juni Länstransportplan Skåne yttrande 145 "
+            "Länstransportplan Blekinge län yttrande\n")
+    got = items(text)
+    assert ("punkt 1", "Fastställande av dagordning") in got
+    # a county's name inside a title starts no title of its own
+    assert ("punkt 6", "Länstransportplan Skåne yttrande") in got and ("145", "Länstransportplan Blekinge län yttrande") in got
+    assert ("143", "Delårsrapport jan 2009 juni") in got
+
+
+def test_a_register_ends_at_its_signature():
+    text = ("Innehållsförteckning: Sid. 65 Framtidsstrategi med treårsbudget Översyn av ägardirektiv 6 67 Rapport "
+            "från strukturgruppen 9 68 Motionssvar - Förändring av överförmynderiverksamheten Linda Söder-Jonsson "
+            "Ordförande\n")
+    got = items(text)
+    assert got == [("65", "Framtidsstrategi med treårsbudget"), ("punkt 2", "Översyn av ägardirektiv"),
+                   ("67", "Rapport från strukturgruppen"), ("68", "Motionssvar - Förändring av överförmynderiverksamheten")]
+
+
+def test_a_transcripts_head_pages_are_no_items():
+    text = ("Transkript\n\n1 Plats och tid Ljusdalssalen, förvaltningshuset, Ljusdal, 08:30-18:20 Beslutande: Markus "
+            "Evensson (S), ordförande Ann-Christine Fredriksson (S) Bengt Engström (S) Anna Olsson (S) Katarina "
+            "Ljung (S) Jonny Mattsson (M) Ann Fagerström (C) Tomas Bergqvist (M) Olle Nilsson (C) Karin Jansson "
+            "(V)\n\n2 Underskrifter Sekreterare... Paragrafer Kerstin Karell Ordförande... Markus Evensson\n\n"
+            "3 Innehåll Sid 115 Tobakstillsyn på Aktiebolaget Öje\n")
+    # the pages' numbers are no agenda; the contents list's one entry is the item (a company's name inside its title)
+    assert items(text) == [("115", "Tobakstillsyn på Aktiebolaget Öje")]
+
+
+def test_a_transcript_that_lost_its_section_signs_two_labels_after_sentence_ends():
+    text = ("Transkript\n\n2 2 (14) 188 Fastställande av föredragningslista Enligt reglemente för landstingsstyrelsen "
+            "hade preliminär föredragningslista utsänts. Preliminär föredragningslista fastställs i övrigt som slutlig "
+            "föredragningslista. 189 Landstingsdirektörens rapport Prognosen för länssjukvården per november visar "
+            "på ökat underskott.\n")
+    assert [label for label, _ in items(text)] == ["188", "189"]
+
+
+def test_a_number_before_a_first_name_is_an_attended_paragraph_not_an_item():
+    text = ("Transkript\n\n1 1(19 Plats och tid Beslutande Bo Johansson, Älvsbyn, (s, ordförande Kenneth Stålnacke, "
+            "Kiruna, (s, t o m 15 Margaretha Lindbäck, Luleå, (s Övriga deltagande Pär Röckner, kansliet. 16 Åsa "
+            "Sturk, kansliet, sekr\n")
+    assert items(text) == []
+
+
+def test_a_body_abbreviation_before_the_number_and_the_head_pages_range():
+    sn = ("Transkript\n\n3 VILHELMINA KOMMUN PROTOKOLL 3 Sn 49 Sammanträdets öppnande, formalia. Sn Ordförande öppnade "
+          "sammanträdet.\n\n4 VILHELMINA KOMMUN PROTOKOLL 4 Socialnämnden Sn 50 Au 84 Sn 34 Au 57 Dnr 2016/ Budget och "
+          "ekonomisk uppföljning år Au Förvaltningschef föredrar ärendet.\n")
+    assert [label for label, _ in items(sn)][:2] == ["Sn 49", "Sn 50"]
+    # "Paragrafer 49-60": the numbers in that range, each first one after it, also one written inside a sentence
+    rng = ("Protokoll 54 Utses att justera Ann-Marie Fagerström Paragrafer 49-60\nProtokoll 55 49 Dagordning Nämnden "
+           "beslutar att godkänna dagordningen med tillägg: 52 Tilläggsbeslut om hanteringen av överskott i "
+           "projektet 50 Plan- och byggsamverkan Föredragande: Irene Tallhage Lönn\n")
+    assert sorted(label for label, _ in items(rng)) == ["49", "50", "52"]
+
+
+def test_one_label_with_its_diary_number():
+    text = ("Transkript\n\n1 STENUNGSUNDS KOMMUN Tid: 9:00 KOMMUNSTYRELSENS SOCIALA UTSKOTT Plats: Rodret\n\n2 35 "
+            "Diarienummer 0371/11 Ekonomisk uppföljning tom april 2011, Vård och äldreomsorg Vård och äldreomsorgen "
+            "prognostiserar ett underskott.\n")
+    assert [label for label, _ in items(text)] == ["35"]
+
+
+def test_a_garbled_font_encoding_is_a_warning_not_items():
+    text = ("Transkript\n\n2 2 /$1'67,1*6)8//0b.7,*(b5(1'(1 $QPlODQDYLQNRPQDVNULYHOVHUPP Följande skrivelser "
+            "anmäldes för anteckning till protokollet: Yttrande över förslag till föreskrifter. 'HOnUVERNVOXWPHGnUVSURJQRV "
+            "*RGNlQQDQGHDYI Centralförvaltningen redovisar.\n")
+    seg = segment(text)
+    assert any("förvrängd teckenkodning" in w for w in seg.warnings)
+    # ordinary capitals and names are no garble
+    assert not segment("KOMMUNSTYRELSENS ARBETSUTSKOTT SAMMANTRÄDESPROTOKOLL McDonald SocSam:s PowerPoint\n").warnings
+
+
+def test_page_furniture_in_run_on_text_neither_becomes_nor_breaks_an_item():
+    text = ("Transkript\n\n3 Sida 3 av 12 Justerandes sign § 13 Justerandes sign Utdragsbestyrkande Val av ombud "
+            "Kommunstyrelsen utser Anna Berg. § 14 Delegationsbeslut Redovisas. Justerandes sign Utdragsbestyrkande "
+            "§ 15 Övriga frågor Inga.\n")
+    got = items(text)
+    assert [label for label, _ in got] == ["§ 13", "§ 14", "§ 15"]
+    assert got[0][1].startswith("Val av ombud") and "Justerandes" not in got[1][1]
+
+
+def test_worded_labels_and_a_one_paragraph_extract_in_run_on_text():
+    text = ("Transkript\n\n2 Ärende 3 Budget 2025 Nämnden beslutar att anta budgeten. Ärende 4 Val av ombud Nämnden "
+            "utser Anna Berg. Ärende 5 Övriga frågor Inga.\n")
+    assert [label for label, _ in items(text)] == ["Ärende 3", "Ärende 4", "Ärende 5"]
+    extract = ("Transkript\n\n1 Utdrag ur protokoll fört vid sammanträde med kommunstyrelsen 2024-03-05 § 45 Översyn av "
+               "taxor Kommunstyrelsen beslutar att anta förslaget. Justerandes sign Utdragsbestyrkande\n")
+    assert [label for label, _ in items(extract)] == ["§ 45"]
+
+
+def test_points_a_sentence_announces_are_a_list_in_prose_not_an_agenda():
+    text = ("Transkript\n\n2 35 31 TEMA: Folkhälsa Utifrån den genomförda kommundialogen har fem angelägna områden "
+            "utkristalliserats. 1. Viljan samt behovet av mer struktur i folkhälsoarbetet. 2. Hur ska arbetet "
+            "organiseras för att få genomslagskraft. 3. Öka förståelsen för vad folkhälsa är. 4. Behov av "
+            "kvalitetssäkring. 5. Formulera vad som skall ingå i folkhälsoarbetet. Monika Kling beskriver strukturen.\n")
+    assert items(text) == []
+    agenda = "Kallelse Styrelsen Dagordning 1. Mötets öppnande 2. Val av justerare 3. Budget 2025 4. Övriga frågor\n"
+    assert len(items(agenda)) == 4
+
+
+def test_the_next_numbers_in_a_column_after_a_run_and_their_titles():
+    text = ("Transkript\n\n1 KALLELSE Ärende Information Dnr 1 Presentation av ny enhetschef 2 Information från "
+            "förvaltningen 3 Detaljbudget 2019 SN 2018/46 4 Budget SN 2019/71 Anmälningsärenden 5 6 Meddelanden "
+            "delegationsbeslut Meddelanden Övrigt Linda Söder-Jonsson Ordförande\n")
+    got = items(text)
+    assert got[3] == ("4", "Budget SN 2019/71 Anmälningsärenden")
+    assert got[4:] == [("5", "Meddelanden delegationsbeslut"), ("6", "Meddelanden"), ("punkt 7", "Övrigt")]

@@ -150,3 +150,21 @@ def test_a_reports_chapters_and_prose_are_no_contents_list():
                    "Region Gävleborg och kommunerna. Avtalet gäller från 1 januari.\n").items == []
     assert segment("Innehåll Parterna har kommit överens om att samarbeta. Samarbetet gäller Region Gävleborg "
                    "och kommunerna. Avtalet gäller från 1 januari.\n").items == []
+
+
+def test_a_programme_of_blocks_without_numbers():
+    text = ("Värmlandsrådet 12 februari 2021\nVarmt välkommen till webbmöte med Värmlandsrådet\n\n\nProgram \n\n"
+            "Incheckning till möte \n\nVälkomna\nFredrik Larsson, Region Värmland och Peter Söderström, Arvika kommun \n\n"
+            "Årshjul för Värmlandsrådet\nFredrik Larsson, Region Värmland\n\nPaus\n\nSmart specialisering\n"
+            "Stina Höök och Anders Olsson, Region Värmland\n\nÖvriga frågor\n\n \n\n"
+            "Minnesanteckningar från möte med Värmlandsrådet den 12 februari 2021\n\nInbjudan till mötet går till "
+            "samtliga kommunstyrelseordföranden i länet.\n")
+    # a break is no item; the notes below end the programme
+    assert [t for _, t, _ in items(text)] == ["Incheckning till möte", "Välkomna", "Årshjul för Värmlandsrådet",
+                                              "Smart specialisering", "Övriga frågor"]
+
+
+def test_paragraphs_numbered_before_the_sign():
+    text = "Protokoll\n\n5 § Val av justerare\n\nAnna Berg utses.\n\n6 § Budget\n\nText.\n\n7 § Övriga frågor\n\nInga.\n"
+    assert [(label, title) for label, title, _ in items(text)] == [
+        ("§ 5", "Val av justerare"), ("§ 6", "Budget"), ("§ 7", "Övriga frågor")]

@@ -12,7 +12,7 @@ from ingest.extract.names import body_kind, plausible_name, split_title
 from ingest.extract.patterns import DNR_RE, NAME_RE
 from ingest.extract.referrals import referrals, referrals_in, referrals_outside_items
 from graph.text import sentence_bounds
-from ingest.segment import Item
+from ingest.segment import GARBLED_MESSAGE, Item
 
 
 DECIDED_IN_TEXT_RE = re.compile(r"(?i)\b(?:beslutade|beslutar|beslöt|beslutades)\s+(?:att|om)\b|"
@@ -39,6 +39,8 @@ def _continues(text: str, prev_end: int, start: int) -> bool:
 
 
 def items(cx: DocContext) -> None:
+    if any(w.startswith(GARBLED_MESSAGE[:30]) for w in cx.seg.warnings):  # the document is named in the warning
+        cx.warn(next(w for w in cx.seg.warnings if w.startswith(GARBLED_MESSAGE[:30])))
     for it in cx.seg.items:
         ik = f"item:{it.label}"
         props = {"number": it.number, "title": it.title, "name": f"{it.label} {it.title}",

@@ -4,8 +4,8 @@ Boilerplate (tables of contents, repeated page headers, HTML remnants, navigatio
 masked: replaced by spaces in a copy of the same length, so that every offset stays true to the text.
 
 The modules, in the order segment() uses them: model (the dataclasses), lines (masking, split_lines),
-items (agenda items in every line layout), runon (items in run-on text), head (header fields, dates),
-attendance (attendance sections), signatures, parts (the parts of an item).
+items (agenda items in every line layout), program (a programme of blocks), runon (items in run-on text),
+garble (a garbled font encoding), head (header fields, dates), attendance (attendance sections), signatures, parts (the parts of an item).
 """
 from __future__ import annotations
 
@@ -14,7 +14,9 @@ from ingest.segment.attendance import (COLUMN_GAP, INLINE_ATTENDANCE, MARK_COLUM
                                        TABLE_HEAD_RE, find_sections, section_of)
 from ingest.segment.head import LABEL_RE, MEETING_LINE_RE, SPACED_LABEL_RE, find_fields, set_dates
 from ingest.segment.items import DNR_ONLY_RE, PARA_RE, POINT_RE, PREFIXED_RE, WORD_ITEM_RE, find_items
-from ingest.segment.runon import INLINE_DNR_RE, INLINE_ITEM_RE, INLINE_TITLE_END_RE, inline_items, toc_items
+from ingest.segment.garble import GARBLED_MESSAGE, check_garbled
+from ingest.segment.program import program_items
+from ingest.segment.runon import INLINE_DNR_RE, INLINE_ITEM_RE, INLINE_TITLE_END_RE, inline_items, prefer_register, toc_items
 from ingest.segment.lines import BULLET_RE, TAG_RE, TOC_HEAD_RE, TOC_LINE_RE, mask_boilerplate, split_lines
 from ingest.segment.model import Field, Item, Line, Part, Section, Segmented, Signature
 from ingest.segment.parts import (DECIDES_RE, INLINE_DECISION_RE, MOTION_RE, PART_HEADS, find_parts,
@@ -22,7 +24,7 @@ from ingest.segment.parts import (DECIDES_RE, INLINE_DECISION_RE, MOTION_RE, PAR
 from ingest.segment.signatures import NAME_LINE_RE, SIGN_ROLES, SIGNED_RE, find_signatures
 
 __all__ = [
-    "segment", "Line", "Field", "Section", "Part", "Item", "Signature", "Segmented",
+    "segment", "GARBLED_MESSAGE", "Line", "Field", "Section", "Part", "Item", "Signature", "Segmented",
     "split_lines", "mask_boilerplate", "section_of", "heads_has_decision_after",
     "TAG_RE", "TOC_LINE_RE", "TOC_HEAD_RE", "BULLET_RE", "PARA_RE", "PREFIXED_RE", "WORD_ITEM_RE", "POINT_RE",
     "DNR_ONLY_RE", "INLINE_ITEM_RE", "INLINE_DNR_RE", "INLINE_TITLE_END_RE",
@@ -40,10 +42,13 @@ def segment(text: str) -> Segmented:
     seg = Segmented(text=text, masked=masked, masks=masks, lines=lines, title_lines=nonempty[:4], fields=[],
                     sections=[], items=[], signatures=[], year=document_year(text))
     find_items(seg)
+    if not seg.items:  # a programme of blocks without numbers under "Program"
+        program_items(seg)
     if not seg.items:  # a PDF transcript or a copied web page: the agenda runs on within a line
-        inline_items(seg)
-    if not seg.items:  # … or only its contents list does, without numbers
-        toc_items(seg)
+        weak = inline_items(seg)
+        # … or its register does, numbered or not
+        prefer_register(seg, weak)
+    check_garbled(seg)
     # inline items may be a register at the top of the text: the head and the attendance are not cut off there
     body_end = seg.items[0].start if seg.items and seg.item_style not in ("inline", "contents") else len(text)
     find_fields(seg, body_end)

@@ -95,7 +95,7 @@ def _lettered_points(seg: Segmented) -> None:
 
 def _find_items(seg: Segmented) -> None:
     lines = seg.lines
-    para_lines = [(i, m) for i, ln in enumerate(lines) if (m := PARA_RE.match(ln.text))]
+    para_lines = [(i, m) for i, ln in enumerate(lines) if (m := PARA_RE.match(ln.text))] or _number_first(lines)
     zone = _attendance_zone(lines)
     bullet_lines = [(i, m) for i, ln in enumerate(lines) if (m := BULLET_RE.match(ln.text)) and i not in zone]
     if para_lines and any(BULLET_RE.match(lines[i].text) for i, _ in para_lines):
@@ -170,6 +170,17 @@ def _find_items(seg: Segmented) -> None:
         _items_from_heads(seg, [(i, str(k), f"punkt {k}", lines[i].strip) for k, i in enumerate(heads, 1)])
         for it in seg.items:
             it.number_inferred = True
+
+
+# "5 § Val av justerare": the number before the sign, as some protocols write it
+NUMBER_FIRST_RE = re.compile(r"^[ \t]*(?P<prefix>)(?P<num>\d{1,4})[ \t]*§(?P<year>)(?![\d§])[ \t:.]*"
+                             r"(?P<rest>(?:[A-ZÅÄÖ].*?)?)[ \t]*$")
+
+
+def _number_first(lines: list[Line]) -> list:
+    """Paragraphs numbered "5 §" (at least two, the numbers rising): read as "§ 5"."""
+    found = [(i, m) for i, ln in enumerate(lines) if (m := NUMBER_FIRST_RE.match(ln.text))]
+    return found if len(found) >= 2 and _increasing([int(m["num"]) for _, m in found]) else []
 
 
 AGENDA_HEAD_RE = re.compile(r"(?i)^(?:agenda|dagordning|föredragningslista|ärendelista|ärenden)\s*:?$")
