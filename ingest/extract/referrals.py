@@ -13,7 +13,7 @@ from ingest.extract.assignments import ASSIGN_RES
 from ingest.extract.context import DocContext
 from ingest.extract.entities import self_reference
 from ingest.extract.names import norm_body
-from ingest.extract.targets import after_paren, target_at, targets_at
+from ingest.extract.targets import after_paren, target_at, target_before, targets_at
 from ingest.nlp import organ_kind
 from ingest.segment import Item
 
@@ -37,7 +37,10 @@ REFERRAL_RE = re.compile(
     r"(?:beslutar|beslutat|beslutade|beslöt)\s+(?:att\s+)?(?P<rec>rekommendera)(?=[ \t]+[\wÅÄÖåäö])|"
     # "socialchefernas rekommendation till kommundirektörsnätverket", "Yttrande till Länsstyrelsen", "skickas på
     # remiss till"
-    r"(?:rekommendation|yttrande|yttrandet|remissvar|skrivelse|hemställan|begäran)(?=[ \t]+till\b)|"
+    # "Framställan ställd till regeringen", "skrivelse riktad till": the letter's addressee
+    r"(?:rekommendation|yttrande|yttrandet|remissvar|skrivelse|hemställan|begäran|framställan|framställning)"
+    r"(?:[ \t]+(?:ställd|ställt|riktad|riktat|skickad|skickat|sänd|sänt|lämnad|lämnat|överlämnad|överlämnat))?"
+    r"(?=[ \t]+till\b)|"
     # "skickas på remiss till": this body's action (not "X har skickat … på remiss till oss")
     r"(?:skickas|sänds|skicka|sända|går|gå)[ \t]+(?:ut[ \t]+)?på[ \t]+remiss(?=[ \t]+till\b)|"
     # "Rapporten ska lämnas in till regionstyrelsen", "avge yttrande till", "ställt fråga till"
@@ -59,9 +62,25 @@ REFERRAL_RE = re.compile(
     r"tas upp|överförs|beredning)(?:\s+(?:direkt|vidare|för beslut|för kännedom))?"
     r"\s+(?:(?P<prep>till|inför|i|på|av|hos|vid)\b)?\s*")
 
-# "Svar på remiss från kommunstyrelsen", "Remiss från Socialdepartementet": a matter sent to this body
-INCOMING_RE = re.compile(r"(?i)\b(?:(?P<answer>svar[ \t]+på[ \t]+|yttrande[ \t]+över[ \t]+|yttrande[ \t]+på[ \t]+)?"
-                         r"remiss(?:en)?|(?P<asked>begäran[ \t]+om[ \t]+(?:remiss)?yttrande))[ \t]+från[ \t]+")
+# "Svar på remiss från kommunstyrelsen", "Remiss från Socialdepartementet", "Svar till skrivelse kring … från
+# Anhörigföreningen", "Anhållan från X": a matter sent to this body (a letter's words may stand between the noun and
+# "från": lower-case words or a genitive, "synpunkter till Socialnämndens svar")
+_LETTER = (r"(?i:remiss(?:en)?|skrivelse(?:n)?|anhållan|framställan|framställning(?:en)?|begäran|förfrågan|"
+           r"förfrågningen|ansökan|inbjudan|meddelande(?:t)?|brev(?:et)?)")
+INCOMING_RE = re.compile(r"\b(?:(?P<answer>(?i:svar[ \t]+(?:på|till)|yttrande[ \t]+(?:över|på))[ \t]+)?"
+                         rf"(?P<noun>{_LETTER})|(?P<asked>(?i:begäran[ \t]+om[ \t]+(?:remiss)?yttrande)))"
+                         r"(?P<gap>(?:[ \t]+(?!från\b)(?:[a-zåäö][\wåäö-]*|[A-ZÅÄÖ][\wåäö-]*[a-zåäö](?::s|s)))"
+                         r"{0,10}?)[ \t]+(?i:från)[ \t]+")
+# nouns that only bring a matter here when the text answers them ("Svar på skrivelse från"); on their own they
+# may be a letter noted or sent on ("Skrivelse från X" among the items)
+_ANSWERED_ONLY = ("skrivelse", "skrivelsen", "meddelande", "meddelandet", "brev", "brevet")
+# "Kommunförbundet Blekinges anhållan om förslag", "Kommunförbundet Blekinge anhåller om": the sender asks this body
+SENDER_RE = re.compile(r"(?P<gen>[ \t]+)(?i:anhållan|framställan|framställning|begäran|förfrågan|remiss|inbjudan)"
+                       r"[ \t]+(?:om|angående|gällande|avseende|rörande|kring)\b|"
+                       r"(?P<act>[ \t]+)(?:anhåller|hemställer|begär|efterfrågar)[ \t]+(?:om|att|hos|få)\b|"
+                       # "Frågan har från början lyfts av kommunerna i X", "väcktes av": who raised the matter here
+                       r"(?P<by>\b(?:lyfts|lyftes|väckts|väcktes|initierats|initierades|aktualiserats|"
+                       r"aktualiserades)(?:[ \t]+[a-zåäö]+){0,3}?[ \t]+av[ \t]+)")
 # "Expedieras till", "Beslutet skickas till:", "Protokollsutdrag till:" followed by the bodies, one a line
 DISPATCH_RE = re.compile(r"(?i)(?:^|(?<=[\s.]))(?:beslutet[ \t]+)?(?:(?:expedieras|skickas|sänds|protokollsutdrag|"
                          r"utdrag|beslut[ \t]+expedieras|kopia|protokollsutdrag[ \t]+skickas)[ \t]+till[ \t]*:?|"
@@ -89,6 +108,7 @@ def referrals(cx: DocContext, it: Item, ik: str) -> None:
     if it.title_span[0] < it.head[1]:
         referrals_in(cx, ik, ik, it.title_span[0], it.head[1], decided)
     incoming(cx, ik, it.start, it.end, (it.title_span[0], max(it.title_span[1], it.head[1])))
+    incoming_by_sender(cx, ik, it.start, it.end)
     dispatch(cx, ik, it.start, it.end)
     for p in it.parts:
         if p.kind == "proposal":
@@ -109,6 +129,8 @@ def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[in
     matches = list(REFERRAL_RE.finditer(text, a, b))
     weak = [m for m in matches if _verb(m) in WEAK]
     for m in [m for m in matches if _verb(m) not in WEAK] + weak:
+        if m["prep"] == "av" and _verb(m).startswith("lyft"):
+            continue  # "lyfts av kommunerna": who raised the matter (incoming_by_sender), not where it goes
         limit = min(b, m.end() + 160)
         meeting = m["prep"] in ("i", "på", "vid", "inför") or bool(m["meet"])
         found = targets_at(cx, m.end(), limit, "referral", meeting=meeting)
@@ -131,7 +153,8 @@ def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[in
         if verb in REPORT_BACK:
             assignees = _assignees_in(cx, ik, a, b)
             found = [t for t in found if not any(cx.text[t.start:t.end] in w for w in assignees)]
-        own = verb == "föreslår" and _proposer_is_other(cx, text[s_start:m.start()])
+        # "Beredning inför regionstyrelsen": prepared here for a body that decides, the document's own included
+        own = verb == "föreslår" and _proposer_is_other(cx, text[s_start:m.start()]) or m["prep"] == "inför"
         targets = [k for k in dict.fromkeys(t.make() for t in found)
                    if k and (k != cx.body_key or own) and not (verb in WEAK and _refers(cx, ik, k))]
         if not targets:
@@ -243,22 +266,53 @@ def _matter(cx: DocContext, ik: str, a: int, b: int, s_start: int, v: int, te: i
 
 def incoming(cx: DocContext, ik: str, a: int, b: int, title: tuple[int, int] = (0, 0)) -> None:
     """'Svar på remiss från kommunstyrelsen': the matter came to this document's body from the sender; the item
-    is where this body takes it up (REFERRED_TO this body, verb 'remiss från'). A bare 'Remiss från X' counts in
-    the item's heading only (in its Beslutsunderlag it is a document listed)."""
+    is where this body takes it up (REFERRED_TO this body, verb 'remiss från'). A bare 'Remiss från X' or 'Anhållan
+    från X' counts in the item's heading only (in its Beslutsunderlag it is a document listed); 'Meddelande från FK
+    till NNS' goes to the body it is addressed to."""
+    text = cx.seg.masked
+    for m in INCOMING_RE.finditer(text, a, b):
+        sender = target_at(cx, m.end(), min(b, m.end() + 120), "remiss-sender")
+        if not sender:
+            continue
+        tm = re.match(r"[ \t]+till[ \t]+", text[sender.end:sender.end + 12])
+        to = target_at(cx, sender.end + tm.end(), min(b, sender.end + 140), "referral") if tm else None
+        if to:  # "Meddelande från FK till NNS"
+            sk, k = sender.make(), to.make()
+            if sk and k and sk != k and not _refers(cx, ik, k):
+                cx.claim("REFERRED_TO", ik, k, m.start(), to.end, "letter-to", verb="från till")
+            continue
+        bare = not m["answer"] and not m["asked"]
+        if not cx.body_key or bare and (not title[0] <= m.start() < title[1] or
+                                        (m["noun"] or "").lower() in _ANSWERED_ONLY):
+            continue
+        _came_from(cx, ik, a, b, m.start(), sender, "remiss från")
+
+
+def incoming_by_sender(cx: DocContext, ik: str, a: int, b: int) -> None:
+    """'Kommunförbundet Blekinges anhållan om …', 'X anhåller om …', 'Frågan har lyfts av kommunerna i X': the
+    sender named before the request (or after 'av') brought the matter to this document's body."""
     if not cx.body_key:
         return
-    for m in INCOMING_RE.finditer(cx.seg.masked, a, b):
-        if not m["answer"] and not m["asked"] and not title[0] <= m.start() < title[1]:
-            continue
-        sender = target_at(cx, m.end(), min(b, m.end() + 120), "remiss-sender")
-        if not sender or _refers(cx, ik, cx.body_key):
-            continue
-        sk = sender.make()
-        if not sk or sk == cx.body_key:
-            continue
-        mk = _matter(cx, ik, a, b, m.start(), m.start(), sender.end, "")
-        cx.claim("REFERRED_TO", ik, cx.body_key, m.start(), sender.end, "remiss-incoming", verb="remiss från",
-                 matter=mk)
+    text = cx.seg.masked
+    for m in SENDER_RE.finditer(text, a, b):
+        if m["by"] is not None:
+            sender = target_at(cx, m.end(), min(b, m.end() + 120), "remiss-sender")
+        else:
+            sender = target_before(cx, m.start(), "remiss-sender", genitive=m["gen"] is not None)
+        if sender:
+            _came_from(cx, ik, a, b, min(sender.start, m.start()), sender, "begäran från",
+                       max(sender.end, m.end()))
+
+
+def _came_from(cx: DocContext, ik: str, a: int, b: int, s: int, sender, verb: str, e: int | None = None) -> None:
+    if _refers(cx, ik, cx.body_key) or _MOTION.search(cx.seg.masked, max(a, s - 80), s):
+        return
+    sk = sender.make()
+    if not sk or sk == cx.body_key:
+        return
+    e = e or sender.end
+    mk = _matter(cx, ik, a, b, s, s, e, "")
+    cx.claim("REFERRED_TO", ik, cx.body_key, s, e, "remiss-incoming", verb=verb, matter=mk)
 
 
 def proposed_to(cx: DocContext, ik: str, a: int, b: int) -> None:
@@ -304,6 +358,7 @@ def referrals_outside_items(cx: DocContext) -> None:
         if a < s_:
             referrals_in(cx, mk, mk, a, s_)
             incoming(cx, mk, a, s_)
+            incoming_by_sender(cx, mk, a, s_)
             dispatch(cx, mk, a, s_)
         a = max(a, e_)
 

@@ -39,6 +39,9 @@ _PAREN = re.compile(r"[ \t]*\([^()]{1,80}\)")
 # the first part of the compound that names a municipality's, region's or association's top organ
 _OWN_ORGAN_PREFIXES = ("kommun", "region", "förbunds", "landstings")
 _SPAN_INDEX: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_END_INDEX: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# an acronym written right before a place ('OFB 15-05-20', 'från FK till NNS')
+_ACRONYM_BEFORE = re.compile(rf"(?<![\w-])[{UP}][{UP}A-Za-zåäö]{{1,6}}$")
 
 
 @cache
@@ -62,6 +65,16 @@ def _spans_at(cx: DocContext, pos: int):
         out.append(spans[i])
         i += 1
     return out
+
+
+def _spans_ending(cx: DocContext, pos: int):
+    """The body and region spans that end at pos."""
+    idx = _END_INDEX.get(cx)
+    if idx is None:
+        idx = _END_INDEX[cx] = {}
+        for sp in cx.spans["BODY"] + cx.spans["REGION"]:
+            idx.setdefault(sp.end_char, []).append(sp)
+    return sorted(idx.get(pos, ()), key=lambda sp: sp.start_char)
 
 
 @dataclass(frozen=True)
@@ -117,6 +130,31 @@ def target_at(cx: DocContext, pos: int, limit: int, rule: str) -> Target | None:
         make = bare_organ(cx, word, p, p + wm.end(), rule)
         if make:
             return Target(p, p + wm.end(), make)
+    return None
+
+
+def target_before(cx: DocContext, pos: int, rule: str, genitive: bool = False) -> Target | None:
+    """The one body whose name ends right at pos ('Kommunförbundet Blekinge anhåller', 'OFB 15-05-20'); with
+    genitive, written in the genitive ('Kommunförbundet Blekinges anhållan', 'SVOM:s begäran')."""
+    text = cx.seg.masked
+    ends = [pos]
+    if genitive:
+        if text.endswith(":s", 0, pos):
+            ends = [pos - 2]
+        elif text.endswith("s", 0, pos) and not text.endswith("ss", 0, pos):
+            ends = [pos - 1, pos]
+        else:
+            return None
+    for e in ends:
+        for sp in _spans_ending(cx, e):
+            t = target_at(cx, sp.start_char, e, rule)
+            if t and t.end == e:
+                return t
+        word = _ACRONYM_BEFORE.search(text, max(0, e - 8), e)
+        if word and sum(c.isupper() for c in word.group()) >= 2:
+            t = target_at(cx, word.start(), e, rule)
+            if t and t.end == e and t.start == word.start():
+                return t
     return None
 
 
