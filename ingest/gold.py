@@ -88,16 +88,17 @@ def kinds_from_gold(gold: dict[str, Any], path: Path) -> dict[str, list[dict]]:
             if m.get("body") or m.get("body_short"):
                 names = tuple(dict.fromkeys(n for b in (m.get("body_short"), m.get("body")) if b for n in known(b)))
                 out["meetings"].append({"body": names, "date": m.get("date")})
+        blank: list[dict] = []  # items the text gives neither number nor title (web bullets): matched last, by count
         for it in gold.get("items", []):
             label = _item_label(it.get("paragraph"))
             # by number where it has one, else by the words of its title (as the gold's own scorer does)
             entry = {"number": label} if label else ({"title_like": it["title"]} if it.get("title") else {})
-            if entry:
-                out["items"].append(entry)
+            (out["items"] if entry else blank).append(entry)
             for d in it.get("decisions") or []:
                 out["decisions"].append({"text": d, **({"item": label} if label else {})})
             for a in it.get("assignments") or []:
                 out["assignments"].append({"task": a["task"], **({"item": label} if label else {})})
+        out["items"] += [{"blank": True} for _ in blank]
         for r in gold.get("body_relations", []):
             if r.get("rel") in RELATION_TYPES:
                 out["relations"].append({"type": r["rel"], "from": known(r["from"]), "to": known(r["to"])})

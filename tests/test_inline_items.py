@@ -46,3 +46,21 @@ def test_a_tjansteskrivelse_is_written_for_the_one_arende_in_its_first_line():
     assert got == [("Ärende 5", "Överenskommelse om hemsjukvård")]
     # further down, one "Ärende 5" is a reference, not the document's item
     assert items("Tjänsteskrivelse\n\nSe även\nÄrende 5 Budget\n") == []
+
+
+def test_two_dotted_points_open_a_memos_agenda_and_beat_page_numbers():
+    text = ("Transkript\n\n1 Minnesanteckningar Regionrådsmöte Dag tisdagen den 12 juni 2012\n\n2 Minnesanteckningar "
+            "Mötet öppnas Mötet öppnades av ordförande Johan Söderling. 2. Föregående möte Minnesanteckningar från "
+            "föregående möte gicks igenom. 3. Info Bemanning kansliet Föredragande: Eric Thorstensson\n")
+    assert [label for label, _ in items(text)] == ["2.", "3."]
+
+
+def test_colon_numbered_agenda_and_a_list_inside_its_last_item():
+    text = ("PROTOKOLL Närvarande: Maria Norrfalk 1:Mötet öppnas av ordföranden Ordförande förklarade mötet öppnat. "
+            "2:Val av protokolljusterare Per-Erik Sandberg utsågs att justera dagens protokoll. 3: Föregående mötes "
+            "minnesanteckningar Protokollet gicks igenom. 4: Regional strategi för transporter Mer om innehållet: "
+            "1. Syftet med strategin 2. Bakgrund transporter 3. Dalarnas transporter idag 4. Framtida samverkan "
+            "5. Insatsområden\n")
+    got = items(text)
+    assert [label for label, _ in got] == ["1.", "2.", "3.", "4."]
+    assert got[1][1].startswith("Val av protokolljusterare")

@@ -16,11 +16,17 @@ from ingest.segment import Item
 
 
 DECIDED_IN_TEXT_RE = re.compile(r"(?i)\b(?:beslutade|beslutar|beslöt|beslutades)\s+(?:att|om)\b|"
+                                # "Styrgruppen beslutade lägga protokollet till handlingarna"
+                                r"\b(?:beslutade|beslöt)\s+(?:lägga|godkänna|anta|utse|fastställa|bifalla|avslå|"
+                                r"uppdra|överlämna|återremittera|tillstyrka|avstyrka|notera)\b|"
                                 r"\b(?:godkändes|fastställdes|antogs|bifölls|avslogs|beslutades)\b|"
-                                # "Rapporten lades till handlingarna"
-                                r"\b(?:lades|läggs)\s+till\s+handlingarna\b|"
-                                # "Rolf Carlsson (m) utses att jämte ordföranden justera …"
-                                r"\b(?:utser|utses)\b")
+                                # "Dagordningen fastställs med följande tillägg", "Dagordningen godkännes"
+                                r"\b(?:fastställs|fastställes|godkänns|godkännes)\b|"
+                                # "Rapporten lades till handlingarna", "Två övriga frågor lades till dagordningen"
+                                r"\b(?:lades|läggs)\s+till\s+(?:handlingarna|dagordningen)\b|"
+                                # "Rolf Carlsson (m) utses att jämte ordföranden justera …", "Ulla Jakobsson valdes
+                                # till justerare"
+                                r"\b(?:utser|utses|utsågs|valdes)\b")
 
 DECISION_LINE_RE = re.compile(r"^[ \t]*(?:(?P<num>\d{1,2})[.)]|[-–•*])[ \t]+(?P<text>\S.*)$")
 

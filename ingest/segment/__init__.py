@@ -4,8 +4,8 @@ Boilerplate (tables of contents, repeated page headers, HTML remnants, navigatio
 masked: replaced by spaces in a copy of the same length, so that every offset stays true to the text.
 
 The modules, in the order segment() uses them: model (the dataclasses), lines (masking, split_lines),
-items (agenda items in every layout), head (header fields, dates), attendance (attendance sections),
-signatures, parts (the parts of an item).
+items (agenda items in every line layout), runon (items in run-on text), head (header fields, dates),
+attendance (attendance sections), signatures, parts (the parts of an item).
 """
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from ingest.dates import document_year
 from ingest.segment.attendance import (COLUMN_GAP, INLINE_ATTENDANCE, MARK_COLUMN, MARK_WORDS, STOP_ATTENDANCE,
                                        TABLE_HEAD_RE, find_sections, section_of)
 from ingest.segment.head import LABEL_RE, MEETING_LINE_RE, SPACED_LABEL_RE, find_fields, set_dates
-from ingest.segment.items import (DNR_ONLY_RE, INLINE_DNR_RE, INLINE_ITEM_RE, INLINE_TITLE_END_RE, PARA_RE, POINT_RE,
-                                  PREFIXED_RE, WORD_ITEM_RE, find_items, inline_items)
+from ingest.segment.items import DNR_ONLY_RE, PARA_RE, POINT_RE, PREFIXED_RE, WORD_ITEM_RE, find_items
+from ingest.segment.runon import INLINE_DNR_RE, INLINE_ITEM_RE, INLINE_TITLE_END_RE, inline_items, toc_items
 from ingest.segment.lines import BULLET_RE, TAG_RE, TOC_HEAD_RE, TOC_LINE_RE, mask_boilerplate, split_lines
 from ingest.segment.model import Field, Item, Line, Part, Section, Segmented, Signature
 from ingest.segment.parts import (DECIDES_RE, INLINE_DECISION_RE, MOTION_RE, PART_HEADS, find_parts,
@@ -42,8 +42,10 @@ def segment(text: str) -> Segmented:
     find_items(seg)
     if not seg.items:  # a PDF transcript or a copied web page: the agenda runs on within a line
         inline_items(seg)
+    if not seg.items:  # … or only its contents list does, without numbers
+        toc_items(seg)
     # inline items may be a register at the top of the text: the head and the attendance are not cut off there
-    body_end = seg.items[0].start if seg.items and seg.item_style != "inline" else len(text)
+    body_end = seg.items[0].start if seg.items and seg.item_style not in ("inline", "contents") else len(text)
     find_fields(seg, body_end)
     find_sections(seg, body_end)
     find_signatures(seg)

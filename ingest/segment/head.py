@@ -68,12 +68,14 @@ def set_dates(seg: Segmented) -> None:
     if not dates:
         # memory notes: "Möte tisdagen den 3 maj 2022" or a date alone on a line at the head
         first = min([s.start for s in seg.sections] + [it.start for it in seg.items] + [len(seg.text)])
-        for ln in seg.title_lines[:6]:
-            if ln.start >= first:
-                break
+        head = [ln for ln in seg.title_lines[:6] if ln.start < first]
+        # a notice's own date above "Sammanträde med: Socialnämnd Tid: 2018-12-12": the meeting's line wins
+        meeting = next((iso for ln in head if MEETING_LINE_RE.match(ln.strip) and find_dates(ln.text)
+                        and (iso := parse_one(ln.strip, y))), None)
+        for ln in head:
             iso = parse_one(ln.strip, y) if find_dates(ln.text) else None
             if iso:
-                seg.doc_date = seg.meeting_date = iso
+                seg.doc_date, seg.meeting_date = iso, meeting or iso
                 seg.warnings.append("mötesdatum taget ur en rad i dokumentets huvud")
                 return
     if dates:
