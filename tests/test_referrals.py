@@ -197,3 +197,52 @@ def test_a_dispatch_list_passes_over_persons_and_files(tmp_path):
                     "§ 46 Övrigt\nInga övriga frågor.\n\nJusterare\nAnna Berg\n", encoding="utf-8")
     _, x = extract_document(read(path), {})
     assert {name for _, name, _ in _edges(x, "REFERRED_TO")} == {"Kommunstyrelsen", "Region Örebro län"}
+
+
+def test_a_matter_a_sender_brought_to_this_body(tmp_path):
+    """'Kommunförbundet Blekinges anhållan om', 'Svar till skrivelse … från X', 'lyfts av kommunerna': the matter
+    came to the document's own body; a bare 'Skrivelse från X' is no such flow, and 'lyfts av' sends nothing to X."""
+    path = tmp_path / "ksau-2000-01-17.txt"
+    path.write_text("Kommunstyrelsens arbetsutskott\nSammanträdesdatum 2000-01-17\n\n"
+                    "§ 1 Kommunförbundet Blekinges anhållan om förslag på ledamot\n"
+                    "Kommunförbundet Blekinge anhåller om förslag på en ledamot och en ersättare.\n\n"
+                    "§ 2 Svar till skrivelse kring hemtjänsten från Anhörigföreningen\nArbetsutskottet svarar.\n\n"
+                    "§ 3 Plan- och byggsamverkan\nFrågan har från början lyfts av kommunerna i länet.\n\n"
+                    "§ 4 Skrivelse från Socialstyrelsen\nSkrivelsen läggs till handlingarna.\n", encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    edges = {(src, name) for src, name, _ in _edges(x, "REFERRED_TO")}
+    assert edges == {("item:§ 1", "Kommunstyrelsens arbetsutskott"), ("item:§ 2", "Kommunstyrelsens arbetsutskott"),
+                     ("item:§ 3", "Kommunstyrelsens arbetsutskott")}
+
+
+def test_a_letter_to_a_named_body_and_a_framstallan(tmp_path):
+    path = tmp_path / "fs-2016-12-16.txt"
+    path.write_text("Förbundsstyrelsen\nSammanträdesdatum 2016-12-16\n\n§ 1 Meddelanden\n"
+                    "Meddelande från FK till NNS beträffande OH-kostnader.\n\n"
+                    "§ 2 Samverkansorgan\nFramställan ställd till regeringen om bildande av samverkansorgan.\n",
+                    encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {(src, name) for src, name, _ in _edges(x, "REFERRED_TO")} == {("item:§ 1", "NNS"),
+                                                                          ("item:§ 2", "regeringen")}
+
+
+def test_a_route_of_bodies_with_their_days(tmp_path):
+    """'OFB 15-05-20 HHE AU 15-06-03': from the first body to the next; under 'Beslutsplanering' to every body
+    listed; one body with a day is a date line."""
+    path = tmp_path / "direktion-2015-06-17.txt"
+    path.write_text("Direktionen\nSammanträdesdatum 2015-06-17\n\n4. Betänkande service i glesbygd\n"
+                    "OFB 15-05-20 HHE AU 15-06-03 RD 2015/79 Remissen besvaras.\n\n5. Planering\n"
+                    "Beslutsplanering KS Arbetsutskott 2015-06-22 Kommunstyrelsen 2015-08-12\n\n"
+                    "6. Information\nKommunstyrelsen 2015-08-12 informerade.\n", encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {(src, name) for src, name, _ in _edges(x, "REFERRED_TO")} == {
+        ("item:4.", "AU"), ("item:5.", "Arbetsutskott"), ("item:5.", "Kommunstyrelsen")}
+
+
+def test_a_decision_reported_that_tells_the_committees_to_act(tmp_path):
+    path = tmp_path / "sn-2016-06-09.txt"
+    path.write_text("Vilhelmina kommun\nSocialnämnden\nSammanträdesdatum 2016-06-09\n\n§ 50 Budget\n"
+                    "Kommunstyrelsen har beslutat att nämnderna ska redovisa personalkostnaderna månadsvis.\n",
+                    encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {name for _, name, _ in _edges(x, "ASSIGNED_TO")} == {"nämnderna"}

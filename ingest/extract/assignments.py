@@ -12,6 +12,7 @@ from ingest.extract.entities import body, person, title_facts
 from ingest.extract.names import plausible_name
 from ingest.extract.patterns import DNR_RE, EMAIL_RE, NAME, NAME_RE, UP
 from ingest.extract.references import body_ref
+from ingest.extract.targets import collective_at
 from ingest.nlp import organ_kind
 from ingest.segment import NAME_LINE_RE
 
@@ -36,7 +37,9 @@ ASSIGN_RES = [
                r"(?P<who>[\wåäö-]+)\s+(?:tillsattes|tillsätts|bildades|bildas|inrättades|inrättas)"
                r"(?:\s+(?!med\b)[\wåäö-]+){0,4}\s+med\s+(?:uppdraget|uppdrag|i\s+uppdrag)\s+att\s+" + TASK),
     # "bestämdes även att socialcheferna skulle diskutera …": a named group or body told to do something
-    re.compile(rf"(?i)\b(?:bestämdes|beslutades|beslöts)(?:[ \t]+(?:även|också|därför))?[ \t]+att[ \t]+"
+    # "Kommunstyrelsen har beslutat att nämnderna ska redovisa …": a decision reported that tells a body to act
+    re.compile(rf"(?i)\b(?:bestämdes|beslutades|beslöts|(?:har|hade)[ \t]+(?:beslutat|bestämt))"
+               rf"(?:[ \t]+(?:även|också|därför))?[ \t]+att[ \t]+"
                rf"(?P<who>(?:[{UP}][\w-]+(?:[ \t]+[{UP}][\w-]+){{0,3}})|[a-zåäö-]+(?:erna|arna|orna))"
                r"[ \t]+(?:skulle|ska|skall)[ \t]+" + TASK),
     # an assignment's description: "Målet med översynen ska vara att identifiera …" (no one named)
@@ -45,7 +48,7 @@ ASSIGN_RES = [
 ]
 
 # Words around which ASSIGN_RES can match (the passages the patterns are tried on).
-ASSIGN_TRIGGER_RE = re.compile(r"uppdr|bestämdes|beslutades|beslöts|målet med|syftet med")
+ASSIGN_TRIGGER_RE = re.compile(r"uppdr|bestämdes|beslutades|beslöts|beslutat|bestämt|målet med|syftet med")
 
 
 def assignments_at(cx: DocContext, src_key: str, a: int, b: int, rule: str = "assignment") -> None:
@@ -140,7 +143,9 @@ def _assignees(cx: DocContext, ak: str, a: int, b: int, ts: int, te: int) -> Non
             # "nämndens ordförande": a person by the office, not the body
             cx.warn(f"uppdraget ges till {p!r}, en person som texten inte namnger", pa, pa + len(p))
             continue
-        bk = body_ref(cx, p, pa)
+        # "nämnderna", "kommunerna": several organisations at once, not one body of the name
+        ct = collective_at(cx, pa, pa + len(p), "assignee")
+        bk = ct.make() if ct and ct.end == pa + len(p) else body_ref(cx, p, pa)
         if bk:
             cx.claim("ASSIGNED_TO", ak, bk, ts, te, "assignee")
         else:

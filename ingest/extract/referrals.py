@@ -67,8 +67,9 @@ REFERRAL_RE = re.compile(
 # "från": lower-case words or a genitive, "synpunkter till Socialnämndens svar")
 _LETTER = (r"(?i:remiss(?:en)?|skrivelse(?:n)?|anhållan|framställan|framställning(?:en)?|begäran|förfrågan|"
            r"förfrågningen|ansökan|inbjudan|meddelande(?:t)?|brev(?:et)?)")
-INCOMING_RE = re.compile(r"\b(?:(?P<answer>(?i:svar[ \t]+(?:på|till)|yttrande[ \t]+(?:över|på))[ \t]+)?"
-                         rf"(?P<noun>{_LETTER})|(?P<asked>(?i:begäran[ \t]+om[ \t]+(?:remiss)?yttrande)))"
+INCOMING_RE = re.compile(r"\b(?:(?P<asked>(?i:begäran[ \t]+om[ \t]+(?:remiss)?yttrande))|"
+                         r"(?P<answer>(?i:svar[ \t]+(?:på|till)|yttrande[ \t]+(?:över|på))[ \t]+)?"
+                         rf"(?P<noun>{_LETTER}))"
                          r"(?P<gap>(?:[ \t]+(?!från\b)(?:[a-zåäö][\wåäö-]*|[A-ZÅÄÖ][\wåäö-]*[a-zåäö](?::s|s)))"
                          r"{0,10}?)[ \t]+(?i:från)[ \t]+")
 # nouns that only bring a matter here when the text answers them ("Svar på skrivelse från"); on their own they
@@ -86,6 +87,14 @@ DISPATCH_RE = re.compile(r"(?i)(?:^|(?<=[\s.]))(?:beslutet[ \t]+)?(?:(?:expedier
                          r"utdrag|beslut[ \t]+expedieras|kopia|protokollsutdrag[ \t]+skickas)[ \t]+till[ \t]*:?|"
                          r"(?:expediering|expedieras|exp\.?|protokollsutdrag|delges|sändlista)[ \t]*:)"
                          r"[ \t]*\n?[ \t]*")
+# a matter's route, each body with the day it takes the matter up: "OFB 15-05-20 HHE AU 15-06-03",
+# "Beslutsplanering KS Arbetsutskott 2015-06-22 Kommunstyrelsen 2015-08-12"
+ROUTE_DATE_RE = re.compile(r"(?<![\w/-])(?:\d{4}|\d{2})-[01]\d-[0-3]\d(?![\w/-])")
+# between one body's day and the next body: a handläggare's initials ("HHE") at most
+_ROUTE_GAP = re.compile(r"[ \t]*[,;]?[ \t]+(?:[A-ZÅÄÖ]{2,4}[ \t]+)?")
+# a label that says the bodies listed are the ones that will handle the matter (all of them, the first included)
+_ROUTE_LABEL = re.compile(r"(?i)(?:beslutsplanering|beredningsgång|ärendegång|handläggning|behandlas[ \t]+i|"
+                          r"behandling)[ \t]*:?[ \t]*(?:[A-ZÅÄÖ]{2,5}[ \t]+)?$")
 PASSIVE_RE = re.compile(r"(?i)\bföreslås[ \t]+(?:att[ \t]+)?besluta\b")
 _MOTION = re.compile(r"(?i)\b(?:yrkar|yrkade|yrkande|yrkandet)\b")
 # what follows a recommendation's addressees: what they are recommended to do
@@ -110,6 +119,7 @@ def referrals(cx: DocContext, it: Item, ik: str) -> None:
     incoming(cx, ik, it.start, it.end, (it.title_span[0], max(it.title_span[1], it.head[1])))
     incoming_by_sender(cx, ik, it.start, it.end)
     dispatch(cx, ik, it.start, it.end)
+    routes(cx, ik, it.start, it.end)
     for p in it.parts:
         if p.kind == "proposal":
             proposed_to(cx, ik, p.head[0], p.end)
@@ -273,6 +283,8 @@ def incoming(cx: DocContext, ik: str, a: int, b: int, title: tuple[int, int] = (
     for m in INCOMING_RE.finditer(text, a, b):
         sender = target_at(cx, m.end(), min(b, m.end() + 120), "remiss-sender")
         if not sender:
+            if m["answer"] and _named_sender(cx, m.end()):  # "Svar till skrivelse … från Anhörigföreningen"
+                _came_from(cx, ik, a, b, m.start(), None, "svar till")
             continue
         tm = re.match(r"[ \t]+till[ \t]+", text[sender.end:sender.end + 12])
         to = target_at(cx, sender.end + tm.end(), min(b, sender.end + 140), "referral") if tm else None
@@ -286,6 +298,13 @@ def incoming(cx: DocContext, ik: str, a: int, b: int, title: tuple[int, int] = (
                                         (m["noun"] or "").lower() in _ANSWERED_ONLY):
             continue
         _came_from(cx, ik, a, b, m.start(), sender, "remiss från")
+
+
+def _named_sender(cx: DocContext, p: int) -> bool:
+    """A sender named by a capitalised word that no rule reads as a body ('Anhörigföreningen', 'LOV-utförare'),
+    not a person (the answer to a person's letter is no matter sent by a body)."""
+    m = re.match(r"[A-ZÅÄÖ][\wåäöÅÄÖ-]{3,}", cx.seg.masked[p:p + 60])
+    return bool(m) and not cx.inside_person(p) and m.group() not in lexicon.first_names()
 
 
 def incoming_by_sender(cx: DocContext, ik: str, a: int, b: int) -> None:
@@ -307,10 +326,11 @@ def incoming_by_sender(cx: DocContext, ik: str, a: int, b: int) -> None:
 def _came_from(cx: DocContext, ik: str, a: int, b: int, s: int, sender, verb: str, e: int | None = None) -> None:
     if _refers(cx, ik, cx.body_key) or _MOTION.search(cx.seg.masked, max(a, s - 80), s):
         return
-    sk = sender.make()
-    if not sk or sk == cx.body_key:
-        return
-    e = e or sender.end
+    if sender is not None:
+        sk = sender.make()
+        if not sk or sk == cx.body_key:
+            return
+    e = e or (sender.end if sender is not None else cx.seg.masked.find("från", s) + 4)
     mk = _matter(cx, ik, a, b, s, s, e, "")
     cx.claim("REFERRED_TO", ik, cx.body_key, s, e, "remiss-incoming", verb=verb, matter=mk)
 
@@ -347,6 +367,39 @@ def dispatch(cx: DocContext, ik: str, a: int, b: int) -> None:
                 cx.claim("REFERRED_TO", ik, k, s, t.end, "dispatch", verb="expedieras")
 
 
+def routes(cx: DocContext, src: str, a: int, b: int) -> None:
+    """A run of bodies each followed by a day ('OFB 15-05-20 HHE AU 15-06-03'): the matter goes from the first
+    to the next ones; under a planning label ('Beslutsplanering KS Arbetsutskott 2015-06-22 Kommunstyrelsen
+    2015-08-12') to all of them. One body with a day is a date line, no route."""
+    text = cx.seg.masked
+    stops = []  # (target, date match)
+    for d in ROUTE_DATE_RE.finditer(text, a, b):
+        p = d.start()
+        while p > a and text[p - 1] in " \t":
+            p -= 1
+        t = target_before(cx, p, "route")
+        if t and t.start >= a:
+            stops.append((t, d))
+    runs, run = [], []
+    for t, d in stops:
+        if run and not (run[-1][0].end < t.start and _ROUTE_GAP.fullmatch(text, run[-1][1].end(), t.start)):
+            runs.append(run)
+            run = []
+        run.append((t, d))
+    runs.append(run)
+    for run in runs:
+        if len(run) < 2:
+            continue
+        first = run[0][0]
+        labelled = bool(_ROUTE_LABEL.search(text, max(a, first.start - 40), first.start))
+        seen = set()
+        for t, d in run if labelled else run[1:]:
+            k = t.make()
+            if k and k not in seen and not _refers(cx, src, k):
+                seen.add(k)
+                cx.claim("REFERRED_TO", src, k, first.start, d.end(), "route", verb="beredning")
+
+
 def referrals_outside_items(cx: DocContext) -> None:
     """Where no item holds the passage (a page whose items the layout hides, an agenda before them), the meeting
     is what sends the matter on: the same phrasings, with the meeting as the source and no matter of an item."""
@@ -360,6 +413,7 @@ def referrals_outside_items(cx: DocContext) -> None:
             incoming(cx, mk, a, s_)
             incoming_by_sender(cx, mk, a, s_)
             dispatch(cx, mk, a, s_)
+            routes(cx, mk, a, s_)
         a = max(a, e_)
 
 
