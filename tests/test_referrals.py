@@ -246,3 +246,17 @@ def test_a_decision_reported_that_tells_the_committees_to_act(tmp_path):
                     encoding="utf-8")
     _, x = extract_document(read(path), {})
     assert {name for _, name, _ in _edges(x, "ASSIGNED_TO")} == {"nämnderna"}
+
+
+def test_the_numbered_points_of_a_decision_reported(tmp_path):
+    """'beslutades följande: 1. … 2. Regionen och Östersunds kommun ska göra dragningen': a point that has bodies
+    act is an assignment to them (a municipality acting as an organisation is a body)."""
+    path = tmp_path / "svom-2024-06-03.txt"
+    path.write_text("Sociala vård- och omsorgsgruppen\nSammanträdesdatum 2024-06-03\n\n § 17\n\n  Balanslista\n\n"
+                    " • Ordföranden föredrar balanslistan.\n\n § 18\n\n  Utskrivningsklara\n\n • Bakgrund\n\n"
+                    "  Vid SVOM den 23 februari 2024, § 11, beslutades följande:\n"
+                    "  1. Information om utskrivningsklara diskuteras mer utförligt\n  vid nästkommande SVOM,\n"
+                    "  2. Region Jämtland Härjedalen och Östersunds kommun ska göra dragningen gemensamt.\n\n"
+                    "Elsy Bäckström föredrar ärendet.\n", encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {name for _, name, _ in _edges(x, "ASSIGNED_TO")} == {"Region Jämtland Härjedalen", "Östersunds kommun"}

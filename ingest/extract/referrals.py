@@ -48,7 +48,9 @@ REFERRAL_RE = re.compile(
     r"(?:avge|avger|avges|lämna|lämnar|lämnas)[ \t]+(?:ett[ \t]+)?yttrande(?=[ \t]+till\b)|"
     r"(?:ställt|ställer|ställde|ställa)[ \t]+(?:en[ \t]+)?fråga(?:n)?(?=[ \t]+till\b)|"
     # "redovisas för kommunstyrelsen", "återrapporteras till nämnden"
+    # "skulle återkoppla sin tidsplan vid Kommun- och regionledningsforum": a report back, its object between
     r"(?:redovisas|rapporteras|återrapporteras|återredovisas|redovisa|rapportera|återrapportera)[ \t]+(?:till|för)\b|"
+    r"(?:återkoppla|återkopplas|återkopplar)(?:[ \t]+(?!till\b|vid\b)[a-zåäö]+){0,3}?[ \t]+(?:till|vid)\b|"
     r"(?:hemställer|hemställa|hemställde|hemställs)(?=[ \t]+(?:hos|till)\b)|"
     # "begära yttrande från Socialnämnden": the body asked for its view
     r"(?:begär|begära|begärs|begärde|inhämta|inhämtas)[ \t]+(?:in[ \t]+)?(?:ett[ \t]+)?yttrande[ \t]+från\b|"
@@ -130,7 +132,7 @@ WEAK = ("förslag",)
 # a report back: not a referral to the ones who were given the task and report ("Återrapportering ska ske till
 # Fredagsgruppen" when Fredagsgruppen has the uppdrag)
 REPORT_BACK = ("återrapporteras", "återrapportering", "redovisas", "rapporteras", "återredovisas", "redovisa",
-               "rapportera", "återrapportera")
+               "rapportera", "återrapportera", "återkoppla", "återkopplas", "återkopplar")
 
 
 def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[int] | None = None) -> None:
