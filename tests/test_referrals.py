@@ -260,3 +260,19 @@ def test_the_numbered_points_of_a_decision_reported(tmp_path):
                     "Elsy Bäckström föredrar ärendet.\n", encoding="utf-8")
     _, x = extract_document(read(path), {})
     assert {name for _, name, _ in _edges(x, "ASSIGNED_TO")} == {"Region Jämtland Härjedalen", "Östersunds kommun"}
+
+
+def test_a_body_that_carries_the_matter_out_and_a_decision_paper_addressed_to_a_body(tmp_path):
+    """'medlen rekvireras av VästKom': the body that carries it out; 'Beslutsunderlag till Socialnämnden' at the
+    head of a paper: the body that is to decide (a heading in capitals is no acronym)."""
+    path = tmp_path / "sro-2022-02-24.txt"
+    path.write_text("Politiskt samrådsorgan\nSammanträdesdatum 2022-02-24\n\n§ 2 Länsgemensamma medel\n"
+                    "SRO ställer sig bakom förslaget att de länsgemensamma medlen rekvireras av VästKom 2022.\n",
+                    encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {name for _, name, _ in _edges(x, "REFERRED_TO")} == {"VästKom"}
+    path = tmp_path / "beslutsunderlag-2019-03-15.txt"
+    path.write_text("2019-03-14 Barnahus\nBeslutsunderlag till Socialnämnden 2019-03-15\n"
+                    "Arbetsgrupp Uppdrag Barnahus\nUrban Tirén, regionöverläkare\n", encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {name for _, name, _ in _edges(x, "REFERRED_TO")} == {"Socialnämnden"}

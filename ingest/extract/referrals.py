@@ -58,6 +58,8 @@ REFERRAL_RE = re.compile(
     r"(?:lägga|lägger|lade)[ \t]+fram[ \t]+(?:ett[ \t]+)?förslag(?=[ \t]+till\b)|förslag(?=[ \t]+till\b)|"
     # "behandla ärendet på styrelsens sammanträde"
     r"(?P<meet>behandla|behandlas)(?:[ \t]+(?:ärendet|frågan))?(?=[ \t]+(?:på|vid)\b)|"
+    # "medlen rekvireras av VästKom", "genomförs av kommunerna": the body that carries the matter out
+    r"(?:rekvireras|administreras|verkställs|genomförs|utförs)(?=[ \t]+av[ \t]+[A-ZÅÄÖa-zåäö])|"
     r"överlämnas|överlämna|överlämnades|lyfts|lyftas|lyfta|lyftes|hänskjuts|remitteras|återremitteras|"
     r"hänvisas|vidarebefordras|sänds|anmäls|anmälas|tillställs|tillställa|delges|går[ \t]+vidare|"
     r"översänds|skickas|återrapporteras|återrapportering\b[^.]{0,80}?\bske|bereds|beredas|hanteras|"
@@ -402,12 +404,40 @@ def routes(cx: DocContext, src: str, a: int, b: int) -> None:
                 cx.claim("REFERRED_TO", src, k, first.start, d.end(), "route", verb="beredning")
 
 
+# "BESLUTSUNDERLAG SOCIALA VÅRD- OCH OMSORGSGRUPPEN, SVOM, 20190315", "Tjänsteskrivelse till Socialnämnden": a
+# paper the document's head addresses to the body that is to decide on it
+ADDRESSED_RE = re.compile(r"(?i)\b(?:beslutsunderlag|underlag[ \t]+för[ \t]+beslut|tjänsteskrivelse)"
+                          r"(?:[ \t]+(?:till|för|inför))?[ \t]*:?[ \t]+")
+_HEAD = 400
+
+
+def addressed(cx: DocContext) -> None:
+    """The body a decision paper or tjänsteskrivelse is addressed to in its head (its first lines): named right
+    after the label, or the body the meeting's head read there; the document's meeting is the source."""
+    mk = cx.meeting_key
+    if not mk:
+        return
+    first = min([it.start for it in cx.seg.items] + [_HEAD])
+    for m in ADDRESSED_RE.finditer(cx.seg.masked, 0, first):
+        k, t = None, None
+        if cx.body_key in cx.by_key and 0 <= cx.by_key[cx.body_key].evidence.start - m.end() < 60:
+            k, t = cx.body_key, cx.by_key[cx.body_key].evidence
+        else:
+            t = target_at(cx, m.end(), min(len(cx.text), m.end() + 120), "addressed")
+            # a heading in capitals is no acronym ("BESLUTSUNDERLAG SOCIALA VÅRD- OCH …")
+            k = t.make() if t and not (cx.text[t.start:t.end].isupper() and t.end - t.start > 5) else None
+        if k and not _refers(cx, mk, k):
+            cx.claim("REFERRED_TO", mk, k, m.start(), t.end, "addressed", verb="beslutsunderlag")
+        return
+
+
 def referrals_outside_items(cx: DocContext) -> None:
     """Where no item holds the passage (a page whose items the layout hides, an agenda before them), the meeting
     is what sends the matter on: the same phrasings, with the meeting as the source and no matter of an item."""
     mk = cx.meeting_key
     if not mk:
         return
+    addressed(cx)
     a = 0
     for s_, e_ in sorted((it.start, it.end) for it in cx.seg.items) + [(len(cx.text), len(cx.text))]:
         if a < s_:
