@@ -276,3 +276,15 @@ def test_a_body_that_carries_the_matter_out_and_a_decision_paper_addressed_to_a_
                     "Arbetsgrupp Uppdrag Barnahus\nUrban Tirén, regionöverläkare\n", encoding="utf-8")
     _, x = extract_document(read(path), {})
     assert {name for _, name, _ in _edges(x, "REFERRED_TO")} == {"Socialnämnden"}
+
+
+def test_bodies_given_the_chance_to_comment(tmp_path):
+    path = tmp_path / "svom-2024-06-03.txt"
+    path.write_text("Sociala vård- och omsorgsgruppen (SVOM)\nSammanträdesdatum 2024-06-03\n\n§ 19 Balanslista\n"
+                    "Fredagsgruppens presidium har reviderat balanslistan. Fredagsgruppen och SamReKo HSI har den "
+                    "17 maj 2024 getts möjlighet att inkomma med synpunkter på dokumentet.\n\n§ 20 Yttrande\n"
+                    "Sociala vård- och omsorgsgruppen har givits möjlighet att lämna synpunkter på förslaget.\n",
+                    encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {(src, name) for src, name, _ in _edges(x, "REFERRED_TO")} == {("item:§ 19", "Fredagsgruppen"),
+                                                                          ("item:§ 19", "SamReKo HSI")}

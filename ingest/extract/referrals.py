@@ -99,6 +99,12 @@ _ROUTE_GAP = re.compile(r"[ \t]*[,;]?[ \t]+(?:[A-ZÅÄÖ]{2,4}[ \t]+)?")
 # a label that says the bodies listed are the ones that will handle the matter (all of them, the first included)
 _ROUTE_LABEL = re.compile(r"(?i)(?:beslutsplanering|beredningsgång|ärendegång|handläggning|behandlas[ \t]+i|"
                           r"behandling)[ \t]*:?[ \t]*(?:[A-ZÅÄÖ]{2,5}[ \t]+)?$")
+# "Fredagsgruppen och SamReKo HSI har den 17 maj 2024 getts möjlighet att inkomma med synpunkter": the bodies
+# consulted (a remiss put in other words)
+CONSULTED_RE = re.compile(r"(?i)(?:[ \t]+(?:har|hade|har[ \t]+nu|har[ \t]+också))?(?P<when>[ \t]+(?:den[ \t]+)?"
+                          r"[\w ]{0,20}?)?[ \t]+(?:getts|fått|gavs|ges|får|givits|erbjudits|erbjuds)[ \t]+"
+                          r"(?:möjlighet|möjligheten|tillfälle)[ \t]+att[ \t]+(?:[a-zåäö]+[ \t]+){0,4}?"
+                          r"(?:synpunkter|yttrande|yttra[ \t]+sig|svar)\b")
 PASSIVE_RE = re.compile(r"(?i)\bföreslås[ \t]+(?:att[ \t]+)?besluta\b")
 _MOTION = re.compile(r"(?i)\b(?:yrkar|yrkade|yrkande|yrkandet)\b")
 # what follows a recommendation's addressees: what they are recommended to do
@@ -177,6 +183,29 @@ def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[in
         for bk in targets:
             cx.claim("REFERRED_TO", src, bk, s_start, te, "referral", verb=verb, matter=mk)
     _proposed_passive(cx, ik, src, a, b)
+    consulted(cx, src, a, b)
+
+
+def consulted(cx: DocContext, src: str, a: int, b: int) -> None:
+    """'Fredagsgruppen och SamReKo HSI har … getts möjlighet att inkomma med synpunkter': the bodies the sentence
+    opens with were consulted on the matter (not the document's own body: 'Malmö stad har givits möjlighet att
+    lämna synpunkter' is a remiss to it, read where it is answered)."""
+    text = cx.seg.masked
+    for m in re.finditer(r"(?i)\b(?:getts|fått|gavs|ges|får|givits|erbjudits|erbjuds)[ \t]+(?:möjlighet|tillfälle)",
+                         text[a:b]):
+        v = a + m.start()
+        s_start = max(a, wrapped_sentence_start(cx.text, v, a))
+        lead = re.match(r"[\s•·*–-]*", text[s_start:v])
+        p = s_start + lead.end()
+        found = targets_at(cx, p, v, "referral")
+        if not found or not CONSULTED_RE.match(text, found[-1].end, b) or _taken(cx, v):
+            continue
+        cm = CONSULTED_RE.match(text, found[-1].end, b)
+        if cm["when"] and not re.search(r"\d", cm["when"]) and cm["when"].strip():
+            continue  # words other than a day between the bodies and the verb: not the sentence's subject
+        for k in dict.fromkeys(t.make() for t in found):
+            if k and k != cx.body_key and not _refers(cx, src, k):
+                cx.claim("REFERRED_TO", src, k, p, cm.end(), "consulted", verb="synpunkter")
 
 
 def _proposed_passive(cx: DocContext, ik: str, src: str, a: int, b: int) -> None:
