@@ -288,3 +288,13 @@ def test_bodies_given_the_chance_to_comment(tmp_path):
     _, x = extract_document(read(path), {})
     assert {(src, name) for src, name, _ in _edges(x, "REFERRED_TO")} == {("item:§ 19", "Fredagsgruppen"),
                                                                           ("item:§ 19", "SamReKo HSI")}
+
+
+def test_sent_as_an_answer_or_for_an_opinion(tmp_path):
+    path = tmp_path / "ksau-2024-03-12.txt"
+    path.write_text("Kommunstyrelsens arbetsutskott\nSammanträdesdatum 2024-03-12\n\n§ 1 Remiss om äldreomsorg\n"
+                    "Yttrandet överlämnas som svar på remissen till Region Västerbotten.\n\n§ 2 Riktlinjer\n"
+                    "Ärendet skickas för yttrande till socialnämnden.\n", encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {(src, name) for src, name, _ in _edges(x, "REFERRED_TO")} == {("item:§ 1", "Region Västerbotten"),
+                                                                          ("item:§ 2", "socialnämnden")}

@@ -63,7 +63,9 @@ REFERRAL_RE = re.compile(
     r"överlämnas|överlämna|överlämnades|lyfts|lyftas|lyfta|lyftes|hänskjuts|remitteras|återremitteras|"
     r"hänvisas|vidarebefordras|sänds|anmäls|anmälas|tillställs|tillställa|delges|går[ \t]+vidare|"
     r"översänds|skickas|återrapporteras|återrapportering\b[^.]{0,80}?\bske|bereds|beredas|hanteras|"
-    r"tas upp|överförs|beredning)(?:\s+(?:direkt|vidare|för beslut|för kännedom))?"
+    r"tas upp|överförs|beredning)(?:\s+(?:direkt|vidare|för beslut|för kännedom|för yttrande|för handläggning|"
+    # "Yttrandet överlämnas som svar på remissen till kommunstyrelsen"
+    r"för åtgärd|för beredning|som svar(?:[ \t]+på[ \t]+[a-zåäö]+)?))?"
     r"\s+(?:(?P<prep>till|inför|i|på|av|hos|vid)\b)?\s*")
 
 # "Svar på remiss från kommunstyrelsen", "Remiss från Socialdepartementet", "Svar till skrivelse kring … från
