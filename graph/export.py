@@ -123,6 +123,8 @@ def _memberships(G: nx.MultiDiGraph) -> list[dict[str, Any]]:
         m: dict[str, Any] = {"id": "membership:" + ":".join(x.split(":", 1)[-1] for x in (person, org or "-",
                                                                                           post or "-")),
                              "person_id": person, "role": role}
+        if G.nodes[person].get("label") == "Body":  # a member organisation: Popolo's member_id
+            m["member_id"] = m.pop("person_id")
         if role is None:
             m.pop("role")
         if org:

@@ -81,9 +81,10 @@ RELS: tuple[RelType, ...] = (
             "valid_from, valid_to: a start or end the text states).",
             (("Person", "Role"),), {"date": STRING, **PERIOD}),
     RelType("ROLE_IN", "A role exists in a body or municipality.", (("Role", "Body"), ("Role", "Municipality"))),
-    RelType("MEMBER_OF", "A person is a member of a body (date: as of when the source says so; valid_from, "
-            "valid_to: a start or end the text states).",
-            (("Person", "Body"),), {"role": STRING, "date": STRING, **PERIOD}),
+    RelType("MEMBER_OF", "A person is a member of a body, or a member organisation (a municipality, a region, an "
+            "agency) of a joint body (date: as of when the source says so; valid_from, valid_to: a start or end the "
+            "text states).",
+            (("Person", "Body"), ("Body", "Body")), {"role": STRING, "date": STRING, **PERIOD}),
     RelType("REPRESENTS", "A person sits for a municipality or body.",
             (("Person", "Municipality"), ("Person", "Body")), {"date": STRING, **PERIOD}),
     RelType("ATTENDED", "A person attended a meeting, listed in a section or in a meeting role.",

@@ -303,7 +303,8 @@ _FIELD_STOP = {"angående", "gällande", "avseende", "kring", "rörande", "ang",
 _ACRONYM = re.compile(r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,6}[A-ZÅÄÖ]")
 _OWNED = {"styrelse", "presidium", "arbetsutskott", "beredning", "kansli"}
 _NOT_OWNER = {"Ordf", "Ord", "Ledamot", "Vice", "Bitr", "Ordförande", "Förslag", "Beslut", "Inför", "Med", "Vid", "Enligt",
-              "Från", "Till", "Mellan", "Inom", "Hos", "Om", "När", "Under", "Efter", "Sedan", "Region", "Och"}
+              "Från", "Till", "Mellan", "Inom", "Hos", "Om", "När", "Under", "Efter", "Sedan", "Region", "Och", "Rikets",
+              "Ordförandens"}
 _NOT_ADJ = {"inga", "alla", "denna", "detta", "dessa", "andra", "samma", "hela", "nya", "nästa", "vissa", "flera",
             "inom", "mellan", "under", "sedan", "vidare", "även", "både", "bara", "inte", "varje", "båda", "nuvarande",
             "kommande", "dåvarande", "tidigare", "ordinarie", "regionala", "kommunala", "länsgemensamma", "gemensamma",

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.model import DocExtraction
-from ingest.extract import (agreements, assignments, attendance, elections, header, items, name_model, prose,
-                            run_on_attendance, signatures, structure, titles, units)
+from ingest.extract import (agreements, assignments, attendance, elections, header, items, name_model, organisation,
+                            prose, run_on_attendance, signatures, structure, titles, units)
 from ingest.extract.context import DocContext
 from ingest.readers import Document
 from ingest.segment import Segmented
@@ -73,6 +73,10 @@ STAGES: tuple[Stage, ...] = (
     Stage("units", units.units,
           requires=("abbr", "body_key", *HOME, "mentions:Body", "persons"),
           assigns=("claims:REPORTS_TO", *BODIES)),
+    Stage("organisation", organisation.organisation,
+          requires=("abbr", "body_key", *HOME, "mentions:Body", "persons", "claims:PART_OF", "claims:BELONGS_TO"),
+          assigns=("claims:MEMBER_OF", "claims:SUCCEEDED", "claims:REPORTS_TO", "claims:PREPARES_FOR",
+                   "mentions:Municipality", *BODIES)),
     Stage("assignments_outside_decisions", assignments.assignments_outside_decisions,
           requires=("abbr", "body_key", *HOME, "claims:ASSIGNS", "claims:ATTENDED", "claims:HAS_DECISION",
                     "claims:HOLDS", "claims:REPRESENTS", "mentions:Assignment", "mentions:Body", "mentions:Decision",

@@ -67,11 +67,16 @@ def body(cx: DocContext, name: str, start: int, end: int, rule: str, short: str 
     return k
 
 
-def organ_of(cx: DocContext, owner: str, organ: str, start: int, end: int, rule: str, conf: float = 0.9) -> str:
-    """'SocSam:s presidium', 'Kommunförbundets styrelse': a body that is part of its owner."""
+def organ_of(cx: DocContext, owner: str, organ: str, start: int, end: int, rule: str, conf: float = 0.9,
+             name: str | None = None) -> str:
+    """'SocSam:s presidium', 'Kommunförbundets styrelse': a body that is part of its owner (named as the text
+    writes it where the caller gives that: 'styrelsen för Kommunförbundet Norrbotten')."""
     organ = organ_lemma(organ)
     op = cx.by_key[owner].props
-    name = f"{genitive(op.get('short') or op['name'])} {organ}"
+    base = op.get('short') or op['name']
+    if base.isupper() and organ_kind(base.split()[-1]):  # "REGIONSTYRELSEN" of a letterhead is no abbreviation
+        base = base.capitalize()
+    name = name or f"{genitive(base)} {organ}"
     key = f"body:{owner.split(':', 1)[1]}#{organ}"
     props = {"name": name, "kind": organ_kind(organ) or organ}
     if op.get("municipality"):  # "Kommunstyrelsens arbetsutskott": the municipality's, as its owner is
@@ -124,7 +129,15 @@ def region(cx: DocContext, start: int, end: int, rule: str) -> str | None:
     raw = re.sub(r"\s+", " ", cx.text[start:end]).strip()
     for r in lexicon.regions():
         if raw.lower() in (r.name.lower(), *(a.lower() for a in r.aliases)):
-            return body(cx, r.name, start, end, rule, short=None)
+            k = body(cx, r.name, start, end, rule, short=None)
+            m = cx.by_key[k]
+            # "LANDSTINGET I VÄRMLAND", "Landstinget Västmanland": the landsting is named as the text names it
+            # (the region's name is its id, so it is one body with the region it became)
+            if "landsting" in raw.lower() and m.props.get("name") == r.name and m.evidence.start == start:
+                words = raw.split()
+                m.props["name"] = " ".join(w.capitalize() if w.isupper() and (i == 0 or len(w) > 2) else
+                                           (w.lower() if w.isupper() else w) for i, w in enumerate(words))
+            return k
     return None
 
 

@@ -7,7 +7,8 @@ from graph.model import Hints
 from ingest import lexicon
 from ingest.dates import find_dates
 from ingest.extract.context import DocContext
-from ingest.extract.entities import body, municipality, region, set_kind
+from ingest.extract.entities import body, municipality, organ_of, region, set_kind
+from ingest.extract.names import body_kind, clean_body_name, definite
 from ingest.extract.patterns import EMAIL_RE, LOW, UP
 from ingest.extract.vocabulary import CALENDAR_WORDS, FUNCTION_WORDS, NOT_NAME
 from ingest.nlp import organ_kind
@@ -17,6 +18,17 @@ from ingest.segment import section_of
 ABBR_DEF_RE = re.compile(r"\((?P<abbr>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,7}[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}(?: [A-ZÅÄÖ]{2,4})?)\)")
 
 ABBR_DASH_RE = re.compile(r"^[ \t]*(?:[-–,][ \t]*)(?P<abbr>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,7}[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}(?: [A-ZÅÄÖ]{2,4})?)\b")
+
+ORGAN_FOR_RE = re.compile(r"(?i)\b(?P<organ>styrelsen|arbetsutskottet|presidiet|direktionen|förbundsstyrelsen)[ \t]+"
+                          r"för[ \t]+$")
+
+BARE_ORGAN_RE = re.compile(r"(?<![\w-])(?:Styrelsen|Förbundsstyrelsen|Arbetsutskottet|Presidiet|Direktionen|"
+                           r"Förbundsdirektionen|Förbundsfullmäktige)(?![\w-])")
+
+ANSLAG_RE = re.compile(r"(?<![\w-])(?P<b>[A-ZÅÄÖ][a-zåäö-]+(?:[ \t]+[a-zåäö-]+){0,2}?)(?::s|s)[ \t]+protokoll[ \t]+"
+                       r"(?:har|är)[ \t]+justera")
+
+HEAD_WORDS = {"dag", "datum", "tid", "plats", "kl", "klockan", "närvarande", "deltagare", "protokoll", "sida"}
 
 TIME_RE = re.compile(r"(?i)\b(?:kl\.?|klockan)?[ \t]*(\d{1,2}(?:[.:]\d\d)?)[ \t]*[-–][ \t]*(\d{1,2}(?:[.:]\d\d)?)\b")
 
@@ -147,6 +159,8 @@ def meeting_head(cx: DocContext) -> None:
         body_name, rule = meta["body"], "manifest"
     elif f:
         body_name, bstart, bend = f.value, f.start, f.end
+    elif _meeting_word_body(cx):
+        pass
     else:
         for ln in seg.title_lines:
             spans = [s for s in cx.spans["BODY"] if ln.start <= s.start_char < ln.end]
@@ -161,6 +175,29 @@ def meeting_head(cx: DocContext) -> None:
             if spans:
                 s = spans[0]
                 body_name, bstart, bend = s.text, s.start_char, s.end_char
+                # "Regionförbundets Primärkommunala / nämnd": a name cut after its adjective
+                nx = re.match(r"[ \t\n]+(?P<w>[A-Za-zÅÄÖåäö-]+)", cx.seg.masked[bend:bend + 40])
+                if nx and s.text.split()[-1].endswith("a") and organ_kind(nx["w"]) and len(s.text.split()) >= 2:
+                    bend += nx.end()
+                    body_name = cx.text[bstart:bend]
+                # "Delgivningar till styrelsen för Kommunförbundet Norrbotten": the organ of the body named
+                # "REGIONSTYRELSEN / Arbetsutskottet": an organ of the letterhead's styrelse or nämnd
+                sub = [x for x in cx.spans["BODY"] if s.end_char < x.start_char <= s.end_char + 60
+                       and body_kind(x.text) in ("utskott", "presidium", "beredning")
+                       and not cx.seg.masked[s.end_char:x.start_char].strip(" \t\n")]
+                if sub and s.text.isupper() and body_kind(s.text) in ("styrelse", "nämnd", "fullmäktige") \
+                        and len(sub[0].text.split()) == 1:
+                    owner = body(cx, s.text, s.start_char, s.end_char, "header")
+                    cx.body_key = organ_of(cx, owner, sub[0].text, sub[0].start_char, sub[0].end_char,
+                                           "header-letterhead-organ", 0.9, name=sub[0].text)
+                    body_name, bstart, bend = None, sub[0].start_char, sub[0].end_char
+                    break
+                of = ORGAN_FOR_RE.search(cx.seg.masked, max(0, s.start_char - 30), s.start_char)
+                if of and body_kind(s.text) in ("förbund", "region"):
+                    owner = body(cx, s.text, s.start_char, s.end_char, "header")
+                    cx.body_key = organ_of(cx, owner, of["organ"], of.start("organ"), s.end_char, "header-organ-for",
+                                           0.9, name=cx.text[of.start("organ"):s.end_char])
+                    body_name, bstart, bend = None, of.start("organ"), s.end_char
                 break
         else:
             # a PDF transcript or a copied page: the head runs on in one line after a site's own lines, so the
@@ -169,6 +206,22 @@ def meeting_head(cx: DocContext) -> None:
             s = _run_on_head_body(cx)
             if s is not None:
                 body_name, bstart, bend, rule = s.text, s.start_char, s.end_char, "header-run-on"
+    if rule != "manifest" and not cx.body_key and body_kind(clean_body_name(body_name or "")) in (None, "kansli",
+                                                                                                "förvaltning"):
+        # "Arbetsutskottets protokoll har justerats och anslagits": the notice of the protocol names its body
+        am = ANSLAG_RE.search(cx.seg.masked)
+        if am and organ_kind(am["b"]):
+            body_name, bstart, bend, rule = am["b"], am.start("b"), am.end("b"), "header-anslag"
+    if body_name and not cx.body_key and rule != "manifest":
+        # "KOMMUNFÖRBUNDET NORRBOTTEN … Styrelsen": the organisation's letterhead, then its organ
+        cleaned = clean_body_name(body_name)
+        om = BARE_ORGAN_RE.search(cx.seg.masked, bend, min(len(cx.seg.masked), bend + 300)) \
+            if cleaned.isupper() and body_kind(cleaned) in ("förbund", "region") else None
+        if om:
+            owner = body(cx, cleaned, bstart, bstart + len(cleaned), "header")
+            cx.body_key = organ_of(cx, owner, om.group(), om.start(), om.end(), "header-letterhead-organ",
+                                   0.9, name=om.group())
+            body_name, bstart, bend = None, om.start(), om.end()
     if body_name and not cx.body_key:
         m = re.match(rf"^(?P<name>.+?)[ \t]*(?:[-–,][ \t]*|\()(?P<abbr>[{UP}][A-Za-zÅÄÖåäö]{{1,7}})\)?[ \t]*$",
                      body_name)
@@ -182,7 +235,7 @@ def meeting_head(cx: DocContext) -> None:
             cx.body_key = body(cx, body_name, bstart, bend, "header", short=short)
     if not cx.body_key:
         cx.body_key = _infer_body(cx)
-    date = meta.get("date") or seg.meeting_date or meta.get("date_fallback")
+    date = meta.get("date") or seg.meeting_date or _head_date(cx) or meta.get("date_fallback")
     if not meta.get("date") and not seg.meeting_date and meta.get("date_fallback"):
         cx.warn(f"mötets datum {date} är taget ur filnamnet (--date-from-filename)")
     if not date and cx.body_key:
@@ -207,6 +260,62 @@ def meeting_head(cx: DocContext) -> None:
         cx.claim("HELD", cx.body_key, cx.meeting_key, s, e, "header" if bend else rule)
     else:
         cx.warn("dokumentet säger inte vilket organ som höll mötet; ange det i en manifestfil (body = ...)")
+
+
+# "Minnesanteckningar Regionrådsmöte Umeåregionen", "PROTOKOLL FRÅN STYRGRUPPSMÖTE ENERGIINTELLIGENT DALARNA": the
+# organ whose meeting it is, in a compound with "möte", and the organisation named after it
+MEETING_WORD_RE = re.compile(r"(?i)\b(?:sammanträdesprotokoll|protokoll|minnesanteckningar|anteckningar|kallelse)"
+                             r"(?:[ \t]+(?:från|vid|för|med))?[ \t]+(?P<w>[a-zåäö]{4,}?)s?möte\b")
+ORG_AFTER_RE = re.compile(rf"[ \t]+(?P<org>[{UP}][\w-]+(?:[ \t]+[{UP}][\w-]+){{0,3}})")
+
+
+def _meeting_word_body(cx: DocContext) -> bool:
+    """The document's body from a 'Regionrådsmöte Umeåregionen' head: the organ (PART_OF the organisation
+    named after it); False where the head has no such word."""
+    text = cx.seg.masked
+    m = MEETING_WORD_RE.search(text, 0, min(len(text), 2000))
+    if not m or not organ_kind(m["w"]):
+        return False
+    k = body(cx, definite(m["w"]), m.start("w"), m.end(), "header-meeting-word")
+    cx.body_key = k
+    om = ORG_AFTER_RE.match(text, m.end())
+    if om:
+        words = om["org"].split()
+        caps = words[0].isupper()
+        keep = []
+        for w in words:
+            if (caps and not w.isupper()) or w in CALENDAR_WORDS or w.lower() in lexicon.header_labels() \
+                    or w in NOT_NAME or w.lower() in CALENDAR_WORDS or w.lower() in HEAD_WORDS or section_of(w):
+                break
+            keep.append(w)
+        if keep and len(" ".join(keep)) >= 4:
+            name = " ".join(w.capitalize() if caps else w for w in keep)
+            a = om.start("org")
+            ok = body(cx, name, a, a + len(" ".join(keep)), "header-meeting-word", conf=0.9)
+            if ok != k:
+                set_kind(cx, ok, "organisation")
+                cx.claim("PART_OF", k, ok, m.start(), a + len(" ".join(keep)), "header-meeting-word", 0.8)
+    return True
+
+
+HEAD_DATE_CUE_RE = re.compile(r"(?i)(?:\bden|\bdag|\bdatum|\btid|möte|sammanträde|dagen|\bdag)[ \t:]*$")
+TRANSCRIPT_LINE_RE = re.compile(r"(?m)^Transkript[ \t]*$")
+
+
+def _head_date(cx: DocContext) -> str | None:
+    """A PDF transcript's head that runs on in one line: 'Minnesanteckningar Regionrådsmöte Umeåregionen Dag
+    tisdagen den 12 juni 2012', 'Plats och tid Kommunkontoret måndagen den 27 september 2004': the first full
+    date said as the meeting's day, in the first 600 characters of the text."""
+    text = cx.seg.masked
+    tm = TRANSCRIPT_LINE_RE.search(text, 0, min(len(text), 3000))
+    c0 = tm.end() if tm else 0
+    for h in find_dates(text, c0, min(len(text), c0 + 600)):
+        weekday = re.search(r"(?i)dag(?:en)?[ \t]+(?:den[ \t]+)?$", text[max(0, h.start - 20):h.start])
+        if h.year and (weekday or HEAD_DATE_CUE_RE.search(text[max(0, h.start - 25):h.start]) or
+                       re.search(r"(?i)(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)",
+                                 text[h.start:h.start + 10])):
+            return h.iso()
+    return None
 
 
 def _first_line_span(cx: DocContext) -> tuple[int, int]:

@@ -12,9 +12,24 @@ from ingest.nlp import organ_kind, organ_lemma
 from ingest.segment import section_of
 
 
+HEAD_LABEL_RE = re.compile(r"^(?:Nämnd|Styrelse|Organ|Instans|Beslutande organ)(?::[ \t]*|[ \t]+(?=[A-ZÅÄÖ])|(?=[A-ZÅÄÖ]))")
+HEAD_TAIL_RE = re.compile(r"(?i)[ \t]+(?:sammanträdesprotokoll|protokoll|sammanträdesdatum|kallelse|sida|datum|"
+                          r"tid|plats)\b")
+
+
 def clean_body_name(name: str) -> str:
     """Whitespace folded; a genitive organ word in its basic form ('Socialnämndens' -> 'Socialnämnden')."""
     name = re.sub(r"\s+", " ", name).strip(" ,.:;()\t–-")
+    # "Nämnd:Arbetsmarknads- och socialnämnden", "Organ Kommunstyrelsen", "StyrelseArbetsmarknads- och …": a
+    # form's label before the name (glued where a PDF's columns ran together)
+    lab = HEAD_LABEL_RE.match(name)
+    if lab and organ_kind(name[lab.end():].split(" ")[-1]):
+        name = name[lab.end():]
+    # "KOMMUNFÖRBUNDET NORRBOTTEN SAMMANTRÄDESPROTOKOLL Sida", "Förbundsstyrelsen Sammanträdesdatum": the head's
+    # words after the name
+    cut = HEAD_TAIL_RE.search(name)
+    if cut and cut.start() > 0:
+        name = name[:cut.start()].rstrip(" ,:")
     words = name.split(" ")
     last = words[-1]
     if len(last) > 4 and last.endswith("s") and organ_kind(last) and organ_kind(last[:-1]) and \
@@ -147,3 +162,19 @@ def leading_non_name(raw: str) -> int:
         if is_first_name(w.group()):
             return w.start() if k and len(words) - k >= 2 else 0
     return 0
+
+
+def definite(w: str) -> str:
+    """'regionråd' -> 'Regionrådet', 'styrgrupp' -> 'Styrgruppen', 'styrelse' -> 'Styrelsen'."""
+    w = w.lower()
+    if w.endswith("presidium"):
+        w = w[:-2] + "et"
+    elif w.endswith("é"):
+        w += "n"
+    elif w.endswith("e"):
+        w += "n"
+    elif w.endswith(("råd", "utskott", "förbund", "nätverk", "forum", "kansli", "organ")):
+        w += "et"
+    else:
+        w += "en"
+    return w[:1].upper() + w[1:]

@@ -17,6 +17,8 @@ def body_ref(cx: DocContext, phrase: str, pa: int) -> str | None:
     """A phrase naming a body: an abbreviation, a body name, 'presidiet' (this body's), 'X:s ledamöter'."""
     p = phrase.strip()
     low = p.lower()
+    if low in ("arbetsutskottet", "au") and cx.body_key and cx.by_key[cx.body_key].props.get("kind") == "utskott":
+        return cx.body_key  # the arbetsutskott's own minutes
     if low in ("presidiet", "presidium", "arbetsutskottet", "au") and cx.body_key:
         return organ_of(cx, cx.body_key, "presidium" if "presid" in low else "arbetsutskott", pa,
                         pa + len(p), "anaphora", 0.8)

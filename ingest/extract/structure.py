@@ -8,7 +8,8 @@ from ingest.extract.entities import body, organ_of, self_reference
 from ingest.extract.patterns import UP
 from ingest.extract.references import anaphor, bodies_in, body_ref
 from graph.text import sentence_bounds, sentences
-from ingest.nlp import organ_kind
+from ingest.extract.names import definite
+from ingest.nlp import organ_kind, organ_lemma
 
 
 STRUCTURE_RES = [
@@ -102,6 +103,120 @@ def structure(cx: DocContext) -> None:
         _preparatory_groups(cx, sent, s, e)
         _founding(cx, sent, s, e, bodies)
         _part_of_genitive(cx, sent, s, e)
+
+
+# "Delgivning av beslut i individutskottet", "Rapportering från de tre strategigrupperna", "Rapporter från
+# regionstyrelsens beredningar": the named group reports to the document's body
+REPORTED_RE = re.compile(r"(?i)\b(?:(?:delgivning(?:ar)?|anmälan|redovisning)[ \t]+av[ \t]+(?:beslut|protokoll)[ \t]+"
+                         r"(?:fattade[ \t]+)?(?:i|från)|rapport(?:er|ering)?[ \t]+från)[ \t]+"
+                         r"(?:(?:de|det|den)[ \t]+(?:\w+[ \t]+)?)?(?=\w)")
+# "Tillväxtberedningens protokoll" among the delgivningar
+PROTOCOL_OF_RE = re.compile(rf"\b(?P<b>[{UP}][\w-]+?)(?::s|s)[ \t]+protokoll\b")
+# "Arbetsutskottet föreslår styrelsen besluta", "… föreslår kommunstyrelsen att besluta"
+PROPOSES_RE = re.compile(r"\bföreslår[ \t]+(?P<t>[\wåäöÅÄÖ-]+)[ \t]+(?:att[ \t]+)?(?:besluta|fatta[ \t]+beslut|anta|"
+                         r"godkänna|fastställa)\b")
+PROPOSAL_OF_RE = re.compile(r"(?i)\b(?:(?P<g>[a-zåäö-]*(?:utskott|beredning|presidi)\w*?)(?::s|s)[ \t]+förslag|"
+                            r"förslag[ \t]+från[ \t]+(?P<f>[a-zåäö-]*(?:utskottet|beredningen|presidiet)))\b")
+# "Beredning inför regionstyrelsen"
+BEFORE_RE = re.compile(r"(?i)\bberedning(?:en)?[ \t]+(?:inför|till)[ \t]+(?=\w)")
+ORGAN_GROUPS = ("utskott", "beredning", "grupp", "samrådsgrupp", "ledningsgrupp", "styrgrupp", "råd", "nätverk",
+                "forum", "presidium", "kommitté", "delegation", "arena")
+
+
+def _named_at(cx: DocContext, pos: int, kinds: tuple[str, ...] | None = None) -> tuple[str, int] | None:
+    """The body named at pos: a span or abbreviation there, or a bare organ word ('individutskottet',
+    'strategigrupperna': the group, named in the singular)."""
+    m = re.match(r"(?P<w>[\wåäöÅÄÖ-]+?)(?::s|s)?[ \t]+(?P<o>beredningar|beredningen|beredning|utskott|"
+                 r"arbetsutskott|presidium|presidiet)\b", cx.seg.masked[pos:pos + 80])
+    if m and organ_kind(m["w"]) and organ_kind(m["w"]) not in ("förbund", "region"):
+        own = cx.by_key[cx.body_key].props.get("name", "").lower() if cx.body_key in cx.by_key else ""
+        owner = cx.body_key if self_reference(cx, m["w"]) or m["w"].lower() == own else body(cx, m["w"], pos, pos + m.end("w"),
+                                                                  "reported", conf=0.8)
+        return organ_of(cx, owner, m["o"], pos, pos + m.end(), "reported", 0.8,
+                        name=cx.text[pos:pos + m.end()]), pos + m.end()
+    hit = [b for b in bodies_in(cx, pos, pos + 80) if b[1] == pos]
+    plural = re.match(r"[a-zåäö][\wåäö-]+(?:erna|arna|orna)\b", cx.seg.masked[pos:pos + 60])
+    if hit and not plural:
+        k = hit[0][0]
+        if kinds is None or cx.by_key[k].props.get("kind") in kinds:
+            return k, hit[0][2]
+        return None
+    m = re.match(r"[a-zåäö][\wåäö-]+", cx.seg.masked[pos:pos + 60])
+    if not m or not organ_kind(m.group()) or (kinds and organ_kind(m.group()) not in kinds):
+        return None
+    w = m.group()
+    if re.search(r"(?:erna|arna|orna)$", w):  # "strategigrupperna": the group
+        name = definite(organ_lemma(w))
+    else:
+        name = w
+    k = body(cx, name, pos, pos + len(w), "reported", conf=0.8)
+    if cx.by_key[k].props.get("name") == w:  # an earlier stage named the group by the plural
+        cx.by_key[k].props["name"] = name
+    return k, pos + len(w)
+
+
+def reported(cx: DocContext) -> None:
+    """A group whose decisions or reports come to the document's body REPORTS_TO it; a body that proposes
+    another's decision, or prepares for it, PREPARES_FOR it."""
+    own = cx.body_key
+    if not own or own not in cx.by_key:
+        return
+    text = cx.seg.masked
+    low = text.lower()
+    if "från" in low or "av beslut" in low:
+        for m in REPORTED_RE.finditer(text):
+            hit = _named_at(cx, m.end(), ORGAN_GROUPS)
+            if hit and hit[0] != own:
+                cx.claim("REPORTS_TO", hit[0], own, m.start(), hit[1], "reported-to-body", 0.8)
+    if "protokoll" in low and ("delgivning" in low or "anmäl" in low):
+        for m in PROTOCOL_OF_RE.finditer(text):
+            if not re.search(r"(?i)delgivning|anmäl", text[max(0, m.start() - 300):m.start()]):
+                continue
+            if not organ_kind(m["b"]) or organ_kind(m["b"]) not in ORGAN_GROUPS:
+                continue
+            k = body(cx, m["b"], m.start("b"), m.end("b"), "reported", conf=0.8)
+            if k != own:
+                cx.claim("REPORTS_TO", k, own, m.start(), m.end(), "reported-protocol", 0.8)
+    if "föreslår" in low:
+        for m in PROPOSES_RE.finditer(text):
+            t = m["t"]
+            if not organ_kind(t):
+                continue
+            s_ = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            src = [b for b in bodies_in(cx, s_, m.start()) if not text[b[2]:m.start()].strip()]
+            first = re.match(r"[ \t]*(?P<w>[A-ZÅÄÖ][a-zåäö]+)[ \t]+$", text[s_:m.start()])
+            sk = src[-1][0] if src else (own if first and (self_reference(cx, first["w"]) or
+                                                            first["w"].lower() == cx.by_key[own].props.get(
+                                                                "name", "").lower()) else None)
+            if not sk:
+                continue
+            owner = next((c.dst for c in cx.claims_of("PART_OF") if c.src == sk), None)
+            ta = m.start("t")
+            if owner and organ_lemma(t) in ("styrelse", "nämnd", "fullmäktige") and t[:1].islower():
+                tk = organ_of(cx, owner, t, ta, ta + len(t), "proposes", 0.8, name=t) \
+                    if cx.by_key[owner].props.get("kind") in ("förbund", "region", "organisation") else owner
+            else:
+                tk = body(cx, t, ta, ta + len(t), "proposes", conf=0.8)
+            if tk != sk:
+                cx.claim("PREPARES_FOR", sk, tk, s_, m.end(), "proposes", 0.8)
+    # "Arbetsutskottets förslag", "Förslag från presidiet": in a styrelse's or nämnd's minutes, the organ
+    # whose proposal it decides on prepares for it
+    if "förslag" in low and cx.by_key[own].props.get("kind") in ("styrelse", "nämnd", "fullmäktige"):
+        for m in PROPOSAL_OF_RE.finditer(text):
+            w = m["g"] or m["f"]
+            if organ_kind(w) not in ("utskott", "beredning", "presidium"):
+                continue
+            a = m.start("g") if m["g"] else m.start("f")
+            k = organ_of(cx, own, w, a, a + len(w), "proposal-of", 0.8, name=cx.text[a:a + len(w)]) \
+                if w.lower().startswith(("arbetsutskott", "presidi", "au")) else \
+                body(cx, w, a, a + len(w), "proposal-of", conf=0.8)
+            if k != own:
+                cx.claim("PREPARES_FOR", k, own, m.start(), m.end(), "proposal-of", 0.8)
+    if "beredning" in low:
+        for m in BEFORE_RE.finditer(text):
+            hit = _named_at(cx, m.end())
+            if hit and hit[0] != own and cx.by_key[own].props.get("kind") in ORGAN_GROUPS:
+                cx.claim("PREPARES_FOR", own, hit[0], m.start(), hit[1], "prepares-before", 0.8)
 
 
 def prepares_cases(cx: DocContext) -> None:

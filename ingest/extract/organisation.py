@@ -1,0 +1,268 @@
+"""The organisation a document's body belongs to: the letterhead ('SÖDERHAMNS KOMMUN … Arbetsmarknads- och
+socialnämnden', 'Hem > Ljungby kommun > Kommunstyrelsen'), the home municipality of a generic organ, a genitive in
+the body's name ('Östhammars socialnämnd'); 'styrelsen för Kommunförbundet Norrbotten'; organs named by their
+owner's genitive ('Region Västerbottens kansli'); 'Au § 12' (PREPARES_FOR); 'landstinget (nuvarande Region Örebro
+län)' (SUCCEEDED); and, through `members`, the member organisations and, through `structure.reported`, the groups
+that report to or prepare for the body."""
+from __future__ import annotations
+
+import re
+
+from ingest import lexicon
+from ingest.extract.context import DocContext, SpanLike
+from ingest.extract.entities import body, organ_of, region, set_kind
+from ingest.extract.names import body_kind, resolve_municipality
+from ingest.extract.patterns import UP
+from ingest.extract.references import bodies_in
+from ingest.extract.members import (ORGANISATION_KINDS, caps, content_start, joint_name_members, kommun_body,
+                                    member_list, member_rows, municipality_column, representatives)
+from ingest.extract.structure import reported
+from ingest.extract.vocabulary import CALENDAR_WORDS, NOT_NAME
+from ingest.nlp import organ_kind
+
+# organs that belong to an organisation (a nämnd to its municipality, an utskott to its förbund); an
+# organisation itself (förbund, region, kommun) or a unit (kansli, förvaltning) is not given a letterhead owner
+# (only an organisation's statutory organs: a råd, beredning or group under a region's letterhead is often a joint
+# body of the region and the municipalities)
+ORGAN_KINDS = ("nämnd", "styrelse", "utskott", "fullmäktige", "presidium")
+# "landstinget (nuvarande Region Örebro län)", "Regionförbundet (numera Region Sörmland)"
+SUCCESSOR_RE = re.compile(r"\([ \t]*(?:nuvarande|numera|nu|idag|i dag)[ \t\n]+")
+OLD_NAME_RE = re.compile(r"(?P<old>[\wåäöÅÄÖ-]+)[ \t\n]*$")
+
+
+def letterhead(cx: DocContext) -> tuple[str, int, int] | None:
+    """The organisation named in the document's head: a municipality ('SÖDERHAMNS KOMMUN', 'Stockholms stad'),
+    a region or landsting, or a förbund, in the first lines of the text or as an upper-case letterhead on its
+    first pages; a breadcrumb 'Hem > Ljungby kommun > Kommunstyrelsen' names it before the body."""
+    text = cx.seg.masked
+    c0 = content_start(cx)
+    head_end = min(len(text), c0 + 400)
+    far = min(len(text), c0 + 3000)
+    own = cx.by_key[cx.body_key].props.get("name", "") if cx.body_key in cx.by_key else ""
+    crumb = re.search(r"(?m)^[^\n>]{0,40}>[ \t]*(?:Hem[ \t]*>[ \t]*)?(?P<org>[^>\n]{3,60}?)[ \t]*>[ \t]*"
+                      r"(?P<organ>[^>\n]{3,80}?)[ \t]*(?:>|$)", text[:3000])
+    cands: list[tuple[int, int, str]] = []
+    for sp in cx.spans["MUNI"]:
+        if sp.start_char < far and (sp.start_char < head_end or caps(sp.text)) and \
+                re.search(r"(?i)\b(?:kommun|stad)\b", text[sp.start_char:sp.end_char + 5]):
+            cands.append((sp.start_char, sp.end_char, "MUNI"))
+    for sp in cx.spans["REGION"]:
+        if sp.start_char < far and (sp.start_char < head_end or caps(sp.text)):
+            cands.append((sp.start_char, sp.end_char, "REGION"))
+    for sp in cx.spans["BODY"]:
+        if sp.start_char < far and (sp.start_char < head_end or caps(sp.text)) and \
+                body_kind(sp.text) in ORGANISATION_KINDS and not own.lower().startswith(sp.text.lower()):
+            cands.append((sp.start_char, sp.end_char, "BODY"))
+    if crumb:
+        a, b = crumb.start("org"), crumb.end("org")
+        cands = [c for c in cands if a <= c[0] < b] + [(a, b, "CRUMB")]
+    for a, b, lab in sorted(cands):
+        if cx.inside_person(a):
+            continue
+        k = _organisation(cx, a, b, lab)
+        if k and k != cx.body_key:
+            return k, a, b
+    return None
+
+
+def _organisation(cx: DocContext, a: int, b: int, lab: str) -> str | None:
+    raw = cx.text[a:b]
+    stad = re.match(r"[ \t]*stad\b", cx.text[b:b + 8])
+    if lab in ("MUNI", "CRUMB"):
+        written = raw + stad.group() if stad else raw
+        m = resolve_municipality(re.sub(r"(?i)\s+stad$", " kommun", written.strip()))
+        if m is None and re.search(r"(?i)\s+stad$", written.strip()):
+            m = resolve_municipality(re.sub(r"(?i)s?\s+stad$", "", written.strip()))
+        if m is not None:
+            mk = cx.mention(f"muni:{m.code}", "Municipality", {"name": m.name, "code": m.code,
+                                                               "county": m.county}, a, b, "letterhead")
+            return kommun_body(cx, mk, a, a + len(written), "letterhead", written)
+        if lab == "MUNI":
+            return None
+    if lab in ("REGION", "CRUMB"):
+        k = region(cx, a, b, "letterhead")
+        if k or lab == "REGION":
+            return k
+    name = raw.strip()
+    if caps(name):
+        name = name.title()
+    if lab == "CRUMB" and not body_kind(name):
+        return None
+    return body(cx, name, a, b, "letterhead", conf=0.9)
+
+
+def _home_organisation(cx: DocContext) -> tuple[str, int, int] | None:
+    """The municipality a generic organ of the document belongs to ('Socialnämnden' of the municipality its head
+    or its author's e-mail names), as an organisation: where it was read."""
+    own = cx.body_key
+    muni = next((c.dst for c in cx.claims_of("BELONGS_TO") if c.src == own), None)
+    if not muni or muni != cx.home_muni:
+        return None
+    ev = cx.by_key[muni].evidence
+    own_region = next((r for r in lexicon.regions() if r.name == f"Region {cx.by_key[muni].props['name']}"), None)
+    if own_region:  # Gotland: the municipality is a region
+        return body(cx, own_region.name, ev.start, ev.end, "home-municipality"), ev.start, ev.end
+    return kommun_body(cx, muni, ev.start, ev.end, "home-municipality",
+                       cx.text[ev.start:ev.end] if re.search(r"(?i)\bkommun\b", ev.quote) else None), ev.start, ev.end
+
+
+def _named_owner(cx: DocContext) -> tuple[str, int, int] | None:
+    """'Östhammars socialnämnd', 'Region Gotlands hälso- och sjukvårdsnämnd': the municipality or region whose
+    genitive begins the body's name."""
+    m = cx.by_key[cx.body_key]
+    words = m.props.get("name", "").split()
+    if len(words) < 2 or not organ_kind(words[-1]):
+        return None
+    ev = m.evidence
+    # "Regionförbundets Primärkommunala nämnd": an organisation's genitive
+    om = OWNED_RE.fullmatch(m.props.get("name", ""))
+    if om and (organ_kind(om["owner"]) or om["owner"].split()[0] == "Region") and not lexicon.bare_municipality_names(
+    ).get(om["owner"].split()[0]):
+        owner = region(cx, ev.start, ev.start + len(om["owner"]), "owner-in-name") \
+            if om["owner"].startswith("Region ") else None
+        owner = owner or body(cx, om["owner"], ev.start, ev.start + len(om["owner"]), "owner-in-name", conf=0.8)
+        if owner != cx.body_key:
+            return owner, ev.start, ev.end
+    mu = lexicon.bare_municipality_names().get(words[0])
+    if mu and words[0].endswith("s") and words[0] != mu.name:
+        mk = cx.mention(f"muni:{mu.code}", "Municipality", {"name": mu.name, "code": mu.code, "county": mu.county},
+                        ev.start, ev.end, "owner-in-name")
+        return kommun_body(cx, mk, ev.start, ev.end, "owner-in-name"), ev.start, ev.end
+    return None
+
+
+def _owned(cx: DocContext, k: str) -> bool:
+    return any(c.src == k for c in cx.claims_of("PART_OF"))
+
+
+def organisation(cx: DocContext) -> None:
+    """The meeting's body PART_OF the letterhead's organisation; 'styrelsen för X' PART_OF X; member
+    organisations MEMBER_OF the organisation; successors."""
+    top = cx.body_key
+    if cx.body_key in cx.by_key:
+        kind = cx.by_key[cx.body_key].props.get("kind")
+        org = letterhead(cx) or _home_organisation(cx) or _named_owner(cx) \
+            if kind in ORGAN_KINDS and not _owned(cx, cx.body_key) else None
+        if org and \
+                not any(c.src == org[0] and c.dst == cx.body_key for c in cx.claims_of("PART_OF")):
+            cx.claim("PART_OF", cx.body_key, org[0], org[1], org[2], "letterhead", 0.8)
+        # members of a joint body's organisation: 'Regionrådet' of Umeåregionen, whose members are the
+        # municipalities
+        owners = [c.dst for c in cx.claims_of("PART_OF") if c.src == cx.body_key]
+        if owners and cx.by_key[owners[0]].props.get("kind") not in ("kommun",) and \
+                cx.by_key[owners[0]].props.get("kind") in ORGANISATION_KINDS:
+            top = owners[0]
+    _organ_for(cx)
+    if top:
+        member_list(cx, top)
+        member_rows(cx, top)
+        municipality_column(cx, top)
+    _successors(cx)
+    joint_name_members(cx)
+    representatives(cx)
+    _owned_organs(cx)
+    _au_numbers(cx)
+    reported(cx)
+
+
+def _organ_for(cx: DocContext) -> None:
+    """'styrelsen för Kommunförbundet Norrbotten', 'arbetsutskottet för Region X': the organ PART_OF the
+    organisation named after 'för'."""
+    text = cx.seg.masked
+    for m in re.finditer(r"(?i)\b(?P<organ>styrelsen|arbetsutskottet|presidiet|direktionen|förbundsstyrelsen)"
+                         r"[ \t]+för[ \t]+", text):
+        hit = [b for b in bodies_in(cx, m.end(), m.end() + 80) if b[1] == m.end()]
+        if not hit:
+            continue
+        ok, _, end = hit[0]
+        if cx.by_key[ok].props.get("kind") not in ORGANISATION_KINDS:
+            continue
+        written = f"{m['organ']} för {cx.text[hit[0][1]:end]}"
+        organ_of(cx, ok, m["organ"], m.start(), end, "organ-for", 0.9, name=written)
+
+
+def _successors(cx: DocContext) -> None:
+    """'landstinget (nuvarande Region Örebro län)': the body named in the parentheses succeeded the one
+    before them."""
+    text = cx.seg.masked
+    if "(" not in text:
+        return
+    for pm in SUCCESSOR_RE.finditer(text):
+        new = [b for b in bodies_in(cx, pm.end(), pm.end() + 60) if b[1] == pm.end()]
+        m = OLD_NAME_RE.search(text, max(0, pm.start() - 60), pm.start())
+        if not new or not m:
+            continue
+        old = [b for b in bodies_in(cx, max(0, m.start() - 60), m.end("old")) if b[2] == m.end("old")]
+        if old:
+            ok = old[0][0]
+        else:
+            w = m["old"]
+            heads = lexicon.organisation_heads()
+            if not (organ_kind(w) or w.lower().rstrip("et").endswith(heads) or
+                    re.sub(r"(et|en)$", "", w.lower()).endswith(heads)):
+                continue
+            ok = set_kind(cx, body(cx, w, m.start("old"), m.end("old"), "successor", conf=0.8), "organisation")
+        if ok != new[0][0]:
+            cx.claim("SUCCEEDED", new[0][0], ok, m.start("old"), new[0][2], "successor", 0.8)
+
+
+# "Region Västerbottens kansli", "Blekinge Turisms styrelse", "Regionförbundets kansli": an organ named by its
+# owner's genitive
+OWNED_RE = re.compile(rf"(?<![\w-])(?P<owner>[{UP}][\w-]+(?:[ \t]+[{UP}][\w-]+){{0,3}})(?::s|s)[ \t]+"
+                      r"(?P<organ>kansli|kansliet|styrelse|presidium|presidiet|arbetsutskott|ledningsgrupp|"
+                      r"förbundsstyrelse|beredningar|[\wåäöÅÄÖ]+a[ \t]+(?:nämnder|nämnden|nämnd|utskottet|utskott|"
+                      r"beredningar|beredningen|beredning))\b")
+
+
+def _owned_organs(cx: DocContext) -> None:
+    """An organ named by its owner's genitive PART_OF the owner, where the owner is a region, a municipality, an
+    abbreviation or a capitalised name ('Blekinge Turism'), and not a person."""
+    text = cx.seg.masked
+    regions = {sp.start_char: sp for sp in cx.spans["REGION"]}
+    claimed = {c.evidence.start for c in cx.claims_of("PART_OF")}
+    own = cx.by_key[cx.body_key].props.get("name") if cx.body_key in cx.by_key else None
+    for m in OWNED_RE.finditer(text):
+        if m.group() == own:  # the document's own body, owned where its name was read
+            continue
+        a = m.start("owner")
+        owner = m["owner"]
+        words = owner.split()
+        sp = regions.get(a)
+        if sp is None and words[0] == "Region" and region(cx, a, m.end("owner"), "genitive-organ"):
+            sp = SpanLike(a, m.end("owner"), owner, "REGION")
+        if sp is None and (words[0] in NOT_NAME or words[0] in CALENDAR_WORDS):
+            continue
+        if cx.inside_person(a) or \
+                m.start() in claimed:
+            continue
+        # "Ordförandens", "Kommunens": a word, not a name, unless it is an organ or an organisation
+        if len(words) == 1 and not (organ_kind(owner) or owner in cx.abbr or owner.isupper() or
+                                    owner.lower().endswith(lexicon.organisation_heads())):
+            continue
+        if sp is not None and sp.end_char >= m.end("owner") - 1:
+            ok = region(cx, sp.start_char, sp.end_char, "genitive-organ")
+        else:
+            ok = cx.abbr.get(owner) or body(cx, owner, a, m.end("owner"), "genitive-organ", conf=0.8)
+            set_kind(cx, ok, "organisation")
+        if ok:
+            # "Region Hallands lokala nämnder": an adjective's organ is named as written
+            organ_of(cx, ok, m["organ"], m.start(), m.end(), "genitive-organ", 0.8,
+                     name=cx.text[m.start():m.end()] if " " in m["organ"] else None)
+
+
+# "Au § 12" beside the body's own paragraph: the body's arbetsutskott prepared the matter
+AU_RE = re.compile(r"(?<![\w-])(?:Au|AU|au)[ \t]*§[ \t]*\d+")
+
+
+def _au_numbers(cx: DocContext) -> None:
+    """A styrelse's or nämnd's minutes that give an item's paragraph in its arbetsutskott ('Au § 12'): the
+    arbetsutskott PREPARES_FOR the body."""
+    own = cx.body_key
+    if not own or own not in cx.by_key or cx.by_key[own].props.get("kind") not in ("styrelse", "nämnd"):
+        return
+    m = AU_RE.search(cx.seg.masked)
+    if m:
+        au = organ_of(cx, own, "arbetsutskott", m.start(), m.end(), "au-paragraph", 0.8)
+        cx.claim("PREPARES_FOR", au, own, m.start(), m.end(), "au-paragraph", 0.8)
+
+

@@ -1,0 +1,166 @@
+"""Relations between bodies read from a document's head and its lists: the letterhead's organisation owns the
+meeting's organ, member organisations, successors, groups that report to or prepare for the body. Each rule is
+tried on a short document of real minutes' wording."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.pipeline import extract_document
+from ingest.readers import read
+
+
+def _extract(tmp_path, name: str, text: str):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    doc = read(path)
+    _, x = extract_document(doc, {})
+    return doc.text, x
+
+
+def _relations(x, type_: str) -> set[tuple[str, str]]:
+    names = {m.key: m.props["name"] for m in x.mentions if m.label == "Body"}
+    return {(names.get(c.src), names.get(c.dst)) for c in x.claims if c.type == type_ and c.src in names}
+
+
+def _quotes_true(text: str, x) -> None:
+    for c in x.claims:
+        assert text[c.evidence.start:c.evidence.end] == c.evidence.quote
+
+
+def test_letterhead_municipality_owns_the_nämnd(tmp_path):
+    text, x = _extract(tmp_path, "soderhamn.txt", "SAMMANTRÄDESPROTOKOLL\n\nSÖDERHAMNS KOMMUN\n\nNämnd\n"
+                       "Arbetsmarknads- och socialnämnden\n\n2019-01-28\n\n§ 12 Budget\nNämnden beslutar att anta "
+                       "budgeten.\n")
+    assert ("Arbetsmarknads- och socialnämnden", "Söderhamns kommun") in _relations(x, "PART_OF")
+    _quotes_true(text, x)
+
+
+def test_breadcrumb_names_the_organisation(tmp_path):
+    _, x = _extract(tmp_path, "ljungby.txt", "Din position: Hem > Ljungby kommun > Kommunstyrelsen > Sammanträde "
+                    "2008-05-06\n\nSammanträde 2008-05-06\n\n1 Förslag till justerare.\n\n2 Budgetuppföljning.\n")
+    assert ("Kommunstyrelsen", "Ljungby kommun") in _relations(x, "PART_OF")
+
+
+def test_a_joint_group_under_a_regions_letterhead_is_not_the_regions(tmp_path):
+    _, x = _extract(tmp_path, "rad.txt", "Region Gävleborg\nVälfärdsrådet Gävleborg\nMinnesanteckningar 2023-06-02\n\n"
+                    "§ 1 Mötet öppnas\n")
+    assert not _relations(x, "PART_OF")
+
+
+def test_member_rows_give_the_member_organisations(tmp_path):
+    text, x = _extract(tmp_path, "nvsam.txt", "Norra Västmanlands Samordningsförbund\nProtokoll 2015-03-12\n"
+                       "Beslutande\nLinnéa Landerstedt, ordförande, Landstinget Västmanland\n"
+                       "Hans Söderström, tjänstgörande ersättare, Försäkringskassan\n"
+                       "Roger Ingvarsson, ledamot, Skinnskattebergs kommun\n"
+                       "Karin Karlsson, ledamot, Sala kommun\n\n§ 36 Dagordning\n")
+    members = {a for a, _ in _relations(x, "MEMBER_OF")}
+    assert {"Landstinget Västmanland", "Försäkringskassan", "Skinnskattebergs kommun", "Sala kommun"} <= members
+    _quotes_true(text, x)
+
+
+def test_members_of_one_municipality_are_no_member_organisations(tmp_path):
+    _, x = _extract(tmp_path, "umea.txt", "Startsida / Kommun och politik / Beredningar / Demokratiberedningen\n\n"
+                    "Minnesanteckningar från Demokratiberedningen\n\nLedamöter\n"
+                    "Lena Forsberg, ordförande, Umeå kommun\nJonas Wiklund, vice ordförande, Umeå kommun\n"
+                    "Sara Öberg, ledamot, Umeå kommun\n")
+    assert not _relations(x, "MEMBER_OF")
+
+
+def test_meeting_word_and_member_list_in_the_head(tmp_path):
+    _, x = _extract(tmp_path, "umearegionen.txt", "Transkript\n\n1 Bjurholm Nordmaling Robertsfors Umeå Vindeln Vännäs "
+                    "Minnesanteckningar Regionrådsmöte Umeåregionen Dag tisdagen den 12 juni 2012 Närvarande "
+                    "Ingemar Nyman, Bjurholm\n")
+    assert ("Regionrådet", "Umeåregionen") in _relations(x, "PART_OF")
+    members = _relations(x, "MEMBER_OF")
+    assert ("Bjurholms kommun", "Umeåregionen") in members and ("Vännäs kommun", "Umeåregionen") in members
+
+
+def test_successor_in_parentheses(tmp_path):
+    _, x = _extract(tmp_path, "orebro.txt", "Tjänsteskrivelse 2015-01-23\n\nMaritgruppen har beslutat rekommendera "
+                    "kommunerna och landstinget (nuvarande Region Örebro län), att anta överenskommelsen.\n")
+    assert ("Region Örebro län", "landstinget") in _relations(x, "SUCCEEDED")
+
+
+def test_groups_that_report_and_propose(tmp_path):
+    text, x = _extract(tmp_path, "gotland.txt", "REGION GOTLAND\nPROTOKOLL\nSocialnämnden\n§ 120\n"
+                       "Delgivning av beslut i individutskottet; §§ 289– 516/2011\n§ 121\n"
+                       "Rapportering från de tre strategigrupperna\n")
+    reports = _relations(x, "REPORTS_TO")
+    assert ("individutskottet", "Socialnämnden") in reports
+    assert ("Strategigruppen", "Socialnämnden") in reports
+    _quotes_true(text, x)
+
+
+def test_an_utskott_proposing_to_the_styrelse_prepares_for_it(tmp_path):
+    _, x = _extract(tmp_path, "skane.txt", "Arbetsutskottet\nKommunförbundet Skåne, Baravägen 1, Lund\n"
+                    "Protokoll 2008-11-14\n\n§ 108 Datum för förbundsmöte\n"
+                    "Arbetsutskottet föreslår styrelsen besluta att förbundsmötet hålls i maj.\n")
+    assert ("Arbetsutskottet", "Kommunförbundet Skåne") in _relations(x, "PART_OF")
+    assert any(a == "Arbetsutskottet" and b.lower().startswith("styrelse")
+               for a, b in _relations(x, "PREPARES_FOR"))
+
+
+@pytest.mark.parametrize("phrase,owner,organ", [
+    ("Region Västerbottens kansli redovisar läget.", "Region Västerbotten", "Region Västerbottens kansli"),
+    ("Blekinge Turisms styrelse har lämnat en skrivelse.", "Blekinge Turism", "Blekinge Turisms styrelse"),
+])
+def test_an_organ_named_by_its_owners_genitive(tmp_path, phrase, owner, organ):
+    _, x = _extract(tmp_path, "owned.txt", f"Protokoll 2018-05-30\n\n§ 12 Information\n{phrase}\n")
+    assert (organ, owner) in _relations(x, "PART_OF")
+
+
+def test_joint_body_named_by_its_parties(tmp_path):
+    _, x = _extract(tmp_path, "rjl.txt", "Minnesanteckningar från möte med\nLedningsgruppen för samverkan Region\n"
+                    "Jönköpings län och länets kommuner\nTid: 2015-01-29\n")
+    members = {a for a, _ in _relations(x, "MEMBER_OF")}
+    assert {"Region Jönköpings län", "länets kommuner"} <= members
+
+
+def test_au_paragraph_beside_the_styrelses_own(tmp_path):
+    _, x = _extract(tmp_path, "rs.txt", "REGIONSTYRELSEN\nProtokoll 2018-05-30\n\n§ 12 Ekonomisk rapport\n"
+                    "Rs § 45, Au § 12\nRegionstyrelsen beslutar att godkänna rapporten.\n")
+    assert any(b == "REGIONSTYRELSEN" and "arbetsutskott" in a.lower() for a, b in _relations(x, "PREPARES_FOR"))
+
+
+def test_representatives_of_organisations_are_members(tmp_path):
+    text, x = _extract(tmp_path, "repr.txt", "Protokoll 2015-03-12\n\n§ 5 Information\nLänsgruppen består av "
+                       "representanter från Region Jönköpings län, Försäkringskassan och länets kommuner.\n")
+    members = _relations(x, "MEMBER_OF")
+    assert {("Region Jönköpings län", "Länsgruppen"), ("Försäkringskassan", "Länsgruppen"),
+            ("länets kommuner", "Länsgruppen")} <= members
+    _quotes_true(text, x)
+
+
+def test_an_owners_adjective_organ(tmp_path):
+    _, x = _extract(tmp_path, "halland.txt", "Protokoll 2021-05-27\n\n§ 3 Uppföljning\nRegion Hallands lokala "
+                    "nämnder ska lämna en rapport.\n")
+    assert ("Region Hallands lokala nämnder", "Region Halland") in _relations(x, "PART_OF")
+
+
+def test_head_date_of_a_run_on_transcript(tmp_path):
+    _, x = _extract(tmp_path, "transcript.txt", "Storlek: px\n\nTranskript\n\n1 NORSJÖ KOMMUN PROTOKOLL 1(21) Plats "
+                    "och tid Kommunkontoret måndagen den 27 september 2004 kl Beslutande Mikael Lindfors (s), "
+                    "ordförande\n\n§ 178 Budget\nArbetsutskottet beslutar att godkänna budgeten.\n")
+    meeting = next(m for m in x.mentions if m.label == "Meeting")
+    assert meeting.props.get("date") == "2004-09-27"
+
+
+def test_an_organs_proposal_in_the_styrelses_minutes(tmp_path):
+    _, x = _extract(tmp_path, "ks.txt", "KOMMUNSTYRELSEN\nProtokoll 2018-05-30\n\n§ 12 Budget\nArbetsutskottets "
+                    "förslag\nKommunstyrelsen beslutar att anta budgeten.\n§ 13 Taxor\nFörslag från socialutskottet\n"
+                    "Kommunstyrelsen beslutar att anta taxan.\n")
+    prepares = _relations(x, "PREPARES_FOR")
+    assert ("Arbetsutskottet", "KOMMUNSTYRELSEN") in prepares and ("socialutskottet", "KOMMUNSTYRELSEN") in prepares
+
+
+def test_a_municipalitys_genitive_in_the_bodys_name(tmp_path):
+    _, x = _extract(tmp_path, "osthammar.txt", "Östhammars socialnämnd\nProtokoll 2020-03-12\n\n§ 12 Budget\n"
+                    "Socialnämnden beslutar att anta budgeten.\n")
+    assert ("Östhammars socialnämnd", "Östhammars kommun") in _relations(x, "PART_OF")
+
+
+def test_an_organisations_genitive_in_the_bodys_name(tmp_path):
+    _, x = _extract(tmp_path, "pkn.txt", "Regionförbundets Primärkommunala nämnd\nProtokoll 2008-09-11\n\n§ 12 Budget\n"
+                    "Nämnden beslutar att anta budgeten.\n")
+    assert ("Regionförbundets Primärkommunala nämnd", "Regionförbundet") in _relations(x, "PART_OF")
+    assert not any(b == "Regionförbundets Primärkommunala" for _, b in _relations(x, "PART_OF"))
