@@ -1,6 +1,8 @@
 """Referrals: 'överlämnas till SVOM', 'föreslår kommunfullmäktige besluta', 'beslutar att rekommendera Region X och
-kommunerna att', 'tas upp vid styrelsens nästa sammanträde', 'Expedieras till' lists, 'Svar på remiss från
-kommunstyrelsen' — the matter an item sends to a body (or, for a remiss, that a body sent to this one)."""
+kommunerna att', 'tas upp vid styrelsens nästa sammanträde', 'Expedieras till' lists, a route of bodies with their
+days ('OFB 15-05-20 AU 15-06-03'), bodies given the chance to comment, a decision paper's addressee — the matter an
+item sends to a body (or, for 'Svar på remiss från kommunstyrelsen', 'X:s anhållan om', 'lyfts av X', that a body
+sent to this one)."""
 from __future__ import annotations
 
 import re
@@ -48,8 +50,8 @@ REFERRAL_RE = re.compile(
     r"(?:avge|avger|avges|lämna|lämnar|lämnas)[ \t]+(?:ett[ \t]+)?yttrande(?=[ \t]+till\b)|"
     r"(?:ställt|ställer|ställde|ställa)[ \t]+(?:en[ \t]+)?fråga(?:n)?(?=[ \t]+till\b)|"
     # "redovisas för kommunstyrelsen", "återrapporteras till nämnden"
-    # "skulle återkoppla sin tidsplan vid Kommun- och regionledningsforum": a report back, its object between
     r"(?:redovisas|rapporteras|återrapporteras|återredovisas|redovisa|rapportera|återrapportera)[ \t]+(?:till|för)\b|"
+    # "skulle återkoppla sin tidsplan vid Kommun- och regionledningsforum": a report back, its object between
     r"(?:återkoppla|återkopplas|återkopplar)(?:[ \t]+(?!till\b|vid\b)[a-zåäö]+){0,3}?[ \t]+(?:till|vid)\b|"
     r"(?:hemställer|hemställa|hemställde|hemställs)(?=[ \t]+(?:hos|till)\b)|"
     # "begära yttrande från Socialnämnden": the body asked for its view
