@@ -197,3 +197,104 @@ def test_a_dispatch_list_passes_over_persons_and_files(tmp_path):
                     "§ 46 Övrigt\nInga övriga frågor.\n\nJusterare\nAnna Berg\n", encoding="utf-8")
     _, x = extract_document(read(path), {})
     assert {name for _, name, _ in _edges(x, "REFERRED_TO")} == {"Kommunstyrelsen", "Region Örebro län"}
+
+
+def test_a_matter_a_sender_brought_to_this_body(tmp_path):
+    """'Kommunförbundet Blekinges anhållan om', 'Svar till skrivelse … från X', 'lyfts av kommunerna': the matter
+    came to the document's own body; a bare 'Skrivelse från X' is no such flow, and 'lyfts av' sends nothing to X."""
+    path = tmp_path / "ksau-2000-01-17.txt"
+    path.write_text("Kommunstyrelsens arbetsutskott\nSammanträdesdatum 2000-01-17\n\n"
+                    "§ 1 Kommunförbundet Blekinges anhållan om förslag på ledamot\n"
+                    "Kommunförbundet Blekinge anhåller om förslag på en ledamot och en ersättare.\n\n"
+                    "§ 2 Svar till skrivelse kring hemtjänsten från Anhörigföreningen\nArbetsutskottet svarar.\n\n"
+                    "§ 3 Plan- och byggsamverkan\nFrågan har från början lyfts av kommunerna i länet.\n\n"
+                    "§ 4 Skrivelse från Socialstyrelsen\nSkrivelsen läggs till handlingarna.\n", encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    edges = {(src, name) for src, name, _ in _edges(x, "REFERRED_TO")}
+    assert edges == {("item:§ 1", "Kommunstyrelsens arbetsutskott"), ("item:§ 2", "Kommunstyrelsens arbetsutskott"),
+                     ("item:§ 3", "Kommunstyrelsens arbetsutskott")}
+
+
+def test_a_letter_to_a_named_body_and_a_framstallan(tmp_path):
+    path = tmp_path / "fs-2016-12-16.txt"
+    path.write_text("Förbundsstyrelsen\nSammanträdesdatum 2016-12-16\n\n§ 1 Meddelanden\n"
+                    "Meddelande från FK till NNS beträffande OH-kostnader.\n\n"
+                    "§ 2 Samverkansorgan\nFramställan ställd till regeringen om bildande av samverkansorgan.\n",
+                    encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {(src, name) for src, name, _ in _edges(x, "REFERRED_TO")} == {("item:§ 1", "NNS"),
+                                                                          ("item:§ 2", "regeringen")}
+
+
+def test_a_route_of_bodies_with_their_days(tmp_path):
+    """'OFB 15-05-20 HHE AU 15-06-03': from the first body to the next; under 'Beslutsplanering' to every body
+    listed; one body with a day is a date line."""
+    path = tmp_path / "direktion-2015-06-17.txt"
+    path.write_text("Direktionen\nSammanträdesdatum 2015-06-17\n\n4. Betänkande service i glesbygd\n"
+                    "OFB 15-05-20 HHE AU 15-06-03 RD 2015/79 Remissen besvaras.\n\n5. Planering\n"
+                    "Beslutsplanering KS Arbetsutskott 2015-06-22 Kommunstyrelsen 2015-08-12\n\n"
+                    "6. Information\nKommunstyrelsen 2015-08-12 informerade.\n", encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {(src, name) for src, name, _ in _edges(x, "REFERRED_TO")} == {
+        ("item:4.", "AU"), ("item:5.", "Arbetsutskott"), ("item:5.", "Kommunstyrelsen")}
+
+
+def test_a_decision_reported_that_tells_the_committees_to_act(tmp_path):
+    path = tmp_path / "sn-2016-06-09.txt"
+    path.write_text("Vilhelmina kommun\nSocialnämnden\nSammanträdesdatum 2016-06-09\n\n§ 50 Budget\n"
+                    "Kommunstyrelsen har beslutat att nämnderna ska redovisa personalkostnaderna månadsvis.\n",
+                    encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {name for _, name, _ in _edges(x, "ASSIGNED_TO")} == {"nämnderna"}
+
+
+def test_the_numbered_points_of_a_decision_reported(tmp_path):
+    """'beslutades följande: 1. … 2. Regionen och Östersunds kommun ska göra dragningen': a point that has bodies
+    act is an assignment to them (a municipality acting as an organisation is a body)."""
+    path = tmp_path / "svom-2024-06-03.txt"
+    path.write_text("Sociala vård- och omsorgsgruppen\nSammanträdesdatum 2024-06-03\n\n § 17\n\n  Balanslista\n\n"
+                    " • Ordföranden föredrar balanslistan.\n\n § 18\n\n  Utskrivningsklara\n\n • Bakgrund\n\n"
+                    "  Vid SVOM den 23 februari 2024, § 11, beslutades följande:\n"
+                    "  1. Information om utskrivningsklara diskuteras mer utförligt\n  vid nästkommande SVOM,\n"
+                    "  2. Region Jämtland Härjedalen och Östersunds kommun ska göra dragningen gemensamt.\n\n"
+                    "Elsy Bäckström föredrar ärendet.\n", encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {name for _, name, _ in _edges(x, "ASSIGNED_TO")} == {"Region Jämtland Härjedalen", "Östersunds kommun"}
+
+
+def test_a_body_that_carries_the_matter_out_and_a_decision_paper_addressed_to_a_body(tmp_path):
+    """'medlen rekvireras av VästKom': the body that carries it out; 'Beslutsunderlag till Socialnämnden' at the
+    head of a paper: the body that is to decide (a heading in capitals is no acronym)."""
+    path = tmp_path / "sro-2022-02-24.txt"
+    path.write_text("Politiskt samrådsorgan\nSammanträdesdatum 2022-02-24\n\n§ 2 Länsgemensamma medel\n"
+                    "SRO ställer sig bakom förslaget att de länsgemensamma medlen rekvireras av VästKom 2022.\n",
+                    encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {name for _, name, _ in _edges(x, "REFERRED_TO")} == {"VästKom"}
+    path = tmp_path / "beslutsunderlag-2019-03-15.txt"
+    path.write_text("2019-03-14 Barnahus\nBeslutsunderlag till Socialnämnden 2019-03-15\n"
+                    "Arbetsgrupp Uppdrag Barnahus\nUrban Tirén, regionöverläkare\n", encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {name for _, name, _ in _edges(x, "REFERRED_TO")} == {"Socialnämnden"}
+
+
+def test_bodies_given_the_chance_to_comment(tmp_path):
+    path = tmp_path / "svom-2024-06-03.txt"
+    path.write_text("Sociala vård- och omsorgsgruppen (SVOM)\nSammanträdesdatum 2024-06-03\n\n§ 19 Balanslista\n"
+                    "Fredagsgruppens presidium har reviderat balanslistan. Fredagsgruppen och SamReKo HSI har den "
+                    "17 maj 2024 getts möjlighet att inkomma med synpunkter på dokumentet.\n\n§ 20 Yttrande\n"
+                    "Sociala vård- och omsorgsgruppen har givits möjlighet att lämna synpunkter på förslaget.\n",
+                    encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {(src, name) for src, name, _ in _edges(x, "REFERRED_TO")} == {("item:§ 19", "Fredagsgruppen"),
+                                                                          ("item:§ 19", "SamReKo HSI")}
+
+
+def test_sent_as_an_answer_or_for_an_opinion(tmp_path):
+    path = tmp_path / "ksau-2024-03-12.txt"
+    path.write_text("Kommunstyrelsens arbetsutskott\nSammanträdesdatum 2024-03-12\n\n§ 1 Remiss om äldreomsorg\n"
+                    "Yttrandet överlämnas som svar på remissen till Region Västerbotten.\n\n§ 2 Riktlinjer\n"
+                    "Ärendet skickas för yttrande till socialnämnden.\n", encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {(src, name) for src, name, _ in _edges(x, "REFERRED_TO")} == {("item:§ 1", "Region Västerbotten"),
+                                                                          ("item:§ 2", "socialnämnden")}

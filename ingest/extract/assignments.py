@@ -8,10 +8,11 @@ from graph.model import Mention
 from ingest import lexicon
 from ingest.dates import find_dates, month_of, parse_one
 from ingest.extract.context import DocContext
-from ingest.extract.entities import body, person, title_facts
-from ingest.extract.names import plausible_name
+from ingest.extract.entities import body, municipality, person, title_facts
+from ingest.extract.names import plausible_name, resolve_municipality
 from ingest.extract.patterns import DNR_RE, EMAIL_RE, NAME, NAME_RE, UP
 from ingest.extract.references import body_ref
+from ingest.extract.targets import collective_at, target_at
 from ingest.nlp import organ_kind
 from ingest.segment import NAME_LINE_RE
 
@@ -36,7 +37,9 @@ ASSIGN_RES = [
                r"(?P<who>[\wåäö-]+)\s+(?:tillsattes|tillsätts|bildades|bildas|inrättades|inrättas)"
                r"(?:\s+(?!med\b)[\wåäö-]+){0,4}\s+med\s+(?:uppdraget|uppdrag|i\s+uppdrag)\s+att\s+" + TASK),
     # "bestämdes även att socialcheferna skulle diskutera …": a named group or body told to do something
-    re.compile(rf"(?i)\b(?:bestämdes|beslutades|beslöts)(?:[ \t]+(?:även|också|därför))?[ \t]+att[ \t]+"
+    # "Kommunstyrelsen har beslutat att nämnderna ska redovisa …": a decision reported that tells a body to act
+    re.compile(rf"(?i)\b(?:bestämdes|beslutades|beslöts|(?:har|hade)[ \t]+(?:beslutat|bestämt))"
+               rf"(?:[ \t]+(?:även|också|därför))?[ \t]+att[ \t]+"
                rf"(?P<who>(?:[{UP}][\w-]+(?:[ \t]+[{UP}][\w-]+){{0,3}})|[a-zåäö-]+(?:erna|arna|orna))"
                r"[ \t]+(?:skulle|ska|skall)[ \t]+" + TASK),
     # an assignment's description: "Målet med översynen ska vara att identifiera …" (no one named)
@@ -45,10 +48,20 @@ ASSIGN_RES = [
 ]
 
 # Words around which ASSIGN_RES can match (the passages the patterns are tried on).
-ASSIGN_TRIGGER_RE = re.compile(r"uppdr|bestämdes|beslutades|beslöts|målet med|syftet med")
+ASSIGN_TRIGGER_RE = re.compile(r"uppdr|bestämdes|beslutades|beslöts|beslutat|bestämt|målet med|syftet med")
+
+
+# "Vid SVOM den 23 februari 2024, § 11, beslutades följande: 1. … 2. Regionen och Östersunds kommun ska göra
+# dragningen gemensamt.": a decision's numbered points, each a sentence of its own
+DECIDED_LIST_RE = re.compile(r"(?i)\b(?:beslutades|beslutade|beslöt|beslöts|beslutar|beslutas)(?:[ \t]+(?:det|även))?"
+                             r"[ \t]+följande[ \t]*:")
+POINT_RE = re.compile(rf"(?m)^[ \t]*\d{{1,2}}[.)][ \t]+(?P<who>[{UP}][\w-]+(?:[ \t]+(?:och|samt|[{UP}][\w-]+|"
+                      r"kommun|region|län)){0,5}?)[ \t]+(?:ska|skall|skulle)[ \t]+(?P<task>[^\n]+)")
 
 
 def assignments_at(cx: DocContext, src_key: str, a: int, b: int, rule: str = "assignment") -> None:
+    for d in DECIDED_LIST_RE.finditer(cx.seg.masked, a, b):
+        _decided_points(cx, src_key, d.end(), min(b, d.end() + 800), rule)
     low = cx.seg.masked[a:b].lower()
     # every pattern has one of ASSIGN_TRIGGER_RE's words: look only at the passages around them
     # (a passage ends at a full stop or a blank line, as the patterns' tasks do)
@@ -82,6 +95,28 @@ def _assignments_in(cx: DocContext, src_key: str, a: int, b: int, rule: str) -> 
             cx.claim("ASSIGNS", src_key, ak, ts, te, rule)
             if "who" in m.groupdict() and m["who"]:
                 _assignees(cx, ak, a + m.start("who"), a + m.end("who"), ts, te)
+
+
+def _decided_points(cx: DocContext, src_key: str, a: int, b: int, rule: str) -> None:
+    """The numbered points right after 'beslutades följande:' that tell a body to act ('2. Regionen och
+    Östersunds kommun ska göra dragningen gemensamt'); the list ends at a blank line."""
+    text = cx.seg.masked
+    p = a + (1 if text.startswith("\n", a) else 0)
+    while p < b:
+        line_end = text.find("\n", p, b)
+        line_end = b if line_end < 0 else line_end
+        if not text[p:line_end].strip():
+            return
+        m = POINT_RE.match(text, p, line_end)
+        if m:
+            task = m["task"].strip().rstrip(".,;")
+            key = f"assignment:{src_key}:{m.start('who')}"
+            if key not in cx.by_key:
+                ak = cx.mention(key, "Assignment", {"task": task, "due": None, "name": task[:80]},
+                                m.start("who"), m.end("task"), rule)
+                cx.claim("ASSIGNS", src_key, ak, m.start("who"), m.end("task"), rule)
+                _assignees(cx, ak, m.start("who"), m.end("who"), m.start("who"), m.end("task"))
+        p = line_end + 1
 
 
 def _restates(cx: DocContext, src_key: str, task: str) -> bool:
@@ -140,12 +175,26 @@ def _assignees(cx: DocContext, ak: str, a: int, b: int, ts: int, te: int) -> Non
             # "nämndens ordförande": a person by the office, not the body
             cx.warn(f"uppdraget ges till {p!r}, en person som texten inte namnger", pa, pa + len(p))
             continue
-        bk = body_ref(cx, p, pa)
+        # "nämnderna", "kommunerna": several organisations at once, not one body of the name
+        ct = collective_at(cx, pa, pa + len(p), "assignee")
+        bk = ct.make() if ct and ct.end == pa + len(p) else body_ref(cx, p, pa) or _place_as_body(cx, p, pa)
         if bk:
             cx.claim("ASSIGNED_TO", ak, bk, ts, te, "assignee")
         else:
             cx.warn(f"uppdraget ges till {p!r}, som inte kunde kopplas till en person eller ett organ",
                     pa, pa + len(p))
+
+
+def _place_as_body(cx: DocContext, p: str, pa: int) -> str | None:
+    """'Regionen' (the document's region), 'Region Jämtland Härjedalen', 'Östersunds kommun': a region or a
+    municipality given a task acts as an organisation (a body of its own, that belongs to the municipality)."""
+    t = target_at(cx, pa, pa + len(p), "assignee")
+    if t and t.end == pa + len(p):
+        return t.make()
+    if re.fullmatch(rf"[{UP}][\wåäö-]+[ \t]+kommun", p) and resolve_municipality(p):
+        mk = municipality(cx, pa, pa + len(p), "assignee")
+        return body(cx, p, pa, pa + len(p), "assignee", muni=mk) if mk else None
+    return None
 
 
 def _meeting_role_person(cx: DocContext, phrase: str) -> str | None:
@@ -180,6 +229,11 @@ def assignments_outside_decisions(cx: DocContext) -> None:
         # passages that hold a decision line already gave their assignments through it
         decided = [(m.evidence.start, m.evidence.end) for m in cx.mentions_of("Decision")
                    if it.start <= m.evidence.start < it.end]
+        # "beslutades följande:" read as a decision line: its numbered points below are what it decided
+        for m in cx.mentions_of("Decision"):
+            if it.start <= m.evidence.start < it.end:
+                for d in DECIDED_LIST_RE.finditer(cx.seg.masked, m.evidence.start, m.evidence.end):
+                    _decided_points(cx, m.key, d.end(), min(it.end, d.end() + 800), "assignment")
         for a, b in spans:
             for da, db in sorted(decided):
                 if a < da:

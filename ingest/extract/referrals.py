@@ -1,6 +1,8 @@
 """Referrals: 'överlämnas till SVOM', 'föreslår kommunfullmäktige besluta', 'beslutar att rekommendera Region X och
-kommunerna att', 'tas upp vid styrelsens nästa sammanträde', 'Expedieras till' lists, 'Svar på remiss från
-kommunstyrelsen' — the matter an item sends to a body (or, for a remiss, that a body sent to this one)."""
+kommunerna att', 'tas upp vid styrelsens nästa sammanträde', 'Expedieras till' lists, a route of bodies with their
+days ('OFB 15-05-20 AU 15-06-03'), bodies given the chance to comment, a decision paper's addressee — the matter an
+item sends to a body (or, for 'Svar på remiss från kommunstyrelsen', 'X:s anhållan om', 'lyfts av X', that a body
+sent to this one)."""
 from __future__ import annotations
 
 import re
@@ -13,7 +15,7 @@ from ingest.extract.assignments import ASSIGN_RES
 from ingest.extract.context import DocContext
 from ingest.extract.entities import self_reference
 from ingest.extract.names import norm_body
-from ingest.extract.targets import after_paren, target_at, targets_at
+from ingest.extract.targets import after_paren, target_at, target_before, targets_at
 from ingest.nlp import organ_kind
 from ingest.segment import Item
 
@@ -37,7 +39,10 @@ REFERRAL_RE = re.compile(
     r"(?:beslutar|beslutat|beslutade|beslöt)\s+(?:att\s+)?(?P<rec>rekommendera)(?=[ \t]+[\wÅÄÖåäö])|"
     # "socialchefernas rekommendation till kommundirektörsnätverket", "Yttrande till Länsstyrelsen", "skickas på
     # remiss till"
-    r"(?:rekommendation|yttrande|yttrandet|remissvar|skrivelse|hemställan|begäran)(?=[ \t]+till\b)|"
+    # "Framställan ställd till regeringen", "skrivelse riktad till": the letter's addressee
+    r"(?:rekommendation|yttrande|yttrandet|remissvar|skrivelse|hemställan|begäran|framställan|framställning)"
+    r"(?:[ \t]+(?:ställd|ställt|riktad|riktat|skickad|skickat|sänd|sänt|lämnad|lämnat|överlämnad|överlämnat))?"
+    r"(?=[ \t]+till\b)|"
     # "skickas på remiss till": this body's action (not "X har skickat … på remiss till oss")
     r"(?:skickas|sänds|skicka|sända|går|gå)[ \t]+(?:ut[ \t]+)?på[ \t]+remiss(?=[ \t]+till\b)|"
     # "Rapporten ska lämnas in till regionstyrelsen", "avge yttrande till", "ställt fråga till"
@@ -46,6 +51,8 @@ REFERRAL_RE = re.compile(
     r"(?:ställt|ställer|ställde|ställa)[ \t]+(?:en[ \t]+)?fråga(?:n)?(?=[ \t]+till\b)|"
     # "redovisas för kommunstyrelsen", "återrapporteras till nämnden"
     r"(?:redovisas|rapporteras|återrapporteras|återredovisas|redovisa|rapportera|återrapportera)[ \t]+(?:till|för)\b|"
+    # "skulle återkoppla sin tidsplan vid Kommun- och regionledningsforum": a report back, its object between
+    r"(?:återkoppla|återkopplas|återkopplar)(?:[ \t]+(?!till\b|vid\b)[a-zåäö]+){0,3}?[ \t]+(?:till|vid)\b|"
     r"(?:hemställer|hemställa|hemställde|hemställs)(?=[ \t]+(?:hos|till)\b)|"
     # "begära yttrande från Socialnämnden": the body asked for its view
     r"(?:begär|begära|begärs|begärde|inhämta|inhämtas)[ \t]+(?:in[ \t]+)?(?:ett[ \t]+)?yttrande[ \t]+från\b|"
@@ -53,20 +60,55 @@ REFERRAL_RE = re.compile(
     r"(?:lägga|lägger|lade)[ \t]+fram[ \t]+(?:ett[ \t]+)?förslag(?=[ \t]+till\b)|förslag(?=[ \t]+till\b)|"
     # "behandla ärendet på styrelsens sammanträde"
     r"(?P<meet>behandla|behandlas)(?:[ \t]+(?:ärendet|frågan))?(?=[ \t]+(?:på|vid)\b)|"
+    # "medlen rekvireras av VästKom", "genomförs av kommunerna": the body that carries the matter out
+    r"(?:rekvireras|administreras|verkställs|genomförs|utförs)(?=[ \t]+av[ \t]+[A-ZÅÄÖa-zåäö])|"
     r"överlämnas|överlämna|överlämnades|lyfts|lyftas|lyfta|lyftes|hänskjuts|remitteras|återremitteras|"
     r"hänvisas|vidarebefordras|sänds|anmäls|anmälas|tillställs|tillställa|delges|går[ \t]+vidare|"
     r"översänds|skickas|återrapporteras|återrapportering\b[^.]{0,80}?\bske|bereds|beredas|hanteras|"
-    r"tas upp|överförs|beredning)(?:\s+(?:direkt|vidare|för beslut|för kännedom))?"
+    r"tas upp|överförs|beredning)(?:\s+(?:direkt|vidare|för beslut|för kännedom|för yttrande|för handläggning|"
+    # "Yttrandet överlämnas som svar på remissen till kommunstyrelsen"
+    r"för åtgärd|för beredning|som svar(?:[ \t]+på[ \t]+[a-zåäö]+)?))?"
     r"\s+(?:(?P<prep>till|inför|i|på|av|hos|vid)\b)?\s*")
 
-# "Svar på remiss från kommunstyrelsen", "Remiss från Socialdepartementet": a matter sent to this body
-INCOMING_RE = re.compile(r"(?i)\b(?:(?P<answer>svar[ \t]+på[ \t]+|yttrande[ \t]+över[ \t]+|yttrande[ \t]+på[ \t]+)?"
-                         r"remiss(?:en)?|(?P<asked>begäran[ \t]+om[ \t]+(?:remiss)?yttrande))[ \t]+från[ \t]+")
+# "Svar på remiss från kommunstyrelsen", "Remiss från Socialdepartementet", "Svar till skrivelse kring … från
+# Anhörigföreningen", "Anhållan från X": a matter sent to this body (a letter's words may stand between the noun and
+# "från": lower-case words or a genitive, "synpunkter till Socialnämndens svar")
+_LETTER = (r"(?i:remiss(?:en)?|skrivelse(?:n)?|anhållan|framställan|framställning(?:en)?|begäran|förfrågan|"
+           r"förfrågningen|ansökan|inbjudan|meddelande(?:t)?|brev(?:et)?)")
+INCOMING_RE = re.compile(r"\b(?:(?P<asked>(?i:begäran[ \t]+om[ \t]+(?:remiss)?yttrande))|"
+                         r"(?P<answer>(?i:svar[ \t]+(?:på|till)|yttrande[ \t]+(?:över|på))[ \t]+)?"
+                         rf"(?P<noun>{_LETTER}))"
+                         r"(?P<gap>(?:[ \t]+(?!från\b)(?:[a-zåäö][\wåäö-]*|[A-ZÅÄÖ][\wåäö-]*[a-zåäö](?::s|s)))"
+                         r"{0,10}?)[ \t]+(?i:från)[ \t]+")
+# nouns that only bring a matter here when the text answers them ("Svar på skrivelse från"); on their own they
+# may be a letter noted or sent on ("Skrivelse från X" among the items)
+_ANSWERED_ONLY = ("skrivelse", "skrivelsen", "meddelande", "meddelandet", "brev", "brevet")
+# "Kommunförbundet Blekinges anhållan om förslag", "Kommunförbundet Blekinge anhåller om": the sender asks this body
+SENDER_RE = re.compile(r"(?P<gen>[ \t]+)(?i:anhållan|framställan|framställning|begäran|förfrågan|remiss|inbjudan)"
+                       r"[ \t]+(?:om|angående|gällande|avseende|rörande|kring)\b|"
+                       r"(?P<act>[ \t]+)(?:anhåller|hemställer|begär|efterfrågar)[ \t]+(?:om|att|hos|få)\b|"
+                       # "Frågan har från början lyfts av kommunerna i X", "väcktes av": who raised the matter here
+                       r"(?P<by>\b(?:lyfts|lyftes|väckts|väcktes|initierats|initierades|aktualiserats|"
+                       r"aktualiserades)(?:[ \t]+[a-zåäö]+){0,3}?[ \t]+av[ \t]+)")
 # "Expedieras till", "Beslutet skickas till:", "Protokollsutdrag till:" followed by the bodies, one a line
 DISPATCH_RE = re.compile(r"(?i)(?:^|(?<=[\s.]))(?:beslutet[ \t]+)?(?:(?:expedieras|skickas|sänds|protokollsutdrag|"
                          r"utdrag|beslut[ \t]+expedieras|kopia|protokollsutdrag[ \t]+skickas)[ \t]+till[ \t]*:?|"
                          r"(?:expediering|expedieras|exp\.?|protokollsutdrag|delges|sändlista)[ \t]*:)"
                          r"[ \t]*\n?[ \t]*")
+# a matter's route, each body with the day it takes the matter up: "OFB 15-05-20 HHE AU 15-06-03",
+# "Beslutsplanering KS Arbetsutskott 2015-06-22 Kommunstyrelsen 2015-08-12"
+ROUTE_DATE_RE = re.compile(r"(?<![\w/-])(?:\d{4}|\d{2})-[01]\d-[0-3]\d(?![\w/-])")
+# between one body's day and the next body: a handläggare's initials ("HHE") at most
+_ROUTE_GAP = re.compile(r"[ \t]*[,;]?[ \t]+(?:[A-ZÅÄÖ]{2,4}[ \t]+)?")
+# a label that says the bodies listed are the ones that will handle the matter (all of them, the first included)
+_ROUTE_LABEL = re.compile(r"(?i)(?:beslutsplanering|beredningsgång|ärendegång|handläggning|behandlas[ \t]+i|"
+                          r"behandling)[ \t]*:?[ \t]*(?:[A-ZÅÄÖ]{2,5}[ \t]+)?$")
+# "Fredagsgruppen och SamReKo HSI har den 17 maj 2024 getts möjlighet att inkomma med synpunkter": the bodies
+# consulted (a remiss put in other words)
+CONSULTED_RE = re.compile(r"(?i)(?:[ \t]+(?:har|hade|har[ \t]+nu|har[ \t]+också))?(?P<when>[ \t]+(?:den[ \t]+)?"
+                          r"[\w ]{0,20}?)?[ \t]+(?:getts|fått|gavs|ges|får|givits|erbjudits|erbjuds)[ \t]+"
+                          r"(?:möjlighet|möjligheten|tillfälle)[ \t]+att[ \t]+(?:[a-zåäö]+[ \t]+){0,4}?"
+                          r"(?:synpunkter|yttrande|yttra[ \t]+sig|svar)\b")
 PASSIVE_RE = re.compile(r"(?i)\bföreslås[ \t]+(?:att[ \t]+)?besluta\b")
 _MOTION = re.compile(r"(?i)\b(?:yrkar|yrkade|yrkande|yrkandet)\b")
 # what follows a recommendation's addressees: what they are recommended to do
@@ -89,7 +131,9 @@ def referrals(cx: DocContext, it: Item, ik: str) -> None:
     if it.title_span[0] < it.head[1]:
         referrals_in(cx, ik, ik, it.title_span[0], it.head[1], decided)
     incoming(cx, ik, it.start, it.end, (it.title_span[0], max(it.title_span[1], it.head[1])))
+    incoming_by_sender(cx, ik, it.start, it.end)
     dispatch(cx, ik, it.start, it.end)
+    routes(cx, ik, it.start, it.end)
     for p in it.parts:
         if p.kind == "proposal":
             proposed_to(cx, ik, p.head[0], p.end)
@@ -100,7 +144,7 @@ WEAK = ("förslag",)
 # a report back: not a referral to the ones who were given the task and report ("Återrapportering ska ske till
 # Fredagsgruppen" when Fredagsgruppen has the uppdrag)
 REPORT_BACK = ("återrapporteras", "återrapportering", "redovisas", "rapporteras", "återredovisas", "redovisa",
-               "rapportera", "återrapportera")
+               "rapportera", "återrapportera", "återkoppla", "återkopplas", "återkopplar")
 
 
 def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[int] | None = None) -> None:
@@ -109,6 +153,8 @@ def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[in
     matches = list(REFERRAL_RE.finditer(text, a, b))
     weak = [m for m in matches if _verb(m) in WEAK]
     for m in [m for m in matches if _verb(m) not in WEAK] + weak:
+        if m["prep"] == "av" and _verb(m).startswith("lyft"):
+            continue  # "lyfts av kommunerna": who raised the matter (incoming_by_sender), not where it goes
         limit = min(b, m.end() + 160)
         meeting = m["prep"] in ("i", "på", "vid", "inför") or bool(m["meet"])
         found = targets_at(cx, m.end(), limit, "referral", meeting=meeting)
@@ -131,7 +177,8 @@ def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[in
         if verb in REPORT_BACK:
             assignees = _assignees_in(cx, ik, a, b)
             found = [t for t in found if not any(cx.text[t.start:t.end] in w for w in assignees)]
-        own = verb == "föreslår" and _proposer_is_other(cx, text[s_start:m.start()])
+        # "Beredning inför regionstyrelsen": prepared here for a body that decides, the document's own included
+        own = verb == "föreslår" and _proposer_is_other(cx, text[s_start:m.start()]) or m["prep"] == "inför"
         targets = [k for k in dict.fromkeys(t.make() for t in found)
                    if k and (k != cx.body_key or own) and not (verb in WEAK and _refers(cx, ik, k))]
         if not targets:
@@ -140,6 +187,29 @@ def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[in
         for bk in targets:
             cx.claim("REFERRED_TO", src, bk, s_start, te, "referral", verb=verb, matter=mk)
     _proposed_passive(cx, ik, src, a, b)
+    consulted(cx, src, a, b)
+
+
+def consulted(cx: DocContext, src: str, a: int, b: int) -> None:
+    """'Fredagsgruppen och SamReKo HSI har … getts möjlighet att inkomma med synpunkter': the bodies the sentence
+    opens with were consulted on the matter (not the document's own body: 'Malmö stad har givits möjlighet att
+    lämna synpunkter' is a remiss to it, read where it is answered)."""
+    text = cx.seg.masked
+    for m in re.finditer(r"(?i)\b(?:getts|fått|gavs|ges|får|givits|erbjudits|erbjuds)[ \t]+(?:möjlighet|tillfälle)",
+                         text[a:b]):
+        v = a + m.start()
+        s_start = max(a, wrapped_sentence_start(cx.text, v, a))
+        lead = re.match(r"[\s•·*–-]*", text[s_start:v])
+        p = s_start + lead.end()
+        found = targets_at(cx, p, v, "referral")
+        if not found or not CONSULTED_RE.match(text, found[-1].end, b) or _taken(cx, v):
+            continue
+        cm = CONSULTED_RE.match(text, found[-1].end, b)
+        if cm["when"] and not re.search(r"\d", cm["when"]) and cm["when"].strip():
+            continue  # words other than a day between the bodies and the verb: not the sentence's subject
+        for k in dict.fromkeys(t.make() for t in found):
+            if k and k != cx.body_key and not _refers(cx, src, k):
+                cx.claim("REFERRED_TO", src, k, p, cm.end(), "consulted", verb="synpunkter")
 
 
 def _proposed_passive(cx: DocContext, ik: str, src: str, a: int, b: int) -> None:
@@ -243,22 +313,63 @@ def _matter(cx: DocContext, ik: str, a: int, b: int, s_start: int, v: int, te: i
 
 def incoming(cx: DocContext, ik: str, a: int, b: int, title: tuple[int, int] = (0, 0)) -> None:
     """'Svar på remiss från kommunstyrelsen': the matter came to this document's body from the sender; the item
-    is where this body takes it up (REFERRED_TO this body, verb 'remiss från'). A bare 'Remiss från X' counts in
-    the item's heading only (in its Beslutsunderlag it is a document listed)."""
+    is where this body takes it up (REFERRED_TO this body, verb 'remiss från'). A bare 'Remiss från X' or 'Anhållan
+    från X' counts in the item's heading only (in its Beslutsunderlag it is a document listed); 'Meddelande från FK
+    till NNS' goes to the body it is addressed to."""
+    text = cx.seg.masked
+    for m in INCOMING_RE.finditer(text, a, b):
+        sender = target_at(cx, m.end(), min(b, m.end() + 120), "remiss-sender")
+        if not sender:
+            if m["answer"] and _named_sender(cx, m.end()):  # "Svar till skrivelse … från Anhörigföreningen"
+                _came_from(cx, ik, a, b, m.start(), None, "svar till")
+            continue
+        tm = re.match(r"[ \t]+till[ \t]+", text[sender.end:sender.end + 12])
+        to = target_at(cx, sender.end + tm.end(), min(b, sender.end + 140), "referral") if tm else None
+        if to:  # "Meddelande från FK till NNS"
+            sk, k = sender.make(), to.make()
+            if sk and k and sk != k and not _refers(cx, ik, k):
+                cx.claim("REFERRED_TO", ik, k, m.start(), to.end, "letter-to", verb="från till")
+            continue
+        bare = not m["answer"] and not m["asked"]
+        if not cx.body_key or bare and (not title[0] <= m.start() < title[1] or
+                                        (m["noun"] or "").lower() in _ANSWERED_ONLY):
+            continue
+        _came_from(cx, ik, a, b, m.start(), sender, "remiss från")
+
+
+def _named_sender(cx: DocContext, p: int) -> bool:
+    """A sender named by a capitalised word that no rule reads as a body ('Anhörigföreningen', 'LOV-utförare'),
+    not a person (the answer to a person's letter is no matter sent by a body)."""
+    m = re.match(r"[A-ZÅÄÖ][\wåäöÅÄÖ-]{3,}", cx.seg.masked[p:p + 60])
+    return bool(m) and not cx.inside_person(p) and m.group() not in lexicon.first_names()
+
+
+def incoming_by_sender(cx: DocContext, ik: str, a: int, b: int) -> None:
+    """'Kommunförbundet Blekinges anhållan om …', 'X anhåller om …', 'Frågan har lyfts av kommunerna i X': the
+    sender named before the request (or after 'av') brought the matter to this document's body."""
     if not cx.body_key:
         return
-    for m in INCOMING_RE.finditer(cx.seg.masked, a, b):
-        if not m["answer"] and not m["asked"] and not title[0] <= m.start() < title[1]:
-            continue
-        sender = target_at(cx, m.end(), min(b, m.end() + 120), "remiss-sender")
-        if not sender or _refers(cx, ik, cx.body_key):
-            continue
+    text = cx.seg.masked
+    for m in SENDER_RE.finditer(text, a, b):
+        if m["by"] is not None:
+            sender = target_at(cx, m.end(), min(b, m.end() + 120), "remiss-sender")
+        else:
+            sender = target_before(cx, m.start(), "remiss-sender", genitive=m["gen"] is not None)
+        if sender:
+            _came_from(cx, ik, a, b, min(sender.start, m.start()), sender, "begäran från",
+                       max(sender.end, m.end()))
+
+
+def _came_from(cx: DocContext, ik: str, a: int, b: int, s: int, sender, verb: str, e: int | None = None) -> None:
+    if _refers(cx, ik, cx.body_key) or _MOTION.search(cx.seg.masked, max(a, s - 80), s):
+        return
+    if sender is not None:
         sk = sender.make()
         if not sk or sk == cx.body_key:
-            continue
-        mk = _matter(cx, ik, a, b, m.start(), m.start(), sender.end, "")
-        cx.claim("REFERRED_TO", ik, cx.body_key, m.start(), sender.end, "remiss-incoming", verb="remiss från",
-                 matter=mk)
+            return
+    e = e or (sender.end if sender is not None else cx.seg.masked.find("från", s) + 4)
+    mk = _matter(cx, ik, a, b, s, s, e, "")
+    cx.claim("REFERRED_TO", ik, cx.body_key, s, e, "remiss-incoming", verb=verb, matter=mk)
 
 
 def proposed_to(cx: DocContext, ik: str, a: int, b: int) -> None:
@@ -293,18 +404,81 @@ def dispatch(cx: DocContext, ik: str, a: int, b: int) -> None:
                 cx.claim("REFERRED_TO", ik, k, s, t.end, "dispatch", verb="expedieras")
 
 
+def routes(cx: DocContext, src: str, a: int, b: int) -> None:
+    """A run of bodies each followed by a day ('OFB 15-05-20 HHE AU 15-06-03'): the matter goes from the first
+    to the next ones; under a planning label ('Beslutsplanering KS Arbetsutskott 2015-06-22 Kommunstyrelsen
+    2015-08-12') to all of them. One body with a day is a date line, no route."""
+    text = cx.seg.masked
+    stops = []  # (target, date match)
+    for d in ROUTE_DATE_RE.finditer(text, a, b):
+        p = d.start()
+        while p > a and text[p - 1] in " \t":
+            p -= 1
+        t = target_before(cx, p, "route")
+        if t and t.start >= a:
+            stops.append((t, d))
+    runs, run = [], []
+    for t, d in stops:
+        if run and not (run[-1][0].end < t.start and _ROUTE_GAP.fullmatch(text, run[-1][1].end(), t.start)):
+            runs.append(run)
+            run = []
+        run.append((t, d))
+    runs.append(run)
+    for run in runs:
+        if len(run) < 2:
+            continue
+        first = run[0][0]
+        labelled = bool(_ROUTE_LABEL.search(text, max(a, first.start - 40), first.start))
+        seen = set()
+        for t, d in run if labelled else run[1:]:
+            k = t.make()
+            if k and k not in seen and not _refers(cx, src, k):
+                seen.add(k)
+                cx.claim("REFERRED_TO", src, k, first.start, d.end(), "route", verb="beredning")
+
+
+# "BESLUTSUNDERLAG SOCIALA VÅRD- OCH OMSORGSGRUPPEN, SVOM, 20190315", "Tjänsteskrivelse till Socialnämnden": a
+# paper the document's head addresses to the body that is to decide on it
+ADDRESSED_RE = re.compile(r"(?i)\b(?:beslutsunderlag|underlag[ \t]+för[ \t]+beslut|tjänsteskrivelse)"
+                          r"(?:[ \t]+(?:till|för|inför))?[ \t]*:?[ \t]+")
+_HEAD = 400
+
+
+def addressed(cx: DocContext) -> None:
+    """The body a decision paper or tjänsteskrivelse is addressed to in its head (its first lines): named right
+    after the label, or the body the meeting's head read there; the document's meeting is the source."""
+    mk = cx.meeting_key
+    if not mk:
+        return
+    first = min([it.start for it in cx.seg.items] + [_HEAD])
+    for m in ADDRESSED_RE.finditer(cx.seg.masked, 0, first):
+        k, t = None, None
+        if cx.body_key in cx.by_key and 0 <= cx.by_key[cx.body_key].evidence.start - m.end() < 60:
+            k, t = cx.body_key, cx.by_key[cx.body_key].evidence
+        else:
+            t = target_at(cx, m.end(), min(len(cx.text), m.end() + 120), "addressed")
+            # a heading in capitals is no acronym ("BESLUTSUNDERLAG SOCIALA VÅRD- OCH …")
+            k = t.make() if t and not (cx.text[t.start:t.end].isupper() and t.end - t.start > 5) else None
+        if k and not _refers(cx, mk, k):
+            cx.claim("REFERRED_TO", mk, k, m.start(), t.end, "addressed", verb="beslutsunderlag")
+        return
+
+
 def referrals_outside_items(cx: DocContext) -> None:
     """Where no item holds the passage (a page whose items the layout hides, an agenda before them), the meeting
     is what sends the matter on: the same phrasings, with the meeting as the source and no matter of an item."""
     mk = cx.meeting_key
     if not mk:
         return
+    addressed(cx)
     a = 0
     for s_, e_ in sorted((it.start, it.end) for it in cx.seg.items) + [(len(cx.text), len(cx.text))]:
         if a < s_:
             referrals_in(cx, mk, mk, a, s_)
             incoming(cx, mk, a, s_)
+            incoming_by_sender(cx, mk, a, s_)
             dispatch(cx, mk, a, s_)
+            routes(cx, mk, a, s_)
         a = max(a, e_)
 
 

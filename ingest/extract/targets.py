@@ -39,6 +39,9 @@ _PAREN = re.compile(r"[ \t]*\([^()]{1,80}\)")
 # the first part of the compound that names a municipality's, region's or association's top organ
 _OWN_ORGAN_PREFIXES = ("kommun", "region", "förbunds", "landstings")
 _SPAN_INDEX: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_END_INDEX: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# an acronym written right before a place ('OFB 15-05-20', 'från FK till NNS')
+_ACRONYM_BEFORE = re.compile(rf"(?<![\w-])[{UP}][{UP}A-Za-zåäö]{{1,6}}$")
 
 
 @cache
@@ -62,6 +65,16 @@ def _spans_at(cx: DocContext, pos: int):
         out.append(spans[i])
         i += 1
     return out
+
+
+def _spans_ending(cx: DocContext, pos: int):
+    """The body and region spans that end at pos."""
+    idx = _END_INDEX.get(cx)
+    if idx is None:
+        idx = _END_INDEX[cx] = {}
+        for sp in cx.spans["BODY"] + cx.spans["REGION"]:
+            idx.setdefault(sp.end_char, []).append(sp)
+    return sorted(idx.get(pos, ()), key=lambda sp: sp.start_char)
 
 
 @dataclass(frozen=True)
@@ -91,13 +104,9 @@ def target_at(cx: DocContext, pos: int, limit: int, rule: str) -> Target | None:
                           lambda sp=sp: region(cx, sp.start_char, sp.end_char, rule))
         return Target(sp.start_char, sp.end_char, lambda sp=sp: cx.containing_body(sp) or body(
             cx, sp.text, sp.start_char, sp.end_char, rule))
-    for rx, kind in _collectives():
-        m = rx.match(window)
-        if m:
-            name = re.sub(r"\s+", " ", m.group())
-            name = name[0].lower() + name[1:]
-            return Target(p, p + m.end(), lambda name=name, e=p + m.end(), kind=kind: _collective(
-                cx, name, kind, p, e, rule))
+    t = collective_at(cx, p, limit, rule)
+    if t:
+        return t
     # "lyfts till SVOM", "SamReKo HSI": an acronym this document does not define
     ac = re.match(rf"[{UP}][A-Za-zÅÄÖåäö]{{1,7}}(?:[ \t][A-ZÅÄÖ]{{2,5}})?(?![\w-])", window)
     if ac and sum(c.isupper() for c in ac.group().split()[0]) >= 2 and ac.group().split()[0] not in NOT_ABBR:
@@ -120,10 +129,56 @@ def target_at(cx: DocContext, pos: int, limit: int, rule: str) -> Target | None:
     return None
 
 
+def target_before(cx: DocContext, pos: int, rule: str, genitive: bool = False) -> Target | None:
+    """The one body whose name ends right at pos ('Kommunförbundet Blekinge anhåller', 'OFB 15-05-20'); with
+    genitive, written in the genitive ('Kommunförbundet Blekinges anhållan', 'SVOM:s begäran')."""
+    text = cx.seg.masked
+    ends = [pos]
+    if genitive:
+        if text.endswith(":s", 0, pos):
+            ends = [pos - 2]
+        elif text.endswith("s", 0, pos) and not text.endswith("ss", 0, pos):
+            ends = [pos - 1, pos]
+        else:
+            return None
+    for e in ends:
+        for sp in _spans_ending(cx, e):
+            t = target_at(cx, sp.start_char, e, rule)
+            if t and t.end == e:
+                return t
+        word = _ACRONYM_BEFORE.search(text, max(0, e - 8), e)
+        if word and sum(c.isupper() for c in word.group()) >= 2:
+            t = target_at(cx, word.start(), e, rule)
+            if t and t.end == e and t.start == word.start():
+                return t
+    return None
+
+
+def collective_at(cx: DocContext, p: int, limit: int, rule: str) -> Target | None:
+    """A word for several organisations at once at p ('kommunerna', 'landstinget', 'nämnderna')."""
+    window = cx.seg.masked[p:min(limit, p + 120)]
+    for rx, kind in _collectives():
+        m = rx.match(window)
+        if m:
+            name = re.sub(r"\s+", " ", m.group())
+            name = name[0].lower() + name[1:]
+            return Target(p, p + m.end(), lambda name=name, e=p + m.end(), kind=kind: _collective(
+                cx, name, kind, p, e, rule))
+    return None
+
+
 def _collective(cx: DocContext, name: str, kind: str, a: int, b: int, rule: str) -> str:
     """'kommunerna', 'landstinget': the ones of the document's own region where it has one (the municipalities
     of Jämtland are not those of Örebro län), else as written."""
     region = cx.home_region.split(":", 1)[1] if cx.home_region else None
+    if not region and kind == "nämnd" and cx.home_muni:
+        # "nämnderna" of the municipality: all its committees, not this document's own (which a bare organ word is)
+        muni = cx.home_muni
+        k = cx.mention(f"body:{norm_body(name)}@{muni}", "Body", {"name": name, "kind": kind,
+                                                                   "municipality": muni.split(":", 1)[1]},
+                       a, b, rule, 0.9)
+        cx.claim("BELONGS_TO", k, muni, a, b, rule, 0.9)
+        return k
     if not region:
         return set_kind(cx, body(cx, name, a, b, rule, conf=0.9), kind)
     return cx.mention(f"body:{norm_body(name)}@{region}", "Body", {"name": name, "kind": kind}, a, b, rule, 0.9,
