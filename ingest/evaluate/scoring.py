@@ -173,15 +173,21 @@ class Score:
 SHARED = ("flows",)
 
 
+def _shared(kind: str, e: dict) -> bool:
+    """Whether a found fact that answered one expected entry may answer this one too: a flow (above), and a gold
+    file's "närvarande" beside a person's other role at the same meeting -- being there is what any role of one
+    present already says."""
+    return kind in SHARED or (kind == "attendance" and e.get("role") == "närvarande")
+
+
 def _match(kind: str, expected: list[dict], found: list[Fact], score: Score, doc_name: str) -> None:
     used = [False] * len(found)
     hits: list[int | None] = [None] * len(expected)
-    shared = kind in SHARED
     # exact matches first, so that a lenient one (a role written another way) never takes a fact an exact one needs
     for pred in dict.fromkeys((STRICT.get(kind, MATCH[kind]), MATCH[kind])):
         for j, e in enumerate(expected):
             if hits[j] is None:
-                hits[j] = next((i for i, f in enumerate(found) if (shared or not used[i]) and pred(e, f)
+                hits[j] = next((i for i, f in enumerate(found) if (_shared(kind, e) or not used[i]) and pred(e, f)
                                 and _quote_ok(e, f)), None)
                 if hits[j] is not None:
                     used[hits[j]] = True
