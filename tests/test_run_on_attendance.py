@@ -249,3 +249,31 @@ def test_a_document_sites_furniture_is_masked():
     seg = segment(text)
     assert "Storlek" not in seg.masked and "Transkript" not in seg.masked and "Socialnämnden" in seg.masked
     assert len(seg.masked) == len(text)
+
+
+def test_a_present_list_with_a_split_substitute_heading_and_the_presidium_before_names():
+    """'Närvarande Ordförande - (S) 1:e vice ordförande Per-Ola Mattsson (S) … Tjänstgörande Helene Nordin (Mp) för
+    Christina Mattisson (S) ersättare Christel Friskopp (S) … Tjänstemän …': a two-line heading whose second line
+    came after the first row, presidium posts written before the names, officials listed as present."""
+    text = ("Protokoll Arbetsutskottet Tid och plats Onsdagen den 30 maj 2018 Närvarande Ordförande - (S) 1:e vice "
+            "ordförande Per-Ola Mattsson (S) 2:e vice ordförande Lennarth Förberg (M) Ledamöter Sara Högelius (V) "
+            "Frånvarande Christina Mattisson (S) Kalle Sandström (S) Tjänstgörande Helene Nordin (Mp) för Christina "
+            "Mattisson (S) ersättare Christel Friskopp (S) för Kalle Sandström (S) Tjänstemän Anna-Lena Cederström "
+            "regiondirektör Ingrid Ljungqvist kanslichef Paragrafer 1-5\n")
+    got, _ = _attended(text)
+    assert {("Per-Ola Mattsson", "beslutande"), ("Lennarth Förberg", "beslutande"), ("Sara Högelius", "ledamot"),
+            ("Helene Nordin", "tjänstgörande ersättare"), ("Christel Friskopp", "tjänstgörande ersättare"),
+            ("Anna-Lena Cederström", "tjänsteperson"), ("Anna-Lena Cederström", "närvarande")} <= got
+    assert ("Christina Mattisson", "tjänstgörande ersättare") not in got
+    assert ("Anna-Lena Cederström", "beslutande") not in got
+
+
+def test_a_not_deciding_column_among_stacked_headings():
+    """'Beslutande Ej beslutande Övriga deltagare …': the members' columns ran together; the others keep theirs."""
+    text = ("1 (39) Plats och tid för sammanträdet Beslutande Ej beslutande Övriga deltagare Kommunkontoret, tisdag den "
+            "23 maj 2006 Sten-Ove Danielsson, s, ordförande Inga-Britt Söderberg, s Birgitta Bolin, s, ersätter Åke "
+            "Nyhlén, s Ove Beirot, s Göran Fjellström, kommunchef Justeringens plats Kommunkontoret\n")
+    got, _ = _attended(text)
+    assert {("Sten-Ove Danielsson", "beslutande"), ("Birgitta Bolin", "tjänstgörande ersättare"),
+            ("Ove Beirot", "närvarande"), ("Göran Fjellström", "tjänsteperson")} <= got
+    assert ("Ove Beirot", "övrig deltagare") not in got and ("Ove Beirot", "beslutande") not in got

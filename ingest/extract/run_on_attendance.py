@@ -63,6 +63,8 @@ def _boundaries(text: str) -> list[tuple[int, int, str, str]]:
         found.setdefault(m.start(), (m.end(), "", "stop"))
     for m in ORPHAN_HEAD_RE.finditer(text):
         found.setdefault(m.start(), (m.end(), "beslutande", ""))
+    for m in SPLIT_SUBSTITUTE_RE.finditer(text):
+        found.setdefault(m.start(), (m.end(), "tjänstgörande ersättare", ""))
     # "… Leif Grahm (punkt 5) Pär Nuder öppnade mötet": the first sentence of the minutes ends the list
     for m in OPENS_RE.finditer(text):
         om = OPENER_RE.search(text, max(0, m.start() - 80), m.start())
@@ -115,6 +117,14 @@ OTHERS = {"övrig deltagare", "tjänsteperson", "adjungerad"}
 ORPHAN_HEAD_RE = re.compile(r"(?<![\w-])ande:?(?=[ \t]+(?:[A-ZÅÄÖ][a-zåäöé-]+[ \t]+){1,3}[A-ZÅÄÖ][a-zåäöé-]+"
                             r"[ \t]*(?:\(|,))")
 
+
+# "Tjänstgörande Helene Nordin (Mp) för Christina Mattisson (S) ersättare Christel Friskopp (S)": a two-line heading
+# of a table's first column whose second line came after the first row's names
+SPLIT_SUBSTITUTE_RE = re.compile(r"(?<![\w-])(?<!(?:Ej|ej) )(?<!(?:Icke|icke) )Tjänstgörande(?=[ \t]+[A-ZÅÄÖ][a-zåäöé]"
+                                 r"[^\n]{0,80}?[ \t]ersättare[ \t]+[A-ZÅÄÖ])")
+# "1:e vice ordförande Per-Ola Mattsson (S)", "Ordförande Erik Berg (S)": a presidium post written before the name
+PRESIDIUM_BEFORE_RE = re.compile(r"(?:(?<![\w-])(?:[Oo]rdförande|(?:\d:[ \t]?e[ \t]+|förste[ \t]+|andre[ \t]+)?"
+                                 r"vice[ \t]+ordförande))[ \t]*:?[ \t]*$")
 
 Stack = tuple[int, int, list[tuple[str, str]], int]
 
@@ -330,8 +340,9 @@ def _run_on_lists(cx: DocContext) -> None:
             if sub and sub["not"]:
                 role = "ersättare"  # "Göte W Swén, M, ej tjg ers": a substitute present who did not serve
             cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role=role or "närvarande")
-            if under_present and role in MEMBER:
-                # "Närvarande Ledamöter …", "Närvarande ersättare …": listed as present, and in that role
+            if under_present and role and role not in ("närvarande", "övrig deltagare"):
+                # "Närvarande Ledamöter …", "Närvarande ersättare …", "Närvarande … Tjänstemän Anna-Lena Cederström
+                # regiondirektör": listed as present, and in that role
                 cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role="närvarande")
             if role == "tjänstgörande ersättare":  # a serving substitute is among those who decide
                 cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role="beslutande")
@@ -349,6 +360,9 @@ def _run_on_lists(cx: DocContext) -> None:
                 # "Jessica Bräck, sekreterare", "Göran Wiebe kanslidirektör, sekreterare": the meeting's secretary
                 sm = SECRETARY_AFTER_RE.match(text, b, min(end, b + 40))
                 cx.claim("ATTENDED", pk, cx.meeting_key, a, sm.end(), "run-on-attendance", 0.8, role="sekreterare")
+            if has_party and role in ("", "närvarande") and under_present and PRESIDIUM_BEFORE_RE.search(text, max(e, a - 30), a):
+                # "Närvarande Ordförande - (S) 1:e vice ordförande Per-Ola Mattsson (S)": the presidium decides
+                cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role="beslutande")
             rm = ROLE_AFTER_RE.match(text, b, min(end, b + 40))
             if rm and role == "närvarande" and "ordf" in rm["role"].lower():
                 # the columns of members and substitutes ran together: a member of the presidium still decides
