@@ -277,3 +277,21 @@ def test_a_not_deciding_column_among_stacked_headings():
     assert {("Sten-Ove Danielsson", "beslutande"), ("Birgitta Bolin", "tjänstgörande ersättare"),
             ("Ove Beirot", "närvarande"), ("Göran Fjellström", "tjänsteperson")} <= got
     assert ("Ove Beirot", "övrig deltagare") not in got and ("Ove Beirot", "beslutande") not in got
+
+
+def test_a_list_of_those_present_on_its_own_page():
+    """'Beslutande Se deltagarlista på nästa sida.' refers to the list; 'Deltagarlista Beslutande …' lists those
+    present; 'Ersättare för' after a name is the row's note; '… deltog ej' is absent."""
+    text = ("1/54 Plats och tid Kommunhuset Paragrafer Beslutande Se deltagarlista på nästa sida. Närvarande ersättare "
+            "Övriga deltagande Utses att justera Se deltagarlista på nästa sida. Anton Nordström (C) och Marie-Louise "
+            "Forslund (KD) som ersättare. Justeringens plats och tid Kommunhuset\n\n"
+            "2/54 Deltagarlista Beslutande Notering Tord Tjernström (S) ordf. Birgitta Wennerberg (FP) Tjänstgörande "
+            "ersättare Eva Hellman (S) Ersättare för Solveig Danell (S) Krister Lumme (S) Ersättare för Maj-Britt "
+            "Magnusson (S) Ersättare Göran Carrehed (M) Övriga Barbro Karlsson, Vision deltog ej Inger Grindelid, "
+            "socialchef Justeringens plats\n")
+    got, _ = _attended(text)
+    assert {("Tord Tjernström", "beslutande"), ("Tord Tjernström", "närvarande"), ("Birgitta Wennerberg", "närvarande"),
+            ("Krister Lumme", "tjänstgörande ersättare"), ("Göran Carrehed", "ersättare"),
+            ("Inger Grindelid", "tjänsteperson")} <= got
+    assert not {("Anton Nordström", "ersättare"), ("Marie-Louise Forslund", "övrig deltagare"),
+                ("Krister Lumme", "ersättare"), ("Barbro Karlsson", "övrig deltagare")} & got

@@ -55,6 +55,8 @@ def _boundaries(text: str) -> list[tuple[int, int, str, str]]:
     for c in _any_section_word().finditer(text):
         if not text[c.start()].isupper():
             continue
+        if NOTE_AFTER_NAME_RE.match(text, c.start()) and re.search(r"\)[ \t]*$", text[max(0, c.start() - 4):c.start()]):
+            continue  # "Krister Lumme (S) Ersättare för Maj-Britt Magnusson (S)": a note of the row, not a heading
         for rx, role, status in _section_words():
             m = rx.match(text, c.start())
             if m and (m.start() not in found or m.end() > found[m.start()][0]):
@@ -118,6 +120,16 @@ ORPHAN_HEAD_RE = re.compile(r"(?<![\w-])ande:?(?=[ \t]+(?:[A-ZÅÄÖ][a-zåäö�
                             r"[ \t]*(?:\(|,))")
 
 
+NOTE_AFTER_NAME_RE = re.compile(r"Ersättare[ \t]+för[ \t]+[A-ZÅÄÖ]")
+# "Deltagarlista Beslutande …", "Närvarolista Ledamöter …": a list of those present, divided by its headings
+LIST_OF_PRESENT_RE = re.compile(r"(?<![\w-])(?:Närvarolista|Deltagarlista|Deltagarförteckning|Närvaro)[ \t]*:?[ \t]*$")
+# "Beslutande Se deltagarlista på nästa sida.", "Övriga närvarande Enligt närvarolista sidan 2": a section that
+# refers to a list elsewhere holds none of its own names
+REFERS_RE = re.compile(r"(?<![\w-])(?:Se|Enligt)[ \t]+(?:\w+[ \t]+)?(?:närvarolista|deltagarlista|bilaga|nästa sida|sidan)",
+                       re.IGNORECASE)
+# "Barbro Karlsson, Vision deltog ej": listed, but not there
+ABSENT_AFTER_RE = re.compile(r"(?:[ \t]*,[ \t]*[A-ZÅÄÖ][\w-]*(?:[ \t]+[A-ZÅÄÖa-zåäö][\w-]*)?)?[ \t]*,?[ \t]*"
+                             r"(?:deltog[ \t]+ej|deltog[ \t]+inte|ej[ \t]+närvarande|frånvarande)(?![\w-])")
 # "Tjänstgörande Helene Nordin (Mp) för Christina Mattisson (S) ersättare Christel Friskopp (S)": a two-line heading
 # of a table's first column whose second line came after the first row's names
 SPLIT_SUBSTITUTE_RE = re.compile(r"(?<![\w-])(?<!(?:Ej|ej) )(?<!(?:Icke|icke) )Tjänstgörande(?=[ \t]+[A-ZÅÄÖ][a-zåäöé]"
@@ -306,7 +318,9 @@ def _run_on_lists(cx: DocContext) -> None:
         if heads[0][1] == "stop":
             under_present = False
             continue
-        said_present = bool(PRESENT_HEAD_RE.match(text, hs, e))
+        if REFERS_RE.search(text, e, min(end, e + 60)):
+            continue
+        said_present = bool(PRESENT_HEAD_RE.match(text, hs, e) or LIST_OF_PRESENT_RE.search(text, max(0, hs - 24), hs))
         under_present = under_present or said_present
         members = {r for r, st in heads if r and r not in OTHERS and st != "absent"}
         if len(members) > 1 and not members <= DECIDING:
@@ -333,6 +347,9 @@ def _run_on_lists(cx: DocContext) -> None:
             party = pm and (pm["p"] or pm["bare"])
             # among the members, an unknown code in brackets is a local party's ("Marianne Utterdahl (SIV)")
             pk = person(cx, a, b, "run-on-attendance", party, local_party=role in MEMBER)
+            if status != "absent" and ABSENT_AFTER_RE.match(text, b, min(end, b + 40)):
+                status = "absent"
+                role = ""
             if status == "absent":
                 cx.claim("ABSENT_FROM", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role=role or None)
                 continue
