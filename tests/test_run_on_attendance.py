@@ -295,3 +295,15 @@ def test_a_list_of_those_present_on_its_own_page():
             ("Inger Grindelid", "tjänsteperson")} <= got
     assert not {("Anton Nordström", "ersättare"), ("Marie-Louise Forslund", "övrig deltagare"),
                 ("Krister Lumme", "ersättare"), ("Barbro Karlsson", "övrig deltagare")} & got
+
+
+def test_others_present_divided_by_headings_and_a_member_who_chaired():
+    """'Övriga närvarande Ersättare Övriga förtroendevalda … Tjänstemän …': present, and officials; 'Bo Frank (m),
+    förste vice ordf. (tjänstgör som ordförande )' chaired the meeting."""
+    text = ("1 (32) Tid Onsdagen den 23 september Plats Växjö Ledamöter Marie-Louise Hilmersson (c) ordförande Bo Frank "
+            "(m), förste vice ordf. (tjänstgör som ordförande ) Suzanne Frank (m) Övriga närvarande Ersättare Övriga "
+            "förtroendevalda Kjell Jormfeldt Tjänstemän Peter Hogla, Ulf Petersson Justering Justerare Suzanne Frank\n")
+    got, _ = _attended(text)
+    assert {("Bo Frank", "ordförande"), ("Bo Frank", "ledamot"), ("Peter Hogla", "tjänsteperson"),
+            ("Peter Hogla", "närvarande"), ("Kjell Jormfeldt", "övrig deltagare")} <= got
+    assert ("Suzanne Frank", "ordförande") not in got and ("Suzanne Frank", "närvarande") not in got

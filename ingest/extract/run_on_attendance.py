@@ -169,7 +169,10 @@ def _stacks(bounds: list[tuple[int, int, str, str]], text: str) -> list[Stack]:
 
 
 DECIDING = {"beslutande", "ledamot"}
-PRESENT_HEAD_RE = re.compile(r"Närvarande(?![\w-])")
+PRESENT_HEAD_RE = re.compile(r"(?:Övriga[ \t]+)?[Nn]ärvarande(?![\w-])")
+# "Bo Frank (m), förste vice ordf. (tjänstgör som ordförande )": the member who chaired this meeting
+CHAIRED_AFTER_RE = re.compile(r"(?:\([^()\n]{0,6}\)|[^()\n]){0,40}?\((?:tjänstgör|tjänstgjorde|fungerar|fungerade)[ \t]+som[ \t]+ordförande"
+                              r"[ \t]*\)")
 
 
 def _role_in(heads: list[tuple[str, str]], has_party: bool) -> tuple[str, str] | None:
@@ -380,6 +383,9 @@ def _run_on_lists(cx: DocContext) -> None:
             if has_party and role in ("", "närvarande") and under_present and PRESIDIUM_BEFORE_RE.search(text, max(e, a - 30), a):
                 # "Närvarande Ordförande - (S) 1:e vice ordförande Per-Ola Mattsson (S)": the presidium decides
                 cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role="beslutande")
+            cm = CHAIRED_AFTER_RE.match(text, b, min(end, b + 80))
+            if cm and role in MEMBER:
+                cx.claim("ATTENDED", pk, cx.meeting_key, a, cm.end(), "run-on-attendance", 0.8, role="ordförande")
             rm = ROLE_AFTER_RE.match(text, b, min(end, b + 40))
             if rm and role == "närvarande" and "ordf" in rm["role"].lower():
                 # the columns of members and substitutes ran together: a member of the presidium still decides
