@@ -307,3 +307,14 @@ def test_others_present_divided_by_headings_and_a_member_who_chaired():
     assert {("Bo Frank", "ordförande"), ("Bo Frank", "ledamot"), ("Peter Hogla", "tjänsteperson"),
             ("Peter Hogla", "närvarande"), ("Kjell Jormfeldt", "övrig deltagare")} <= got
     assert ("Suzanne Frank", "ordförande") not in got and ("Suzanne Frank", "närvarande") not in got
+
+
+def test_an_orphan_heading_over_a_column_of_labels():
+    """'Organ: Plats och tid: ande: Regionförbundets nämnd …': the labels came first, their values in order."""
+    text = ("1 34 Organ: Plats och tid: ande: Regionförbundets Primärkommunala nämnd Regionförbundet, Nygatan 34, Kalmar "
+            "Torsdagen den 11 september 2008 kl Roland Åkesson, ordf Lisbeth Lennartsson Ann-Marie Fagerström, Ewa "
+            "Engdahl Övriga deltagare: Cecilia Nilsson Utses att justera: Ewa Engdahl Paragrafer: 31-40\n")
+    got, _ = _attended(text)
+    assert {("Roland Åkesson", "beslutande"), ("Roland Åkesson", "ordförande"), ("Lisbeth Lennartsson", "beslutande"),
+            ("Ewa Engdahl", "beslutande"), ("Cecilia Nilsson", "övrig deltagare")} <= got
+    assert ("Cecilia Nilsson", "beslutande") not in got

@@ -116,8 +116,10 @@ PARTY_NEAR_RE = re.compile(r"[ \t]*(?:\((?P<p>[A-Za-zÅÄÖåäö]{1,4})(?:\)|(?
 MEMBER = {"beslutande", "ledamot", "ersättare", "tjänstgörande ersättare", "ej tjänstgörande ersättare"}
 OTHERS = {"övrig deltagare", "tjänsteperson", "adjungerad"}
 # "Beslut-|ande": a transcript that lost the first half of the column's heading keeps "ande" before the names
-ORPHAN_HEAD_RE = re.compile(r"(?<![\w-])ande:?(?=[ \t]+(?:[A-ZÅÄÖ][a-zåäöé-]+[ \t]+){1,3}[A-ZÅÄÖ][a-zåäöé-]+"
-                            r"[ \t]*(?:\(|,))")
+# ("Organ: Plats och tid: ande: Regionförbundets nämnd Nygatan 34 … Roland Åkesson, ordf": with its colon, the
+# labels of a column whose values follow in order)
+ORPHAN_HEAD_RE = re.compile(r"(?<![\w-])ande(?::(?=[ \t]+[A-ZÅÄÖ])|:?(?=[ \t]+(?:[A-ZÅÄÖ][a-zåäöé-]+[ \t]+){1,3}"
+                            r"[A-ZÅÄÖ][a-zåäöé-]+[ \t]*(?:\(|,)))")
 
 
 NOTE_AFTER_NAME_RE = re.compile(r"Ersättare[ \t]+för[ \t]+[A-ZÅÄÖ]")
