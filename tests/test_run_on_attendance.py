@@ -318,3 +318,16 @@ def test_an_orphan_heading_over_a_column_of_labels():
     assert {("Roland Åkesson", "beslutande"), ("Roland Åkesson", "ordförande"), ("Lisbeth Lennartsson", "beslutande"),
             ("Ewa Engdahl", "beslutande"), ("Cecilia Nilsson", "övrig deltagare")} <= got
     assert ("Cecilia Nilsson", "beslutande") not in got
+
+
+def test_a_table_with_a_presence_column_and_a_counted_heading():
+    """'Namn Parti N ä r v a r o … Ledamöter (3) Erik Bergkvist S 1 … Tomas Mörtsell C - …': '1' present, '-' not
+    there; the rows after the counted ones lost their heading and get no member's role."""
+    text = ("2 PROTOKOLL 2 (28) Närvarolista Namn Parti N ä r v a r o Reservation Anteckningar/ Tjänstgörande ersättare "
+            "Ledamöter (3) Erik Bergkvist S 1 Ordförande Anders Ågren M 1 Tomas Mörtsell C - Vakant plats Patrik Nilsson "
+            "S - Janet Ågren S 1 Övriga närvarande Mona-Lisa Fjellström, nämndsekreterare Paragrafer 1-5\n")
+    got, _ = _attended(text)
+    assert {("Erik Bergkvist", "ledamot"), ("Erik Bergkvist", "närvarande"), ("Anders Ågren", "ledamot"),
+            ("Janet Ågren", "närvarande")} <= got
+    assert not {("Tomas Mörtsell", "ledamot"), ("Patrik Nilsson", "närvarande"), ("Patrik Nilsson", "ledamot"),
+                ("Janet Ågren", "ledamot"), ("Janet Ågren", "tjänstgörande ersättare")} & got

@@ -129,6 +129,13 @@ LIST_OF_PRESENT_RE = re.compile(r"(?<![\w-])(?:Närvarolista|Deltagarlista|Delta
 # refers to a list elsewhere holds none of its own names
 REFERS_RE = re.compile(r"(?<![\w-])(?:Se|Enligt)[ \t]+(?:\w+[ \t]+)?(?:närvarolista|deltagarlista|bilaga|nästa sida|sidan)",
                        re.IGNORECASE)
+# "Namn Parti N ä r v a r o Reservation … Erik Bergkvist S 1 Ordförande … Tomas Mörtsell C - Vakant plats": a table
+# with a column of presence marks (its heading written letter by letter, a column's vertical text)
+PRESENCE_COLUMN_RE = re.compile(r"(?<![\w-])N[ \t]?ä[ \t]?r[ \t]?v[ \t]?a[ \t]?r[ \t]?o(?![\w-])")
+PRESENCE_MARK_RE = re.compile(r"[ \t]+(?:[A-ZÅÄÖ]{1,3}|\([A-Za-zÅÄÖåäö]{1,4}\))[ \t]+(?P<mark>[-–xX1])(?=[ \t]|$)")
+ROW_MARK_RE = re.compile(r"(?<=[a-zåäöé])[ \t]+(?:[A-ZÅÄÖ]{1,3}|\([A-Za-zÅÄÖåäö]{1,4}\))[ \t]+[-–xX1](?=[ \t]|$)")
+# "Ledamöter (7) Erik Bergkvist S 1 …": a heading that counts its rows
+COUNTED_RE = re.compile(r"[ \t]*\((?P<n>[1-9]\d?)\)")
 # "Barbro Karlsson, Vision deltog ej": listed, but not there
 ABSENT_AFTER_RE = re.compile(r"(?:[ \t]*,[ \t]*[A-ZÅÄÖ][\w-]*(?:[ \t]+[A-ZÅÄÖa-zåäö][\w-]*)?)?[ \t]*,?[ \t]*"
                              r"(?:deltog[ \t]+ej|deltog[ \t]+inte|ej[ \t]+närvarande|frånvarande)(?![\w-])")
@@ -327,6 +334,19 @@ def _run_on_lists(cx: DocContext) -> None:
             continue
         said_present = bool(PRESENT_HEAD_RE.match(text, hs, e) or LIST_OF_PRESENT_RE.search(text, max(0, hs - 24), hs))
         under_present = under_present or said_present
+        marks = bool(PRESENCE_COLUMN_RE.search(text, max(0, hs - 160), e))
+        counted = COUNTED_RE.match(text, e, end)
+        rows_end = None
+        if marks and counted and heads[-1][0] in MEMBER:
+            # the headings before a counted one belong to other columns; its rows end at the n-th presence mark,
+            # the rows after it lost their heading
+            heads, e = heads[-1:], counted.end()
+            rows = ROW_MARK_RE.finditer(text, e, end)
+            for _ in range(int(counted["n"])):
+                rows_end = next(rows, None)
+                if rows_end is None:
+                    break
+            rows_end = rows_end.end() if rows_end else None
         members = {r for r, st in heads if r and r not in OTHERS and st != "absent"}
         if len(members) > 1 and not members <= DECIDING:
             cx.warn(f"närvarolistans kolumner ({', '.join(sorted(members))}) har flutit ihop i texten: vilka som "
@@ -344,7 +364,7 @@ def _run_on_lists(cx: DocContext) -> None:
                     person(cx, a, b, "run-on-attendance", party)
                 continue
             has_party = bool(pm)
-            got = _role_in(heads, has_party)
+            got = _role_in(heads, has_party) if rows_end is None or a < rows_end else ("", "")
             if got is None:
                 continue
             role, status = got
@@ -352,7 +372,9 @@ def _run_on_lists(cx: DocContext) -> None:
             party = pm and (pm["p"] or pm["bare"])
             # among the members, an unknown code in brackets is a local party's ("Marianne Utterdahl (SIV)")
             pk = person(cx, a, b, "run-on-attendance", party, local_party=role in MEMBER)
-            if status != "absent" and ABSENT_AFTER_RE.match(text, b, min(end, b + 40)):
+            mark = PRESENCE_MARK_RE.match(text, b, min(end, b + 12)) if marks else None
+            if status != "absent" and (ABSENT_AFTER_RE.match(text, b, min(end, b + 40)) or
+                                       mark and mark["mark"] in "-–"):
                 status = "absent"
                 role = ""
             if status == "absent":
@@ -362,7 +384,7 @@ def _run_on_lists(cx: DocContext) -> None:
             if sub and sub["not"]:
                 role = "ersättare"  # "Göte W Swén, M, ej tjg ers": a substitute present who did not serve
             cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role=role or "närvarande")
-            if under_present and role and role not in ("närvarande", "övrig deltagare"):
+            if (under_present or mark and mark["mark"] not in "-–") and role and role not in ("närvarande", "övrig deltagare"):
                 # "Närvarande Ledamöter …", "Närvarande ersättare …", "Närvarande … Tjänstemän Anna-Lena Cederström
                 # regiondirektör": listed as present, and in that role
                 cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role="närvarande")
