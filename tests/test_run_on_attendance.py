@@ -331,3 +331,18 @@ def test_a_table_with_a_presence_column_and_a_counted_heading():
             ("Janet Ågren", "närvarande")} <= got
     assert not {("Tomas Mörtsell", "ledamot"), ("Patrik Nilsson", "närvarande"), ("Patrik Nilsson", "ledamot"),
                 ("Janet Ågren", "ledamot"), ("Janet Ågren", "tjänstgörande ersättare")} & got
+
+
+def test_titles_before_names_and_a_signature_whose_first_name_was_not_read():
+    """'Övriga deltagande … Tf. socialchef Lisbeth Bodén … Administrativ chef Torbjörn Nyqvist': a title of several
+    words before the name; 'Sekreterare Fitim Kunushevci Ordförande Justerande Lisa Norén (S) …': a name that no
+    stage read took the secretary's place, so the next name is the chair, not the secretary."""
+    text = ("1 Socialnämnden SAMMANTRÄDESPROTOKOLL Plats och tid Beslutande Gröna rummet, kl.09:00-13:40 Enligt "
+            "särskild närvarolista Övriga deltagande Tf. socialchef Lisbeth Bodén 63-68, 70, Administrativ chef "
+            "Torbjörn Nyqvist Utses att justera Anna-Lena Söderblom (M) Justeringens plats och tid Socialkontoret "
+            "Underskrifter Paragrafer Sekreterare Fitim Kunushevci Ordförande Justerande Lisa Norén (S) Anna-Lena "
+            "Söderblom (M) Organ ANSLAG/BEVIS\n")
+    got, _ = _attended(text)
+    assert {("Lisbeth Bodén", "tjänsteperson"), ("Torbjörn Nyqvist", "tjänsteperson"), ("Lisa Norén", "ordförande"),
+            ("Anna-Lena Söderblom", "justerare")} <= got
+    assert ("Lisa Norén", "sekreterare") not in got and ("Anna-Lena Söderblom", "ordförande") not in got

@@ -89,7 +89,13 @@ SUBSTITUTE_RE = re.compile(PARTY_AFTER + r"(?:(?P<not>ej[ \t]+tjg\.?|ej[ \t]+tj�
 TITLE_AFTER_RE = re.compile(r"[ \t]*(?P<comma>,|[-–](?=[ \t]))?[ \t]*(?P<title>(?:[A-ZÅÄÖa-zåäö][\w-]*(?:[ \t]+och)?[ \t]+){0,3}"
                             r"[A-ZÅÄÖa-zåäö][\w-]*)")
 # "Förvaltningschef, Silvia Sandin-Viberg", "Ekonomichef Maria Edblad-Jansson": a title written before the name
-TITLE_BEFORE_RE = re.compile(r"(?<![\w-])(?P<title>[A-ZÅÄÖ][a-zåäö-]+)[ \t]*,?[ \t]*$")
+# ("Tf. socialchef Lisbeth Bodén", "Administrativ chef Torbjörn Nyqvist", "Verksamhetsområdeschef hemvård Johan
+# Steinbrecher": lower-case words of the title after its capital)
+TITLE_BEFORE_RE = re.compile(r"(?<![\w-])(?P<title>[A-ZÅÄÖ][a-zåäö-]+\.?(?:[ \t]+[a-zåäö][a-zåäö-]+){0,2})[ \t]*,?[ \t]*$")
+
+
+def _official_before(title: str) -> bool:
+    return any(official_title(w) for w in re.findall(r"[\wåäöÅÄÖ-]+", title))
 
 
 def _official_after(text: str, b: int, end: int) -> int | None:
@@ -234,6 +240,8 @@ ELECTED_ADJUSTER_RE = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,4}\))?[ \t]
                                  r"(?:till[ \t]+(?:protokoll)?justerare|att[ \t]+(?:jämte[ \t]+ordföranden[ \t]+)?justera)")
 ELECTS_ADJUSTER_RE = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,4}\))?[ \t]+att[ \t]+(?:jämte[ \t]+ordföranden[ \t]+)?"
                                 r"justera")
+UNREAD_NAME_RE = re.compile(r"[ \t]*(?:\.{2,}|…)?[ \t]*(?P<n>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?[ \t]+"
+                            r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?![\w-])")
 SIGN_GAP = 120  # characters between the role words of one block, and after its last
 
 
@@ -262,9 +270,15 @@ def _run_on_signatures(cx: DocContext) -> None:
                                                  bisect.bisect_left(starts, end)]]
         queue = []
         last = ""
-        for a, b, role in sorted(events):
+        events.sort()
+        for n, (a, b, role) in enumerate(events):
             if role:
-                queue.append(role)
+                # "Sekreterare Fitim Kunushevci Ordförande …": a name no stage read took this role; the names after
+                # it do not
+                nxt = events[n + 1][0] if n + 1 < len(events) else end
+                un = UNREAD_NAME_RE.match(text, b, nxt)
+                if not (un and plausible_name(un["n"]) and not un["n"].split()[0].endswith(("ande", "are"))):
+                    queue.append(role)
                 last = role
                 continue
             took = queue.pop(0) if queue else ("justerare" if last == "justerare" else "")
@@ -397,7 +411,7 @@ def _run_on_lists(cx: DocContext) -> None:
                 # "Övriga deltagare: Staffan Isling, regiondirektör": present, and there as an official
                 te = _official_after(text, b, end)
                 bm = TITLE_BEFORE_RE.search(text, max(e, a - 40), a) if te is None else None
-                if te is not None or (bm and official_title(bm["title"])):
+                if te is not None or (bm and _official_before(bm["title"])):
                     cx.claim("ATTENDED", pk, cx.meeting_key, bm.start() if bm else a, te or b, "run-on-attendance",
                              0.8, role="tjänsteperson")
             if not has_party and SECRETARY_AFTER_RE.match(text, b, min(end, b + 40)):
