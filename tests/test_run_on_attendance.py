@@ -346,3 +346,17 @@ def test_titles_before_names_and_a_signature_whose_first_name_was_not_read():
     assert {("Lisbeth Bodén", "tjänsteperson"), ("Torbjörn Nyqvist", "tjänsteperson"), ("Lisa Norén", "ordförande"),
             ("Anna-Lena Söderblom", "justerare")} <= got
     assert ("Lisa Norén", "sekreterare") not in got and ("Anna-Lena Söderblom", "ordförande") not in got
+
+
+def test_signature_roles_written_under_the_names():
+    """'UNDERSKRIFTER Kjell-Åke Halldén Sekreterare Britta Flinkfeldt Ordförande Peter Waara Justerare': each role
+    after its name; 'Kjell-Åke Halldén, Sekreterare Erica Mattsson' is a title after a comma, not a list's end."""
+    text = ("1 Protokoll Socialnämnden 2019-05-14 BESLUTANDE Britta Flinkfeldt, (S), Arjeplog Peter Waara, (S), "
+            "Haparanda ÖVRIGA DELTAGARE Kajsa Myrberg, Direktör Kjell-Åke Halldén, Sekreterare Erica Mattsson, VD, "
+            "Swedish Lapland, 39 UNDERSKRIFTER Kjell-Åke Halldén Sekreterare Britta Flinkfeldt Ordförande Peter Waara "
+            "Justerare 57 (86)\n")
+    got, _ = _attended(text)
+    assert {("Kjell-Åke Halldén", "sekreterare"), ("Britta Flinkfeldt", "ordförande"), ("Peter Waara", "justerare"),
+            ("Erica Mattsson", "övrig deltagare")} <= got
+    assert not {("Britta Flinkfeldt", "sekreterare"), ("Peter Waara", "ordförande"),
+                ("Erica Mattsson", "tjänsteperson")} & got

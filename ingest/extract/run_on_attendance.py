@@ -19,8 +19,8 @@ from ingest.extract.vocabulary import MEMBER_ROLES, OFFICIAL_UNITS
 
 # Words of a protocol's head that end an attendance list.
 STOP_RE = re.compile(r"(?<![\w-])(?:Utses att justera|Utsedd att justera|Justering(?:ens)?|Justeras|Paragrafer|"
-                     r"Underskrifter|Plats och tid|Sammanträdes(?:tid|plats|datum)|Protokollet|"
-                     r"(?<!\()Sekreterare\b(?![ \t]*[,)]))")
+                     r"Underskrifter|UNDERSKRIFTER|Plats och tid|Sammanträdes(?:tid|plats|datum)|Protokollet|"
+                     r"(?<!\()(?<!,[ ])Sekreterare\b(?![ \t]*[,)]))")
 # A meeting role right after a name: "Fredrik Larsson (M) ordförande", "Jonas Niklasson, 2:e vice ordförande (C)"
 ROLE_AFTER_RE = re.compile(r"[ \t,]*(?:\([A-Za-zÅÄÖåäö]{1,4}\)[ \t,]*|[A-ZÅÄÖ]{1,3}[ \t]*,[ \t]*)?\(?"
                            r"(?P<role>(?:1:[ \t]?e|2:[ \t]?e|förste|andre)?[ \t]?vice ordförande|ordförande|ordf\.?|tjg ersättare|tjänstgörande ersättare)",
@@ -224,7 +224,7 @@ def run_on_attendance(cx: DocContext) -> None:
 # The signature block of a run-on head: "Underskrifter Sekreterare Paragrafer 26 -- 38 Maria Hedman Ordförande Jan
 # Sahlén (S) Justerare Ida Stafrin (C)", "Sekreterare Ordförande Sara Månsson Anneli Persson (S)"
 # (not "(Ordförande)" after a name, nor "Ordförande förklarade mötet öppnat", nor "Sekreterare, Inger Nilsson")
-SIGN_WORD_RE = re.compile(r"(?<![\w(-])(?P<w>Sekreterare|Protokollförare|Ordförande|Justerare|Justerande)(?![\w-])"
+SIGN_WORD_RE = re.compile(r"(?<![\w(-])(?<!,[ ])(?P<w>Sekreterare|Protokollförare|Ordförande|Justerare|Justerande)(?![\w-])"
                           r"(?![ \t]*[,)])(?![ \t]+(?!paragraf)[a-zåäö])")
 SIGN_ROLE = {"sekreterare": "sekreterare", "protokollförare": "sekreterare", "ordförande": "ordförande",
              "justerare": "justerare", "justerande": "justerare"}
@@ -265,6 +265,8 @@ def _run_on_signatures(cx: DocContext) -> None:
             continue
         end_m = SIGN_END_RE.search(text, block[-1].end(), block[-1].end() + SIGN_GAP)
         end = end_m.start() if end_m else min(len(text), block[-1].end() + SIGN_GAP)
+        if _names_over_roles(cx, text, block, spans, starts, known, signed):
+            continue
         events = [(m.start(), m.end(), SIGN_ROLE[m["w"].lower()]) for m in block]
         events += [(a, b, "") for a, b in spans[bisect.bisect_left(starts, block[0].end()):
                                                  bisect.bisect_left(starts, end)]]
@@ -311,6 +313,27 @@ def _run_on_signatures(cx: DocContext) -> None:
             if m and k2 is not None and k2 < len(spans) and spans[k2][0] == b + m.end():
                 pk2 = person(cx, *spans[k2], "run-on-signature")
                 cx.claim("ATTENDED", pk2, cx.meeting_key, a, spans[k2][1], "run-on-signature", 0.8, role="justerare")
+
+
+def _names_over_roles(cx: DocContext, text: str, block: list, spans: list[tuple[int, int]], starts: list[int],
+                      known: set, signed: set[str]) -> bool:
+    """'UNDERSKRIFTER Kjell-Åke Halldén Sekreterare Britta Flinkfeldt Ordförande Peter Waara Justerare': each role
+    word written under its name, so right after it (a party between); true where every role word of the block is."""
+    pairs = []
+    for m in block:
+        k = bisect.bisect_left(starts, m.start()) - 1
+        if k < 0 or not re.fullmatch(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,4}\))?[ \t]*", text[spans[k][1]:m.start()]):
+            return False
+        pairs.append((spans[k], m))
+    if len({p for p, _ in pairs}) < len(pairs):
+        return False
+    for (a, b), m in pairs:
+        role = SIGN_ROLE[m["w"].lower()]
+        if role not in known:
+            pk = person(cx, a, b, "run-on-signature")
+            cx.claim("ATTENDED", pk, cx.meeting_key, a, m.end(), "run-on-signature", 0.8, role=role)
+            signed.add(role)
+    return True
 
 
 # "Cristine Persson, C, tjg ers för …", "Mi Bringsaas, S Katarina Rosberg, S": a name and a party code after a comma
@@ -411,6 +434,8 @@ def _run_on_lists(cx: DocContext) -> None:
                 # "Övriga deltagare: Staffan Isling, regiondirektör": present, and there as an official
                 te = _official_after(text, b, end)
                 bm = TITLE_BEFORE_RE.search(text, max(e, a - 40), a) if te is None else None
+                if bm and re.search(r"[a-zåäöé],[ \t]*$", text[max(0, bm.start() - 4):bm.start()]):
+                    bm = None  # "Kjell-Åke Halldén, Sekreterare Erica Mattsson": the title of the entry before
                 if te is not None or (bm and _official_before(bm["title"])):
                     cx.claim("ATTENDED", pk, cx.meeting_key, bm.start() if bm else a, te or b, "run-on-attendance",
                              0.8, role="tjänsteperson")
