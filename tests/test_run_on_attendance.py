@@ -360,3 +360,15 @@ def test_signature_roles_written_under_the_names():
             ("Erica Mattsson", "övrig deltagare")} <= got
     assert not {("Britta Flinkfeldt", "sekreterare"), ("Peter Waara", "ordförande"),
                 ("Erica Mattsson", "tjänsteperson")} & got
+
+
+def test_a_party_after_the_members_municipality():
+    """'Maj-Britt Lindström, Piteå, (s Christian Lindgren, Boden, (s': the party after the municipality, its bracket
+    left open."""
+    text = ("1 Protokoll Socialnämnden 2006-02-09 Plats och tid Beslutande Luleå Bo Johansson, Älvsbyn, (s, ordförande "
+            "Maj-Britt Lindström, Piteå, (s Lars Alriksson, Malmberget, (m Övriga deltagande Karl Bergdahl, kansliet "
+            "Paragrafer 1-5\n")
+    got, parties = _attended(text)
+    assert {("Maj-Britt Lindström", "beslutande"), ("Lars Alriksson", "beslutande")} <= got
+    assert parties.get("Maj-Britt Lindström") == "S" and parties.get("Lars Alriksson") == "M"
+    assert "Karl Bergdahl" not in parties

@@ -118,6 +118,8 @@ def _official_after(text: str, b: int, end: int) -> int | None:
 PARTY_NEAR_RE = re.compile(r"[ \t]*(?:\((?P<p>[A-Za-zÅÄÖåäö]{1,4})(?:\)|(?=[ \t]+[A-ZÅÄÖ][a-zåäö]))|"
                            r"(?:,[ \t]*|[ \t]+)(?P<bare>[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3})(?![\w-])"
                            r"(?=[ \t]*(?:,|$|\n|[A-ZÅÄÖ(§])))")
+PARTY_AFTER_PLACE_RE = re.compile(r"[ \t]*,[ \t]*[A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[A-ZÅÄÖ][a-zåäö]+)?[ \t]*,?[ \t]*"
+                                  r"\((?P<p>[A-Za-zÅÄÖåäö]{1,4})(?![\w-])(?P<bare>)")
 # The roles of the members, as against those of the others present
 MEMBER = {"beslutande", "ledamot", "ersättare", "tjänstgörande ersättare", "ej tjänstgörande ersättare"}
 OTHERS = {"övrig deltagare", "tjänsteperson", "adjungerad"}
@@ -394,6 +396,11 @@ def _run_on_lists(cx: DocContext) -> None:
             pm = PARTY_NEAR_RE.match(text, b, min(end, b + 8))
             if pm and pm["bare"] and pm["bare"].upper() not in lexicon.parties():
                 pm = None
+            if pm is None:
+                # "Maj-Britt Lindström, Piteå, (s Christian Lindgren": the party after the member's municipality
+                pm = PARTY_AFTER_PLACE_RE.match(text, b, min(end, b + 40))
+                if pm and pm["p"].upper() not in lexicon.parties():
+                    pm = None
             if SERVED_FOR_RE.search(text, max(0, a - 12), a):
                 # the member a substitute served for was not there; the party written after the name is theirs
                 party = pm and (pm["p"] or pm["bare"])
