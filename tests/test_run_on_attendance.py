@@ -372,3 +372,21 @@ def test_a_party_after_the_members_municipality():
     assert {("Maj-Britt Lindström", "beslutande"), ("Lars Alriksson", "beslutande")} <= got
     assert parties.get("Maj-Britt Lindström") == "S" and parties.get("Lars Alriksson") == "M"
     assert "Karl Bergdahl" not in parties
+
+
+def test_members_named_as_exceptions_were_not_there():
+    """'Beslutande Kommunfullmäktiges samtliga ledamöter med undantag för Kenneth Axelsson (M) och Brittmari Svensson
+    (S).': absent; 'Marie Nilsson (s) utom 47' is a paragraph's exception, not a person's."""
+    text = ("Sammanträdesprotokoll Kommunfullmäktige 2012-08-29 Plats och tid Sessionssalen Beslutande "
+            "Kommunfullmäktiges samtliga ledamöter med undantag för Kenneth Axelsson (M) och Brittmari Svensson (S). "
+            "Ersättare Marie Nilsson (s) utom 47 Gunnar Pettersson (kd) Utses att justera Elisabeth Edlund (S)\n")
+    from ingest.pipeline import extract_document
+    from ingest.readers import Document
+    doc = Document(id="doc:p", name="p.txt", path="p.txt", format="txt", text=text, sha256="")
+    _, x = extract_document(doc, {})
+    names = {m.key: m.props["name"] for m in x.mentions if m.label == "Person"}
+    absent = {names[c.src] for c in x.claims if c.type == "ABSENT_FROM"}
+    attended = {(names[c.src], c.props.get("role")) for c in x.claims if c.type == "ATTENDED"}
+    assert {"Kenneth Axelsson", "Brittmari Svensson"} <= absent
+    assert "Gunnar Pettersson" not in absent and ("Gunnar Pettersson", "ersättare") in attended
+    assert ("Kenneth Axelsson", "beslutande") not in attended

@@ -144,6 +144,9 @@ PRESENCE_MARK_RE = re.compile(r"[ \t]+(?:[A-ZÅÄÖ]{1,3}|\([A-Za-zÅÄÖåäö]
 ROW_MARK_RE = re.compile(r"(?<=[a-zåäöé])[ \t]+(?:[A-ZÅÄÖ]{1,3}|\([A-Za-zÅÄÖåäö]{1,4}\))[ \t]+[-–xX1](?=[ \t]|$)")
 # "Ledamöter (7) Erik Bergkvist S 1 …": a heading that counts its rows
 COUNTED_RE = re.compile(r"[ \t]*\((?P<n>[1-9]\d?)\)")
+# "Beslutande Kommunfullmäktiges samtliga ledamöter med undantag för Lars Rasch (KP), Kenneth Axelsson (M) och …":
+# the members named after the exception were not there
+EXCEPT_RE = re.compile(r"(?<![\w-])(?:med[ \t]+undantag[ \t]+(?:för|av)|utom|förutom)[ \t]+(?:[A-ZÅÄÖ][^.\n§0-9]*)?$")
 # "Barbro Karlsson, Vision deltog ej": listed, but not there
 ABSENT_AFTER_RE = re.compile(r"(?:[ \t]*,[ \t]*[A-ZÅÄÖ][\w-]*(?:[ \t]+[A-ZÅÄÖa-zåäö][\w-]*)?)?[ \t]*,?[ \t]*"
                              r"(?:deltog[ \t]+ej|deltog[ \t]+inte|ej[ \t]+närvarande|frånvarande)(?![\w-])")
@@ -401,7 +404,7 @@ def _run_on_lists(cx: DocContext) -> None:
                 pm = PARTY_AFTER_PLACE_RE.match(text, b, min(end, b + 40))
                 if pm and pm["p"].upper() not in lexicon.parties():
                     pm = None
-            if SERVED_FOR_RE.search(text, max(0, a - 12), a):
+            if SERVED_FOR_RE.search(text, max(0, a - 12), a) and not re.search(r"undantag[ \t]+för[ \t]+$", text[max(0, a - 16):a]):
                 # the member a substitute served for was not there; the party written after the name is theirs
                 party = pm and (pm["p"] or pm["bare"])
                 if party:
@@ -418,7 +421,7 @@ def _run_on_lists(cx: DocContext) -> None:
             pk = person(cx, a, b, "run-on-attendance", party, local_party=role in MEMBER)
             mark = PRESENCE_MARK_RE.match(text, b, min(end, b + 12)) if marks else None
             if status != "absent" and (ABSENT_AFTER_RE.match(text, b, min(end, b + 40)) or
-                                       mark and mark["mark"] in "-–"):
+                                       mark and mark["mark"] in "-–" or EXCEPT_RE.search(text, max(e, a - 160), a)):
                 status = "absent"
                 role = ""
             if status == "absent":
