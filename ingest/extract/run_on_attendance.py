@@ -440,6 +440,8 @@ def _run_on_lists(cx: DocContext) -> None:
             if sub and not sub["not"] and role != "tjänstgörande ersättare":
                 cx.claim("ATTENDED", pk, cx.meeting_key, a, sub.end(), "run-on-attendance", 0.8,
                          role="tjänstgörande ersättare")
+                if role == "närvarande":  # "Andreas Gudinge (S), tjg ersättare" among merged columns: decides too
+                    cx.claim("ATTENDED", pk, cx.meeting_key, a, sub.end(), "run-on-attendance", 0.8, role="beslutande")
             if not has_party and role not in MEMBER and role != "tjänsteperson":
                 # "Övriga deltagare: Staffan Isling, regiondirektör": present, and there as an official
                 te = _official_after(text, b, end)
