@@ -390,3 +390,13 @@ def test_members_named_as_exceptions_were_not_there():
     assert {"Kenneth Axelsson", "Brittmari Svensson"} <= absent
     assert "Gunnar Pettersson" not in absent and ("Gunnar Pettersson", "ersättare") in attended
     assert ("Kenneth Axelsson", "beslutande") not in attended
+
+
+def test_an_unread_name_known_by_an_officials_title_after_it():
+    """'Övriga Marica Gardell, socialdirektör, , Helena Eskedahl, nämndsekreterare': a first name that no list
+    holds is still a person where an official's title follows after a comma."""
+    text = ("2 Protokoll Socialnämnden 2017-09-20 Plats och tid Rådhuset Närvarande Beslutande Maria Björkman, Ordförande "
+            "(S) Övriga Marica Gardell, socialdirektör, , Helena Eskedahl, nämndsekreterare, , Utsedd att justera "
+            "Maria Björkman\n")
+    got, _ = _attended(text)
+    assert {("Marica Gardell", "övrig deltagare"), ("Marica Gardell", "tjänsteperson")} <= got

@@ -343,15 +343,18 @@ def _names_over_roles(cx: DocContext, text: str, block: list, spans: list[tuple[
 
 # "Cristine Persson, C, tjg ers för …", "Mi Bringsaas, S Katarina Rosberg, S": a name and a party code after a comma
 COMMA_PARTY_NAME_RE = re.compile(r"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?(?:[ \t]+(?:[A-ZÅÄÖ]"
-                                 r"[a-zåäöé-]+|af|von|de)){1,3}),[ \t]*(?P<party>[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3})(?=[ \t]*,|[ \t]*$|"
-                                 r"[ \t]+[A-ZÅÄÖ])")
+                                 r"[a-zåäöé-]+|af|von|de)){1,3})(?:,[ \t]*(?P<party>[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3})(?=[ \t]*,|[ \t]*$|"
+                                 r"[ \t]+[A-ZÅÄÖ])|[ \t]*\((?P<bp>[A-Za-zÅÄÖåäö]{1,4})\)|,[ \t]*(?P<title>[a-zåäö][\w-]+))")
 
 
 def _comma_party_names(cx: DocContext, text: str, a: int, b: int) -> None:
-    """Names in an attendance list that no earlier stage read, known by the party code after them."""
+    """Names in an attendance list that no earlier stage read, known by the party code after them (bracketed or
+    after a comma: 'Yoomi Renström (S)'), or an official's title after a comma ('Marica Gardell, socialdirektör')."""
     for m in COMMA_PARTY_NAME_RE.finditer(text, a, b):
-        if m["party"].upper() in lexicon.parties() and plausible_name(m["name"]) and not cx.inside_person(m.start("name")):
-            person(cx, m.start("name"), m.end("name"), "run-on-attendance", m["party"], 0.8)
+        party = m["party"] or m["bp"]
+        if (party.upper() in lexicon.parties() if party else official_title(m["title"])) and \
+                plausible_name(m["name"]) and not cx.inside_person(m.start("name")):
+            person(cx, m.start("name"), m.end("name"), "run-on-attendance", party, 0.8)
 
 
 def _run_on_lists(cx: DocContext) -> None:
