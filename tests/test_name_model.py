@@ -70,3 +70,11 @@ def test_a_middle_initial_is_part_of_the_name():
     assert "Per G Hansson" in names("Tjänstgörande ersättare Per G Hansson (m) Lars Gustafsson (kd)")
     # an initial is never the surname: "Lisa A L." is no name
     assert not any(n.startswith("Lisa") for n in names("Lisa A L. Maria"))
+
+
+def test_a_name_particle_needs_a_surname_after_it():
+    """'Tisdagen de 14 mars', 'Stihna Johansson-Evertsson Övriga de[ltagare]': a trailing 'de' is no particle."""
+    from ingest.extract.patterns import NAME_RE
+    assert NAME_RE.match("Anna Berg von Linde").group() == "Anna Berg von Linde"
+    assert NAME_RE.match("Tisdagen de 14 mars") is None
+    assert NAME_RE.match("Karin Lund de ").group() == "Karin Lund"

@@ -209,7 +209,7 @@ def test_merged_member_columns_are_present_with_a_warning():
             "Lena Stenström (M) Övriga närvarande Anna Svensson – socialchef Utses att justera Jonas Niklasson\n")
     got, _ = _attended(text)
     assert {("Maria Björkman", "närvarande"), ("Maria Björkman", "beslutande"), ("Monika Eriksson", "beslutande"),
-            ("Åke Hansson", "tjänstgörande ersättare"), ("Lena Stenström", "närvarande"),
+            ("Åke Hansson", "tjänstgörande ersättare"), ("Åke Hansson", "beslutande"), ("Lena Stenström", "närvarande"),
             ("Anna Svensson", "tjänsteperson")} <= got
     assert ("Lena Stenström", "beslutande") not in got and ("Lena Stenström", "ersättare") not in got
     doc = Document(id="doc:p", name="p.txt", path="p.txt", format="txt", text=text, sha256="")
@@ -249,3 +249,154 @@ def test_a_document_sites_furniture_is_masked():
     seg = segment(text)
     assert "Storlek" not in seg.masked and "Transkript" not in seg.masked and "Socialnämnden" in seg.masked
     assert len(seg.masked) == len(text)
+
+
+def test_a_present_list_with_a_split_substitute_heading_and_the_presidium_before_names():
+    """'Närvarande Ordförande - (S) 1:e vice ordförande Per-Ola Mattsson (S) … Tjänstgörande Helene Nordin (Mp) för
+    Christina Mattisson (S) ersättare Christel Friskopp (S) … Tjänstemän …': a two-line heading whose second line
+    came after the first row, presidium posts written before the names, officials listed as present."""
+    text = ("Protokoll Arbetsutskottet Tid och plats Onsdagen den 30 maj 2018 Närvarande Ordförande - (S) 1:e vice "
+            "ordförande Per-Ola Mattsson (S) 2:e vice ordförande Lennarth Förberg (M) Ledamöter Sara Högelius (V) "
+            "Frånvarande Christina Mattisson (S) Kalle Sandström (S) Tjänstgörande Helene Nordin (Mp) för Christina "
+            "Mattisson (S) ersättare Christel Friskopp (S) för Kalle Sandström (S) Tjänstemän Anna-Lena Cederström "
+            "regiondirektör Ingrid Ljungqvist kanslichef Paragrafer 1-5\n")
+    got, _ = _attended(text)
+    assert {("Per-Ola Mattsson", "beslutande"), ("Lennarth Förberg", "beslutande"), ("Sara Högelius", "ledamot"),
+            ("Helene Nordin", "tjänstgörande ersättare"), ("Christel Friskopp", "tjänstgörande ersättare"),
+            ("Anna-Lena Cederström", "tjänsteperson"), ("Anna-Lena Cederström", "närvarande")} <= got
+    assert ("Christina Mattisson", "tjänstgörande ersättare") not in got
+    assert ("Anna-Lena Cederström", "beslutande") not in got
+
+
+def test_a_not_deciding_column_among_stacked_headings():
+    """'Beslutande Ej beslutande Övriga deltagare …': the members' columns ran together; the others keep theirs."""
+    text = ("1 (39) Plats och tid för sammanträdet Beslutande Ej beslutande Övriga deltagare Kommunkontoret, tisdag den "
+            "23 maj 2006 Sten-Ove Danielsson, s, ordförande Inga-Britt Söderberg, s Birgitta Bolin, s, ersätter Åke "
+            "Nyhlén, s Ove Beirot, s Göran Fjellström, kommunchef Justeringens plats Kommunkontoret\n")
+    got, _ = _attended(text)
+    assert {("Sten-Ove Danielsson", "beslutande"), ("Birgitta Bolin", "tjänstgörande ersättare"),
+            ("Ove Beirot", "närvarande"), ("Göran Fjellström", "tjänsteperson")} <= got
+    assert ("Ove Beirot", "övrig deltagare") not in got and ("Ove Beirot", "beslutande") not in got
+
+
+def test_a_list_of_those_present_on_its_own_page():
+    """'Beslutande Se deltagarlista på nästa sida.' refers to the list; 'Deltagarlista Beslutande …' lists those
+    present; 'Ersättare för' after a name is the row's note; '… deltog ej' is absent."""
+    text = ("1/54 Plats och tid Kommunhuset Paragrafer Beslutande Se deltagarlista på nästa sida. Närvarande ersättare "
+            "Övriga deltagande Utses att justera Se deltagarlista på nästa sida. Anton Nordström (C) och Marie-Louise "
+            "Forslund (KD) som ersättare. Justeringens plats och tid Kommunhuset\n\n"
+            "2/54 Deltagarlista Beslutande Notering Tord Tjernström (S) ordf. Birgitta Wennerberg (FP) Tjänstgörande "
+            "ersättare Eva Hellman (S) Ersättare för Solveig Danell (S) Krister Lumme (S) Ersättare för Maj-Britt "
+            "Magnusson (S) Ersättare Göran Carrehed (M) Övriga Barbro Karlsson, Vision deltog ej Inger Grindelid, "
+            "socialchef Justeringens plats\n")
+    got, _ = _attended(text)
+    assert {("Tord Tjernström", "beslutande"), ("Tord Tjernström", "närvarande"), ("Birgitta Wennerberg", "närvarande"),
+            ("Krister Lumme", "tjänstgörande ersättare"), ("Göran Carrehed", "ersättare"),
+            ("Inger Grindelid", "tjänsteperson")} <= got
+    assert not {("Anton Nordström", "ersättare"), ("Marie-Louise Forslund", "övrig deltagare"),
+                ("Krister Lumme", "ersättare"), ("Barbro Karlsson", "övrig deltagare")} & got
+
+
+def test_others_present_divided_by_headings_and_a_member_who_chaired():
+    """'Övriga närvarande Ersättare Övriga förtroendevalda … Tjänstemän …': present, and officials; 'Bo Frank (m),
+    förste vice ordf. (tjänstgör som ordförande )' chaired the meeting."""
+    text = ("1 (32) Tid Onsdagen den 23 september Plats Växjö Ledamöter Marie-Louise Hilmersson (c) ordförande Bo Frank "
+            "(m), förste vice ordf. (tjänstgör som ordförande ) Suzanne Frank (m) Övriga närvarande Ersättare Övriga "
+            "förtroendevalda Kjell Jormfeldt Tjänstemän Peter Hogla, Ulf Petersson Justering Justerare Suzanne Frank\n")
+    got, _ = _attended(text)
+    assert {("Bo Frank", "ordförande"), ("Bo Frank", "ledamot"), ("Peter Hogla", "tjänsteperson"),
+            ("Peter Hogla", "närvarande"), ("Kjell Jormfeldt", "övrig deltagare")} <= got
+    assert ("Suzanne Frank", "ordförande") not in got and ("Suzanne Frank", "närvarande") not in got
+
+
+def test_an_orphan_heading_over_a_column_of_labels():
+    """'Organ: Plats och tid: ande: Regionförbundets nämnd …': the labels came first, their values in order."""
+    text = ("1 34 Organ: Plats och tid: ande: Regionförbundets Primärkommunala nämnd Regionförbundet, Nygatan 34, Kalmar "
+            "Torsdagen den 11 september 2008 kl Roland Åkesson, ordf Lisbeth Lennartsson Ann-Marie Fagerström, Ewa "
+            "Engdahl Övriga deltagare: Cecilia Nilsson Utses att justera: Ewa Engdahl Paragrafer: 31-40\n")
+    got, _ = _attended(text)
+    assert {("Roland Åkesson", "beslutande"), ("Roland Åkesson", "ordförande"), ("Lisbeth Lennartsson", "beslutande"),
+            ("Ewa Engdahl", "beslutande"), ("Cecilia Nilsson", "övrig deltagare")} <= got
+    assert ("Cecilia Nilsson", "beslutande") not in got
+
+
+def test_a_table_with_a_presence_column_and_a_counted_heading():
+    """'Namn Parti N ä r v a r o … Ledamöter (3) Erik Bergkvist S 1 … Tomas Mörtsell C - …': '1' present, '-' not
+    there; the rows after the counted ones lost their heading and get no member's role."""
+    text = ("2 PROTOKOLL 2 (28) Närvarolista Namn Parti N ä r v a r o Reservation Anteckningar/ Tjänstgörande ersättare "
+            "Ledamöter (3) Erik Bergkvist S 1 Ordförande Anders Ågren M 1 Tomas Mörtsell C - Vakant plats Patrik Nilsson "
+            "S - Janet Ågren S 1 Övriga närvarande Mona-Lisa Fjellström, nämndsekreterare Paragrafer 1-5\n")
+    got, _ = _attended(text)
+    assert {("Erik Bergkvist", "ledamot"), ("Erik Bergkvist", "närvarande"), ("Anders Ågren", "ledamot"),
+            ("Janet Ågren", "närvarande")} <= got
+    assert not {("Tomas Mörtsell", "ledamot"), ("Patrik Nilsson", "närvarande"), ("Patrik Nilsson", "ledamot"),
+                ("Janet Ågren", "ledamot"), ("Janet Ågren", "tjänstgörande ersättare")} & got
+
+
+def test_titles_before_names_and_a_signature_whose_first_name_was_not_read():
+    """'Övriga deltagande … Tf. socialchef Lisbeth Bodén … Administrativ chef Torbjörn Nyqvist': a title of several
+    words before the name; 'Sekreterare Fitim Kunushevci Ordförande Justerande Lisa Norén (S) …': a name that no
+    stage read took the secretary's place, so the next name is the chair, not the secretary."""
+    text = ("1 Socialnämnden SAMMANTRÄDESPROTOKOLL Plats och tid Beslutande Gröna rummet, kl.09:00-13:40 Enligt "
+            "särskild närvarolista Övriga deltagande Tf. socialchef Lisbeth Bodén 63-68, 70, Administrativ chef "
+            "Torbjörn Nyqvist Utses att justera Anna-Lena Söderblom (M) Justeringens plats och tid Socialkontoret "
+            "Underskrifter Paragrafer Sekreterare Fitim Kunushevci Ordförande Justerande Lisa Norén (S) Anna-Lena "
+            "Söderblom (M) Organ ANSLAG/BEVIS\n")
+    got, _ = _attended(text)
+    assert {("Lisbeth Bodén", "tjänsteperson"), ("Torbjörn Nyqvist", "tjänsteperson"), ("Lisa Norén", "ordförande"),
+            ("Anna-Lena Söderblom", "justerare")} <= got
+    assert ("Lisa Norén", "sekreterare") not in got and ("Anna-Lena Söderblom", "ordförande") not in got
+
+
+def test_signature_roles_written_under_the_names():
+    """'UNDERSKRIFTER Kjell-Åke Halldén Sekreterare Britta Flinkfeldt Ordförande Peter Waara Justerare': each role
+    after its name; 'Kjell-Åke Halldén, Sekreterare Erica Mattsson' is a title after a comma, not a list's end."""
+    text = ("1 Protokoll Socialnämnden 2019-05-14 BESLUTANDE Britta Flinkfeldt, (S), Arjeplog Peter Waara, (S), "
+            "Haparanda ÖVRIGA DELTAGARE Kajsa Myrberg, Direktör Kjell-Åke Halldén, Sekreterare Erica Mattsson, VD, "
+            "Swedish Lapland, 39 UNDERSKRIFTER Kjell-Åke Halldén Sekreterare Britta Flinkfeldt Ordförande Peter Waara "
+            "Justerare 57 (86)\n")
+    got, _ = _attended(text)
+    assert {("Kjell-Åke Halldén", "sekreterare"), ("Britta Flinkfeldt", "ordförande"), ("Peter Waara", "justerare"),
+            ("Erica Mattsson", "övrig deltagare")} <= got
+    assert not {("Britta Flinkfeldt", "sekreterare"), ("Peter Waara", "ordförande"),
+                ("Erica Mattsson", "tjänsteperson")} & got
+
+
+def test_a_party_after_the_members_municipality():
+    """'Maj-Britt Lindström, Piteå, (s Christian Lindgren, Boden, (s': the party after the municipality, its bracket
+    left open."""
+    text = ("1 Protokoll Socialnämnden 2006-02-09 Plats och tid Beslutande Luleå Bo Johansson, Älvsbyn, (s, ordförande "
+            "Maj-Britt Lindström, Piteå, (s Lars Alriksson, Malmberget, (m Övriga deltagande Karl Bergdahl, kansliet "
+            "Paragrafer 1-5\n")
+    got, parties = _attended(text)
+    assert {("Maj-Britt Lindström", "beslutande"), ("Lars Alriksson", "beslutande")} <= got
+    assert parties.get("Maj-Britt Lindström") == "S" and parties.get("Lars Alriksson") == "M"
+    assert "Karl Bergdahl" not in parties
+
+
+def test_members_named_as_exceptions_were_not_there():
+    """'Beslutande Kommunfullmäktiges samtliga ledamöter med undantag för Kenneth Axelsson (M) och Brittmari Svensson
+    (S).': absent; 'Marie Nilsson (s) utom 47' is a paragraph's exception, not a person's."""
+    text = ("Sammanträdesprotokoll Kommunfullmäktige 2012-08-29 Plats och tid Sessionssalen Beslutande "
+            "Kommunfullmäktiges samtliga ledamöter med undantag för Kenneth Axelsson (M) och Brittmari Svensson (S). "
+            "Ersättare Marie Nilsson (s) utom 47 Gunnar Pettersson (kd) Utses att justera Elisabeth Edlund (S)\n")
+    from ingest.pipeline import extract_document
+    from ingest.readers import Document
+    doc = Document(id="doc:p", name="p.txt", path="p.txt", format="txt", text=text, sha256="")
+    _, x = extract_document(doc, {})
+    names = {m.key: m.props["name"] for m in x.mentions if m.label == "Person"}
+    absent = {names[c.src] for c in x.claims if c.type == "ABSENT_FROM"}
+    attended = {(names[c.src], c.props.get("role")) for c in x.claims if c.type == "ATTENDED"}
+    assert {"Kenneth Axelsson", "Brittmari Svensson"} <= absent
+    assert "Gunnar Pettersson" not in absent and ("Gunnar Pettersson", "ersättare") in attended
+    assert ("Kenneth Axelsson", "beslutande") not in attended
+
+
+def test_an_unread_name_known_by_an_officials_title_after_it():
+    """'Övriga Marica Gardell, socialdirektör, , Helena Eskedahl, nämndsekreterare': a first name that no list
+    holds is still a person where an official's title follows after a comma."""
+    text = ("2 Protokoll Socialnämnden 2017-09-20 Plats och tid Rådhuset Närvarande Beslutande Maria Björkman, Ordförande "
+            "(S) Övriga Marica Gardell, socialdirektör, , Helena Eskedahl, nämndsekreterare, , Utsedd att justera "
+            "Maria Björkman\n")
+    got, _ = _attended(text)
+    assert {("Marica Gardell", "övrig deltagare"), ("Marica Gardell", "tjänsteperson")} <= got

@@ -11,7 +11,7 @@ LOW = "a-zåäöéüß"
 # "Anna", "Karl-Erik", "AnnSofie" (one capital inside a first name)
 WORD = rf"[{UP}][{LOW}'’]+(?:[{UP}][{LOW}]+)?(?:-[{UP}{LOW}][{LOW}]+)?"
 
-NAME = rf"{WORD}(?:[ \t]+(?:{WORD}|von|af|de|van|der)){{1,3}}"
+NAME = rf"{WORD}(?:[ \t]+(?:(?:von|af|de|van|der)[ \t]+)?{WORD}){{1,3}}"
 
 NAME_RE = re.compile(NAME)
 

@@ -19,8 +19,8 @@ from ingest.extract.vocabulary import MEMBER_ROLES, OFFICIAL_UNITS
 
 # Words of a protocol's head that end an attendance list.
 STOP_RE = re.compile(r"(?<![\w-])(?:Utses att justera|Utsedd att justera|Justering(?:ens)?|Justeras|Paragrafer|"
-                     r"Underskrifter|Plats och tid|Sammanträdes(?:tid|plats|datum)|Protokollet|"
-                     r"(?<!\()Sekreterare\b(?![ \t]*[,)]))")
+                     r"Underskrifter|UNDERSKRIFTER|Plats och tid|Sammanträdes(?:tid|plats|datum)|Protokollet|"
+                     r"(?<!\()(?<!,[ ])Sekreterare\b(?![ \t]*[,)]))")
 # A meeting role right after a name: "Fredrik Larsson (M) ordförande", "Jonas Niklasson, 2:e vice ordförande (C)"
 ROLE_AFTER_RE = re.compile(r"[ \t,]*(?:\([A-Za-zÅÄÖåäö]{1,4}\)[ \t,]*|[A-ZÅÄÖ]{1,3}[ \t]*,[ \t]*)?\(?"
                            r"(?P<role>(?:1:[ \t]?e|2:[ \t]?e|förste|andre)?[ \t]?vice ordförande|ordförande|ordf\.?|tjg ersättare|tjänstgörande ersättare)",
@@ -55,6 +55,8 @@ def _boundaries(text: str) -> list[tuple[int, int, str, str]]:
     for c in _any_section_word().finditer(text):
         if not text[c.start()].isupper():
             continue
+        if NOTE_AFTER_NAME_RE.match(text, c.start()) and re.search(r"\)[ \t]*$", text[max(0, c.start() - 4):c.start()]):
+            continue  # "Krister Lumme (S) Ersättare för Maj-Britt Magnusson (S)": a note of the row, not a heading
         for rx, role, status in _section_words():
             m = rx.match(text, c.start())
             if m and (m.start() not in found or m.end() > found[m.start()][0]):
@@ -63,6 +65,8 @@ def _boundaries(text: str) -> list[tuple[int, int, str, str]]:
         found.setdefault(m.start(), (m.end(), "", "stop"))
     for m in ORPHAN_HEAD_RE.finditer(text):
         found.setdefault(m.start(), (m.end(), "beslutande", ""))
+    for m in SPLIT_SUBSTITUTE_RE.finditer(text):
+        found.setdefault(m.start(), (m.end(), "tjänstgörande ersättare", ""))
     # "… Leif Grahm (punkt 5) Pär Nuder öppnade mötet": the first sentence of the minutes ends the list
     for m in OPENS_RE.finditer(text):
         om = OPENER_RE.search(text, max(0, m.start() - 80), m.start())
@@ -85,7 +89,13 @@ SUBSTITUTE_RE = re.compile(PARTY_AFTER + r"(?:(?P<not>ej[ \t]+tjg\.?|ej[ \t]+tj�
 TITLE_AFTER_RE = re.compile(r"[ \t]*(?P<comma>,|[-–](?=[ \t]))?[ \t]*(?P<title>(?:[A-ZÅÄÖa-zåäö][\w-]*(?:[ \t]+och)?[ \t]+){0,3}"
                             r"[A-ZÅÄÖa-zåäö][\w-]*)")
 # "Förvaltningschef, Silvia Sandin-Viberg", "Ekonomichef Maria Edblad-Jansson": a title written before the name
-TITLE_BEFORE_RE = re.compile(r"(?<![\w-])(?P<title>[A-ZÅÄÖ][a-zåäö-]+)[ \t]*,?[ \t]*$")
+# ("Tf. socialchef Lisbeth Bodén", "Administrativ chef Torbjörn Nyqvist", "Verksamhetsområdeschef hemvård Johan
+# Steinbrecher": lower-case words of the title after its capital)
+TITLE_BEFORE_RE = re.compile(r"(?<![\w-])(?P<title>[A-ZÅÄÖ][a-zåäö-]+\.?(?:[ \t]+[a-zåäö][a-zåäö-]+){0,2})[ \t]*,?[ \t]*$")
+
+
+def _official_before(title: str) -> bool:
+    return any(official_title(w) for w in re.findall(r"[\wåäöÅÄÖ-]+", title))
 
 
 def _official_after(text: str, b: int, end: int) -> int | None:
@@ -108,13 +118,45 @@ def _official_after(text: str, b: int, end: int) -> int | None:
 PARTY_NEAR_RE = re.compile(r"[ \t]*(?:\((?P<p>[A-Za-zÅÄÖåäö]{1,4})(?:\)|(?=[ \t]+[A-ZÅÄÖ][a-zåäö]))|"
                            r"(?:,[ \t]*|[ \t]+)(?P<bare>[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3})(?![\w-])"
                            r"(?=[ \t]*(?:,|$|\n|[A-ZÅÄÖ(§])))")
+PARTY_AFTER_PLACE_RE = re.compile(r"[ \t]*,[ \t]*[A-ZÅÄÖ][a-zåäö]+(?:[ \t]+[A-ZÅÄÖ][a-zåäö]+)?[ \t]*,?[ \t]*"
+                                  r"\((?P<p>[A-Za-zÅÄÖåäö]{1,4})(?![\w-])(?P<bare>)")
 # The roles of the members, as against those of the others present
 MEMBER = {"beslutande", "ledamot", "ersättare", "tjänstgörande ersättare", "ej tjänstgörande ersättare"}
 OTHERS = {"övrig deltagare", "tjänsteperson", "adjungerad"}
 # "Beslut-|ande": a transcript that lost the first half of the column's heading keeps "ande" before the names
-ORPHAN_HEAD_RE = re.compile(r"(?<![\w-])ande:?(?=[ \t]+(?:[A-ZÅÄÖ][a-zåäöé-]+[ \t]+){1,3}[A-ZÅÄÖ][a-zåäöé-]+"
-                            r"[ \t]*(?:\(|,))")
+# ("Organ: Plats och tid: ande: Regionförbundets nämnd Nygatan 34 … Roland Åkesson, ordf": with its colon, the
+# labels of a column whose values follow in order)
+ORPHAN_HEAD_RE = re.compile(r"(?<![\w-])ande(?::(?=[ \t]+[A-ZÅÄÖ])|:?(?=[ \t]+(?:[A-ZÅÄÖ][a-zåäöé-]+[ \t]+){1,3}"
+                            r"[A-ZÅÄÖ][a-zåäöé-]+[ \t]*(?:\(|,)))")
 
+
+NOTE_AFTER_NAME_RE = re.compile(r"Ersättare[ \t]+för[ \t]+[A-ZÅÄÖ]")
+# "Deltagarlista Beslutande …", "Närvarolista Ledamöter …": a list of those present, divided by its headings
+LIST_OF_PRESENT_RE = re.compile(r"(?<![\w-])(?:Närvarolista|Deltagarlista|Deltagarförteckning|Närvaro)[ \t]*:?[ \t]*$")
+# "Beslutande Se deltagarlista på nästa sida.", "Övriga närvarande Enligt närvarolista sidan 2": a section that
+# refers to a list elsewhere holds none of its own names
+REFERS_RE = re.compile(r"(?<![\w-])(?:Se|Enligt)[ \t]+(?:\w+[ \t]+)?(?:närvarolista|deltagarlista|bilaga|nästa sida|sidan)",
+                       re.IGNORECASE)
+# "Namn Parti N ä r v a r o Reservation … Erik Bergkvist S 1 Ordförande … Tomas Mörtsell C - Vakant plats": a table
+# with a column of presence marks (its heading written letter by letter, a column's vertical text)
+PRESENCE_COLUMN_RE = re.compile(r"(?<![\w-])N[ \t]?ä[ \t]?r[ \t]?v[ \t]?a[ \t]?r[ \t]?o(?![\w-])")
+PRESENCE_MARK_RE = re.compile(r"[ \t]+(?:[A-ZÅÄÖ]{1,3}|\([A-Za-zÅÄÖåäö]{1,4}\))[ \t]+(?P<mark>[-–xX1])(?=[ \t]|$)")
+ROW_MARK_RE = re.compile(r"(?<=[a-zåäöé])[ \t]+(?:[A-ZÅÄÖ]{1,3}|\([A-Za-zÅÄÖåäö]{1,4}\))[ \t]+[-–xX1](?=[ \t]|$)")
+# "Ledamöter (7) Erik Bergkvist S 1 …": a heading that counts its rows
+COUNTED_RE = re.compile(r"[ \t]*\((?P<n>[1-9]\d?)\)")
+# "Beslutande Kommunfullmäktiges samtliga ledamöter med undantag för Lars Rasch (KP), Kenneth Axelsson (M) och …":
+# the members named after the exception were not there
+EXCEPT_RE = re.compile(r"(?<![\w-])(?:med[ \t]+undantag[ \t]+(?:för|av)|utom|förutom)[ \t]+(?:[A-ZÅÄÖ][^.\n§0-9]*)?$")
+# "Barbro Karlsson, Vision deltog ej": listed, but not there
+ABSENT_AFTER_RE = re.compile(r"(?:[ \t]*,[ \t]*[A-ZÅÄÖ][\w-]*(?:[ \t]+[A-ZÅÄÖa-zåäö][\w-]*)?)?[ \t]*,?[ \t]*"
+                             r"(?:deltog[ \t]+ej|deltog[ \t]+inte|ej[ \t]+närvarande|frånvarande)(?![\w-])")
+# "Tjänstgörande Helene Nordin (Mp) för Christina Mattisson (S) ersättare Christel Friskopp (S)": a two-line heading
+# of a table's first column whose second line came after the first row's names
+SPLIT_SUBSTITUTE_RE = re.compile(r"(?<![\w-])(?<!(?:Ej|ej) )(?<!(?:Icke|icke) )Tjänstgörande(?=[ \t]+[A-ZÅÄÖ][a-zåäöé]"
+                                 r"[^\n]{0,80}?[ \t]ersättare[ \t]+[A-ZÅÄÖ])")
+# "1:e vice ordförande Per-Ola Mattsson (S)", "Ordförande Erik Berg (S)": a presidium post written before the name
+PRESIDIUM_BEFORE_RE = re.compile(r"(?:(?<![\w-])(?:[Oo]rdförande|(?:\d:[ \t]?e[ \t]+|förste[ \t]+|andre[ \t]+)?"
+                                 r"vice[ \t]+ordförande))[ \t]*:?[ \t]*$")
 
 Stack = tuple[int, int, list[tuple[str, str]], int]
 
@@ -147,7 +189,10 @@ def _stacks(bounds: list[tuple[int, int, str, str]], text: str) -> list[Stack]:
 
 
 DECIDING = {"beslutande", "ledamot"}
-PRESENT_HEAD_RE = re.compile(r"Närvarande(?![\w-])")
+PRESENT_HEAD_RE = re.compile(r"(?:Övriga[ \t]+)?[Nn]ärvarande(?![\w-])")
+# "Bo Frank (m), förste vice ordf. (tjänstgör som ordförande )": the member who chaired this meeting
+CHAIRED_AFTER_RE = re.compile(r"(?:\([^()\n]{0,6}\)|[^()\n]){0,40}?\((?:tjänstgör|tjänstgjorde|fungerar|fungerade)[ \t]+som[ \t]+ordförande"
+                              r"[ \t]*\)")
 
 
 def _role_in(heads: list[tuple[str, str]], has_party: bool) -> tuple[str, str] | None:
@@ -184,7 +229,7 @@ def run_on_attendance(cx: DocContext) -> None:
 # The signature block of a run-on head: "Underskrifter Sekreterare Paragrafer 26 -- 38 Maria Hedman Ordförande Jan
 # Sahlén (S) Justerare Ida Stafrin (C)", "Sekreterare Ordförande Sara Månsson Anneli Persson (S)"
 # (not "(Ordförande)" after a name, nor "Ordförande förklarade mötet öppnat", nor "Sekreterare, Inger Nilsson")
-SIGN_WORD_RE = re.compile(r"(?<![\w(-])(?P<w>Sekreterare|Protokollförare|Ordförande|Justerare|Justerande)(?![\w-])"
+SIGN_WORD_RE = re.compile(r"(?<![\w(-])(?<!,[ ])(?P<w>Sekreterare|Protokollförare|Ordförande|Justerare|Justerande)(?![\w-])"
                           r"(?![ \t]*[,)])(?![ \t]+(?!paragraf)[a-zåäö])")
 SIGN_ROLE = {"sekreterare": "sekreterare", "protokollförare": "sekreterare", "ordförande": "ordförande",
              "justerare": "justerare", "justerande": "justerare"}
@@ -200,6 +245,8 @@ ELECTED_ADJUSTER_RE = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,4}\))?[ \t]
                                  r"(?:till[ \t]+(?:protokoll)?justerare|att[ \t]+(?:jämte[ \t]+ordföranden[ \t]+)?justera)")
 ELECTS_ADJUSTER_RE = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,4}\))?[ \t]+att[ \t]+(?:jämte[ \t]+ordföranden[ \t]+)?"
                                 r"justera")
+UNREAD_NAME_RE = re.compile(r"[ \t]*(?:\.{2,}|…)?[ \t]*(?P<n>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?[ \t]+"
+                            r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?![\w-])")
 SIGN_GAP = 120  # characters between the role words of one block, and after its last
 
 
@@ -223,14 +270,22 @@ def _run_on_signatures(cx: DocContext) -> None:
             continue
         end_m = SIGN_END_RE.search(text, block[-1].end(), block[-1].end() + SIGN_GAP)
         end = end_m.start() if end_m else min(len(text), block[-1].end() + SIGN_GAP)
+        if _names_over_roles(cx, text, block, spans, starts, known, signed):
+            continue
         events = [(m.start(), m.end(), SIGN_ROLE[m["w"].lower()]) for m in block]
         events += [(a, b, "") for a, b in spans[bisect.bisect_left(starts, block[0].end()):
                                                  bisect.bisect_left(starts, end)]]
         queue = []
         last = ""
-        for a, b, role in sorted(events):
+        events.sort()
+        for n, (a, b, role) in enumerate(events):
             if role:
-                queue.append(role)
+                # "Sekreterare Fitim Kunushevci Ordförande …": a name no stage read took this role; the names after
+                # it do not
+                nxt = events[n + 1][0] if n + 1 < len(events) else end
+                un = UNREAD_NAME_RE.match(text, b, nxt)
+                if not (un and plausible_name(un["n"]) and not un["n"].split()[0].endswith(("ande", "are"))):
+                    queue.append(role)
                 last = role
                 continue
             took = queue.pop(0) if queue else ("justerare" if last == "justerare" else "")
@@ -265,17 +320,41 @@ def _run_on_signatures(cx: DocContext) -> None:
                 cx.claim("ATTENDED", pk2, cx.meeting_key, a, spans[k2][1], "run-on-signature", 0.8, role="justerare")
 
 
+def _names_over_roles(cx: DocContext, text: str, block: list, spans: list[tuple[int, int]], starts: list[int],
+                      known: set, signed: set[str]) -> bool:
+    """'UNDERSKRIFTER Kjell-Åke Halldén Sekreterare Britta Flinkfeldt Ordförande Peter Waara Justerare': each role
+    word written under its name, so right after it (a party between); true where every role word of the block is."""
+    pairs = []
+    for m in block:
+        k = bisect.bisect_left(starts, m.start()) - 1
+        if k < 0 or not re.fullmatch(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,4}\))?[ \t]*", text[spans[k][1]:m.start()]):
+            return False
+        pairs.append((spans[k], m))
+    if len({p for p, _ in pairs}) < len(pairs):
+        return False
+    for (a, b), m in pairs:
+        role = SIGN_ROLE[m["w"].lower()]
+        if role not in known:
+            pk = person(cx, a, b, "run-on-signature")
+            cx.claim("ATTENDED", pk, cx.meeting_key, a, m.end(), "run-on-signature", 0.8, role=role)
+            signed.add(role)
+    return True
+
+
 # "Cristine Persson, C, tjg ers för …", "Mi Bringsaas, S Katarina Rosberg, S": a name and a party code after a comma
 COMMA_PARTY_NAME_RE = re.compile(r"(?<![\w-])(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?(?:[ \t]+(?:[A-ZÅÄÖ]"
-                                 r"[a-zåäöé-]+|af|von|de)){1,3}),[ \t]*(?P<party>[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3})(?=[ \t]*,|[ \t]*$|"
-                                 r"[ \t]+[A-ZÅÄÖ])")
+                                 r"[a-zåäöé-]+|af|von|de)){1,3})(?:,[ \t]*(?P<party>[A-ZÅÄÖ]{1,3}|[a-zåäö]{1,3})(?=[ \t]*,|[ \t]*$|"
+                                 r"[ \t]+[A-ZÅÄÖ])|[ \t]*\((?P<bp>[A-Za-zÅÄÖåäö]{1,4})\)|,[ \t]*(?P<title>[a-zåäö][\w-]+))")
 
 
 def _comma_party_names(cx: DocContext, text: str, a: int, b: int) -> None:
-    """Names in an attendance list that no earlier stage read, known by the party code after them."""
+    """Names in an attendance list that no earlier stage read, known by the party code after them (bracketed or
+    after a comma: 'Yoomi Renström (S)'), or an official's title after a comma ('Marica Gardell, socialdirektör')."""
     for m in COMMA_PARTY_NAME_RE.finditer(text, a, b):
-        if m["party"].upper() in lexicon.parties() and plausible_name(m["name"]) and not cx.inside_person(m.start("name")):
-            person(cx, m.start("name"), m.end("name"), "run-on-attendance", m["party"], 0.8)
+        party = m["party"] or m["bp"]
+        if (party.upper() in lexicon.parties() if party else official_title(m["title"])) and \
+                plausible_name(m["name"]) and not cx.inside_person(m.start("name")):
+            person(cx, m.start("name"), m.end("name"), "run-on-attendance", party, 0.8)
 
 
 def _run_on_lists(cx: DocContext) -> None:
@@ -296,8 +375,23 @@ def _run_on_lists(cx: DocContext) -> None:
         if heads[0][1] == "stop":
             under_present = False
             continue
-        said_present = bool(PRESENT_HEAD_RE.match(text, hs, e))
+        if REFERS_RE.search(text, e, min(end, e + 60)):
+            continue
+        said_present = bool(PRESENT_HEAD_RE.match(text, hs, e) or LIST_OF_PRESENT_RE.search(text, max(0, hs - 24), hs))
         under_present = under_present or said_present
+        marks = bool(PRESENCE_COLUMN_RE.search(text, max(0, hs - 160), e))
+        counted = COUNTED_RE.match(text, e, end)
+        rows_end = None
+        if marks and counted and heads[-1][0] in MEMBER:
+            # the headings before a counted one belong to other columns; its rows end at the n-th presence mark,
+            # the rows after it lost their heading
+            heads, e = heads[-1:], counted.end()
+            rows = ROW_MARK_RE.finditer(text, e, end)
+            for _ in range(int(counted["n"])):
+                rows_end = next(rows, None)
+                if rows_end is None:
+                    break
+            rows_end = rows_end.end() if rows_end else None
         members = {r for r, st in heads if r and r not in OTHERS and st != "absent"}
         if len(members) > 1 and not members <= DECIDING:
             cx.warn(f"närvarolistans kolumner ({', '.join(sorted(members))}) har flutit ihop i texten: vilka som "
@@ -308,14 +402,19 @@ def _run_on_lists(cx: DocContext) -> None:
             pm = PARTY_NEAR_RE.match(text, b, min(end, b + 8))
             if pm and pm["bare"] and pm["bare"].upper() not in lexicon.parties():
                 pm = None
-            if SERVED_FOR_RE.search(text, max(0, a - 12), a):
+            if pm is None:
+                # "Maj-Britt Lindström, Piteå, (s Christian Lindgren": the party after the member's municipality
+                pm = PARTY_AFTER_PLACE_RE.match(text, b, min(end, b + 40))
+                if pm and pm["p"].upper() not in lexicon.parties():
+                    pm = None
+            if SERVED_FOR_RE.search(text, max(0, a - 12), a) and not re.search(r"undantag[ \t]+för[ \t]+$", text[max(0, a - 16):a]):
                 # the member a substitute served for was not there; the party written after the name is theirs
                 party = pm and (pm["p"] or pm["bare"])
                 if party:
                     person(cx, a, b, "run-on-attendance", party)
                 continue
             has_party = bool(pm)
-            got = _role_in(heads, has_party)
+            got = _role_in(heads, has_party) if rows_end is None or a < rows_end else ("", "")
             if got is None:
                 continue
             role, status = got
@@ -323,6 +422,11 @@ def _run_on_lists(cx: DocContext) -> None:
             party = pm and (pm["p"] or pm["bare"])
             # among the members, an unknown code in brackets is a local party's ("Marianne Utterdahl (SIV)")
             pk = person(cx, a, b, "run-on-attendance", party, local_party=role in MEMBER)
+            mark = PRESENCE_MARK_RE.match(text, b, min(end, b + 12)) if marks else None
+            if status != "absent" and (ABSENT_AFTER_RE.match(text, b, min(end, b + 40)) or
+                                       mark and mark["mark"] in "-–" or EXCEPT_RE.search(text, max(e, a - 160), a)):
+                status = "absent"
+                role = ""
             if status == "absent":
                 cx.claim("ABSENT_FROM", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role=role or None)
                 continue
@@ -330,25 +434,36 @@ def _run_on_lists(cx: DocContext) -> None:
             if sub and sub["not"]:
                 role = "ersättare"  # "Göte W Swén, M, ej tjg ers": a substitute present who did not serve
             cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role=role or "närvarande")
-            if under_present and role in MEMBER:
-                # "Närvarande Ledamöter …", "Närvarande ersättare …": listed as present, and in that role
+            if (under_present or mark and mark["mark"] not in "-–") and role and role not in ("närvarande", "övrig deltagare"):
+                # "Närvarande Ledamöter …", "Närvarande ersättare …", "Närvarande … Tjänstemän Anna-Lena Cederström
+                # regiondirektör": listed as present, and in that role
                 cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role="närvarande")
             if role == "tjänstgörande ersättare":  # a serving substitute is among those who decide
                 cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role="beslutande")
             if sub and not sub["not"] and role != "tjänstgörande ersättare":
                 cx.claim("ATTENDED", pk, cx.meeting_key, a, sub.end(), "run-on-attendance", 0.8,
                          role="tjänstgörande ersättare")
+                if role == "närvarande":  # "Andreas Gudinge (S), tjg ersättare" among merged columns: decides too
+                    cx.claim("ATTENDED", pk, cx.meeting_key, a, sub.end(), "run-on-attendance", 0.8, role="beslutande")
             if not has_party and role not in MEMBER and role != "tjänsteperson":
                 # "Övriga deltagare: Staffan Isling, regiondirektör": present, and there as an official
                 te = _official_after(text, b, end)
                 bm = TITLE_BEFORE_RE.search(text, max(e, a - 40), a) if te is None else None
-                if te is not None or (bm and official_title(bm["title"])):
+                if bm and re.search(r"[a-zåäöé],[ \t]*$", text[max(0, bm.start() - 4):bm.start()]):
+                    bm = None  # "Kjell-Åke Halldén, Sekreterare Erica Mattsson": the title of the entry before
+                if te is not None or (bm and _official_before(bm["title"])):
                     cx.claim("ATTENDED", pk, cx.meeting_key, bm.start() if bm else a, te or b, "run-on-attendance",
                              0.8, role="tjänsteperson")
             if not has_party and SECRETARY_AFTER_RE.match(text, b, min(end, b + 40)):
                 # "Jessica Bräck, sekreterare", "Göran Wiebe kanslidirektör, sekreterare": the meeting's secretary
                 sm = SECRETARY_AFTER_RE.match(text, b, min(end, b + 40))
                 cx.claim("ATTENDED", pk, cx.meeting_key, a, sm.end(), "run-on-attendance", 0.8, role="sekreterare")
+            if has_party and role in ("", "närvarande") and under_present and PRESIDIUM_BEFORE_RE.search(text, max(e, a - 30), a):
+                # "Närvarande Ordförande - (S) 1:e vice ordförande Per-Ola Mattsson (S)": the presidium decides
+                cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role="beslutande")
+            cm = CHAIRED_AFTER_RE.match(text, b, min(end, b + 80))
+            if cm and role in MEMBER:
+                cx.claim("ATTENDED", pk, cx.meeting_key, a, cm.end(), "run-on-attendance", 0.8, role="ordförande")
             rm = ROLE_AFTER_RE.match(text, b, min(end, b + 40))
             if rm and role == "närvarande" and "ordf" in rm["role"].lower():
                 # the columns of members and substitutes ran together: a member of the presidium still decides
