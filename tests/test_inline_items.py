@@ -197,3 +197,20 @@ def test_the_next_numbers_in_a_column_after_a_run_and_their_titles():
     got = items(text)
     assert got[3] == ("4", "Budget SN 2019/71 Anmälningsärenden")
     assert got[4:] == [("5", "Meddelanden delegationsbeslut"), ("6", "Meddelanden"), ("punkt 7", "Övrigt")]
+
+
+def test_a_notice_with_an_agenda_for_each_meeting():
+    # a joint meeting's agenda, then a body's own agenda numbered from 1 under its own heading
+    text = ("Kallelse Dagordning för sammanträde för beredningarna 1. Välkommen! 2. Val av justerare "
+            "3. Föregående protokoll 4. Övriga frågor Socialberedningen Ordinarie ledamöter Dagordning för "
+            "Socialberedningens sammanträde 1. Val av justerare 2. Dagordning 3. Föregående protokoll "
+            "4. E-samhället kring E-hälsa Muntlig information\n")
+    got = items(text)
+    assert [label for label, _ in got] == ["1.", "2.", "3.", "4.", "1. (2)", "2. (2)", "3. (2)", "4. (2)"]
+    assert got[4][1] == "Val av justerare" and got[7][1].startswith("E-samhället kring E-hälsa")
+
+
+def test_a_list_from_1_without_an_agenda_heading_is_no_second_agenda():
+    text = ("Kallelse Dagordning 1. Val av justerare 2. Budget 3. Övriga frågor Budgeten har tre delar "
+            "och de är dessa 1. Drift 2. Investering 3. Finansiering\n")
+    assert [label for label, _ in items(text)] == ["1.", "2.", "3."]
