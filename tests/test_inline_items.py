@@ -214,3 +214,13 @@ def test_a_list_from_1_without_an_agenda_heading_is_no_second_agenda():
     text = ("Kallelse Dagordning 1. Val av justerare 2. Budget 3. Övriga frågor Budgeten har tre delar "
             "och de är dessa 1. Drift 2. Investering 3. Finansiering\n")
     assert [label for label, _ in items(text)] == ["1.", "2.", "3."]
+
+
+def test_a_number_before_a_diary_reference_that_lost_its_digits():
+    # "138 LK/ Föredragningslistan": the § sign and the diary number's digits lost in a PDF transcript
+    text = ("Justering Utsågs Ulric Andersson att jämte ordföranden justera dagens protokoll. 138 LK/ "
+            "Föredragningslistan Godkändes upprättad föredragningslista. 139 Föredragningar Möjlighet att "
+            "inrätta fler vårdplatser\n")
+    got = items(text)
+    assert [label for label, _ in got] == ["138", "139"]
+    assert got[0][1].startswith("Föredragningslistan")
