@@ -218,7 +218,7 @@ def test_a_list_from_1_without_an_agenda_heading_is_no_second_agenda():
 
 def test_a_number_before_a_diary_reference_that_lost_its_digits():
     # "138 LK/ Föredragningslistan": the § sign and the diary number's digits lost in a PDF transcript
-    text = ("Justering Utsågs Ulric Andersson att jämte ordföranden justera dagens protokoll. 138 LK/ "
+    text = ("Utsågs Ulric Andersson att jämte ordföranden justera dagens protokoll. 138 LK/ "
             "Föredragningslistan Godkändes upprättad föredragningslista. 139 Föredragningar Möjlighet att "
             "inrätta fler vårdplatser\n")
     got = items(text)

@@ -1,0 +1,33 @@
+"""An unnumbered "Justering" before the first numbered item: minutes that number only their matters still report
+the choice of the person who checks them, under a heading of its own ("Justering\n\n1. SN/2018:98 Uppdrag …",
+"… Justering Utsågs Ulric Andersson att jämte ordföranden justera dagens protokoll. 138 LK/ Föredragningslistan
+…"). It is an item of the agenda, unnumbered. Never where an item already chooses the checker ("Val av
+justerare")."""
+from __future__ import annotations
+
+import re
+
+from ingest.segment.model import Item, Segmented
+
+# the heading on a line of its own, right before the first item (only blank lines between)
+JUSTERING_LINE_RE = re.compile(r"(?m)^[ \t]*Justering[ \t]*\n(?:[ \t]*\n)*[ \t]*\Z")
+# the heading inside run-on text, its sentence choosing the checker: "Justering Utsågs … att … justera …"
+JUSTERING_INLINE_RE = re.compile(r"(?<![\w-])Justering[ \t]+(?=[A-ZÅÄÖ][a-zåäö]+[ \t][^\n]{0,120}?\bjustera\b)")
+CHECKER_TITLE_RE = re.compile(r"(?i)\bjuster")
+WINDOW = 400
+
+
+def opening_items(seg: Segmented) -> None:
+    if not seg.items or not seg.items[0].number or any(CHECKER_TITLE_RE.search(it.title) for it in seg.items):
+        return
+    first = seg.items[0]
+    lo = max(0, first.start - WINDOW)
+    before = seg.masked[lo:first.start]
+    m = JUSTERING_LINE_RE.search(before)
+    if m is None and seg.item_style == "inline":
+        m = next((x for x in JUSTERING_INLINE_RE.finditer(before)), None)
+    if m is None:
+        return
+    a = lo + m.start() + len(m.group()) - len(m.group().lstrip())
+    b = a + len("Justering")
+    seg.items.insert(0, Item("", "Justering", "Justering", a, first.start, (a, b), (a, b)))
