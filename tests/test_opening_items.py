@@ -33,3 +33,10 @@ def test_a_head_field_named_justering_is_no_item():
     text = ("Justering\nKommunhuset 2024-03-05\n\nPlats och tid Kommunhuset\n\n1. Budget\n\n2. Taxor\n\n"
             "3. Övriga frågor\n")
     assert "Justering" not in labels(text)
+
+
+def test_a_head_pages_labels_in_run_on_text_are_no_justering_item():
+    # labels, no sentence ended by its point
+    text = ("Plats och tid Kommunhuset Justering Kommunkansliet Utses att justera Anna Berg Underskrifter "
+            "Sekreterare 12 Budget 13 Budget 2025 Beslut om budget 14 Taxor för vatten\n")
+    assert "Justering" not in labels(text)

@@ -12,7 +12,9 @@ from ingest.segment.model import Item, Segmented
 # the heading on a line of its own, right before the first item (only blank lines between)
 JUSTERING_LINE_RE = re.compile(r"(?m)^[ \t]*Justering[ \t]*\n(?:[ \t]*\n)*[ \t]*\Z")
 # the heading inside run-on text, its sentence choosing the checker: "Justering Utsågs … att … justera …"
-JUSTERING_INLINE_RE = re.compile(r"(?<![\w-])Justering[ \t]+(?=[A-ZÅÄÖ][a-zåäö]+[ \t][^\n]{0,120}?\bjustera\b)")
+# (a sentence, ended by its point: a head page's labels "Justering Kommunkansliet … Utses att justera" are none)
+JUSTERING_INLINE_RE = re.compile(r"(?<![\w-])Justering[ \t]+(?=[A-ZÅÄÖ][a-zåäö]+[ \t][^\n.]{0,120}?\bjustera\b"
+                                 r"[^\n.]{0,80}\.)")
 CHECKER_TITLE_RE = re.compile(r"(?i)\bjuster")
 WINDOW = 400
 
