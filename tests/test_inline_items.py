@@ -224,3 +224,16 @@ def test_a_number_before_a_diary_reference_that_lost_its_digits():
     got = items(text)
     assert [label for label, _ in got] == ["138", "139"]
     assert got[0][1].startswith("Föredragningslistan")
+
+
+def test_a_registers_two_labels_right_after_a_transcript_pages_header():
+    text = ("2 2(22) Utses att justera Agneta Lenander Justeringens tid och plats Kommunledningskontoret\n\n"
+            "3 3(22) 31 Beslutad ärendelista 32 Information Resultatbalansering hemvården Kamera i ordinärt boende\n")
+    got = items(text)
+    assert [label for label, _ in got] == ["31", "32"] and got[0][1].startswith("Beslutad ärendelista")
+
+
+def test_two_labels_far_apart_after_a_page_header_are_no_register():
+    text = ("3 3(22) 31 Beslutad ärendelista och en lång text som fortsätter om annat än ärenden under en rad "
+            "som aldrig tar slut 32 Information\n")
+    assert items(text) == []

@@ -328,6 +328,7 @@ def _without_furniture(text: str) -> str:
 EXTRACT_RE = re.compile(r"(?i)\b(?:utdrag[ \t]+ur[ \t]+(?:sammanträdes)?protokoll|protokollsutdrag)")
 # "Paragrafer: 1-18", "Paragrafer 49-60" on a protocol's first page: the numbers its § carry
 PARAGRAPHS_RE = re.compile(r"\bParagrafer[ \t]*:?[ \t]*(?P<lo>\d{1,3})[ \t]*[-–][ \t]*(?P<hi>\d{1,3})\b")
+PAGE_HEAD_END_RE = re.compile(r"(?<![\w(])\d{1,3}[ \t]+\d{1,3}\(\d{1,3}\)[ \t]+$")
 WEAK_BEFORE_RE = re.compile(r"(?:^|\n|[.)!?:][ \t]*|\(\d{1,3}\)[ \t]*)$")
 
 
@@ -385,6 +386,12 @@ def _weak_labels(text: str, found: list[re.Match], runs: list[list]) -> list[re.
     ok = {id(m) for m in found}
     for run in runs:
         if len(run) == 2 and all(id(m) in ok and guarded(m) for m in run):
+            return run
+    # a register's two labels right after a transcript page's header: "3 3(22) 31 Beslutad ärendelista 32 Information"
+    for run in runs:
+        if (len(run) == 2 and all(id(m) in ok for m in run) and not run[0]["prefix"]
+                and _inline_style(run[0]) == _inline_style(run[1]) and run[1].start() - run[0].end() <= 60
+                and PAGE_HEAD_END_RE.search(text, max(0, run[0].start() - 12), run[0].start() + 1)):
             return run
     for m in found:
         if re.match(r"(?:Dnr|Diarienummer)\b", text[m.end():m.end() + 12]):
