@@ -187,3 +187,16 @@ def test_more_decisions_in_prose_and_one_per_sentence():
     assert got == ["Anteckningarna godkändes och lades till handlingarna.",
                    "Utskottet beslutade med stöd av 7 kap. 12 § riksdagsordningen att överlägga med regeringen om "
                    "utkastet."]
+
+
+def test_a_proposal_agreed_to_is_the_decision():
+    from ingest.pipeline import extract_document
+    from ingest.readers import Document
+
+    text = ("Minnesanteckningar Samverkansrådet\n\n • § 59\n\n  Val av justerare\n\n • § 60\n\n  Kommunalförbund\n\n"
+            "  Ordföranden föreslår att bildandet av kommunalförbund blir en stående punkt på dagordningen. "
+            "Förslaget bifalls av övriga ledamöter.\n\n • § 61\n\n  Övriga frågor\n")
+    _, x = extract_document(Document("doc:notes", "notes.txt", "notes.txt", "txt", text, "0"))
+    got = [m.props["text"] for m in x.mentions if m.label == "Decision"]
+    assert got == ["Ordföranden föreslår att bildandet av kommunalförbund blir en stående punkt på dagordningen. "
+                   "Förslaget bifalls av övriga ledamöter."]

@@ -23,7 +23,7 @@ DECIDED_IN_TEXT_RE = re.compile(r"(?i)\b(?:beslutade|beslutar|beslöt|beslutades
                                 # "Styrgruppen beslutade lägga protokollet till handlingarna"
                                 r"\b(?:beslutade|beslöt)\s+(?:lägga|godkänna|anta|utse|fastställa|bifalla|avslå|"
                                 r"uppdra|överlämna|återremittera|tillstyrka|avstyrka|notera)\b|"
-                                r"\b(?:godkändes|fastställdes|antogs|bifölls|avslogs|beslutades)\b|"
+                                r"\b(?:godkändes|fastställdes|antogs|bifölls|bifalls|avslogs|beslutades)\b|"
                                 # "Dagordningen fastställs med följande tillägg", "Dagordningen godkännes"
                                 r"\b(?:fastställs|fastställes|godkänns|godkännes)\b|"
                                 # "Rapporten lades till handlingarna", "Två övriga frågor lades till dagordningen"
@@ -32,6 +32,8 @@ DECIDED_IN_TEXT_RE = re.compile(r"(?i)\b(?:beslutade|beslutar|beslöt|beslutades
                                 # till justerare"
                                 r"\b(?:utser|utses|utsågs|valdes)\b")
 
+AGREED_RE = re.compile(r"(?:Förslaget|Yrkandet)\s+(?:bifalls|bifölls|godkänns|godkändes|antas|antogs)\b")
+PROPOSES_RE = re.compile(r"\b(?:föreslår|föreslog|yrkar|yrkade)\s+att\b")
 # a point followed by a lower-case word or a number goes on with the sentence ("7 kap. 12 §", "t.o.m. oktober")
 ABBREV_GO_ON_RE = re.compile(r"[ \t]+[a-zåäö0-9§]")
 DECISION_LINE_RE = re.compile(r"^[ \t]*(?:(?P<num>\d{1,2})[.)]|[-–•*])[ \t]+(?P<text>\S.*)$")
@@ -114,6 +116,11 @@ def _decisions_in_text(cx: DocContext, it: Item, ik: str) -> None:
             if not (b < it.end and cx.seg.masked[b - 1] == "." and ABBREV_GO_ON_RE.match(cx.seg.masked, b)):
                 break
             b = min(sentence_bounds(cx.seg.masked, b + 1)[1], it.end)
+        if AGREED_RE.match(cx.seg.masked[a:b].lstrip()):
+            # "Ordföranden föreslår att … Förslaget bifalls av övriga ledamöter.": the proposal is the decision
+            pa = max(sentence_bounds(cx.seg.masked, max(a - 2, 0))[0], it.head[1])
+            if PROPOSES_RE.search(cx.seg.masked, pa, a):
+                a = pa
         a = max(a, it.head[1])
         while a < b and cx.text[a].isspace():
             a += 1
