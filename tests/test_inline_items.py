@@ -237,3 +237,12 @@ def test_two_labels_far_apart_after_a_page_header_are_no_register():
     text = ("3 3(22) 31 Beslutad ärendelista och en lång text som fortsätter om annat än ärenden under en rad "
             "som aldrig tar slut 32 Information\n")
     assert items(text) == []
+
+
+def test_a_point_numbered_with_a_slash_goes_on_with_the_dotted_run():
+    # "4/ Rapporter" after "1. … 2. … 3. …" on the transcript's next page
+    text = ("Pär Nuder öppnade mötet. 1. Fastställande av dagordning Dagordningen fastställdes. 2. Föregående "
+            "protokoll Protokollet lades till handlingarna. 3. Val av justerare Ulla Jakobsson valdes till "
+            "justerare.\n\n2 Beslutsgruppen för mål 5b-skärgården 4/ Rapporter Rapport från kommitténs möte\n")
+    got = items(text)
+    assert [label for label, _ in got] == ["1.", "2.", "3.", "4."] and got[3][1].startswith("Rapporter")

@@ -16,7 +16,7 @@ from ingest.segment.model import Item, Segmented
 INLINE_ITEM_RE = re.compile(r"(?<![\w§/.,:(-])(?P<prefix>(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}[ \t]?)?§|[A-ZÅÄÖ]{2,5}"
                             r"|(?:Ärende|Punkt|Dagordningspunkt)"
                             r"|(?!(?:Sida|Sid|Blad|Dnr|Kl|Nr|Tel|Tid|Den|Kap|Bil|Mål|Steg|Fas)\b)[A-ZÅÄÖ][a-zåäö]{1,3})?[ \t]?"
-                            r"(?P<num>\d{1,3})(?:(?P<dot>\.)[ \t]+|(?P<colon>:)[ \t]*|[ \t]+)"
+                            r"(?P<num>\d{1,3})(?:(?P<dot>[./])[ \t]+|(?P<colon>:)[ \t]*|[ \t]+)"
                             r"(?=Dnr[ \t]|[A-ZÅÄÖ]-?[a-zåäö]|[A-ZÅÄÖ]{2,5}/[^ \t\n]*[ \t]+[A-ZÅÄÖ][a-zåäö]|[A-ZÅÄÖ]{2,5}[ \t]\d|[a-h]\)[ \t]+[A-ZÅÄÖ][a-zåäö])")
 # a diary number before the title: "Dnr KS 2018/14 …", "138 LK/2012/0345 Föredragningslistan" (its digits lost: "LK/ ")
 INLINE_DNR_RE = re.compile(r"Dnr[ \t]+\S+(?:[ \t]+\d{4}/\S+|[ \t]+\S+/\d+)?[ \t]+|[A-ZÅÄÖ]{2,5}/[^ \t\n]*[ \t]+")
