@@ -246,3 +246,12 @@ def test_a_point_numbered_with_a_slash_goes_on_with_the_dotted_run():
             "justerare.\n\n2 Beslutsgruppen för mål 5b-skärgården 4/ Rapporter Rapport från kommitténs möte\n")
     got = items(text)
     assert [label for label, _ in got] == ["1.", "2.", "3.", "4."] and got[3][1].startswith("Rapporter")
+
+
+def test_a_bare_number_before_a_word_cut_off_by_the_end_is_no_item():
+    text = ("Arbetsutskottet 2 Plats för sammanträdet Beslut. 3 Datum för förbundsmöte Beslut. 4 Kommunledningsfrågor "
+            "Information. 5 Ekonomisk rapport Rapporten läggs till handlingarna. 6 Arbetsu")
+    assert [label for label, _ in items(text)] == ["2", "3", "4", "5"]
+    # with a body's prefix the label stands: "Ks 138 Dnr Fö"
+    text = "Ks 135 Dnr Budget Ks 136 Dnr Intranät Ks 137 Dnr Motion Ks 138 Dnr Fö"
+    assert [label for label, _ in items(text)][-1] == "Ks 138"

@@ -60,6 +60,10 @@ def inline_items(seg: Segmented) -> bool:
     best = [m for m in best if not HEAD_PAGE_RE.search(text, m.end(), min(len(text), m.end() + 40))]
     if _prose_list(text, best):
         best = []
+    # a bare number before one word cut off by the end of the text ("… till handlingarna. 6 Arbetsu"): as likely a
+    # page's number before its header as a label, and no title to read
+    if len(best) > 3 and not best[-1]["prefix"] and CUT_TAIL_RE.fullmatch(text, best[-1].end()):
+        best = best[:-1]
     elif len(best) >= 3:
         best = best + _later_agendas(text, runs, best)
     # two points in a row open a memo's agenda ("Mötet öppnas … 2. Föregående möte … 3. Info …") when dotted and
@@ -328,6 +332,7 @@ def _without_furniture(text: str) -> str:
 EXTRACT_RE = re.compile(r"(?i)\b(?:utdrag[ \t]+ur[ \t]+(?:sammanträdes)?protokoll|protokollsutdrag)")
 # "Paragrafer: 1-18", "Paragrafer 49-60" on a protocol's first page: the numbers its § carry
 PARAGRAPHS_RE = re.compile(r"\bParagrafer[ \t]*:?[ \t]*(?P<lo>\d{1,3})[ \t]*[-–][ \t]*(?P<hi>\d{1,3})\b")
+CUT_TAIL_RE = re.compile(r"[A-ZÅÄÖa-zåäö]{1,12}")
 PAGE_HEAD_END_RE = re.compile(r"(?<![\w(])\d{1,3}[ \t]+\d{1,3}\(\d{1,3}\)[ \t]+$")
 WEAK_BEFORE_RE = re.compile(r"(?:^|\n|[.)!?:][ \t]*|\(\d{1,3}\)[ \t]*)$")
 
