@@ -40,3 +40,15 @@ def test_a_head_pages_labels_in_run_on_text_are_no_justering_item():
     text = ("Plats och tid Kommunhuset Justering Kommunkansliet Utses att justera Anna Berg Underskrifter "
             "Sekreterare 12 Budget 13 Budget 2025 Beslut om budget 14 Taxor för vatten\n")
     assert "Justering" not in labels(text)
+
+
+def test_the_agenda_approval_of_a_transcript_without_other_items():
+    got = segment("2 NORSJÖ KOMMUN PROTOKOLL 2(21) Dagordning 177 Dagordningen godkännes med följande ändringar: "
+                  "Tillägg: Förlängningar av avtal\n\n3 NORSJÖ KOMMUN PROTOKOLL 3(21) Samråd med NUAB\n").items
+    assert [(it.number, it.title) for it in got] == [("177", "Dagordning")]
+    assert got[0].end < 130  # to the end of its page
+    assert [it.label for it in segment("3 NVSam Dagordning Dagordningen föredras. Två ärenden tillkommer").items] == \
+        ["Dagordning"]
+    # the word inside a sentence is no heading
+    assert segment("Protokoll Ordföranden öppnade mötet och förslaget till dagordning Dagordningen godkändes.").items \
+        == []

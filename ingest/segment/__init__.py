@@ -15,7 +15,7 @@ from ingest.segment.attendance import (COLUMN_GAP, INLINE_ATTENDANCE, MARK_COLUM
 from ingest.segment.head import LABEL_RE, MEETING_LINE_RE, SPACED_LABEL_RE, find_fields, set_dates
 from ingest.segment.items import DNR_ONLY_RE, PARA_RE, POINT_RE, PREFIXED_RE, WORD_ITEM_RE, find_items
 from ingest.segment.garble import GARBLED_MESSAGE, check_garbled
-from ingest.segment.opening import opening_items
+from ingest.segment.opening import agenda_item, opening_items
 from ingest.segment.program import program_items
 from ingest.segment.runon import INLINE_DNR_RE, INLINE_ITEM_RE, INLINE_TITLE_END_RE, inline_items, prefer_register, toc_items
 from ingest.segment.lines import BULLET_RE, TAG_RE, TOC_HEAD_RE, TOC_LINE_RE, mask_boilerplate, split_lines
@@ -49,6 +49,7 @@ def segment(text: str) -> Segmented:
         weak = inline_items(seg)
         # … or its register does, numbered or not
         prefer_register(seg, weak)
+    agenda_item(seg)
     opening_items(seg)
     check_garbled(seg)
     # inline items may be a register at the top of the text: the head and the attendance are not cut off there

@@ -1,8 +1,10 @@
-"""An unnumbered "Justering" before the first numbered item: minutes that number only their matters still report
+"""The opening items a segmentation would miss. An unnumbered "Justering" before the first numbered item: minutes that number only their matters still report
 the choice of the person who checks them, under a heading of its own ("Justering\n\n1. SN/2018:98 Uppdrag …",
 "… Justering Utsågs Ulric Andersson att jämte ordföranden justera dagens protokoll. 138 LK/ Föredragningslistan
 …"). It is an item of the agenda, unnumbered. Never where an item already chooses the checker ("Val av
-justerare")."""
+justerare"). And where a run-on transcript gave no item at all, its agenda's approval still shows as a heading
+followed by its own decision: "Dagordning 177 Dagordningen godkännes med följande ändringar", "NVSam Dagordning
+Dagordningen föredras." (the number, where one stands between them, is the paragraph's)."""
 from __future__ import annotations
 
 import re
@@ -33,3 +35,22 @@ def opening_items(seg: Segmented) -> None:
     a = lo + m.start() + len(m.group()) - len(m.group().lstrip())
     b = a + len("Justering")
     seg.items.insert(0, Item("", "Justering", "Justering", a, first.start, (a, b), (a, b)))
+
+
+AGENDA_ITEM_RE = re.compile(r"(?<![\w-])(?P<title>Dagordning|Föredragningslista)(?:[ \t]+(?P<num>\d{1,3}))?[ \t]+"
+                            r"(?P=title)(?:en|n)[ \t]+[a-zåäö]")
+
+
+def agenda_item(seg: Segmented) -> None:
+    if seg.items:
+        return
+    m = AGENDA_ITEM_RE.search(seg.masked)
+    if m is None:
+        return
+    a, b = m.start("title"), m.end("title")
+    num = m["num"] or ""
+    end = seg.masked.find("\n\n", m.end())  # to the end of its page
+    end = len(seg.masked) if end < 0 else end
+    seg.items.append(Item(num, num or m["title"], m["title"], a, end, (a, m.end("num") if num else b),
+                          (a, b)))
+    seg.item_style = "inline"
