@@ -197,3 +197,61 @@ def test_the_next_numbers_in_a_column_after_a_run_and_their_titles():
     got = items(text)
     assert got[3] == ("4", "Budget SN 2019/71 Anmälningsärenden")
     assert got[4:] == [("5", "Meddelanden delegationsbeslut"), ("6", "Meddelanden"), ("punkt 7", "Övrigt")]
+
+
+def test_a_notice_with_an_agenda_for_each_meeting():
+    # a joint meeting's agenda, then a body's own agenda numbered from 1 under its own heading
+    text = ("Kallelse Dagordning för sammanträde för beredningarna 1. Välkommen! 2. Val av justerare "
+            "3. Föregående protokoll 4. Övriga frågor Socialberedningen Ordinarie ledamöter Dagordning för "
+            "Socialberedningens sammanträde 1. Val av justerare 2. Dagordning 3. Föregående protokoll "
+            "4. E-samhället kring E-hälsa Muntlig information\n")
+    got = items(text)
+    assert [label for label, _ in got] == ["1.", "2.", "3.", "4.", "1. (2)", "2. (2)", "3. (2)", "4. (2)"]
+    assert got[4][1] == "Val av justerare" and got[7][1].startswith("E-samhället kring E-hälsa")
+
+
+def test_a_list_from_1_without_an_agenda_heading_is_no_second_agenda():
+    text = ("Kallelse Dagordning 1. Val av justerare 2. Budget 3. Övriga frågor Budgeten har tre delar "
+            "och de är dessa 1. Drift 2. Investering 3. Finansiering\n")
+    assert [label for label, _ in items(text)] == ["1.", "2.", "3."]
+
+
+def test_a_number_before_a_diary_reference_that_lost_its_digits():
+    # "138 LK/ Föredragningslistan": the § sign and the diary number's digits lost in a PDF transcript
+    text = ("Utsågs Ulric Andersson att jämte ordföranden justera dagens protokoll. 138 LK/ "
+            "Föredragningslistan Godkändes upprättad föredragningslista. 139 Föredragningar Möjlighet att "
+            "inrätta fler vårdplatser\n")
+    got = items(text)
+    assert [label for label, _ in got] == ["138", "139"]
+    assert got[0][1].startswith("Föredragningslistan")
+
+
+def test_a_registers_two_labels_right_after_a_transcript_pages_header():
+    text = ("2 2(22) Utses att justera Agneta Lenander Justeringens tid och plats Kommunledningskontoret\n\n"
+            "3 3(22) 31 Beslutad ärendelista 32 Information Resultatbalansering hemvården Kamera i ordinärt boende\n")
+    got = items(text)
+    assert [label for label, _ in got] == ["31", "32"] and got[0][1].startswith("Beslutad ärendelista")
+
+
+def test_two_labels_far_apart_after_a_page_header_are_no_register():
+    text = ("3 3(22) 31 Beslutad ärendelista och en lång text som fortsätter om annat än ärenden under en rad "
+            "som aldrig tar slut 32 Information\n")
+    assert items(text) == []
+
+
+def test_a_point_numbered_with_a_slash_goes_on_with_the_dotted_run():
+    # "4/ Rapporter" after "1. … 2. … 3. …" on the transcript's next page
+    text = ("Pär Nuder öppnade mötet. 1. Fastställande av dagordning Dagordningen fastställdes. 2. Föregående "
+            "protokoll Protokollet lades till handlingarna. 3. Val av justerare Ulla Jakobsson valdes till "
+            "justerare.\n\n2 Beslutsgruppen för mål 5b-skärgården 4/ Rapporter Rapport från kommitténs möte\n")
+    got = items(text)
+    assert [label for label, _ in got] == ["1.", "2.", "3.", "4."] and got[3][1].startswith("Rapporter")
+
+
+def test_a_bare_number_before_a_word_cut_off_by_the_end_is_no_item():
+    text = ("Arbetsutskottet 2 Plats för sammanträdet Beslut. 3 Datum för förbundsmöte Beslut. 4 Kommunledningsfrågor "
+            "Information. 5 Ekonomisk rapport Rapporten läggs till handlingarna. 6 Arbetsu")
+    assert [label for label, _ in items(text)] == ["2", "3", "4", "5"]
+    # with a body's prefix the label stands: "Ks 138 Dnr Fö"
+    text = "Ks 135 Dnr Budget Ks 136 Dnr Intranät Ks 137 Dnr Motion Ks 138 Dnr Fö"
+    assert [label for label, _ in items(text)][-1] == "Ks 138"

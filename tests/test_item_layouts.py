@@ -168,3 +168,35 @@ def test_paragraphs_numbered_before_the_sign():
     text = "Protokoll\n\n5 § Val av justerare\n\nAnna Berg utses.\n\n6 § Budget\n\nText.\n\n7 § Övriga frågor\n\nInga.\n"
     assert [(label, title) for label, title, _ in items(text)] == [
         ("§ 5", "Val av justerare"), ("§ 6", "Budget"), ("§ 7", "Övriga frågor")]
+
+
+def test_more_decisions_in_prose_and_one_per_sentence():
+    from ingest.extract.items import DECIDED_IN_TEXT_RE as rx
+    for s in ("Arbetsutskottet föreslår styrelsen besluta att lägga den ekonomiska rapporten till handlingarna.",
+              "Utskottet beslutade med stöd av 7 kap. 12 § riksdagsordningen att överlägga med regeringen"):
+        assert rx.search(s), s
+    assert not rx.search("Förvaltningen föreslår att ärendet bordläggs")  # a proposal that is no decision
+    from ingest.pipeline import extract_document
+    from ingest.readers import Document
+
+    text = ("Minnesanteckningar Regionrådet 2012-06-12\n\n1. Mötet öppnas 2. Föregående möte Minnesanteckningar "
+            "gicks igenom. Anteckningarna godkändes och lades till handlingarna. 3. Info Bemanning. Utskottet "
+            "beslutade med stöd av 7 kap. 12 § riksdagsordningen att överlägga med regeringen om utkastet.\n")
+    _, x = extract_document(Document("doc:notes", "notes.txt", "notes.txt", "txt", text, "0"))
+    got = sorted(m.props["text"] for m in x.mentions if m.label == "Decision")
+    assert got == ["Anteckningarna godkändes och lades till handlingarna.",
+                   "Utskottet beslutade med stöd av 7 kap. 12 § riksdagsordningen att överlägga med regeringen om "
+                   "utkastet."]
+
+
+def test_a_proposal_agreed_to_is_the_decision():
+    from ingest.pipeline import extract_document
+    from ingest.readers import Document
+
+    text = ("Minnesanteckningar Samverkansrådet\n\n • § 59\n\n  Val av justerare\n\n • § 60\n\n  Kommunalförbund\n\n"
+            "  Ordföranden föreslår att bildandet av kommunalförbund blir en stående punkt på dagordningen. "
+            "Förslaget bifalls av övriga ledamöter.\n\n • § 61\n\n  Övriga frågor\n")
+    _, x = extract_document(Document("doc:notes", "notes.txt", "notes.txt", "txt", text, "0"))
+    got = [m.props["text"] for m in x.mentions if m.label == "Decision"]
+    assert got == ["Ordföranden föreslår att bildandet av kommunalförbund blir en stående punkt på dagordningen. "
+                   "Förslaget bifalls av övriga ledamöter."]

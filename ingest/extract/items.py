@@ -15,11 +15,15 @@ from graph.text import sentence_bounds
 from ingest.segment import GARBLED_MESSAGE, Item
 
 
-DECIDED_IN_TEXT_RE = re.compile(r"(?i)\b(?:beslutade|beslutar|beslöt|beslutades)\s+(?:att|om)\b|"
+DECIDED_IN_TEXT_RE = re.compile(r"(?i)\b(?:beslutade|beslutar|beslöt|beslutades)\s+"
+                                # "Utskottet beslutade med stöd av 7 kap. 12 § riksdagsordningen att överlägga …"
+                                r"(?:med\s+stöd\s+av\s+[^\n;]{1,80}?\s+)?(?:att|om)\b|"
+                                # "Arbetsutskottet föreslår styrelsen besluta att lägga den ekonomiska rapporten …"
+                                r"\bföreslår\s+(?:\w+\s+){1,3}?besluta\s+att\b|"
                                 # "Styrgruppen beslutade lägga protokollet till handlingarna"
                                 r"\b(?:beslutade|beslöt)\s+(?:lägga|godkänna|anta|utse|fastställa|bifalla|avslå|"
                                 r"uppdra|överlämna|återremittera|tillstyrka|avstyrka|notera)\b|"
-                                r"\b(?:godkändes|fastställdes|antogs|bifölls|avslogs|beslutades)\b|"
+                                r"\b(?:godkändes|fastställdes|antogs|bifölls|bifalls|avslogs|beslutades)\b|"
                                 # "Dagordningen fastställs med följande tillägg", "Dagordningen godkännes"
                                 r"\b(?:fastställs|fastställes|godkänns|godkännes)\b|"
                                 # "Rapporten lades till handlingarna", "Två övriga frågor lades till dagordningen"
@@ -28,6 +32,10 @@ DECIDED_IN_TEXT_RE = re.compile(r"(?i)\b(?:beslutade|beslutar|beslöt|beslutades
                                 # till justerare"
                                 r"\b(?:utser|utses|utsågs|valdes)\b")
 
+AGREED_RE = re.compile(r"(?:Förslaget|Yrkandet)\s+(?:bifalls|bifölls|godkänns|godkändes|antas|antogs)\b")
+PROPOSES_RE = re.compile(r"\b(?:föreslår|föreslog|yrkar|yrkade)\s+att\b")
+# a point followed by a lower-case word or a number goes on with the sentence ("7 kap. 12 §", "t.o.m. oktober")
+ABBREV_GO_ON_RE = re.compile(r"[ \t]+[a-zåäö0-9§]")
 DECISION_LINE_RE = re.compile(r"^[ \t]*(?:(?P<num>\d{1,2})[.)]|[-–•*])[ \t]+(?P<text>\S.*)$")
 
 
@@ -101,11 +109,24 @@ def _presenters(cx: DocContext, ik: str, part) -> None:
 def _decisions_in_text(cx: DocContext, it: Item, ik: str) -> None:
     """Memory notes decide in prose: 'Nätverket beslutade att …', '… godkändes.' (confidence 0.8)."""
     k = 0
+    seen: set[tuple[int, int]] = set()
     for m in DECIDED_IN_TEXT_RE.finditer(cx.seg.masked, it.head[1], it.end):
         a, b = sentence_bounds(cx.seg.masked, m.start())
+        for _ in range(3):  # past an abbreviation's point: "med stöd av 7 kap. 12 § riksdagsordningen att …"
+            if not (b < it.end and cx.seg.masked[b - 1] == "." and ABBREV_GO_ON_RE.match(cx.seg.masked, b)):
+                break
+            b = min(sentence_bounds(cx.seg.masked, b + 1)[1], it.end)
+        if AGREED_RE.match(cx.seg.masked[a:b].lstrip()):
+            # "Ordföranden föreslår att … Förslaget bifalls av övriga ledamöter.": the proposal is the decision
+            pa = max(sentence_bounds(cx.seg.masked, max(a - 2, 0))[0], it.head[1])
+            if PROPOSES_RE.search(cx.seg.masked, pa, a):
+                a = pa
         a = max(a, it.head[1])
         while a < b and cx.text[a].isspace():
             a += 1
+        if (a, b) in seen:  # "Anteckningarna godkändes och lades till handlingarna.": one sentence, one decision
+            continue
+        seen.add((a, b))
         k += 1
         dk = f"decision:{it.label}:{k}"
         if dk in cx.by_key:

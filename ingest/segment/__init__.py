@@ -4,7 +4,7 @@ Boilerplate (tables of contents, repeated page headers, HTML remnants, navigatio
 masked: replaced by spaces in a copy of the same length, so that every offset stays true to the text.
 
 The modules, in the order segment() uses them: model (the dataclasses), lines (masking, split_lines),
-items (agenda items in every line layout), program (a programme of blocks), runon (items in run-on text),
+items (agenda items in every line layout), opening (an unnumbered Justering before them), program (a programme of blocks), runon (items in run-on text),
 garble (a garbled font encoding), head (header fields, dates), attendance (attendance sections), signatures, parts (the parts of an item).
 """
 from __future__ import annotations
@@ -15,6 +15,7 @@ from ingest.segment.attendance import (COLUMN_GAP, INLINE_ATTENDANCE, MARK_COLUM
 from ingest.segment.head import LABEL_RE, MEETING_LINE_RE, SPACED_LABEL_RE, find_fields, set_dates
 from ingest.segment.items import DNR_ONLY_RE, PARA_RE, POINT_RE, PREFIXED_RE, WORD_ITEM_RE, find_items
 from ingest.segment.garble import GARBLED_MESSAGE, check_garbled
+from ingest.segment.opening import agenda_item, opening_items
 from ingest.segment.program import program_items
 from ingest.segment.runon import INLINE_DNR_RE, INLINE_ITEM_RE, INLINE_TITLE_END_RE, inline_items, prefer_register, toc_items
 from ingest.segment.lines import BULLET_RE, TAG_RE, TOC_HEAD_RE, TOC_LINE_RE, mask_boilerplate, split_lines
@@ -48,6 +49,8 @@ def segment(text: str) -> Segmented:
         weak = inline_items(seg)
         # … or its register does, numbered or not
         prefer_register(seg, weak)
+    agenda_item(seg)
+    opening_items(seg)
     check_garbled(seg)
     # inline items may be a register at the top of the text: the head and the attendance are not cut off there
     body_end = seg.items[0].start if seg.items and seg.item_style not in ("inline", "contents") else len(text)

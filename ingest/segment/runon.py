@@ -16,9 +16,10 @@ from ingest.segment.model import Item, Segmented
 INLINE_ITEM_RE = re.compile(r"(?<![\w§/.,:(-])(?P<prefix>(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}[ \t]?)?§|[A-ZÅÄÖ]{2,5}"
                             r"|(?:Ärende|Punkt|Dagordningspunkt)"
                             r"|(?!(?:Sida|Sid|Blad|Dnr|Kl|Nr|Tel|Tid|Den|Kap|Bil|Mål|Steg|Fas)\b)[A-ZÅÄÖ][a-zåäö]{1,3})?[ \t]?"
-                            r"(?P<num>\d{1,3})(?:(?P<dot>\.)[ \t]+|(?P<colon>:)[ \t]*|[ \t]+)"
-                            r"(?=Dnr[ \t]|[A-ZÅÄÖ][a-zåäö]|[A-ZÅÄÖ]{2,5}[ \t]\d|[a-h]\)[ \t]+[A-ZÅÄÖ][a-zåäö])")
-INLINE_DNR_RE = re.compile(r"Dnr[ \t]+\S+(?:[ \t]+\d{4}/\S+|[ \t]+\S+/\d+)?[ \t]+")
+                            r"(?P<num>\d{1,3})(?:(?P<dot>[./])[ \t]+|(?P<colon>:)[ \t]*|[ \t]+)"
+                            r"(?=Dnr[ \t]|[A-ZÅÄÖ]-?[a-zåäö]|[A-ZÅÄÖ]{2,5}/[^ \t\n]*[ \t]+[A-ZÅÄÖ][a-zåäö]|[A-ZÅÄÖ]{2,5}[ \t]\d|[a-h]\)[ \t]+[A-ZÅÄÖ][a-zåäö])")
+# a diary number before the title: "Dnr KS 2018/14 …", "138 LK/2012/0345 Föredragningslistan" (its digits lost: "LK/ ")
+INLINE_DNR_RE = re.compile(r"Dnr[ \t]+\S+(?:[ \t]+\d{4}/\S+|[ \t]+\S+/\d+)?[ \t]+|[A-ZÅÄÖ]{2,5}/[^ \t\n]*[ \t]+")
 HEAD_PAGE_RE = re.compile(r"\b(?:Plats och tid|Tid och plats|Underskrifter|Innehåll|INNEHÅLL|Innehållsförteckning|"
                           r"Beslutande|Sammanträdesdatum|Sammanträdestid|Justeringens plats)\b")
 INLINE_TITLE_END_RE = re.compile(r"\.{3}|…|[ \t]{3,}|\n")
@@ -59,6 +60,12 @@ def inline_items(seg: Segmented) -> bool:
     best = [m for m in best if not HEAD_PAGE_RE.search(text, m.end(), min(len(text), m.end() + 40))]
     if _prose_list(text, best):
         best = []
+    # a bare number before one word cut off by the end of the text ("… till handlingarna. 6 Arbetsu"): as likely a
+    # page's number before its header as a label, and no title to read
+    if len(best) > 3 and not best[-1]["prefix"] and CUT_TAIL_RE.fullmatch(text, best[-1].end()):
+        best = best[:-1]
+    elif len(best) >= 3:
+        best = best + _later_agendas(text, runs, best)
     # two points in a row open a memo's agenda ("Mötet öppnas … 2. Föregående möte … 3. Info …") when dotted and
     # numbered from its start
     if len(best) < 2 or len(best) == 2 and not (best[0]["dot"] and int(best[0]["num"]) <= 2):
@@ -67,7 +74,10 @@ def inline_items(seg: Segmented) -> bool:
             return False
         weak = True
     seg.item_style = "inline"
+    agenda = 1
     for k, m in enumerate(best):
+        if k and not weak and m["num"] == "1" and int(best[k - 1]["num"]) > 1:  # a later agenda from 1 again
+            agenda += 1
         end = best[k + 1].start() if k + 1 < len(best) else len(text)
         ts = m.end()
         while ts < end and text[ts] in " \t":  # past the page furniture blanked right after the label
@@ -80,6 +90,8 @@ def inline_items(seg: Segmented) -> bool:
         title = (raw[:stop.start()] if stop else raw).rstrip(" \t,;:-–")
         prefix = (m["prefix"] or "").strip()
         label = f"{prefix} {m['num']}" if prefix else (f"{m['num']}." if m["dot"] or m["colon"] else m["num"])
+        if agenda > 1:  # a label of its own: "1. (2)" is the second agenda's first point
+            label = f"{label} ({agenda})"
         start = m.start() + (len(m.group()) - len(m.group().lstrip()))
         seg.items.append(Item(m["num"], label, title, start, end, (start, m.end()), (ts, ts + len(title)),
                               title_inferred=not title))
@@ -320,6 +332,8 @@ def _without_furniture(text: str) -> str:
 EXTRACT_RE = re.compile(r"(?i)\b(?:utdrag[ \t]+ur[ \t]+(?:sammanträdes)?protokoll|protokollsutdrag)")
 # "Paragrafer: 1-18", "Paragrafer 49-60" on a protocol's first page: the numbers its § carry
 PARAGRAPHS_RE = re.compile(r"\bParagrafer[ \t]*:?[ \t]*(?P<lo>\d{1,3})[ \t]*[-–][ \t]*(?P<hi>\d{1,3})\b")
+CUT_TAIL_RE = re.compile(r"[A-ZÅÄÖa-zåäö]{1,12}")
+PAGE_HEAD_END_RE = re.compile(r"(?<![\w(])\d{1,3}[ \t]+\d{1,3}\(\d{1,3}\)[ \t]+$")
 WEAK_BEFORE_RE = re.compile(r"(?:^|\n|[.)!?:][ \t]*|\(\d{1,3}\)[ \t]*)$")
 
 
@@ -378,10 +392,36 @@ def _weak_labels(text: str, found: list[re.Match], runs: list[list]) -> list[re.
     for run in runs:
         if len(run) == 2 and all(id(m) in ok and guarded(m) for m in run):
             return run
+    # a register's two labels right after a transcript page's header: "3 3(22) 31 Beslutad ärendelista 32 Information"
+    for run in runs:
+        if (len(run) == 2 and all(id(m) in ok for m in run) and not run[0]["prefix"]
+                and _inline_style(run[0]) == _inline_style(run[1]) and run[1].start() - run[0].end() <= 60
+                and PAGE_HEAD_END_RE.search(text, max(0, run[0].start() - 12), run[0].start() + 1)):
+            return run
     for m in found:
         if re.match(r"(?:Dnr|Diarienummer)\b", text[m.end():m.end() + 12]):
             return [m]
     return []
+
+
+# the heading of an agenda: "Dagordning för Socialberedningens sammanträde 1. Val av justerare …"
+AGENDA_HEAD_RE = re.compile(r"(?i)\b(?:dagordning|föredragningslista)\b")
+
+
+def _later_agendas(text: str, runs: list[list], best: list[re.Match]) -> list[re.Match]:
+    """A notice for several meetings (a joint one, then each body's own) has an agenda for each, each numbered from
+    1 under its own heading ("… 9. Övriga frågor … Dagordning för Socialberedningens sammanträde 1. Val av justerare
+    2. Dagordning 3. …"): a later run of the same style from 1, of at least three points, right after such a
+    heading, is one more agenda."""
+    style = _inline_style(best[0])
+    out: list[re.Match] = []
+    last = best[-1].start()
+    for run in runs:
+        if (len(run) >= 3 and run[0]["num"] == "1" and run[0].start() > last and _inline_style(run[0]) == style
+                and AGENDA_HEAD_RE.search(text, max(last + 3, run[0].start() - 100), run[0].start())):
+            out.extend(run)
+            last = run[-1].start()
+    return out
 
 
 def _inline_style(m: re.Match) -> tuple[str, str]:
