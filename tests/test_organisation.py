@@ -164,3 +164,62 @@ def test_an_organisations_genitive_in_the_bodys_name(tmp_path):
                     "Nämnden beslutar att anta budgeten.\n")
     assert ("Regionförbundets Primärkommunala nämnd", "Regionförbundet") in _relations(x, "PART_OF")
     assert not any(b == "Regionförbundets Primärkommunala" for _, b in _relations(x, "PART_OF"))
+
+
+def test_page_head_names_the_organisation_before_the_body(tmp_path):
+    # the organisation only in each page's head, after the agenda ("2 Kungsörs kommun Socialnämnden …")
+    agenda = "".join(f"{i} Ärende nummer {i} Meddelanden\n" for i in range(1, 25))
+    text, x = _extract(tmp_path, "kungsor.txt", "KALLELSE Datum Sammanträdande organ Socialnämnden Tid Tisdagen den "
+                       "23 april 2019, kl Plats Hellqvistsalen, kommunhuset\n\n" + agenda +
+                       "\n\n2 Kungsörs kommun Socialnämnden SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Blad Presentation "
+                       "av ny enhetschef\n")
+    assert ("Socialnämnden", "Kungsörs kommun") in _relations(x, "PART_OF")
+    _quotes_true(text, x)
+
+
+def test_letterhead_owns_an_organ_of_an_organ_too(tmp_path):
+    text, x = _extract(tmp_path, "ronneby.txt", "RONNEBY KOMMUN SAMMANTRÄDESPROTOKOLL 1 (29)\n"
+                       "Kommunstyrelsens arbetsutskott\n\nSammanträdesdatum 2000-01-17\n\n§ 1 Budget\n"
+                       "Arbetsutskottet beslutar att anta budgeten.\n")
+    rel = _relations(x, "PART_OF")
+    assert ("Kommunstyrelsens arbetsutskott", "Kommunstyrelsen") in rel
+    assert ("Kommunstyrelsens arbetsutskott", "Ronneby kommun") in rel
+    _quotes_true(text, x)
+
+
+def test_a_place_after_the_organs_name_is_no_letterhead_of_an_organ_of_an_organ(tmp_path):
+    _, x = _extract(tmp_path, "rsau.txt", "REGIONSTYRELSEN Arbetsutskottet\n\nTid och plats Onsdagen den 30 maj 2018 "
+                    "kl 9, Region Blekinge, Karlskrona\n\n§ 1 Budget\nArbetsutskottet beslutar att anta budgeten.\n")
+    assert not any(b == "Region Blekinge" for _, b in _relations(x, "PART_OF"))
+
+
+def test_a_regions_compound_organs_are_the_regions(tmp_path):
+    text, x = _extract(tmp_path, "vr.txt", "Minnesanteckningar från möte med Värmlandsrådet den 12 februari 2021\n\n"
+                       "Inbjudan till mötet går till presidierna i Region Värmlands regionstyrelse och hälso- och "
+                       "sjukvårdsnämnd samt till ordföranden.\n")
+    rel = _relations(x, "PART_OF")
+    assert ("Region Värmlands regionstyrelse", "Region Värmland") in rel
+    assert ("Region Värmlands hälso- och sjukvårdsnämnd", "Region Värmland") in rel
+    _quotes_true(text, x)
+
+
+@pytest.mark.parametrize("mark", ["Sn 50 Au 84", "AU 15-06-03", "Au § 12"])
+def test_au_paragraph_or_date_beside_an_item(tmp_path, mark):
+    _, x = _extract(tmp_path, "sn.txt", "VILHELMINA KOMMUN PROTOKOLL 1(54)\nSocialnämnden\n\n"
+                    f"§ 50 Budget\n{mark} Dnr 2016/12\nSocialnämnden beslutar att anta budgeten.\n")
+    assert ("Socialnämndens arbetsutskott", "Socialnämnden") in _relations(x, "PREPARES_FOR")
+
+
+def test_an_au_date_range_or_a_long_number_is_no_paragraph(tmp_path):
+    _, x = _extract(tmp_path, "sn.txt", "VILHELMINA KOMMUN PROTOKOLL 1(54)\nSocialnämnden\n\n"
+                    "§ 50 Budget\nAU 2015-2018-03 i projektet\nSocialnämnden beslutar att anta budgeten.\n")
+    assert not _relations(x, "PREPARES_FOR")
+
+
+def test_the_notice_of_the_protocol_names_the_body(tmp_path):
+    text, x = _extract(tmp_path, "au.txt", "1 PROTOKOLL 1 (28) Sammanträdestid kl 09:00-12:30 Sammanträdesplats "
+                       "Tallen, Region Västerbotten, Umeå Beslutande Enligt närvarolista BEVIS OM ANSLAG Justering har "
+                       "tillkännagivits genom anslag på Region Västerbottens digitala anslagstavla. Myndighet "
+                       "Arbetsutskottet Anslagsdatum 2020-01-01\n\n§ 1 Budget\n")
+    assert ("Arbetsutskottet", "Region Västerbotten") in _relations(x, "PART_OF")
+    _quotes_true(text, x)

@@ -27,6 +27,9 @@ BARE_ORGAN_RE = re.compile(r"(?<![\w-])(?:Styrelsen|Förbundsstyrelsen|Arbetsuts
 
 ANSLAG_RE = re.compile(r"(?<![\w-])(?P<b>[A-ZÅÄÖ][a-zåäö-]+(?:[ \t]+[a-zåäö-]+){0,2}?)(?::s|s)[ \t]+protokoll[ \t]+"
                        r"(?:har|är)[ \t]+justera")
+# the notice of the protocol ('Bevis om anslag', 'Anslagsbevis'): "Organ Kommunstyrelsen", "Myndighet Arbetsutskottet"
+ANSLAG_ORGAN_RE = re.compile(r"(?i:anslag)[^\n]{0,300}?(?<![\w-])(?:Organ|Myndighet|Instans)[ \t]+"
+                             r"(?P<b>[A-ZÅÄÖ][a-zåäö-]+(?:[ \t]+[a-zåäö-]+){0,2}?)(?=[ \t]+[A-ZÅÄÖ]|[ \t]*\n)")
 
 HEAD_WORDS = {"dag", "datum", "tid", "plats", "kl", "klockan", "närvarande", "deltagare", "protokoll", "sida"}
 
@@ -209,7 +212,7 @@ def meeting_head(cx: DocContext) -> None:
     if rule != "manifest" and not cx.body_key and body_kind(clean_body_name(body_name or "")) in (None, "kansli",
                                                                                                 "förvaltning"):
         # "Arbetsutskottets protokoll har justerats och anslagits": the notice of the protocol names its body
-        am = ANSLAG_RE.search(cx.seg.masked)
+        am = ANSLAG_RE.search(cx.seg.masked) or ANSLAG_ORGAN_RE.search(cx.seg.masked)
         if am and organ_kind(am["b"]):
             body_name, bstart, bend, rule = am["b"], am.start("b"), am.end("b"), "header-anslag"
     if body_name and not cx.body_key and rule != "manifest":

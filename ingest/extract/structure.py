@@ -182,7 +182,9 @@ def reported(cx: DocContext) -> None:
             t = m["t"]
             if not organ_kind(t):
                 continue
-            s_ = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            # "Förslag till beslut: Arbetsutskottet föreslår Direktionen besluta": the sentence begins after ':'
+            s_ = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()),
+                     text.rfind(":", max(0, m.start() - 60), m.start())) + 1
             src = [b for b in bodies_in(cx, s_, m.start()) if not text[b[2]:m.start()].strip()]
             first = re.match(r"[ \t]*(?P<w>[A-ZÅÄÖ][a-zåäö]+)[ \t]+$", text[s_:m.start()])
             sk = src[-1][0] if src else (own if first and (self_reference(cx, first["w"]) or
