@@ -223,3 +223,29 @@ def test_the_notice_of_the_protocol_names_the_body(tmp_path):
                        "Arbetsutskottet Anslagsdatum 2020-01-01\n\n§ 1 Budget\n")
     assert ("Arbetsutskottet", "Region Västerbotten") in _relations(x, "PART_OF")
     _quotes_true(text, x)
+
+
+def test_protocol_from_a_beredning_among_the_delgivningar(tmp_path):
+    text, x = _extract(tmp_path, "kfn.txt", "KOMMUNFÖRBUNDET NORRBOTTEN SAMMANTRÄDESPROTOKOLL\nStyrelsen\n2006-02-09\n\n"
+                       "§ 12 Delgivningar\na Skrivelse från Socialstyrelsen b Protokoll från Länshandikapprådet "
+                       "c Protokoll från Tillväxtberedningen d Protokoll från Skogslänsgruppen\n")
+    reports = _relations(x, "REPORTS_TO")
+    assert ("Tillväxtberedningen", "Styrelsen") in reports
+    # a council's minutes are advice, a group's may be a joint group's: no report
+    assert not any(a in ("Länshandikapprådet", "Skogslänsgruppen") for a, _ in reports)
+    _quotes_true(text, x)
+
+
+def test_organ_for_its_organisation_is_the_heads_organ(tmp_path):
+    _, x = _extract(tmp_path, "rf.txt", "Förbundsstyrelsen\nProtokoll 2006-06-01\n\n§ 1 Öppnande\n"
+                    "Förbundsstyrelsen för Regionförbundet Örebro beslutar att anta dagordningen.\n")
+    part = _relations(x, "PART_OF")
+    assert ("Förbundsstyrelsen", "Regionförbundet Örebro") in part
+    assert not any(a.startswith("Förbundsstyrelsen för") for a, _ in part)
+
+
+def test_the_office_under_the_letterhead_is_the_organisations(tmp_path):
+    text, x = _extract(tmp_path, "malmo.txt", "Malmö stad 1 (5) Stadskontoret Datum Tjänsteskrivelse 2015-06-17 "
+                       "Vår referens Johanna Sandberg Utredningssekreterare\nYttrande gällande förslag\n")
+    assert ("Stadskontoret", "Malmö stad") in _relations(x, "PART_OF")
+    _quotes_true(text, x)

@@ -171,6 +171,7 @@ def organisation(cx: DocContext) -> None:
         if owners and cx.by_key[owners[0]].props.get("kind") not in ("kommun",) and \
                 cx.by_key[owners[0]].props.get("kind") in ORGANISATION_KINDS:
             top = owners[0]
+    _letterhead_unit(cx)
     _organ_for(cx)
     if top:
         member_list(cx, top)
@@ -184,6 +185,24 @@ def organisation(cx: DocContext) -> None:
     reported(cx)
 
 
+# "Malmö stad 1 (5) Stadskontoret", "Kalmar kommun\nSocialförvaltningen": the office that writes under the
+# organisation's letterhead
+UNIT_HEAD_RE = re.compile(r"[ \t]*(?:kommun|stad)?[ \t]*(?:\d+[ \t]*(?:\(\d+\)|/[ \t]*\d+)?)?[ \t]*\n?[ \t]*"
+                          r"(?P<u>[A-ZÅÄÖ][a-zåäö-]*(?:kontoret|förvaltningen|kansliet))(?![\w-])")
+
+
+def _letterhead_unit(cx: DocContext) -> None:
+    """The unit named right after the letterhead's organisation at the document's start PART_OF it."""
+    lh = letterhead(cx)
+    if not lh or lh[1] > content_start(cx) + 200:
+        return
+    m = UNIT_HEAD_RE.match(cx.seg.masked, lh[2])
+    if m:
+        u = set_kind(cx, body(cx, m["u"], m.start("u"), m.end("u"), "letterhead-unit", conf=0.8), "förvaltning")
+        if u != lh[0]:
+            cx.claim("PART_OF", u, lh[0], lh[1], m.end("u"), "letterhead-unit", 0.8)
+
+
 def _organ_for(cx: DocContext) -> None:
     """'styrelsen för Kommunförbundet Norrbotten', 'arbetsutskottet för Region X': the organ PART_OF the
     organisation named after 'för'."""
@@ -195,6 +214,11 @@ def _organ_for(cx: DocContext) -> None:
             continue
         ok, _, end = hit[0]
         if cx.by_key[ok].props.get("kind") not in ORGANISATION_KINDS:
+            continue
+        own = cx.by_key[cx.body_key].props.get("name", "") if cx.body_key in cx.by_key else ""
+        if own.lower() == m["organ"].lower():  # "Förbundsstyrelsen" of the head is the one 'för' names
+            if not any(c.src == cx.body_key and c.dst == ok for c in cx.claims_of("PART_OF")):
+                cx.claim("PART_OF", cx.body_key, ok, m.start(), end, "organ-for", 0.9)
             continue
         written = f"{m['organ']} för {cx.text[hit[0][1]:end]}"
         organ_of(cx, ok, m["organ"], m.start(), end, "organ-for", 0.9, name=written)
