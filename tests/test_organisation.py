@@ -249,3 +249,16 @@ def test_the_office_under_the_letterhead_is_the_organisations(tmp_path):
                        "Vår referens Johanna Sandberg Utredningssekreterare\nYttrande gällande förslag\n")
     assert ("Stadskontoret", "Malmö stad") in _relations(x, "PART_OF")
     _quotes_true(text, x)
+
+
+def test_member_column_after_the_party(tmp_path):
+    text, x = _extract(tmp_path, "hr.txt", "Hälsingerådet 2014 09 03 Tid och plats 09.00-12.00 Järvsöbaden Paragrafer "
+                       "102-111 Beslutande Marie Centerwall (S), Bollnäs (ordförande) Ingvar Persson (M), Bollnäs Caroline "
+                       "Schmidt (C), Hudiksvall Mikael Löthstam (S), Hudiksvall Monica Olsson (S), Nordanstig Stig Eng "
+                       "(C), Nordanstig Yoomi Renström (S), Ovanåker Björn Mårtensson (C), Ovanåker Sven-Erik Lindestam "
+                       "(S), Söderhamn Leif Persson (S), Ljusdal Karin Jansson (Mp), Ljusdal Övriga deltagare Gun "
+                       "Hedlund, Bollnäs kommun\n\n"
+                       "§ 102 Mötet öppnas\n")
+    members = {a for a, b in _relations(x, "MEMBER_OF") if b == "Hälsingerådet"}
+    assert {"Hudiksvalls kommun", "Nordanstigs kommun", "Ovanåkers kommun", "Ljusdals kommun"} <= members
+    _quotes_true(text, x)

@@ -200,17 +200,23 @@ def municipality_column(cx: DocContext, top: str) -> None:
         return
     text = cx.seg.masked
     found: dict[str, tuple[int, int, str]] = {}
+    home = cx.by_key[cx.home_muni].props.get("code") if cx.home_muni else None
+    head_end = content_start(cx) + 1500
     for sp in cx.spans["MUNI"]:
         before = text[max(0, sp.start_char - 60):sp.start_char]
         if not re.search(r",[ \t]*$", before) or cx.inside_person(sp.start_char):
             continue
+        # "Ingvar Persson (M), Bollnäs": the party after the name, in the head's lists
+        if sp.start_char < head_end:
+            before = re.sub(r"[ \t]*\([A-ZÅÄÖa-zåäö]{1,3}\)[ \t]*,[ \t]*$", ", ", before)
         if not (NAME_END_RE.search(before.rstrip(" \t,")) or cx.inside_person(len(before.rstrip(" \t,")) - 1 +
                                                                      max(0, sp.start_char - 60))):
             continue
         mu = resolve_municipality(sp.text)
-        if mu and (not cx.home_muni or cx.by_key[cx.home_muni].props.get("code") != mu.code) and mu.code not in found:
+        if mu and mu.code not in found and (mu.code != home or sp.start_char < head_end):
             found[mu.code] = (sp.start_char, sp.end_char, sp.text)
-    if len(found) < 3:
+    # the home municipality (the host's, the author's) counts in the head's list when three others sit beside it
+    if len([c for c in found if c != home]) < 3:
         return
     for a, b, written in found.values():
         mk = municipality(cx, a, b, "member-column")
