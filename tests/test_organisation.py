@@ -262,3 +262,15 @@ def test_member_column_after_the_party(tmp_path):
     members = {a for a, b in _relations(x, "MEMBER_OF") if b == "Hälsingerådet"}
     assert {"Hudiksvalls kommun", "Nordanstigs kommun", "Ovanåkers kommun", "Ljusdals kommun"} <= members
     _quotes_true(text, x)
+
+
+def test_representatives_in_a_footnote_are_the_footnoted_groups_members(tmp_path):
+    text, x = _extract(tmp_path, "ts.txt", "Tjänsteskrivelse 2015-01-23\nSocialnämnden\n\nSamverkansgruppen för hälso- "
+                       "och sjukvård, socialtjänst, elevhälsa och\nskolvård – Maritgruppen 2, har vid sitt sammanträde "
+                       "den 12 december\n2014 beslutat rekommendera kommunerna och landstinget att anta "
+                       "överenskommelsen.\nBeslutsunderlag\nSocialförvaltningens tjänsteskrivelse den 23 januari 2015\n"
+                       "2\nPolitiska representanter från Regionförbundet och Landstinget.\n")
+    members = _relations(x, "MEMBER_OF")
+    assert ("Regionförbundet", "Maritgruppen") in members
+    assert ("landstinget", "Maritgruppen") in members or ("Landstinget", "Maritgruppen") in members
+    _quotes_true(text, x)

@@ -236,6 +236,24 @@ def lexicon_region(raw: str) -> bool:
 REPRESENTATIVES_RE = re.compile(r"(?i)\brepresentanter[ \t\n]+(?:från|för)[ \t\n]+")
 
 
+def _footnoted(cx: DocContext, text: str, pos: int) -> str | None:
+    """'… – Maritgruppen 2, har vid sitt sammanträde …' and, below, the footnote '2\nPolitiska representanter
+    från …': the joint body whose name carries the footnote's number."""
+    ls = text.rfind("\n", 0, pos) + 1
+    if ls < 2:
+        return None
+    prev = text.rfind("\n", 0, ls - 1) + 1
+    nm = re.fullmatch(r"[ \t]*(\d{1,2})[ \t]*", text[prev:ls - 1]) or re.match(r"[ \t]*(\d{1,2})[ \t]+(?=\S)",
+                                                                            text[ls:pos])
+    if not nm:
+        return None
+    mark = re.compile(rf"[ \t]*{nm.group(1)}(?![\d.:-])")
+    for k, _, e in reversed(bodies_in(cx, max(0, prev - 5000), prev)):
+        if mark.match(text, e) and cx.by_key[k].props.get("kind") in JOINT_KINDS:
+            return k
+    return None
+
+
 def representatives(cx: DocContext) -> None:
     """The organisations whose representatives a body has are MEMBER_OF it: the body named in the sentence
     before the phrase, else the document's own."""
@@ -245,7 +263,7 @@ def representatives(cx: DocContext) -> None:
     for m in REPRESENTATIVES_RE.finditer(text):
         s, e = sentence_bounds(text, m.start())
         before = [b for b in bodies_in(cx, s, m.start()) if cx.by_key[b[0]].props.get("kind") in JOINT_KINDS]
-        target = before[-1][0] if before else cx.body_key
+        target = before[-1][0] if before else (_footnoted(cx, text, m.start()) or cx.body_key)
         if not target:
             continue
         pos, parts = m.end(), []
