@@ -274,3 +274,16 @@ def test_representatives_in_a_footnote_are_the_footnoted_groups_members(tmp_path
     assert ("Regionförbundet", "Maritgruppen") in members
     assert ("landstinget", "Maritgruppen") in members or ("Landstinget", "Maritgruppen") in members
     _quotes_true(text, x)
+
+
+def test_decision_route_of_a_tjänsteskrivelse(tmp_path):
+    text, x = _extract(tmp_path, "ts.txt", "Malmö stad 1 (5) Stadskontoret Datum Tjänsteskrivelse 2015-06-17\n"
+                       "Beslutsplanering KS Arbetsutskott 2015-06-22 Kommunstyrelsen 2015-08-12 Ärendet\n")
+    assert ("KS Arbetsutskott", "Kommunstyrelsen") in _relations(x, "PREPARES_FOR")
+    _quotes_true(text, x)
+
+
+def test_a_later_utskott_day_is_no_route(tmp_path):
+    _, x = _extract(tmp_path, "ts.txt", "Tjänsteskrivelse 2015-06-17\n"
+                    "Kommunstyrelsen 2015-05-01 och Arbetsutskottet 2015-06-22 Kommunstyrelsen 2015-05-12\n")
+    assert not _relations(x, "PREPARES_FOR")

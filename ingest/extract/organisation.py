@@ -182,6 +182,7 @@ def organisation(cx: DocContext) -> None:
     representatives(cx)
     _owned_organs(cx)
     _au_numbers(cx)
+    _decision_route(cx)
     reported(cx)
 
 
@@ -323,3 +324,33 @@ def _au_numbers(cx: DocContext) -> None:
         cx.claim("PREPARES_FOR", au, own, m.start(), m.end(), "au-paragraph", 0.8)
 
 
+
+
+# "Beslutsplanering KS Arbetsutskott 2015-06-22 Kommunstyrelsen 2015-08-12": the matter's way through the organs,
+# each with its day; an utskott or beredning before a styrelse, nämnd or fullmäktige prepares for it
+ROUTE_RE = re.compile(r"(?<![\w-])(?P<a>(?:[A-ZÅÄÖ]{2,5}[ \t]+)?[A-ZÅÄÖ][a-zåäö-]*(?:utskott|utskottet|beredning|"
+                      r"beredningen))[ \t]+(?P<d1>\d{4}-\d\d-\d\d)[ \t]+(?P<b>[A-ZÅÄÖ][a-zåäö-]*(?:styrelse|styrelsen|"
+                      r"nämnd|nämnden|fullmäktige))[ \t]+(?P<d2>\d{4}-\d\d-\d\d)\b")
+
+
+def _decision_route(cx: DocContext) -> None:
+    """A tjänsteskrivelse's plan of the organs that deal with the matter, in order of their days."""
+    text = cx.seg.masked
+    for m in ROUTE_RE.finditer(text):
+        if m["d1"] >= m["d2"]:
+            continue
+        bk = body(cx, m["b"], m.start("b"), m.end("b"), "decision-route", conf=0.8)
+        words = m["a"].split()
+        # "KS Arbetsutskott" before "Kommunstyrelsen": the styrelse's own utskott, as the abbreviation says
+        if len(words) == 2 and _abbreviates(words[0], m["b"]):
+            ak = organ_of(cx, bk, words[1].lower(), m.start("a"), m.end("a"), "decision-route", 0.8, name=m["a"])
+        else:
+            ak = body(cx, m["a"], m.start("a"), m.end("a"), "decision-route", conf=0.8)
+        if ak != bk:
+            cx.claim("PREPARES_FOR", ak, bk, m.start(), m.end(), "decision-route", 0.8)
+
+
+def _abbreviates(abbr: str, name: str) -> bool:
+    """'KS' for 'Kommunstyrelsen', 'SN' for 'Socialnämnden': the first letter and the organ word's."""
+    kind = organ_kind(name)
+    return len(abbr) == 2 and abbr[0] == name[0].upper() and kind is not None and abbr[1] == kind[0].upper()
