@@ -246,7 +246,8 @@ def test_organ_for_its_organisation_is_the_heads_organ(tmp_path):
 
 def test_the_office_under_the_letterhead_is_the_organisations(tmp_path):
     text, x = _extract(tmp_path, "malmo.txt", "Malmö stad 1 (5) Stadskontoret Datum Tjänsteskrivelse 2015-06-17 "
-                       "Vår referens Johanna Sandberg Utredningssekreterare\nYttrande gällande förslag\n")
+                       "Vår referens Johanna Sandberg Utredningssekreterare\nYttrande gällande förslag\nFörslag till beslut "
+                       "Kommunstyrelsen föreslås besluta att avge yttrande.\n")
     assert ("Stadskontoret", "Malmö stad") in _relations(x, "PART_OF")
     _quotes_true(text, x)
 

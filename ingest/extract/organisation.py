@@ -153,15 +153,16 @@ def organisation(cx: DocContext) -> None:
     """The meeting's body PART_OF the letterhead's organisation; 'styrelsen för X' PART_OF X; member
     organisations MEMBER_OF the organisation; successors."""
     top = cx.body_key
+    lh = None
     if cx.body_key in cx.by_key:
         kind = cx.by_key[cx.body_key].props.get("kind")
-        org = letterhead(cx) or _home_organisation(cx) or _named_owner(cx) \
+        lh = letterhead(cx) if kind in ORGAN_KINDS else None
+        org = lh or _home_organisation(cx) or _named_owner(cx) \
             if kind in ORGAN_KINDS and not _owned(cx, cx.body_key) else None
         # "RONNEBY KOMMUN … Kommunstyrelsens arbetsutskott": an organ of an organ belongs to the letterhead's
         # organisation too, where the letterhead comes before the organ's name
         if kind in ORGAN_KINDS and _owned(cx, cx.body_key) and _owned_by_organ_only(cx, cx.body_key):
-            org = letterhead(cx)
-            org = org if org and org[1] < cx.by_key[cx.body_key].evidence.start else None
+            org = lh if lh and lh[1] < cx.by_key[cx.body_key].evidence.start else None
         if org and \
                 not any(c.src == org[0] and c.dst == cx.body_key for c in cx.claims_of("PART_OF")):
             cx.claim("PART_OF", cx.body_key, org[0], org[1], org[2], "letterhead", 0.8)
@@ -171,7 +172,7 @@ def organisation(cx: DocContext) -> None:
         if owners and cx.by_key[owners[0]].props.get("kind") not in ("kommun",) and \
                 cx.by_key[owners[0]].props.get("kind") in ORGANISATION_KINDS:
             top = owners[0]
-    _letterhead_unit(cx)
+    _letterhead_unit(cx, lh)
     _organ_for(cx)
     if top:
         member_list(cx, top)
@@ -192,9 +193,8 @@ UNIT_HEAD_RE = re.compile(r"[ \t]*(?:kommun|stad)?[ \t]*(?:\d+[ \t]*(?:\(\d+\)|/
                           r"(?P<u>[A-ZÅÄÖ][a-zåäö-]*(?:kontoret|förvaltningen|kansliet))(?![\w-])")
 
 
-def _letterhead_unit(cx: DocContext) -> None:
+def _letterhead_unit(cx: DocContext, lh: tuple[str, int, int] | None) -> None:
     """The unit named right after the letterhead's organisation at the document's start PART_OF it."""
-    lh = letterhead(cx)
     if not lh or lh[1] > content_start(cx) + 200:
         return
     m = UNIT_HEAD_RE.match(cx.seg.masked, lh[2])
