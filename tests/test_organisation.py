@@ -164,3 +164,127 @@ def test_an_organisations_genitive_in_the_bodys_name(tmp_path):
                     "Nämnden beslutar att anta budgeten.\n")
     assert ("Regionförbundets Primärkommunala nämnd", "Regionförbundet") in _relations(x, "PART_OF")
     assert not any(b == "Regionförbundets Primärkommunala" for _, b in _relations(x, "PART_OF"))
+
+
+def test_page_head_names_the_organisation_before_the_body(tmp_path):
+    # the organisation only in each page's head, after the agenda ("2 Kungsörs kommun Socialnämnden …")
+    agenda = "".join(f"{i} Ärende nummer {i} Meddelanden\n" for i in range(1, 25))
+    text, x = _extract(tmp_path, "kungsor.txt", "KALLELSE Datum Sammanträdande organ Socialnämnden Tid Tisdagen den "
+                       "23 april 2019, kl Plats Hellqvistsalen, kommunhuset\n\n" + agenda +
+                       "\n\n2 Kungsörs kommun Socialnämnden SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Blad Presentation "
+                       "av ny enhetschef\n")
+    assert ("Socialnämnden", "Kungsörs kommun") in _relations(x, "PART_OF")
+    _quotes_true(text, x)
+
+
+def test_letterhead_owns_an_organ_of_an_organ_too(tmp_path):
+    text, x = _extract(tmp_path, "ronneby.txt", "RONNEBY KOMMUN SAMMANTRÄDESPROTOKOLL 1 (29)\n"
+                       "Kommunstyrelsens arbetsutskott\n\nSammanträdesdatum 2000-01-17\n\n§ 1 Budget\n"
+                       "Arbetsutskottet beslutar att anta budgeten.\n")
+    rel = _relations(x, "PART_OF")
+    assert ("Kommunstyrelsens arbetsutskott", "Kommunstyrelsen") in rel
+    assert ("Kommunstyrelsens arbetsutskott", "Ronneby kommun") in rel
+    _quotes_true(text, x)
+
+
+def test_a_place_after_the_organs_name_is_no_letterhead_of_an_organ_of_an_organ(tmp_path):
+    _, x = _extract(tmp_path, "rsau.txt", "REGIONSTYRELSEN Arbetsutskottet\n\nTid och plats Onsdagen den 30 maj 2018 "
+                    "kl 9, Region Blekinge, Karlskrona\n\n§ 1 Budget\nArbetsutskottet beslutar att anta budgeten.\n")
+    assert not any(b == "Region Blekinge" for _, b in _relations(x, "PART_OF"))
+
+
+def test_a_regions_compound_organs_are_the_regions(tmp_path):
+    text, x = _extract(tmp_path, "vr.txt", "Minnesanteckningar från möte med Värmlandsrådet den 12 februari 2021\n\n"
+                       "Inbjudan till mötet går till presidierna i Region Värmlands regionstyrelse och hälso- och "
+                       "sjukvårdsnämnd samt till ordföranden.\n")
+    rel = _relations(x, "PART_OF")
+    assert ("Region Värmlands regionstyrelse", "Region Värmland") in rel
+    assert ("Region Värmlands hälso- och sjukvårdsnämnd", "Region Värmland") in rel
+    _quotes_true(text, x)
+
+
+@pytest.mark.parametrize("mark", ["Sn 50 Au 84", "AU 15-06-03", "Au § 12"])
+def test_au_paragraph_or_date_beside_an_item(tmp_path, mark):
+    _, x = _extract(tmp_path, "sn.txt", "VILHELMINA KOMMUN PROTOKOLL 1(54)\nSocialnämnden\n\n"
+                    f"§ 50 Budget\n{mark} Dnr 2016/12\nSocialnämnden beslutar att anta budgeten.\n")
+    assert ("Socialnämndens arbetsutskott", "Socialnämnden") in _relations(x, "PREPARES_FOR")
+
+
+def test_an_au_date_range_or_a_long_number_is_no_paragraph(tmp_path):
+    _, x = _extract(tmp_path, "sn.txt", "VILHELMINA KOMMUN PROTOKOLL 1(54)\nSocialnämnden\n\n"
+                    "§ 50 Budget\nAU 2015-2018-03 i projektet\nSocialnämnden beslutar att anta budgeten.\n")
+    assert not _relations(x, "PREPARES_FOR")
+
+
+def test_the_notice_of_the_protocol_names_the_body(tmp_path):
+    text, x = _extract(tmp_path, "au.txt", "1 PROTOKOLL 1 (28) Sammanträdestid kl 09:00-12:30 Sammanträdesplats "
+                       "Tallen, Region Västerbotten, Umeå Beslutande Enligt närvarolista BEVIS OM ANSLAG Justering har "
+                       "tillkännagivits genom anslag på Region Västerbottens digitala anslagstavla. Myndighet "
+                       "Arbetsutskottet Anslagsdatum 2020-01-01\n\n§ 1 Budget\n")
+    assert ("Arbetsutskottet", "Region Västerbotten") in _relations(x, "PART_OF")
+    _quotes_true(text, x)
+
+
+def test_protocol_from_a_beredning_among_the_delgivningar(tmp_path):
+    text, x = _extract(tmp_path, "kfn.txt", "KOMMUNFÖRBUNDET NORRBOTTEN SAMMANTRÄDESPROTOKOLL\nStyrelsen\n2006-02-09\n\n"
+                       "§ 12 Delgivningar\na Skrivelse från Socialstyrelsen b Protokoll från Länshandikapprådet "
+                       "c Protokoll från Tillväxtberedningen d Protokoll från Skogslänsgruppen\n")
+    reports = _relations(x, "REPORTS_TO")
+    assert ("Tillväxtberedningen", "Styrelsen") in reports
+    # a council's minutes are advice, a group's may be a joint group's: no report
+    assert not any(a in ("Länshandikapprådet", "Skogslänsgruppen") for a, _ in reports)
+    _quotes_true(text, x)
+
+
+def test_organ_for_its_organisation_is_the_heads_organ(tmp_path):
+    _, x = _extract(tmp_path, "rf.txt", "Förbundsstyrelsen\nProtokoll 2006-06-01\n\n§ 1 Öppnande\n"
+                    "Förbundsstyrelsen för Regionförbundet Örebro beslutar att anta dagordningen.\n")
+    part = _relations(x, "PART_OF")
+    assert ("Förbundsstyrelsen", "Regionförbundet Örebro") in part
+    assert not any(a.startswith("Förbundsstyrelsen för") for a, _ in part)
+
+
+def test_the_office_under_the_letterhead_is_the_organisations(tmp_path):
+    text, x = _extract(tmp_path, "malmo.txt", "Malmö stad 1 (5) Stadskontoret Datum Tjänsteskrivelse 2015-06-17 "
+                       "Vår referens Johanna Sandberg Utredningssekreterare\nYttrande gällande förslag\nFörslag till beslut "
+                       "Kommunstyrelsen föreslås besluta att avge yttrande.\n")
+    assert ("Stadskontoret", "Malmö stad") in _relations(x, "PART_OF")
+    _quotes_true(text, x)
+
+
+def test_member_column_after_the_party(tmp_path):
+    text, x = _extract(tmp_path, "hr.txt", "Hälsingerådet 2014 09 03 Tid och plats 09.00-12.00 Järvsöbaden Paragrafer "
+                       "102-111 Beslutande Marie Centerwall (S), Bollnäs (ordförande) Ingvar Persson (M), Bollnäs Caroline "
+                       "Schmidt (C), Hudiksvall Mikael Löthstam (S), Hudiksvall Monica Olsson (S), Nordanstig Stig Eng "
+                       "(C), Nordanstig Yoomi Renström (S), Ovanåker Björn Mårtensson (C), Ovanåker Sven-Erik Lindestam "
+                       "(S), Söderhamn Leif Persson (S), Ljusdal Karin Jansson (Mp), Ljusdal Övriga deltagare Gun "
+                       "Hedlund, Bollnäs kommun\n\n"
+                       "§ 102 Mötet öppnas\n")
+    members = {a for a, b in _relations(x, "MEMBER_OF") if b == "Hälsingerådet"}
+    assert {"Hudiksvalls kommun", "Nordanstigs kommun", "Ovanåkers kommun", "Ljusdals kommun"} <= members
+    _quotes_true(text, x)
+
+
+def test_representatives_in_a_footnote_are_the_footnoted_groups_members(tmp_path):
+    text, x = _extract(tmp_path, "ts.txt", "Tjänsteskrivelse 2015-01-23\nSocialnämnden\n\nSamverkansgruppen för hälso- "
+                       "och sjukvård, socialtjänst, elevhälsa och\nskolvård – Maritgruppen 2, har vid sitt sammanträde "
+                       "den 12 december\n2014 beslutat rekommendera kommunerna och landstinget att anta "
+                       "överenskommelsen.\nBeslutsunderlag\nSocialförvaltningens tjänsteskrivelse den 23 januari 2015\n"
+                       "2\nPolitiska representanter från Regionförbundet och Landstinget.\n")
+    members = _relations(x, "MEMBER_OF")
+    assert ("Regionförbundet", "Maritgruppen") in members
+    assert ("landstinget", "Maritgruppen") in members or ("Landstinget", "Maritgruppen") in members
+    _quotes_true(text, x)
+
+
+def test_decision_route_of_a_tjänsteskrivelse(tmp_path):
+    text, x = _extract(tmp_path, "ts.txt", "Malmö stad 1 (5) Stadskontoret Datum Tjänsteskrivelse 2015-06-17\n"
+                       "Beslutsplanering KS Arbetsutskott 2015-06-22 Kommunstyrelsen 2015-08-12 Ärendet\n")
+    assert ("KS Arbetsutskott", "Kommunstyrelsen") in _relations(x, "PREPARES_FOR")
+    _quotes_true(text, x)
+
+
+def test_a_later_utskott_day_is_no_route(tmp_path):
+    _, x = _extract(tmp_path, "ts.txt", "Tjänsteskrivelse 2015-06-17\n"
+                    "Kommunstyrelsen 2015-05-01 och Arbetsutskottet 2015-06-22 Kommunstyrelsen 2015-05-12\n")
+    assert not _relations(x, "PREPARES_FOR")

@@ -28,6 +28,18 @@ BARE_ORGAN_RE = re.compile(r"(?<![\w-])(?:Styrelsen|Förbundsstyrelsen|Arbetsuts
 
 ANSLAG_RE = re.compile(r"(?<![\w-])(?P<b>[A-ZÅÄÖ][a-zåäö-]+(?:[ \t]+[a-zåäö-]+){0,2}?)(?::s|s)[ \t]+protokoll[ \t]+"
                        r"(?:har|är)[ \t]+justera")
+# the notice of the protocol ('Bevis om anslag', 'Anslagsbevis'): "Organ Kommunstyrelsen", "Myndighet Arbetsutskottet"
+ANSLAG_ORGAN_RE = re.compile(r"(?<![\w-])(?:Organ|Myndighet|Instans)[ \t]+"
+                             r"(?P<b>[A-ZÅÄÖ][a-zåäö-]+(?:[ \t]+[a-zåäö-]+){0,2}?)(?=[ \t]+[A-ZÅÄÖ]|[ \t]*\n)")
+
+
+def _anslag_organ(text: str) -> re.Match | None:
+    """'BEVIS OM ANSLAG … Myndighet Arbetsutskottet': the organ the notice names, on the notice's line."""
+    for m in ANSLAG_ORGAN_RE.finditer(text):
+        before = text[max(0, m.start() - 300):m.start()]
+        if "anslag" in before[before.rfind("\n") + 1:].lower():
+            return m
+    return None
 
 HEAD_WORDS = {"dag", "datum", "tid", "plats", "kl", "klockan", "närvarande", "deltagare", "protokoll", "sida"}
 
@@ -236,7 +248,7 @@ def meeting_head(cx: DocContext) -> None:
     if rule != "manifest" and not cx.body_key and body_kind(clean_body_name(body_name or "")) in (None, "kansli",
                                                                                                 "förvaltning"):
         # "Arbetsutskottets protokoll har justerats och anslagits": the notice of the protocol names its body
-        am = ANSLAG_RE.search(cx.seg.masked)
+        am = ANSLAG_RE.search(cx.seg.masked) or _anslag_organ(cx.seg.masked)
         if am and organ_kind(am["b"]):
             body_name, bstart, bend, rule = am["b"], am.start("b"), am.end("b"), "header-anslag"
     if body_name and not cx.body_key and rule != "manifest":

@@ -200,17 +200,23 @@ def municipality_column(cx: DocContext, top: str) -> None:
         return
     text = cx.seg.masked
     found: dict[str, tuple[int, int, str]] = {}
+    home = cx.by_key[cx.home_muni].props.get("code") if cx.home_muni else None
+    head_end = content_start(cx) + 1500
     for sp in cx.spans["MUNI"]:
         before = text[max(0, sp.start_char - 60):sp.start_char]
         if not re.search(r",[ \t]*$", before) or cx.inside_person(sp.start_char):
             continue
+        # "Ingvar Persson (M), Bollnäs": the party after the name, in the head's lists
+        if sp.start_char < head_end:
+            before = re.sub(r"[ \t]*\([A-ZÅÄÖa-zåäö]{1,3}\)[ \t]*,[ \t]*$", ", ", before)
         if not (NAME_END_RE.search(before.rstrip(" \t,")) or cx.inside_person(len(before.rstrip(" \t,")) - 1 +
                                                                      max(0, sp.start_char - 60))):
             continue
         mu = resolve_municipality(sp.text)
-        if mu and (not cx.home_muni or cx.by_key[cx.home_muni].props.get("code") != mu.code) and mu.code not in found:
+        if mu and mu.code not in found and (mu.code != home or sp.start_char < head_end):
             found[mu.code] = (sp.start_char, sp.end_char, sp.text)
-    if len(found) < 3:
+    # the home municipality (the host's, the author's) counts in the head's list when three others sit beside it
+    if len([c for c in found if c != home]) < 3:
         return
     for a, b, written in found.values():
         mk = municipality(cx, a, b, "member-column")
@@ -230,6 +236,24 @@ def lexicon_region(raw: str) -> bool:
 REPRESENTATIVES_RE = re.compile(r"(?i)\brepresentanter[ \t\n]+(?:från|för)[ \t\n]+")
 
 
+def _footnoted(cx: DocContext, text: str, pos: int) -> str | None:
+    """'… – Maritgruppen 2, har vid sitt sammanträde …' and, below, the footnote '2\nPolitiska representanter
+    från …': the joint body whose name carries the footnote's number."""
+    ls = text.rfind("\n", 0, pos) + 1
+    if ls < 2:
+        return None
+    prev = text.rfind("\n", 0, ls - 1) + 1
+    nm = re.fullmatch(r"[ \t]*(\d{1,2})[ \t]*", text[prev:ls - 1]) or re.match(r"[ \t]*(\d{1,2})[ \t]+(?=\S)",
+                                                                            text[ls:pos])
+    if not nm:
+        return None
+    mark = re.compile(rf"[ \t]*{nm.group(1)}(?![\d.:-])")
+    for k, _, e in reversed(bodies_in(cx, max(0, prev - 5000), prev)):
+        if mark.match(text, e) and cx.by_key[k].props.get("kind") in JOINT_KINDS:
+            return k
+    return None
+
+
 def representatives(cx: DocContext) -> None:
     """The organisations whose representatives a body has are MEMBER_OF it: the body named in the sentence
     before the phrase, else the document's own."""
@@ -239,7 +263,7 @@ def representatives(cx: DocContext) -> None:
     for m in REPRESENTATIVES_RE.finditer(text):
         s, e = sentence_bounds(text, m.start())
         before = [b for b in bodies_in(cx, s, m.start()) if cx.by_key[b[0]].props.get("kind") in JOINT_KINDS]
-        target = before[-1][0] if before else cx.body_key
+        target = before[-1][0] if before else (_footnoted(cx, text, m.start()) or cx.body_key)
         if not target:
             continue
         pos, parts = m.end(), []

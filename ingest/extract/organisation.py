@@ -42,16 +42,25 @@ def letterhead(cx: DocContext) -> tuple[str, int, int] | None:
     crumb = re.search(r"(?m)^[^\n>]{0,40}>[ \t]*(?:Hem[ \t]*>[ \t]*)?(?P<org>[^>\n]{3,60}?)[ \t]*>[ \t]*"
                       r"(?P<organ>[^>\n]{3,80}?)[ \t]*(?:>|$)", text[:3000])
     cands: list[tuple[int, int, str]] = []
+
+    def heads_page(sp: SpanLike) -> bool:
+        """'2 Kungsörs kommun Socialnämnden SAMMANTRÄDESPROTOKOLL': a page's head, the organisation right
+        before the body's own name."""
+        after = re.match(r"[ \t]*(?:kommun|stad)?[ \t]*(?P<n>[^\n]{0,80})", text[sp.end_char:sp.end_char + 100])
+        return bool(own) and after is not None and after["n"].lower().startswith(own.lower()) and \
+            not re.match(r"[\w-]", after["n"][len(own):len(own) + 1])
+
+    def in_head(sp: SpanLike) -> bool:
+        return sp.start_char < far and (sp.start_char < head_end or caps(sp.text) or heads_page(sp))
     for sp in cx.spans["MUNI"]:
-        if sp.start_char < far and (sp.start_char < head_end or caps(sp.text)) and \
+        if in_head(sp) and \
                 re.search(r"(?i)\b(?:kommun|stad)\b", text[sp.start_char:sp.end_char + 5]):
             cands.append((sp.start_char, sp.end_char, "MUNI"))
     for sp in cx.spans["REGION"]:
-        if sp.start_char < far and (sp.start_char < head_end or caps(sp.text)):
+        if in_head(sp):
             cands.append((sp.start_char, sp.end_char, "REGION"))
     for sp in cx.spans["BODY"]:
-        if sp.start_char < far and (sp.start_char < head_end or caps(sp.text)) and \
-                body_kind(sp.text) in ORGANISATION_KINDS and not own.lower().startswith(sp.text.lower()):
+        if in_head(sp) and body_kind(sp.text) in ORGANISATION_KINDS and not own.lower().startswith(sp.text.lower()):
             cands.append((sp.start_char, sp.end_char, "BODY"))
     if crumb:
         a, b = crumb.start("org"), crumb.end("org")
@@ -135,14 +144,25 @@ def _owned(cx: DocContext, k: str) -> bool:
     return any(c.src == k for c in cx.claims_of("PART_OF"))
 
 
+def _owned_by_organ_only(cx: DocContext, k: str) -> bool:
+    """k is PART_OF organs (a styrelse, a nämnd) and of no organisation."""
+    return all(cx.by_key[c.dst].props.get("kind") in ORGAN_KINDS for c in cx.claims_of("PART_OF") if c.src == k)
+
+
 def organisation(cx: DocContext) -> None:
     """The meeting's body PART_OF the letterhead's organisation; 'styrelsen för X' PART_OF X; member
     organisations MEMBER_OF the organisation; successors."""
     top = cx.body_key
+    lh = None
     if cx.body_key in cx.by_key:
         kind = cx.by_key[cx.body_key].props.get("kind")
-        org = letterhead(cx) or _home_organisation(cx) or _named_owner(cx) \
+        lh = letterhead(cx) if kind in ORGAN_KINDS else None
+        org = lh or _home_organisation(cx) or _named_owner(cx) \
             if kind in ORGAN_KINDS and not _owned(cx, cx.body_key) else None
+        # "RONNEBY KOMMUN … Kommunstyrelsens arbetsutskott": an organ of an organ belongs to the letterhead's
+        # organisation too, where the letterhead comes before the organ's name
+        if kind in ORGAN_KINDS and _owned(cx, cx.body_key) and _owned_by_organ_only(cx, cx.body_key):
+            org = lh if lh and lh[1] < cx.by_key[cx.body_key].evidence.start else None
         if org and \
                 not any(c.src == org[0] and c.dst == cx.body_key for c in cx.claims_of("PART_OF")):
             cx.claim("PART_OF", cx.body_key, org[0], org[1], org[2], "letterhead", 0.8)
@@ -152,6 +172,7 @@ def organisation(cx: DocContext) -> None:
         if owners and cx.by_key[owners[0]].props.get("kind") not in ("kommun",) and \
                 cx.by_key[owners[0]].props.get("kind") in ORGANISATION_KINDS:
             top = owners[0]
+    _letterhead_unit(cx, lh)
     _organ_for(cx)
     if top:
         member_list(cx, top)
@@ -162,7 +183,25 @@ def organisation(cx: DocContext) -> None:
     representatives(cx)
     _owned_organs(cx)
     _au_numbers(cx)
+    _decision_route(cx)
     reported(cx)
+
+
+# "Malmö stad 1 (5) Stadskontoret", "Kalmar kommun\nSocialförvaltningen": the office that writes under the
+# organisation's letterhead
+UNIT_HEAD_RE = re.compile(r"[ \t]*(?:kommun|stad)?[ \t]*(?:\d+[ \t]*(?:\(\d+\)|/[ \t]*\d+)?)?[ \t]*\n?[ \t]*"
+                          r"(?P<u>[A-ZÅÄÖ][a-zåäö-]*(?:kontoret|förvaltningen|kansliet))(?![\w-])")
+
+
+def _letterhead_unit(cx: DocContext, lh: tuple[str, int, int] | None) -> None:
+    """The unit named right after the letterhead's organisation at the document's start PART_OF it."""
+    if not lh or lh[1] > content_start(cx) + 200:
+        return
+    m = UNIT_HEAD_RE.match(cx.seg.masked, lh[2])
+    if m:
+        u = set_kind(cx, body(cx, m["u"], m.start("u"), m.end("u"), "letterhead-unit", conf=0.8), "förvaltning")
+        if u != lh[0]:
+            cx.claim("PART_OF", u, lh[0], lh[1], m.end("u"), "letterhead-unit", 0.8)
 
 
 def _organ_for(cx: DocContext) -> None:
@@ -176,6 +215,11 @@ def _organ_for(cx: DocContext) -> None:
             continue
         ok, _, end = hit[0]
         if cx.by_key[ok].props.get("kind") not in ORGANISATION_KINDS:
+            continue
+        own = cx.by_key[cx.body_key].props.get("name", "") if cx.body_key in cx.by_key else ""
+        if own.lower() == m["organ"].lower():  # "Förbundsstyrelsen" of the head is the one 'för' names
+            if not any(c.src == cx.body_key and c.dst == ok for c in cx.claims_of("PART_OF")):
+                cx.claim("PART_OF", cx.body_key, ok, m.start(), end, "organ-for", 0.9)
             continue
         written = f"{m['organ']} för {cx.text[hit[0][1]:end]}"
         organ_of(cx, ok, m["organ"], m.start(), end, "organ-for", 0.9, name=written)
@@ -211,7 +255,12 @@ def _successors(cx: DocContext) -> None:
 OWNED_RE = re.compile(rf"(?<![\w-])(?P<owner>[{UP}][\w-]+(?:[ \t]+[{UP}][\w-]+){{0,3}})(?::s|s)[ \t]+"
                       r"(?P<organ>kansli|kansliet|styrelse|presidium|presidiet|arbetsutskott|ledningsgrupp|"
                       r"förbundsstyrelse|beredningar|[\wåäöÅÄÖ]+a[ \t]+(?:nämnder|nämnden|nämnd|utskottet|utskott|"
-                      r"beredningar|beredningen|beredning))\b")
+                      r"beredningar|beredningen|beredning)|"
+                      # "Region Värmlands regionstyrelse", "… hälso- och sjukvårdsnämnd": a region's own organ
+                      r"(?P<compound>(?:[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö]+(?:styrelse|nämnd|fullmäktige)))\b")
+# "Region Värmlands regionstyrelse och hälso- och sjukvårdsnämnd": a second organ of the same owner
+AND_ORGAN_RE = re.compile(r"[ \t]+och[ \t]+(?P<organ>(?:[a-zåäö]+-[ \t]+och[ \t]+)?[a-zåäö]+(?:styrelse|nämnd|"
+                          r"fullmäktige))\b")
 
 
 def _owned_organs(cx: DocContext) -> None:
@@ -239,7 +288,10 @@ def _owned_organs(cx: DocContext) -> None:
         if len(words) == 1 and not (organ_kind(owner) or owner in cx.abbr or owner.isupper() or
                                     owner.lower().endswith(lexicon.organisation_heads())):
             continue
-        if sp is not None and sp.end_char >= m.end("owner") - 1:
+        is_region = sp is not None and sp.end_char >= m.end("owner") - 1
+        if m["compound"] and not is_region:  # "Östhammars socialnämnd": the body's name, not an owner's organ
+            continue
+        if is_region:
             ok = region(cx, sp.start_char, sp.end_char, "genitive-organ")
         else:
             ok = cx.abbr.get(owner) or body(cx, owner, a, m.end("owner"), "genitive-organ", conf=0.8)
@@ -247,22 +299,58 @@ def _owned_organs(cx: DocContext) -> None:
         if ok:
             # "Region Hallands lokala nämnder": an adjective's organ is named as written
             organ_of(cx, ok, m["organ"], m.start(), m.end(), "genitive-organ", 0.8,
-                     name=cx.text[m.start():m.end()] if " " in m["organ"] else None)
+                     name=cx.text[m.start():m.end()] if " " in m["organ"] or m["compound"] else None)
+            second = AND_ORGAN_RE.match(text, m.end()) if m["compound"] else None
+            if second:
+                organ_of(cx, ok, second["organ"], m.start(), second.end(), "genitive-organ", 0.8,
+                         name=f"{cx.text[m.start():m.start('organ')]}{second['organ']}")
 
 
 # "Au § 12" beside the body's own paragraph: the body's arbetsutskott prepared the matter
-AU_RE = re.compile(r"(?<![\w-])(?:Au|AU|au)[ \t]*§[ \t]*\d+")
+# ("Sn 50 Au 84": the paragraph numbers side by side; "AU 15-06-03": the day the arbetsutskott dealt with it)
+AU_RE = re.compile(r"(?<![\w-])(?:Au|AU|au)[ \t]*(?:§[ \t]*\d+|\d+(?![\d-])|(?:\d\d)?\d\d-\d\d-\d\d\b)")
 
 
 def _au_numbers(cx: DocContext) -> None:
     """A styrelse's or nämnd's minutes that give an item's paragraph in its arbetsutskott ('Au § 12'): the
     arbetsutskott PREPARES_FOR the body."""
     own = cx.body_key
-    if not own or own not in cx.by_key or cx.by_key[own].props.get("kind") not in ("styrelse", "nämnd"):
+    if not own or own not in cx.by_key or cx.by_key[own].props.get("kind") not in ("styrelse", "nämnd", "direktion"):
         return
     m = AU_RE.search(cx.seg.masked)
     if m:
         au = organ_of(cx, own, "arbetsutskott", m.start(), m.end(), "au-paragraph", 0.8)
+        cx.by_key[au].props.setdefault("short", "AU")  # the minutes' own abbreviation of it
         cx.claim("PREPARES_FOR", au, own, m.start(), m.end(), "au-paragraph", 0.8)
 
 
+
+
+# "Beslutsplanering KS Arbetsutskott 2015-06-22 Kommunstyrelsen 2015-08-12": the matter's way through the organs,
+# each with its day; an utskott or beredning before a styrelse, nämnd or fullmäktige prepares for it
+ROUTE_RE = re.compile(r"(?<![\w-])(?P<a>(?:[A-ZÅÄÖ]{2,5}[ \t]+)?[A-ZÅÄÖ][a-zåäö-]*(?:utskott|utskottet|beredning|"
+                      r"beredningen))[ \t]+(?P<d1>\d{4}-\d\d-\d\d)[ \t]+(?P<b>[A-ZÅÄÖ][a-zåäö-]*(?:styrelse|styrelsen|"
+                      r"nämnd|nämnden|fullmäktige))[ \t]+(?P<d2>\d{4}-\d\d-\d\d)\b")
+
+
+def _decision_route(cx: DocContext) -> None:
+    """A tjänsteskrivelse's plan of the organs that deal with the matter, in order of their days."""
+    text = cx.seg.masked
+    for m in ROUTE_RE.finditer(text):
+        if m["d1"] >= m["d2"]:
+            continue
+        bk = body(cx, m["b"], m.start("b"), m.end("b"), "decision-route", conf=0.8)
+        words = m["a"].split()
+        # "KS Arbetsutskott" before "Kommunstyrelsen": the styrelse's own utskott, as the abbreviation says
+        if len(words) == 2 and _abbreviates(words[0], m["b"]):
+            ak = organ_of(cx, bk, words[1].lower(), m.start("a"), m.end("a"), "decision-route", 0.8, name=m["a"])
+        else:
+            ak = body(cx, m["a"], m.start("a"), m.end("a"), "decision-route", conf=0.8)
+        if ak != bk:
+            cx.claim("PREPARES_FOR", ak, bk, m.start(), m.end(), "decision-route", 0.8)
+
+
+def _abbreviates(abbr: str, name: str) -> bool:
+    """'KS' for 'Kommunstyrelsen', 'SN' for 'Socialnämnden': the first letter and the organ word's."""
+    kind = organ_kind(name)
+    return len(abbr) == 2 and abbr[0] == name[0].upper() and kind is not None and abbr[1] == kind[0].upper()

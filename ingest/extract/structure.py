@@ -112,6 +112,7 @@ REPORTED_RE = re.compile(r"(?i)\b(?:(?:delgivning(?:ar)?|anmälan|redovisning)[ 
                          r"(?:(?:de|det|den)[ \t]+(?:\w+[ \t]+)?)?(?=\w)")
 # "Tillväxtberedningens protokoll" among the delgivningar
 PROTOCOL_OF_RE = re.compile(rf"\b(?P<b>[{UP}][\w-]+?)(?::s|s)[ \t]+protokoll\b")
+PROTOCOL_FROM_RE = re.compile(r"\b[Pp]rotokoll[ \t]+från[ \t]+(?=[A-ZÅÄÖa-zåäö])")
 # "Arbetsutskottet föreslår styrelsen besluta", "… föreslår kommunstyrelsen att besluta"
 PROPOSES_RE = re.compile(r"\bföreslår[ \t]+(?P<t>[\wåäöÅÄÖ-]+)[ \t]+(?:att[ \t]+)?(?:besluta|fatta[ \t]+beslut|anta|"
                          r"godkänna|fastställa)\b")
@@ -121,6 +122,9 @@ PROPOSAL_OF_RE = re.compile(r"(?i)\b(?:(?P<g>[a-zåäö-]*(?:utskott|beredning|p
 BEFORE_RE = re.compile(r"(?i)\bberedning(?:en)?[ \t]+(?:inför|till)[ \t]+(?=\w)")
 ORGAN_GROUPS = ("utskott", "beredning", "grupp", "samrådsgrupp", "ledningsgrupp", "styrgrupp", "råd", "nätverk",
                 "forum", "presidium", "kommitté", "delegation", "arena")
+# whose minutes delivered to the body are a report to it: its own preparing organs (a council's are advice; a
+# group's or network's may be a joint one's, 'Protokoll från Skogslänsgruppen')
+REPORTING_GROUPS = ("utskott", "beredning", "presidium", "kommitté", "delegation")
 
 
 def _named_at(cx: DocContext, pos: int, kinds: tuple[str, ...] | None = None) -> tuple[str, int] | None:
@@ -177,12 +181,21 @@ def reported(cx: DocContext) -> None:
             k = body(cx, m["b"], m.start("b"), m.end("b"), "reported", conf=0.8)
             if k != own:
                 cx.claim("REPORTS_TO", k, own, m.start(), m.end(), "reported-protocol", 0.8)
+        # "b Protokoll från Länshandikapprådet c Protokoll från Tillväxtberedningen": the beredning reports
+        for m in PROTOCOL_FROM_RE.finditer(text):
+            if not re.search(r"(?i)delgivning|anmäl", text[max(0, m.start() - 300):m.start()]):
+                continue
+            hit = _named_at(cx, m.end(), REPORTING_GROUPS)
+            if hit and hit[0] != own:
+                cx.claim("REPORTS_TO", hit[0], own, m.start(), hit[1], "reported-protocol", 0.8)
     if "föreslår" in low:
         for m in PROPOSES_RE.finditer(text):
             t = m["t"]
             if not organ_kind(t):
                 continue
-            s_ = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+            # "Förslag till beslut: Arbetsutskottet föreslår Direktionen besluta": the sentence begins after ':'
+            s_ = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()),
+                     text.rfind(":", max(0, m.start() - 60), m.start())) + 1
             src = [b for b in bodies_in(cx, s_, m.start()) if not text[b[2]:m.start()].strip()]
             first = re.match(r"[ \t]*(?P<w>[A-ZÅÄÖ][a-zåäö]+)[ \t]+$", text[s_:m.start()])
             sk = src[-1][0] if src else (own if first and (self_reference(cx, first["w"]) or

@@ -53,7 +53,8 @@ def resolve_bodies(st: State) -> None:
         norm = m.key.split(":", 1)[1]
         by_norm[norm].append(node)
         short = m.props.get("short")
-        if short:
+        # an owned organ's abbreviation ('AU' of a nämnd's arbetsutskott) is its owner's: every owner has one
+        if short and not m.hints.owner:
             key = short.lower()
             if key in by_short:
                 uf.union(by_short[key], node, f"samma förkortning {short}")
