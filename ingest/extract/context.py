@@ -115,6 +115,8 @@ class DocContext:
         # caches of references.bodies_in: the body spans by start, the abbreviations as one pattern
         self.body_span_index: tuple | None = None
         self.abbr_pattern: tuple | None = None
+        # cache of targets.target_at: the abbreviations, longest first, with how many there were
+        self.abbr_longest_first: tuple[int, list[str]] = (0, [])
         # set by a tracer: called with ("read" | "write", what) for every handed-on fact and typed index
         self.trace: Callable[[str, str], None] | None = None
 

@@ -95,6 +95,12 @@ def set_kind(cx: DocContext, key: str, kind: str) -> str:
     return key
 
 
+def written_name(raw: str) -> str:
+    """A person's name as the text writes it, one space between words; "Åsa Lind-" / "qvist", a name hyphenated
+    over a line break, is one word. The person factory keys a person by it ("person:" + name)."""
+    return re.sub(r"\s+", " ", re.sub(r"-[ \t]*\n[ \t]*(?=[a-zåäö])", "", raw)).strip()
+
+
 def person(cx: DocContext, start: int, end: int, rule: str, party: str | None = None, conf: float = 1.0,
            local_party: bool = False) -> str:
     """A person's mention; `local_party`: an unknown code in capitals ("(SIV)") is a local party's, as in an
@@ -109,8 +115,7 @@ def person(cx: DocContext, start: int, end: int, rule: str, party: str | None = 
         first_end = start + len(cx.text[start:start + second].rstrip())
         person(cx, start, first_end, rule, None, conf)
         start += second
-    # "Åsa Lind-" / "qvist": a name hyphenated over a line break is one word
-    name = re.sub(r"\s+", " ", re.sub(r"-[ \t]*\n[ \t]*(?=[a-zåäö])", "", cx.text[start:end])).strip()
+    name = written_name(cx.text[start:end])
     props = {"name": name}
     if party:
         code = party.upper()

@@ -9,7 +9,7 @@ from ingest.dates import find_dates
 from ingest.extract.context import DocContext
 from ingest.extract.entities import body, municipality, organ_of, region, set_kind
 from ingest.extract.names import body_kind, clean_body_name, definite
-from ingest.extract.patterns import EMAIL_RE, LOW, UP
+from ingest.extract.patterns import EMAIL_RE, LOW, ORGAN_FOR, UP
 from ingest.extract.shifted import decode_shifted
 from ingest.extract.vocabulary import CALENDAR_WORDS, FUNCTION_WORDS, NOT_NAME
 from ingest.nlp import organ_kind
@@ -20,8 +20,7 @@ ABBR_DEF_RE = re.compile(r"\((?P<abbr>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,7}[A-ZÅ
 
 ABBR_DASH_RE = re.compile(r"^[ \t]*(?:[-–,][ \t]*)(?P<abbr>[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,7}[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,3}(?: [A-ZÅÄÖ]{2,4})?)\b")
 
-ORGAN_FOR_RE = re.compile(r"(?i)\b(?P<organ>styrelsen|arbetsutskottet|presidiet|direktionen|förbundsstyrelsen)[ \t]+"
-                          r"för[ \t]+$")
+ORGAN_FOR_BEFORE_RE = re.compile(ORGAN_FOR + "$")  # right before a name
 
 BARE_ORGAN_RE = re.compile(r"(?<![\w-])(?:Styrelsen|Förbundsstyrelsen|Arbetsutskottet|Presidiet|Direktionen|"
                            r"Förbundsdirektionen|Förbundsfullmäktige)(?![\w-])")
@@ -231,7 +230,7 @@ def meeting_head(cx: DocContext) -> None:
                                            "header-letterhead-organ", 0.9, name=sub[0].text)
                     body_name, bstart, bend = None, sub[0].start_char, sub[0].end_char
                     break
-                of = ORGAN_FOR_RE.search(cx.seg.masked, max(0, s.start_char - 30), s.start_char)
+                of = ORGAN_FOR_BEFORE_RE.search(cx.seg.masked, max(0, s.start_char - 30), s.start_char)
                 if of and body_kind(s.text) in ("förbund", "region"):
                     owner = body(cx, s.text, s.start_char, s.end_char, "header")
                     cx.body_key = organ_of(cx, owner, of["organ"], of.start("organ"), s.end_char, "header-organ-for",
@@ -337,7 +336,7 @@ def _meeting_word_body(cx: DocContext) -> bool:
     return True
 
 
-HEAD_DATE_CUE_RE = re.compile(r"(?i)(?:\bden|\bdag|\bdatum|\btid|möte|sammanträde|dagen|\bdag)[ \t:]*$")
+HEAD_DATE_CUE_RE = re.compile(r"(?i)(?:\bden|\bdag|\bdatum|\btid|möte|sammanträde|dagen)[ \t:]*$")
 TRANSCRIPT_LINE_RE = re.compile(r"(?m)^Transkript[ \t]*$")
 
 

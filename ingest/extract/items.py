@@ -171,7 +171,7 @@ def _decisions(cx: DocContext, it: Item, ik: str, part) -> None:
             # "SVOM beslutar att rekommendera Region Jämtland Härjedalen och kommunerna att:": whom the points
             # below go to
             referrals_in(cx, ik, ik, ln.start, ln.end)
-        elif not items and not re.search(r"(?i)\bbeslutar\b.*:$", s):
+        elif not items:
             items.append((None, ln.start + (len(ln.text) - len(ln.text.lstrip())), ln.end))
         elif items and not s.endswith(":"):
             break

@@ -21,7 +21,7 @@ RUN_RE = re.compile(rf"{WORD}(?:[ \t]+(?:{WORD}|{INITIAL}|von|af|de|van|der))*")
 TOKEN_RE = re.compile(rf"{WORD}|{INITIAL}|von|af|de|van|der")
 # endings of Swedish surnames: a second surname word is taken only when it looks like one ("Ågren Wikström")
 SURNAME_END = re.compile(r"(?:s?son|berg|ström|lund|qvist|kvist|gren|man|mark|ling|stedt|dahl|holm|fors|sjö|by|"
-                         r"ell|ér|ius|ander|lin|ling|blad|bäck|näs|vall|borg|hed|ek|rot)$")
+                         r"ell|ér|ius|ander|lin|blad|bäck|näs|vall|borg|hed|ek|rot)$")
 PARTICLES = {"von", "af", "de", "van", "der"}
 # What a list says right after a name: a party without brackets or with one ("Eva Nilsson, Överkalix, (s, ers",
 # "Bo Ek, c,") and a title after a comma ("Gunilla Andersson, landstingsdirektör Harald …")

@@ -12,7 +12,7 @@ from ingest import lexicon
 from ingest.extract.context import DocContext, SpanLike
 from ingest.extract.entities import body, organ_of, region, set_kind
 from ingest.extract.names import body_kind, resolve_municipality
-from ingest.extract.patterns import UP
+from ingest.extract.patterns import ORGAN_FOR_RE, UP
 from ingest.extract.references import bodies_in
 from ingest.extract.members import (ORGANISATION_KINDS, caps, content_start, joint_name_members, kommun_body,
                                     member_list, member_rows, municipality_column, representatives)
@@ -208,8 +208,7 @@ def _organ_for(cx: DocContext) -> None:
     """'styrelsen för Kommunförbundet Norrbotten', 'arbetsutskottet för Region X': the organ PART_OF the
     organisation named after 'för'."""
     text = cx.seg.masked
-    for m in re.finditer(r"(?i)\b(?P<organ>styrelsen|arbetsutskottet|presidiet|direktionen|förbundsstyrelsen)"
-                         r"[ \t]+för[ \t]+", text):
+    for m in ORGAN_FOR_RE.finditer(text):
         hit = [b for b in bodies_in(cx, m.end(), m.end() + 80) if b[1] == m.end()]
         if not hit:
             continue

@@ -24,3 +24,6 @@ EMAIL_RE = re.compile(r"\b[\w.+-]+@(?P<domain>[\w-]+)\.(?:se|nu|org|com)\b")
 DNR_RE = re.compile(r"(?i)\b(?:dnr|diarienummer|diarienr)\.?:?[ \t]*(?P<dnr>[A-ZÅÄÖ]{1,5}[ \t]?\d{2,4}[/-][\w/-]+)")
 
 QUOTED_NAME_RE = re.compile(r"[”\"“](?P<name>[A-ZÅÄÖ][\w-]+(?: [\w-]+){0,6})[”\"]")
+# "styrelsen för Kommunförbundet Norrbotten", "arbetsutskottet för Region X": an organ named by whose it is
+ORGAN_FOR = r"(?i)\b(?P<organ>styrelsen|arbetsutskottet|presidiet|direktionen|förbundsstyrelsen)[ \t]+för[ \t]+"
+ORGAN_FOR_RE = re.compile(ORGAN_FOR)

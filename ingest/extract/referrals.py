@@ -206,9 +206,9 @@ def consulted(cx: DocContext, src: str, a: int, b: int) -> None:
         lead = re.match(r"[\s•·*–-]*", text[s_start:v])
         p = s_start + lead.end()
         found = targets_at(cx, p, v, "referral")
-        if not found or not CONSULTED_RE.match(text, found[-1].end, b) or _taken(cx, v):
+        cm = CONSULTED_RE.match(text, found[-1].end, b) if found else None
+        if not cm or _taken(cx, v):
             continue
-        cm = CONSULTED_RE.match(text, found[-1].end, b)
         if cm["when"] and not re.search(r"\d", cm["when"]) and cm["when"].strip():
             continue  # words other than a day between the bodies and the verb: not the sentence's subject
         for k in dict.fromkeys(t.make() for t in found):

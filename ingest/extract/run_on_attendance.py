@@ -15,7 +15,7 @@ from ingest.extract.context import DocContext
 from ingest.extract.entities import person
 from ingest.extract.names import official_title, plausible_name
 from ingest.extract.shifted import decode_shifted
-from ingest.extract.vocabulary import MEMBER_ROLES, OFFICIAL_UNITS
+from ingest.extract.vocabulary import OFFICIAL_UNITS
 
 # Words of a protocol's head that end an attendance list.
 STOP_RE = re.compile(r"(?<![\w-])(?:Utses att justera|Utsedd att justera|Justering(?:ens)?|Justeras|Paragrafer|"

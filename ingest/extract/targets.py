@@ -36,6 +36,7 @@ _NOT_NAMING = frozenset({"nya", "hela", "samma", "egna", "andra", "olika", "båd
                          "vissa", "flera", "enda", "första", "sista", "denna", "dessa", "varje", "alla", "inga"})
 _ENTRY = re.compile(r"[^\s,;.:][^,;.:\n]{0,38}(?:,[ \t]*\n?[ \t]*|[ \t]*\n(?![ \t]*\n)[ \t]*(?:[-–•*][ \t]+)?)")
 _PAREN = re.compile(r"[ \t]*\([^()]{1,80}\)")
+_BLANKS = re.compile(r"[ \t]+")
 # the first part of the compound that names a municipality's, region's or association's top organ
 _OWN_ORGAN_PREFIXES = ("kommun", "region", "förbunds", "landstings")
 _SPAN_INDEX: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
@@ -93,9 +94,12 @@ def target_at(cx: DocContext, pos: int, limit: int, rule: str) -> Target | None:
     if p >= limit:
         return None
     window = text[p:min(limit, p + 120)]
-    for abbr, k in sorted(cx.abbr.items(), key=lambda kv: -len(kv[0])):
-        if window.startswith(abbr) and not re.match(r"[\w-]", window[len(abbr):len(abbr) + 1]):
-            return Target(p, p + len(abbr), lambda k=k: k)
+    abbr = cx.abbr
+    if cx.abbr_longest_first[0] != len(abbr):  # define_abbr only adds: the count says whether the keys changed
+        cx.abbr_longest_first = (len(abbr), sorted(abbr, key=len, reverse=True))
+    for short in cx.abbr_longest_first[1]:
+        if window.startswith(short) and not re.match(r"[\w-]", window[len(short):len(short) + 1]):
+            return Target(p, p + len(short), lambda k=abbr[short]: k)
     for sp in _spans_at(cx, p):
         if sp.end_char > limit or cx.inside_person(sp.start_char):
             continue
@@ -221,7 +225,7 @@ def bare_organ(cx: DocContext, word: str, a: int, b: int, rule: str) -> Callable
         # kind (not Länsstyrelsen or Socialstyrelsen, authorities of their own)
         if len(words) == 1 and last.endswith(lemma) and last.startswith(_OWN_ORGAN_PREFIXES) and not m.hints.owner:
             same.add(m.key)
-        if m.props.get("kind") in ("förbund", "organisation", "region") and m.key != own:
+        if m.props.get("kind") in ("förbund", "organisation", "region"):
             orgs.add(m.key)
     if len(same) == 1:
         k = same.pop()
@@ -285,15 +289,13 @@ def targets_at(cx: DocContext, pos: int, limit: int, rule: str, lines: bool = Fa
         out.append(t)
         p = t.end
         # "landstinget (nuvarande Region Örebro län)": a parenthesis that says more of the one before
-        pm = _PAREN.match(text, p, limit)
-        if pm:
-            p = pm.end()
+        p = after_paren(text, p, limit)
         if meeting and _MEETING.match(text, p, limit):
             break
         sm = (_LINE_SEP if lines else _SEP).match(text, p, limit)
         if (not sm or sm.end() == p) and lines:
             # a list run into one line (a PDF's text): "Expedieras till Kommunstyrelsen Region Örebro län"
-            sm = _SEP.match(text, p, limit) or re.compile(r"[ \t]+").match(text, p, limit)
+            sm = _SEP.match(text, p, limit) or _BLANKS.match(text, p, limit)
         if not sm or sm.end() == p:
             break
         p = sm.end()

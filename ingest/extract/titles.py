@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from ingest import lexicon
 from ingest.extract.context import DocContext
-from ingest.extract.entities import hold, person
+from ingest.extract.entities import hold, person, written_name
 from ingest.extract.names import is_first_name, plausible_name
 from ingest.extract.patterns import NAME, PARTY
 from ingest.extract.vocabulary import (FUNCTION_WORDS, LABEL_TITLES, MEMBER_ROLES, PERSON_VERBS, TITLE_BREAKS,
@@ -477,8 +477,7 @@ def _emit(cx: DocContext, n: El, t: El, held: dict) -> None:
     if t.role_only:
         return
     # the person read at this span (its key as the person factory makes it)
-    name = re.sub(r"\s+", " ", re.sub(r"-[ \t]*\n[ \t]*(?=[a-zåäö])", "", cx.text[n.start:n.end])).strip()
-    pk = "person:" + name
+    pk = "person:" + written_name(cx.text[n.start:n.end])
     if pk not in cx.by_key:
         pk = person(cx, n.start, n.end, "title-next-to-name")
     for title, a, b in held.get(pk, []):

@@ -175,6 +175,7 @@ def _same_body(a: str, b: str) -> str | None:
         if [x[0] for x in long_[1:]] == short[1:]:
             return "initialer"
     if pa[-1] == pb[-1] or len(pa) == len(pb) == 1:
-        if len(a) >= 8 and fuzz.ratio(a, b) >= 92:
-            return f"stavningsvariant ({fuzz.ratio(a, b):.0f} %)"
+        ratio = fuzz.ratio(a, b) if len(a) >= 8 else 0
+        if ratio >= 92:
+            return f"stavningsvariant ({ratio:.0f} %)"
     return None

@@ -17,7 +17,7 @@ from ingest.segment.items import DNR_ONLY_RE, PARA_RE, POINT_RE, PREFIXED_RE, WO
 from ingest.segment.garble import GARBLED_MESSAGE, check_garbled
 from ingest.segment.opening import agenda_item, opening_items
 from ingest.segment.program import program_items
-from ingest.segment.runon import INLINE_DNR_RE, INLINE_ITEM_RE, INLINE_TITLE_END_RE, inline_items, prefer_register, toc_items
+from ingest.segment.runon import INLINE_DNR_RE, INLINE_ITEM_RE, INLINE_TITLE_END_RE, inline_items, prefer_register
 from ingest.segment.lines import BULLET_RE, TAG_RE, TOC_HEAD_RE, TOC_LINE_RE, mask_boilerplate, split_lines
 from ingest.segment.model import Field, Item, Line, Part, Section, Segmented, Signature
 from ingest.segment.parts import (DECIDES_RE, INLINE_DECISION_RE, MOTION_RE, PART_HEADS, find_parts,

@@ -140,25 +140,17 @@ TOC_LEADER_RE = re.compile(r"[ \t]*(?:\.{3,}|…)[ \t]*\d{0,3}")
 TOC_WORD_RE = re.compile(r"[^ \t\n]+")
 
 
-def toc_items(seg: Segmented) -> None:
-    """A contents list run into one line of a PDF transcript, its page numbers lost: "INNEHÅLLSFÖRTECKNING 33
-    Delårsbokslut jan- april Förslag till direktiv … Övriga anmälningsärenden... 23". A title begins at a
-    capitalised word after a word ending in a small letter, unless that word links on ("mellan Örebro läns …",
-    "från Stråkgruppen"); a number before a title is its paragraph. At least three titles of at most 15 words,
-    none with a sentence's end inside (else it is prose).
-    Read from the text as written: masking blanks a line that ends in dot leaders and a page number."""
-    items = register_items(seg)
-    if items:
-        seg.item_style = "contents"
-        seg.items[:] = items
-
-
 REGISTER_WORDS = 3000
 NUMBER_WORD_RE = re.compile(r"\d{1,3}\.?")
 
 
 def register_items(seg: Segmented) -> list[Item]:
-    """The titles of a register run into one line (see toc_items), as items; none where it is no register. Numbers
+    """The titles of a register run into one line, as items; none where it is no register. A contents list of a PDF
+    transcript, its page numbers lost: "INNEHÅLLSFÖRTECKNING 33 Delårsbokslut jan- april Förslag till direktiv …
+    Övriga anmälningsärenden... 23". A title begins at a capitalised word after a word ending in a small letter,
+    unless that word links on ("mellan Örebro läns …", "från Stråkgruppen"); a number before a title is its
+    paragraph. At least three titles of at most 15 words, none with a sentence's end inside (else it is prose). Read
+    from the text as written: masking blanks a line that ends in dot leaders and a page number. Numbers
     in a column of their own ("Informationsärenden 76 77 78 … 86 Förändringar av kungörelsen …") number the titles
     after them in turn; the register ends at its heading written again (the next page), at a signature (a first
     name and a capitalised word, or a label of rules/register_stops.txt) or at the line's end."""
