@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.extract.name_model import _names_in_run
+from ingest.extract.name_model import RUN_RE, TOKEN_RE, _names_in_run
 from ingest.extract.names import is_first_name, leading_non_name
 
 
@@ -78,3 +78,15 @@ def test_a_name_particle_needs_a_surname_after_it():
     assert NAME_RE.match("Anna Berg von Linde").group() == "Anna Berg von Linde"
     assert NAME_RE.match("Tisdagen de 14 mars") is None
     assert NAME_RE.match("Karin Lund de ").group() == "Karin Lund"
+
+
+@pytest.mark.parametrize("text, run", [
+    ("Anna Berg dessutom", "Anna Berg"),  # "de" is no particle at the start of a word
+    ("Per Olsson vann omröstningen", "Per Olsson"),
+    ("Ulla Ek deltog", "Ulla Ek"),
+    ("Eva von Schantz och", "Eva von Schantz"),
+    ("Carl af Ugglas (M)", "Carl af Ugglas"),
+])
+def test_a_particle_is_a_word_of_its_own(text, run):
+    assert RUN_RE.match(text).group() == run
+    assert [t.group() for t in TOKEN_RE.finditer(run)] == run.split()

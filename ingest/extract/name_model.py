@@ -17,8 +17,10 @@ from ingest.extract.vocabulary import CALENDAR_WORDS, NOT_NAME
 # a run of capitalised words on one line (a name never runs over a line break or a comma)
 # (a middle initial inside a run: "Göte W Swén", "Per G. Hansson")
 INITIAL = r"[A-ZÅÄÖ]\.?(?=[ \t]+[A-ZÅÄÖ])"
-RUN_RE = re.compile(rf"{WORD}(?:[ \t]+(?:{WORD}|{INITIAL}|von|af|de|van|der))*")
-TOKEN_RE = re.compile(rf"{WORD}|{INITIAL}|von|af|de|van|der")
+# (a particle is a word of its own: "de" is no name's part in "Anna Berg dessutom", nor "van" in "vann")
+PARTICLE = r"(?:von|af|de|van|der)(?![\w-])"
+RUN_RE = re.compile(rf"{WORD}(?:[ \t]+(?:{WORD}|{INITIAL}|{PARTICLE}))*")
+TOKEN_RE = re.compile(rf"{WORD}|{INITIAL}|{PARTICLE}")
 # endings of Swedish surnames: a second surname word is taken only when it looks like one ("Ågren Wikström")
 SURNAME_END = re.compile(r"(?:s?son|berg|ström|lund|qvist|kvist|gren|man|mark|ling|stedt|dahl|holm|fors|sjö|by|"
                          r"ell|ér|ius|ander|lin|blad|bäck|näs|vall|borg|hed|ek|rot)$")
