@@ -288,3 +288,11 @@ def test_a_later_utskott_day_is_no_route(tmp_path):
     _, x = _extract(tmp_path, "ts.txt", "Tjänsteskrivelse 2015-06-17\n"
                     "Kommunstyrelsen 2015-05-01 och Arbetsutskottet 2015-06-22 Kommunstyrelsen 2015-05-12\n")
     assert not _relations(x, "PREPARES_FOR")
+
+
+@pytest.mark.parametrize("word, is_org", [("Landstinget", True), ("Institutet", True), ("Kansliet", True),
+                                          ("Länsstyrelse", True), ("Kanslitet", False), ("Verkette", False)])
+def test_only_the_definite_ending_comes_off_an_organisations_word(word, is_org):
+    # "landstinget (nuvarande Region Örebro län)": the old name's head less its ending "-et", never more letters
+    from ingest.extract.organisation import organisation_word
+    assert organisation_word(word) is is_org

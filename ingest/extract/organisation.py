@@ -107,12 +107,35 @@ def _home_organisation(cx: DocContext) -> tuple[str, int, int] | None:
     muni = next((c.dst for c in cx.claims_of("BELONGS_TO") if c.src == own), None)
     if not muni or muni != cx.home_muni:
         return None
-    ev = cx.by_key[muni].evidence
+    named = _named_municipality(cx, cx.by_key[muni].props.get("code"))
+    if named is None:  # known from an e-mail domain only: no text says whose the organ is
+        return None
+    a, b = named
     own_region = next((r for r in lexicon.regions() if r.name == f"Region {cx.by_key[muni].props['name']}"), None)
     if own_region:  # Gotland: the municipality is a region
-        return body(cx, own_region.name, ev.start, ev.end, "home-municipality"), ev.start, ev.end
-    return kommun_body(cx, muni, ev.start, ev.end, "home-municipality",
-                       cx.text[ev.start:ev.end] if re.search(r"(?i)\bkommun\b", ev.quote) else None), ev.start, ev.end
+        return body(cx, own_region.name, a, b, "home-municipality"), a, b
+    return kommun_body(cx, muni, a, b, "home-municipality",
+                       cx.text[a:b] if re.search(r"(?i)\bkommun\b", cx.text[a:b]) else None), a, b
+
+
+# "Malmö stad", "KALMAR KOMMUN": the word after a municipality's name that makes it the organisation
+MUNI_WORD_AFTER_RE = re.compile(r"[ \t]+(?i:kommun|stad)(?![\w-])")
+
+
+def _named_municipality(cx: DocContext, code: str | None) -> tuple[int, int] | None:
+    """Where the text names the municipality as an organisation ('Söderhamns kommun', 'Malmö stad'; else its name
+    alone), first in the text: the letterhead that says whose a document's organ is."""
+    best = None
+    for sp in cx.spans["MUNI"]:
+        mu = resolve_municipality(sp.text)
+        if not mu or mu.code != code:
+            continue
+        after = MUNI_WORD_AFTER_RE.match(cx.text, sp.end_char)
+        a, b = sp.start_char, after.end() if after else sp.end_char
+        rank = (not re.search(r"(?i)\b(?:kommun|stad)\b", cx.text[a:b]), a)
+        if best is None or rank < best[0]:
+            best = (rank, a, b)
+    return best[1:] if best else None
 
 
 def _named_owner(cx: DocContext) -> tuple[str, int, int] | None:
@@ -224,6 +247,12 @@ def _organ_for(cx: DocContext) -> None:
         organ_of(cx, ok, m["organ"], m.start(), end, "organ-for", 0.9, name=written)
 
 
+def organisation_word(w: str) -> bool:
+    """'Landstinget', 'Institutet', 'Länsstyrelse': a word whose head, less its definite ending, is an
+    organisation's (ingest/rules/organisation_heads.txt); only the ending comes off ('Kanslitet' is none)."""
+    return re.sub(r"(?:et|en)$", "", w.lower()).endswith(lexicon.organisation_heads())
+
+
 def _successors(cx: DocContext) -> None:
     """'landstinget (nuvarande Region Örebro län)': the body named in the parentheses succeeded the one
     before them."""
@@ -240,9 +269,7 @@ def _successors(cx: DocContext) -> None:
             ok = old[0][0]
         else:
             w = m["old"]
-            heads = lexicon.organisation_heads()
-            if not (organ_kind(w) or w.lower().rstrip("et").endswith(heads) or
-                    re.sub(r"(et|en)$", "", w.lower()).endswith(heads)):
+            if not (organ_kind(w) or organisation_word(w)):
                 continue
             ok = set_kind(cx, body(cx, w, m.start("old"), m.end("old"), "successor", conf=0.8), "organisation")
         if ok != new[0][0]:
