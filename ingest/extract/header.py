@@ -9,7 +9,7 @@ from ingest.dates import find_dates
 from ingest.extract.context import DocContext
 from ingest.extract.entities import body, municipality, organ_of, region, set_kind
 from ingest.extract.names import body_kind, clean_body_name, definite
-from ingest.extract.patterns import EMAIL_RE, LOW, ORGAN_FOR, UP
+from ingest.extract.patterns import EMAIL_RE, LOW, ORGAN_FOR, PARTY_CODE, TRANSCRIPT_LINE_RE, UP
 from ingest.extract.shifted import decode_shifted
 from ingest.extract.vocabulary import CALENDAR_WORDS, FUNCTION_WORDS, NOT_NAME
 from ingest.nlp import organ_kind
@@ -158,7 +158,7 @@ ATTENDANCE_WORD_RE = re.compile(r"(?<![\w-])(?:Beslutande|Närvarande|Ledamöter
                                 r"(?![\w-])")
 FIRST_SURNAME_RE = re.compile(r"(?<![\w-])(?P<first>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)"
                               r"(?=[ \t]+[A-ZÅÄÖ][a-zåäöé-]+)")
-NAME_PARTY_RE = re.compile(r"[A-ZÅÄÖ][\w-]+(?:[ \t]+[A-ZÅÄÖ][\w-]+){1,3}[ \t]*\([A-ZÅÄÖa-zåäö]{1,4}\)")
+NAME_PARTY_RE = re.compile(r"[A-ZÅÄÖ][\w-]+(?:[ \t]+[A-ZÅÄÖ][\w-]+){1,3}[ \t]*" + PARTY_CODE)
 
 
 def _attendance_head(cx: DocContext) -> bool:
@@ -337,7 +337,6 @@ def _meeting_word_body(cx: DocContext) -> bool:
 
 
 HEAD_DATE_CUE_RE = re.compile(r"(?i)(?:\bden|\bdag|\bdatum|\btid|möte|sammanträde|dagen)[ \t:]*$")
-TRANSCRIPT_LINE_RE = re.compile(r"(?m)^Transkript[ \t]*$")
 
 
 def _head_date(cx: DocContext) -> str | None:

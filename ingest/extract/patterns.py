@@ -16,6 +16,8 @@ NAME = rf"{WORD}(?:[ \t]+(?:(?:von|af|de|van|der)[ \t]+)?{WORD}){{1,3}}"
 NAME_RE = re.compile(NAME)
 
 PARTY = r"\((?P<party>[A-Za-zÅÄÖåäö]{1,4})\)"
+# a party code in brackets after a name, "(S)", "(KD)", "(mp)", "(SIV)": the fragment, without a group
+PARTY_CODE = r"\([A-Za-zÅÄÖåäö]{1,4}\)"
 
 PARAS_RE = re.compile(r"(?:§§?|p\.)[ \t]*(\d{1,4}(?:[ \t]*[-–][ \t]*\d{1,4})?(?:[ \t]*,[ \t]*\d{1,4})*)")
 
@@ -27,3 +29,6 @@ QUOTED_NAME_RE = re.compile(r"[”\"“](?P<name>[A-ZÅÄÖ][\w-]+(?: [\w-]+){0,
 # "styrelsen för Kommunförbundet Norrbotten", "arbetsutskottet för Region X": an organ named by whose it is
 ORGAN_FOR = r"(?i)\b(?P<organ>styrelsen|arbetsutskottet|presidiet|direktionen|förbundsstyrelsen)[ \t]+för[ \t]+"
 ORGAN_FOR_RE = re.compile(ORGAN_FOR)
+
+# a document-sharing site's "Transkript" line before the document's own text
+TRANSCRIPT_LINE_RE = re.compile(r"(?m)^Transkript[ \t]*$")

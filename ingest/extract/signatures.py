@@ -7,7 +7,7 @@ import re
 from ingest.extract.context import DocContext
 from ingest.extract.entities import hold, person
 from ingest.extract.names import plausible_name
-from ingest.extract.patterns import NAME, NAME_RE, PARTY
+from ingest.extract.patterns import NAME, NAME_RE, PARTY, PARTY_CODE
 
 
 CERTIFIER_RE = re.compile(rf"(?im)^[ \t]*(?:rätt utdraget (?:intygar|bestyrkes)|utdragsbestyrkande)[ \t]*:?[ \t]*"
@@ -41,7 +41,7 @@ def signatures(cx: DocContext) -> None:
     # öppnades av ordförande Johan Söderling", "Skogslänsgruppens ordförande Matts Lundgren hälsar samtliga välkomna"
     for m in re.finditer(rf"(?:(?i:ordföranden|mötesordföranden),?[ \t]+|(?i:mötesordförande)[ \t]+|(?i:öppnades|leddes)[ \t]+av[ \t]+"
                          rf"(?i:ordförande|ordföranden|mötesordförande)[ \t]+|(?<![\w-])ordförande[ \t]+(?={NAME}"
-                         r"(?:[ \t]*\([A-Za-zÅÄÖåäö]{1,4}\))?[ \t]+(?:öppnar|öppnade|hälsar|hälsade|förklarar|förklarade)[ \t]))"
+                         r"(?:[ \t]*" + PARTY_CODE + r")?[ \t]+(?:öppnar|öppnade|hälsar|hälsade|förklarar|förklarade)[ \t]))"
                          rf"(?P<name>{NAME})[ \t]*(?:{PARTY})?", cx.seg.masked):
         if plausible_name(m["name"]):
             pk = person(cx, m.start("name"), m.end("name"), "chair-apposition", m["party"])

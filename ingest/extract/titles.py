@@ -23,7 +23,7 @@ from ingest import lexicon
 from ingest.extract.context import DocContext
 from ingest.extract.entities import hold, person, written_name
 from ingest.extract.names import is_first_name, plausible_name
-from ingest.extract.patterns import NAME, PARTY
+from ingest.extract.patterns import NAME, PARTY, PARTY_CODE
 from ingest.extract.vocabulary import (FUNCTION_WORDS, LABEL_TITLES, MEMBER_ROLES, PERSON_VERBS, TITLE_BREAKS,
                                        TITLE_MODIFIERS)
 from ingest.nlp import _tokens_where, organ_kind
@@ -40,7 +40,7 @@ GLUE = frozenset(FUNCTION_WORDS | {"från", "vid", "inom", "hos", "§", "§§", 
                                    "m.fl.", "mfl"})
 # abbreviations ending in a full stop that end no sentence
 NO_STOP = frozenset({"kl.", "ca.", "t.ex.", "bl.a.", "m.fl.", "fr.o.m.", "t.o.m.", "nr.", "tel.", "p.", "jfr.", "s."})
-PARTY_GAP = r"(?:\([A-Za-zÅÄÖåäö]{1,4}\)|,[ \t]*[A-Za-zÅÄÖåäö]{1,4}(?=[ \t]*,))?"
+PARTY_GAP = r"(?:" + PARTY_CODE + r"|,[ \t]*[A-Za-zÅÄÖåäö]{1,4}(?=[ \t]*,))?"
 TIGHT_BEFORE_RE = re.compile(rf"^\s*{PARTY_GAP}\s*[,–-]?\s*$")  # name -> title: "Name (S), title", "Name, M, title"
 TIGHT_AFTER_RE = re.compile(r"^\s*[,:]?\s*$")  # title -> name: "Förvaltningschef, Silvia …", "Handläggare: Bo"
 COMMA_BEFORE_RE = re.compile(rf"^\s*{PARTY_GAP}\s*,\s*$")

@@ -1,5 +1,5 @@
 """Municipalities and bodies across documents: one body per name by union-find over spellings, genitives,
-initials, abbreviations and owned organs, with the reason for every merge."""
+initials, abbreviations and owned organs; every merge says why where it is made."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -14,7 +14,6 @@ from ingest.resolve.state import State
 class UnionFind:
     def __init__(self):
         self.parent: dict = {}
-        self.reason: dict = {}
 
     def find(self, x):
         self.parent.setdefault(x, x)
@@ -24,10 +23,10 @@ class UnionFind:
         return x
 
     def union(self, a, b, reason: str) -> None:
+        """One set of a and b; reason says why for the reader of the call (nothing reads it back)."""
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[rb] = ra
-            self.reason[(a, b)] = reason
 
 
 
