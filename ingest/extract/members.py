@@ -4,6 +4,7 @@ name ('samverkan Region Jönköpings län och länets kommuner') or as represent
 and the municipality acting as an organisation ('Söderhamns kommun'), as a body of kind 'kommun'."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from graph.text import sentence_bounds
@@ -11,13 +12,12 @@ from ingest import lexicon
 from ingest.extract.context import DocContext
 from ingest.extract.entities import body, municipality, region, set_kind
 from ingest.extract.names import body_kind, resolve_municipality
-from ingest.extract.patterns import LOW, NAME, UP
+from ingest.extract.patterns import LOW, NAME, TRANSCRIPT_LINE_RE, UP
 from ingest.extract.references import bodies_in
 from ingest.nlp import organ_kind
 
 # kinds of body that are organisations a letterhead names or that sit in a joint body
 ORGANISATION_KINDS = ("förbund", "region", "kommun", "organisation")
-TRANSCRIPT_RE = re.compile(r"(?m)^Transkript[ \t]*$")
 
 
 MEMBER_ROLE_RE = re.compile(r",[ \t]*(?:(?:1:e|2:e|förste|andre)[ \t]+)?(?:vice[ \t]+)?(?P<role>ordförande|ledamot|"
@@ -42,7 +42,7 @@ def kommun_body(cx: DocContext, mk: str, start: int, end: int, rule: str, writte
 
 def content_start(cx: DocContext) -> int:
     """Where the document's own text begins: after a document-sharing site's 'Transkript' line."""
-    m = TRANSCRIPT_RE.search(cx.text, 0, min(len(cx.text), 3000))
+    m = TRANSCRIPT_LINE_RE.search(cx.text, 0, min(len(cx.text), 3000))
     return m.end() if m else 0
 
 
@@ -81,6 +81,35 @@ JOINT_KINDS = ("förbund", "råd", "samrådsgrupp", "forum", "nätverk", "lednin
                "organisation", "arena", "delegation")
 MEMBER_ROLE_TRIGGER = re.compile(r"(?:ordförande|ledamot|ersättare|adjungerad)[ \t]*,")
 NAME_END_RE = re.compile(rf"{NAME}$")
+# "Ingvar Persson (M), Bollnäs": a party code between a name and the place it sits for
+PARTY_BEFORE_PLACE_RE = re.compile(r"[ \t]*\([A-ZÅÄÖa-zåäö]{1,3}\)[ \t]*,[ \t]*$")
+
+
+def row_start(cx: DocContext, text: str, persons: list[tuple[int, int]], name_end: int) -> int | None:
+    """Where the row of a name that ends at name_end begins: the person's name read so far, else a name's shape
+    after the place or organisation that ends the row before ('Bjurholm Ulla-Maj Andersson': the name only)."""
+    row = person_start(persons, name_end - 1)
+    if row is not None:
+        return row
+    nm = NAME_END_RE.search(text[max(0, name_end - 60):name_end])
+    if not nm:
+        return None
+    row = name_end - len(nm.group())
+    ends = {sp.end_char for lab in ("MUNI", "REGION", "BODY") for sp in cx.spans[lab]}
+    for w in re.finditer(r"[^ \t]+[ \t]+", nm.group()):
+        if row + w.end() < name_end and (row + w.start() + len(w.group().rstrip())) in ends and \
+                len(text[row + w.end():name_end].split()) >= 2:
+            return row + w.end()
+    return row
+
+
+def person_start(persons: list[tuple[int, int]], pos: int) -> int | None:
+    """Where the name of a person read so far that holds pos begins (persons: `DocContext.person_spans()`)."""
+    i = bisect.bisect_right(persons, (pos, len(persons) + 10**9))
+    for a, b in persons[max(0, i - 4):i][::-1]:
+        if a <= pos < b:
+            return a
+    return None
 ORG_WORD_RE = re.compile(rf"[{UP}][{LOW}]+(?:kassan|förmedlingen|verket|myndigheten|styrelsen|inspektionen)\b")
 
 
@@ -97,30 +126,33 @@ def member_rows(cx: DocContext, top: str) -> None:
     home_code = cx.by_key[cx.home_muni].props.get("code") if cx.home_muni else None
     owners = {c.dst for c in cx.claims_of("PART_OF") if c.src == top}
     # first what each row names (nothing made yet), then the organisations, where there are two or more
-    cands: dict[str, tuple[str, int, int]] = {}
+    cands: dict[str, tuple[str, int, int, int]] = {}
+    persons = cx.person_spans()
     for m in MEMBER_ROLE_RE.finditer(text):
         # a person's name before the role: read by an earlier stage, or a name's shape
-        if not (cx.inside_person(m.start() - 1) or NAME_END_RE.search(text, max(0, m.start() - 60), m.start())):
+        row = row_start(cx, text, persons, m.start())
+        if row is None:
             continue
         at = m.end()
         sp = starts.get(at)
+        # each with the row that says it ("Roger Ingvarsson, ledamot, Skinnskattebergs kommun")
         if sp is not None and sp.label_ == "MUNI":
             mu = resolve_municipality(sp.text)
             if mu and re.search(r"(?i)\b(?:kommun|stad)\b", sp.text) and mu.code != home_code:
-                cands.setdefault("muni:" + mu.code, ("MUNI", sp.start_char, sp.end_char))
+                cands.setdefault("muni:" + mu.code, ("MUNI", sp.start_char, sp.end_char, row))
         elif sp is not None and sp.label_ == "REGION":
-            cands.setdefault("region:" + sp.text.lower(), ("REGION", sp.start_char, sp.end_char))
+            cands.setdefault("region:" + sp.text.lower(), ("REGION", sp.start_char, sp.end_char, row))
         elif sp is not None and body_kind(sp.text) in ORGANISATION_KINDS:
-            cands.setdefault("body:" + sp.text.lower(), ("BODY", sp.start_char, sp.end_char))
+            cands.setdefault("body:" + sp.text.lower(), ("BODY", sp.start_char, sp.end_char, row))
         else:
             om = ORG_WORD_RE.match(text, at)
             if om:
-                cands.setdefault("org:" + om.group().lower(), ("ORG", at, om.end()))
+                cands.setdefault("org:" + om.group().lower(), ("ORG", at, om.end(), row))
     # a joint body's members sit for several organisations; members who all sit for one municipality ("…,
     # ledamot, Umeå kommun" in Umeå's own beredning) say nothing of member organisations
     if len(cands) < 2:
         return
-    for lab, a, b in cands.values():
+    for lab, a, b, row in cands.values():
         if lab == "MUNI":
             mk = municipality(cx, a, b, "member-row")
             k = kommun_body(cx, mk, a, b, "member-row", cx.text[a:b]) if mk else None
@@ -131,7 +163,7 @@ def member_rows(cx: DocContext, top: str) -> None:
         else:
             k = set_kind(cx, body(cx, cx.text[a:b], a, b, "member-row", conf=0.8), "organisation")
         if k and k != top and k not in owners:
-            cx.claim("MEMBER_OF", k, top, a, b, "member-row", 0.8)
+            cx.claim("MEMBER_OF", k, top, row, b, "member-row", 0.8)
 
 
 
@@ -199,32 +231,36 @@ def municipality_column(cx: DocContext, top: str) -> None:
     if not (tp.get("kind") in JOINT_KINDS or (tp.get("kind") == "region" and not lexicon_region(tp.get("name", "")))):
         return
     text = cx.seg.masked
-    found: dict[str, tuple[int, int, str]] = {}
+    found: dict[str, tuple[int, int, int, str]] = {}
     home = cx.by_key[cx.home_muni].props.get("code") if cx.home_muni else None
     head_end = content_start(cx) + 1500
+    persons = cx.person_spans()
     for sp in cx.spans["MUNI"]:
-        before = text[max(0, sp.start_char - 60):sp.start_char]
+        base = max(0, sp.start_char - 60)
+        before = text[base:sp.start_char]
         if not re.search(r",[ \t]*$", before) or cx.inside_person(sp.start_char):
             continue
-        # "Ingvar Persson (M), Bollnäs": the party after the name, in the head's lists
-        if sp.start_char < head_end:
-            before = re.sub(r"[ \t]*\([A-ZÅÄÖa-zåäö]{1,3}\)[ \t]*,[ \t]*$", ", ", before)
-        if not (NAME_END_RE.search(before.rstrip(" \t,")) or cx.inside_person(len(before.rstrip(" \t,")) - 1 +
-                                                                     max(0, sp.start_char - 60))):
+        # "Ingvar Persson (M), Bollnäs": the party after the name, in the head's lists (the name ends before it)
+        pm = PARTY_BEFORE_PLACE_RE.search(before) if sp.start_char < head_end else None
+        name = before[:pm.start()] if pm else before
+        name = name.rstrip(" \t,")
+        row = row_start(cx, text, persons, base + len(name))
+        if row is None:
             continue
         mu = resolve_municipality(sp.text)
         if mu and mu.code not in found and (mu.code != home or sp.start_char < head_end):
-            found[mu.code] = (sp.start_char, sp.end_char, sp.text)
+            found[mu.code] = (row, sp.start_char, sp.end_char, sp.text)
     # the home municipality (the host's, the author's) counts in the head's list when three others sit beside it
     if len([c for c in found if c != home]) < 3:
         return
-    for a, b, written in found.values():
+    for row, a, b, written in found.values():
         mk = municipality(cx, a, b, "member-column")
         if not mk:
             continue
         k = kommun_body(cx, mk, a, b, "member-column", written)
         if k != top:
-            cx.claim("MEMBER_OF", k, top, a, b, "member-column", 0.8)
+            # the row that says it: "Ingemar Nyman, Bjurholm"
+            cx.claim("MEMBER_OF", k, top, row, b, "member-column", 0.8)
 
 
 def lexicon_region(raw: str) -> bool:

@@ -14,6 +14,7 @@ from ingest import lexicon
 from ingest.extract.context import DocContext
 from ingest.extract.entities import person
 from ingest.extract.names import official_title, plausible_name
+from ingest.extract.patterns import PARTY_CODE
 from ingest.extract.shifted import decode_shifted
 from ingest.extract.vocabulary import OFFICIAL_UNITS
 
@@ -22,7 +23,7 @@ STOP_RE = re.compile(r"(?<![\w-])(?:Utses att justera|Utsedd att justera|Justeri
                      r"Underskrifter|UNDERSKRIFTER|Plats och tid|Sammanträdes(?:tid|plats|datum)|Protokollet|"
                      r"(?<!\()(?<!,[ ])Sekreterare\b(?![ \t]*[,)]))")
 # A meeting role right after a name: "Fredrik Larsson (M) ordförande", "Jonas Niklasson, 2:e vice ordförande (C)"
-ROLE_AFTER_RE = re.compile(r"[ \t,]*(?:\([A-Za-zÅÄÖåäö]{1,4}\)[ \t,]*|[A-ZÅÄÖ]{1,3}[ \t]*,[ \t]*)?\(?"
+ROLE_AFTER_RE = re.compile(r"[ \t,]*(?:" + PARTY_CODE + r"[ \t,]*|[A-ZÅÄÖ]{1,3}[ \t]*,[ \t]*)?\(?"
                            r"(?P<role>(?:1:[ \t]?e|2:[ \t]?e|förste|andre)?[ \t]?vice ordförande|ordförande|ordf\.?|tjg ersättare|tjänstgörande ersättare)",
                            re.IGNORECASE)
 
@@ -81,7 +82,7 @@ def _boundaries(text: str) -> list[tuple[int, int, str, str]]:
 SECRETARY_AFTER_RE = re.compile(r"(?:[ \t]*,?[ \t]*[a-zåäö-]+[ \t]*,)?[ \t]*,?[ \t]*\(?[Ss]ekreterare\)?(?![\w-])")
 SERVED_FOR_RE = re.compile(r"(?:\bför|\bersätter)[ \t]+$")
 # A substitute's mark after the name (and its party, bracketed or after a comma: "Cristine Persson, C, tjg ers för")
-PARTY_AFTER = r"(?:[ \t]*\([A-Za-zÅÄÖåäö]{1,4}\)|[ \t]*,[ \t]*[A-ZÅÄÖ]{1,3}(?=[ \t]*,))?[ \t]*,?[ \t]*"
+PARTY_AFTER = r"(?:[ \t]*" + PARTY_CODE + r"|[ \t]*,[ \t]*[A-ZÅÄÖ]{1,3}(?=[ \t]*,))?[ \t]*,?[ \t]*"
 SUBSTITUTE_RE = re.compile(PARTY_AFTER + r"(?:(?P<not>ej[ \t]+tjg\.?|ej[ \t]+tjänstgörande|icke[ \t]+tjänstgörande)"
                            r"[ \t]+ers(?:\.|ättare)?|(?:tjg\.?|tjänstgörande)[ \t]+ers(?:\.|ättare)?|ersättare[ \t]+för|"
                            r"ersätter)(?![\w])", re.IGNORECASE)
@@ -140,8 +141,8 @@ REFERS_RE = re.compile(r"(?<![\w-])(?:Se|Enligt)[ \t]+(?:\w+[ \t]+)?(?:närvarol
 # "Namn Parti N ä r v a r o Reservation … Erik Bergkvist S 1 Ordförande … Tomas Mörtsell C - Vakant plats": a table
 # with a column of presence marks (its heading written letter by letter, a column's vertical text)
 PRESENCE_COLUMN_RE = re.compile(r"(?<![\w-])N[ \t]?ä[ \t]?r[ \t]?v[ \t]?a[ \t]?r[ \t]?o(?![\w-])")
-PRESENCE_MARK_RE = re.compile(r"[ \t]+(?:[A-ZÅÄÖ]{1,3}|\([A-Za-zÅÄÖåäö]{1,4}\))[ \t]+(?P<mark>[-–xX1])(?=[ \t]|$)")
-ROW_MARK_RE = re.compile(r"(?<=[a-zåäöé])[ \t]+(?:[A-ZÅÄÖ]{1,3}|\([A-Za-zÅÄÖåäö]{1,4}\))[ \t]+[-–xX1](?=[ \t]|$)")
+PRESENCE_MARK_RE = re.compile(r"[ \t]+(?:[A-ZÅÄÖ]{1,3}|" + PARTY_CODE + r")[ \t]+(?P<mark>[-–xX1])(?=[ \t]|$)")
+ROW_MARK_RE = re.compile(r"(?<=[a-zåäöé])[ \t]+(?:[A-ZÅÄÖ]{1,3}|" + PARTY_CODE + r")[ \t]+[-–xX1](?=[ \t]|$)")
 # "Ledamöter (7) Erik Bergkvist S 1 …": a heading that counts its rows
 COUNTED_RE = re.compile(r"[ \t]*\((?P<n>[1-9]\d?)\)")
 # "Beslutande Kommunfullmäktiges samtliga ledamöter med undantag för Lars Rasch (KP), Kenneth Axelsson (M) och …":
@@ -237,13 +238,13 @@ SIGN_ROLE = {"sekreterare": "sekreterare", "protokollförare": "sekreterare", "o
 SIGN_END_RE = re.compile(r"(?<![\w-])(?:ANSLAG|BEVIS|Justeringen|Protokollet är|Anslaget|Beslutande|Närvarande)")
 # "Utses att justera Gudrun Gustafsson", "Justerare Eva Handmark och Eva Ljungdahl"
 ADJUSTER_RE = re.compile(r"(?<![\w-])(?:Utses att justera|Utsedd att justera|Utsedda att justera|Justerare)[ \t]*:?[ \t]+$")
-SIGNED_AS_RE = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,4}\))?[ \t]*,[ \t]*(?P<role>(?i:ordförande|sekreterare|justerare|"
+SIGNED_AS_RE = re.compile(r"[ \t]*(?:" + PARTY_CODE + r")?[ \t]*,[ \t]*(?P<role>(?i:ordförande|sekreterare|justerare|"
                           r"justerande))(?P<dots>[ \t]*(?:\.{3}|…))?")
 # "Ulla Jakobsson valdes till justerare", "Per-Erik Sandberg utsågs att justera dagens protokoll", "att utse Björn
 # Ahlkvist att jämte ordföranden justera protokollet"
-ELECTED_ADJUSTER_RE = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,4}\))?[ \t]+(?:valdes|väljs|utsågs|utses)[ \t]+"
+ELECTED_ADJUSTER_RE = re.compile(r"[ \t]*(?:" + PARTY_CODE + r")?[ \t]+(?:valdes|väljs|utsågs|utses)[ \t]+"
                                  r"(?:till[ \t]+(?:protokoll)?justerare|att[ \t]+(?:jämte[ \t]+ordföranden[ \t]+)?justera)")
-ELECTS_ADJUSTER_RE = re.compile(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,4}\))?[ \t]+att[ \t]+(?:jämte[ \t]+ordföranden[ \t]+)?"
+ELECTS_ADJUSTER_RE = re.compile(r"[ \t]*(?:" + PARTY_CODE + r")?[ \t]+att[ \t]+(?:jämte[ \t]+ordföranden[ \t]+)?"
                                 r"justera")
 UNREAD_NAME_RE = re.compile(r"[ \t]*(?:\.{2,}|…)?[ \t]*(?P<n>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?[ \t]+"
                             r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?)(?![\w-])")
@@ -275,8 +276,8 @@ def _run_on_signatures(cx: DocContext) -> None:
         events = [(m.start(), m.end(), SIGN_ROLE[m["w"].lower()]) for m in block]
         events += [(a, b, "") for a, b in spans[bisect.bisect_left(starts, block[0].end()):
                                                  bisect.bisect_left(starts, end)]]
-        queue = []
-        last = ""
+        queue: list[tuple[str, int]] = []  # the roles not yet taken, with where their word stands
+        last = ("", 0)
         events.sort()
         for n, (a, b, role) in enumerate(events):
             if role:
@@ -285,13 +286,14 @@ def _run_on_signatures(cx: DocContext) -> None:
                 nxt = events[n + 1][0] if n + 1 < len(events) else end
                 un = UNREAD_NAME_RE.match(text, b, nxt)
                 if not (un and plausible_name(un["n"]) and not un["n"].split()[0].endswith(("ande", "are"))):
-                    queue.append(role)
-                last = role
+                    queue.append((role, a))
+                last = (role, a)
                 continue
-            took = queue.pop(0) if queue else ("justerare" if last == "justerare" else "")
+            took, at = queue.pop(0) if queue else (last if last[0] == "justerare" else ("", 0))
             if took and took not in known:
                 pk = person(cx, a, b, "run-on-signature")
-                cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-signature", 0.8, role=took)
+                # the quote from the role word to the name: the block's order says which name takes it
+                cx.claim("ATTENDED", pk, cx.meeting_key, at, b, "run-on-signature", 0.8, role=took)
                 signed.add(took)
     # "Underskrift... Siv Bäckström, sekreterare... Mikael Lindfors, ordförande...": the role after the name, on the
     # dotted line
@@ -308,16 +310,34 @@ def _run_on_signatures(cx: DocContext) -> None:
     if "justerare" in known or "justerare" in signed:
         return
     for a, b in spans:
-        if ADJUSTER_RE.search(text, max(0, a - 25), a) or ELECTED_ADJUSTER_RE.match(text, b, b + 60) or \
-                ELECTS_ADJUSTER_RE.match(text, b, b + 60) and \
-                re.search(r"(?i)\b(?:utse|utses|utsågs|valdes|väljs)[ \t]+$", text[max(0, a - 10):a]):
+        said = _adjuster_said(text, a, b)
+        if said:
+            # the quote says it: "Utses att justera Gudrun Gustafsson", "Ulla Jakobsson valdes till justerare"
+            qa, qb = said
             pk = person(cx, a, b, "run-on-signature")
-            cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-signature", 0.8, role="justerare")
-            m = re.match(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,4}\))?[ \t]+och[ \t]+", text[b:b + 12])
+            cx.claim("ATTENDED", pk, cx.meeting_key, qa, qb, "run-on-signature", 0.8, role="justerare")
+            m = re.match(r"[ \t]*(?:" + PARTY_CODE + r")?[ \t]+och[ \t]+", text[b:b + 12])
             k2 = bisect.bisect_left(starts, b + m.end()) if m else None
             if m and k2 is not None and k2 < len(spans) and spans[k2][0] == b + m.end():
                 pk2 = person(cx, *spans[k2], "run-on-signature")
-                cx.claim("ATTENDED", pk2, cx.meeting_key, a, spans[k2][1], "run-on-signature", 0.8, role="justerare")
+                cx.claim("ATTENDED", pk2, cx.meeting_key, qa, max(qb, spans[k2][1]), "run-on-signature", 0.8,
+                         role="justerare")
+
+
+def _adjuster_said(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The span that says the name at a:b adjusts the minutes: 'Utses att justera Gudrun Gustafsson', 'Ulla Jakobsson
+    valdes till justerare', 'att utse Björn Ahlkvist att jämte ordföranden justera protokollet'; else None."""
+    before = ADJUSTER_RE.search(text, max(0, a - 25), a)
+    if before:
+        return before.start(), b
+    after = ELECTED_ADJUSTER_RE.match(text, b, b + 60)
+    if after:
+        return a, after.end()
+    after = ELECTS_ADJUSTER_RE.match(text, b, b + 60)
+    verb = re.search(r"(?i)\b(?:utse|utses|utsågs|valdes|väljs)[ \t]+$", text[max(0, a - 10):a]) if after else None
+    if verb:
+        return max(0, a - 10) + verb.start(), after.end()
+    return None
 
 
 def _names_over_roles(cx: DocContext, text: str, block: list, spans: list[tuple[int, int]], starts: list[int],
@@ -327,7 +347,7 @@ def _names_over_roles(cx: DocContext, text: str, block: list, spans: list[tuple[
     pairs = []
     for m in block:
         k = bisect.bisect_left(starts, m.start()) - 1
-        if k < 0 or not re.fullmatch(r"[ \t]*(?:\([A-Za-zÅÄÖåäö]{1,4}\))?[ \t]*", text[spans[k][1]:m.start()]):
+        if k < 0 or not re.fullmatch(r"[ \t]*(?:" + PARTY_CODE + r")?[ \t]*", text[spans[k][1]:m.start()]):
             return False
         pairs.append((spans[k], m))
     if len({p for p, _ in pairs}) < len(pairs):
@@ -458,9 +478,11 @@ def _run_on_lists(cx: DocContext) -> None:
                 # "Jessica Bräck, sekreterare", "Göran Wiebe kanslidirektör, sekreterare": the meeting's secretary
                 sm = SECRETARY_AFTER_RE.match(text, b, min(end, b + 40))
                 cx.claim("ATTENDED", pk, cx.meeting_key, a, sm.end(), "run-on-attendance", 0.8, role="sekreterare")
-            if has_party and role in ("", "närvarande") and under_present and PRESIDIUM_BEFORE_RE.search(text, max(e, a - 30), a):
+            pres = PRESIDIUM_BEFORE_RE.search(text, max(e, a - 30), a) if has_party and role in ("", "närvarande") \
+                and under_present else None
+            if pres:
                 # "Närvarande Ordförande - (S) 1:e vice ordförande Per-Ola Mattsson (S)": the presidium decides
-                cx.claim("ATTENDED", pk, cx.meeting_key, a, b, "run-on-attendance", 0.8, role="beslutande")
+                cx.claim("ATTENDED", pk, cx.meeting_key, pres.start(), b, "run-on-attendance", 0.8, role="beslutande")
             cm = CHAIRED_AFTER_RE.match(text, b, min(end, b + 80))
             if cm and role in MEMBER:
                 cx.claim("ATTENDED", pk, cx.meeting_key, a, cm.end(), "run-on-attendance", 0.8, role="ordförande")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from graph.model import Hints
+from graph.text import sentence_bounds
 from ingest import lexicon
 from ingest.extract.context import DocContext
 from ingest.extract.entities import body, organ_of, region, self_reference, set_kind
@@ -181,7 +182,11 @@ def _collective(cx: DocContext, name: str, kind: str, a: int, b: int, rule: str)
         k = cx.mention(f"body:{norm_body(name)}@{muni}", "Body", {"name": name, "kind": kind,
                                                                    "municipality": muni.split(":", 1)[1]},
                        a, b, rule, 0.9)
-        cx.claim("BELONGS_TO", k, muni, a, b, rule, 0.9)
+        # the sentence that speaks of them ("Kommunstyrelsen har beslutat att nämnderna ska redovisa …"), not the
+        # bare word
+        w0 = max(0, a - 300)
+        s0, e0 = sentence_bounds(cx.seg.masked[w0:b + 300], a - w0)
+        cx.claim("BELONGS_TO", k, muni, w0 + s0, w0 + max(e0, b - w0), rule, 0.9)
         return k
     if not region:
         return set_kind(cx, body(cx, name, a, b, rule, conf=0.9), kind)
