@@ -85,9 +85,15 @@ NAME_END_RE = re.compile(rf"{NAME}$")
 PARTY_BEFORE_PLACE_RE = re.compile(r"[ \t]*\([A-ZÅÄÖa-zåäö]{1,3}\)[ \t]*,[ \t]*$")
 
 
-def row_start(cx: DocContext, text: str, persons: list[tuple[int, int]], name_end: int) -> int | None:
+def span_ends(cx: DocContext) -> set[int]:
+    """Where the names of places and organisations end."""
+    return {sp.end_char for lab in ("MUNI", "REGION", "BODY") for sp in cx.spans[lab]}
+
+
+def row_start(text: str, persons: list[tuple[int, int]], ends: set[int], name_end: int) -> int | None:
     """Where the row of a name that ends at name_end begins: the person's name read so far, else a name's shape
-    after the place or organisation that ends the row before ('Bjurholm Ulla-Maj Andersson': the name only)."""
+    after the place or organisation (ends: `span_ends`) that ends the row before ('Bjurholm Ulla-Maj Andersson':
+    the name only)."""
     row = person_start(persons, name_end - 1)
     if row is not None:
         return row
@@ -95,7 +101,6 @@ def row_start(cx: DocContext, text: str, persons: list[tuple[int, int]], name_en
     if not nm:
         return None
     row = name_end - len(nm.group())
-    ends = {sp.end_char for lab in ("MUNI", "REGION", "BODY") for sp in cx.spans[lab]}
     for w in re.finditer(r"[^ \t]+[ \t]+", nm.group()):
         if row + w.end() < name_end and (row + w.start() + len(w.group().rstrip())) in ends and \
                 len(text[row + w.end():name_end].split()) >= 2:
@@ -127,10 +132,10 @@ def member_rows(cx: DocContext, top: str) -> None:
     owners = {c.dst for c in cx.claims_of("PART_OF") if c.src == top}
     # first what each row names (nothing made yet), then the organisations, where there are two or more
     cands: dict[str, tuple[str, int, int, int]] = {}
-    persons = cx.person_spans()
+    persons, ends = cx.person_spans(), span_ends(cx)
     for m in MEMBER_ROLE_RE.finditer(text):
         # a person's name before the role: read by an earlier stage, or a name's shape
-        row = row_start(cx, text, persons, m.start())
+        row = row_start(text, persons, ends, m.start())
         if row is None:
             continue
         at = m.end()
@@ -234,7 +239,7 @@ def municipality_column(cx: DocContext, top: str) -> None:
     found: dict[str, tuple[int, int, int, str]] = {}
     home = cx.by_key[cx.home_muni].props.get("code") if cx.home_muni else None
     head_end = content_start(cx) + 1500
-    persons = cx.person_spans()
+    persons, ends = cx.person_spans(), span_ends(cx)
     for sp in cx.spans["MUNI"]:
         base = max(0, sp.start_char - 60)
         before = text[base:sp.start_char]
@@ -244,7 +249,7 @@ def municipality_column(cx: DocContext, top: str) -> None:
         pm = PARTY_BEFORE_PLACE_RE.search(before) if sp.start_char < head_end else None
         name = before[:pm.start()] if pm else before
         name = name.rstrip(" \t,")
-        row = row_start(cx, text, persons, base + len(name))
+        row = row_start(text, persons, ends, base + len(name))
         if row is None:
             continue
         mu = resolve_municipality(sp.text)

@@ -183,6 +183,7 @@ def _number_first(lines: list[Line]) -> list:
     return found if len(found) >= 2 and _increasing([int(m["num"]) for _, m in found]) else []
 
 
+# a line that is an agenda's heading and nothing else (runon.AGENDA_WORD_RE finds the word inside running text)
 AGENDA_HEAD_RE = re.compile(r"(?i)^(?:agenda|dagordning|föredragningslista|ärendelista|ärenden)\s*:?$")
 
 

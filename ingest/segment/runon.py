@@ -396,8 +396,9 @@ def _weak_labels(text: str, found: list[re.Match], runs: list[list]) -> list[re.
     return []
 
 
-# the heading of an agenda: "Dagordning för Socialberedningens sammanträde 1. Val av justerare …"
-AGENDA_HEAD_RE = re.compile(r"(?i)\b(?:dagordning|föredragningslista)\b")
+# the word of an agenda's heading inside running text: "Dagordning för Socialberedningens sammanträde 1. Val av
+# justerare …" (items.AGENDA_HEAD_RE is another thing: a line that is the heading and nothing else)
+AGENDA_WORD_RE = re.compile(r"(?i)\b(?:dagordning|föredragningslista)\b")
 
 
 def _later_agendas(text: str, runs: list[list], best: list[re.Match]) -> list[re.Match]:
@@ -410,7 +411,7 @@ def _later_agendas(text: str, runs: list[list], best: list[re.Match]) -> list[re
     last = best[-1].start()
     for run in runs:
         if (len(run) >= 3 and run[0]["num"] == "1" and run[0].start() > last and _inline_style(run[0]) == style
-                and AGENDA_HEAD_RE.search(text, max(last + 3, run[0].start() - 100), run[0].start())):
+                and AGENDA_WORD_RE.search(text, max(last + 3, run[0].start() - 100), run[0].start())):
             out.extend(run)
             last = run[-1].start()
     return out
