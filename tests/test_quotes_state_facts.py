@@ -8,7 +8,11 @@ The criteria, as near as a test can state them:
 - an organisation's MEMBER_OF quotes more than its own name: the row of the person who sits for it ("Roger Ingvarsson,
   ledamot, Skinnskattebergs kommun"), the list it stands in, or the phrase that names the joint body;
 - a BELONGS_TO never quotes a bare word for several bodies ('nämnderna'), and a letterhead's PART_OF quotes the
-  organisation's name, never an e-mail address.
+  organisation's name, never an e-mail address;
+- a relation between organisations (PART_OF, MEMBER_OF, REPORTS_TO, PREPARES_FOR, SUCCEEDED, BELONGS_TO) names
+  each end in its quote (a word of its name, its abbreviation or an alias; or an anaphor, 'regionens', 'projektet';
+  or, for a footnote, the footnote's number it begins with), unless that end is the document's own: its body,
+  that body's owners, the municipality or region its head names, which the document's head states once for all.
 """
 from __future__ import annotations
 
@@ -30,6 +34,28 @@ COLLECTIVE_RE = re.compile(r"(?i)(?:de[ \t]+|alla[ \t]+|samtliga[ \t]+)?(?:nämn
                            r"styrelserna|regionerna)")
 
 
+RELATIONS = ("PART_OF", "MEMBER_OF", "REPORTS_TO", "PREPARES_FOR", "SUCCEEDED", "BELONGS_TO")
+NOT_NAMING = {"och", "för", "kommun", "stad", "region", "län", "läns", "den", "det", "de", "i"}
+ANAPHOR_RE = re.compile(r"(?i)\b(?:regionens?|kommunens?|förbundets?|landstingets?|projektets?|nämndens?|"
+                        r"styrelsens?|gruppens?)\b")
+
+
+def _named(m, quote: str) -> bool:
+    """A word of the mention's name, abbreviation or aliases begins a word of the quote (its first five letters:
+    'Tillväxtberedningens' names Tillväxtberedningen)."""
+    forms = {w[:5] for n in [m.props.get("name"), m.props.get("short"), *(m.props.get("aliases") or [])]
+             for w in re.findall(r"\w{2,}", (n or "").lower()) if w not in NOT_NAMING}
+    return any(w.startswith(f) for w in re.findall(r"\w{2,}", quote.lower()) for f in forms)
+
+
+def _own(x) -> set[str]:
+    """The document's own: the body whose meeting it is, its owners, the municipality or region of its head."""
+    own = {c.src for c in x.claims if c.type == "HELD"}
+    for _ in range(3):
+        own |= {c.dst for c in x.claims if c.type in ("PART_OF", "BELONGS_TO") and c.src in own}
+    return own | {m.key for m in x.mentions if m.evidence.rule in ("document-head", "email-domain")}
+
+
 @pytest.fixture(scope="module")
 def corpus():
     out, failed = extract_paths([str(f) for f in FOLDERS if f.exists()])
@@ -40,6 +66,8 @@ def corpus():
 def _problems(props: dict, x) -> list[str]:
     names = {m.key: m.props.get("name") or m.key for m in x.mentions}
     labels = {m.key: m.label for m in x.mentions}
+    by_key = {m.key: m for m in x.mentions}
+    own = _own(x)
     out = []
     for c in x.claims:
         q, role = c.evidence.quote, c.props.get("role")
@@ -57,6 +85,10 @@ def _problems(props: dict, x) -> list[str]:
             out.append(f"bare collective word: {where}")
         if c.type == "PART_OF" and c.evidence.rule == "letterhead" and "@" in q:
             out.append(f"letterhead quotes an e-mail address: {where}")
+        if c.type in RELATIONS and labels.get(c.src) != "Person":
+            for end in (c.src, c.dst):
+                if not (end in own or _named(by_key[end], q) or ANAPHOR_RE.search(q) or re.match(r"\d{1,2}\s", q)):
+                    out.append(f"{names.get(end)} not named: {where}")
     return out
 
 

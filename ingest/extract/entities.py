@@ -15,8 +15,10 @@ from ingest.nlp import organ_kind, organ_lemma
 
 
 def body(cx: DocContext, name: str, start: int, end: int, rule: str, short: str | None = None,
-         conf: float = 1.0, muni: str | None = None) -> str:
-    """A body mention; the key is its normalised name, so spellings in one document meet."""
+         conf: float = 1.0, muni: str | None = None, said: tuple[int, int] | None = None) -> str:
+    """A body mention; the key is its normalised name, so spellings in one document meet. said: where the text
+    says that the body is muni's (a row 'Name (S) Östersunds kommun Ordf. Vård och omsorgsnämnden'), the quote of
+    its BELONGS_TO; else the name's own span."""
     name = clean_body_name(name)
     words = name.split(" ")
     if len(words) >= 2 and words[-1].lower() in OWNED_ORGANS and short is None:
@@ -59,7 +61,7 @@ def body(cx: DocContext, name: str, start: int, end: int, rule: str, short: str 
     # its id is the region's: 'Regionstyrelsen' of two regions is two bodies
     k = cx.mention(key, "Body", props, start, end, rule, conf, Hints(region=region) if region else NO_HINTS)
     if muni:
-        cx.claim("BELONGS_TO", k, muni, start, end, rule, conf)
+        cx.claim("BELONGS_TO", k, muni, *(said or (start, end)), rule, conf)
     if short:
         cx.define_abbr(short, k)
         cx.by_key[k].props.setdefault("aliases", [])
@@ -181,7 +183,7 @@ def title_facts(cx: DocContext, pk: str, span: tuple[int, int], org_key: str | N
     elif org and body_kind(org):
         muni = org_key if org_key and org_key.startswith("muni:") else None
         off = raw.rfind(org)
-        target = body(cx, org, span[0] + off, span[0] + off + len(org), rule, muni=muni)
+        target = body(cx, org, span[0] + off, span[0] + off + len(org), rule, muni=muni, said=(a, b) if muni else None)
         role_in_member = title in ("ordförande", "vice ordförande", "1:e vice ordförande",
                                    "2:e vice ordförande", "ledamot", "ersättare")
         if role_in_member:

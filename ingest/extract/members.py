@@ -277,21 +277,23 @@ def lexicon_region(raw: str) -> bool:
 REPRESENTATIVES_RE = re.compile(r"(?i)\brepresentanter[ \t\n]+(?:från|för)[ \t\n]+")
 
 
-def _footnoted(cx: DocContext, text: str, pos: int) -> str | None:
+def _footnoted(cx: DocContext, text: str, pos: int) -> tuple[str, int] | None:
     """'… – Maritgruppen 2, har vid sitt sammanträde …' and, below, the footnote '2\nPolitiska representanter
-    från …': the joint body whose name carries the footnote's number."""
+    från …': the joint body whose name carries the footnote's number, and where the footnote's number stands."""
     ls = text.rfind("\n", 0, pos) + 1
     if ls < 2:
         return None
     prev = text.rfind("\n", 0, ls - 1) + 1
-    nm = re.fullmatch(r"[ \t]*(\d{1,2})[ \t]*", text[prev:ls - 1]) or re.match(r"[ \t]*(\d{1,2})[ \t]+(?=\S)",
-                                                                            text[ls:pos])
+    nm = re.fullmatch(r"[ \t]*(\d{1,2})[ \t]*", text[prev:ls - 1])
+    at = prev
+    if not nm:
+        nm, at = re.match(r"[ \t]*(\d{1,2})[ \t]+(?=\S)", text[ls:pos]), ls
     if not nm:
         return None
     mark = re.compile(rf"[ \t]*{nm.group(1)}(?![\d.:-])")
     for k, _, e in reversed(bodies_in(cx, max(0, prev - 5000), prev)):
         if mark.match(text, e) and cx.by_key[k].props.get("kind") in JOINT_KINDS:
-            return k
+            return k, at + nm.start(1)
     return None
 
 
@@ -301,14 +303,16 @@ def representatives(cx: DocContext) -> None:
     text = cx.seg.masked
     if "epresentanter" not in text:
         return
+    spans = {sp.start_char: sp for sp in cx.spans["REGION"] + cx.spans["BODY"] + cx.spans["MUNI"]}
     for m in REPRESENTATIVES_RE.finditer(text):
         s, e = sentence_bounds(text, m.start())
         before = [b for b in bodies_in(cx, s, m.start()) if cx.by_key[b[0]].props.get("kind") in JOINT_KINDS]
-        target = before[-1][0] if before else (_footnoted(cx, text, m.start()) or cx.body_key)
+        # the quote from where the body is named: its name in the sentence, or the footnote's number
+        note = None if before else _footnoted(cx, text, m.start())
+        target, said = (before[-1][0], before[-1][1]) if before else note or (cx.body_key, m.start())
         if not target:
             continue
         pos, parts = m.end(), []
-        spans = {sp.start_char: sp for sp in cx.spans["REGION"] + cx.spans["BODY"] + cx.spans["MUNI"]}
         while len(parts) < 8:
             sp = spans.get(pos)
             if sp is not None and sp.label_ == "REGION":
@@ -333,4 +337,4 @@ def representatives(cx: DocContext) -> None:
                 break
             pos = sep.end()
         for k, end in parts:
-            cx.claim("MEMBER_OF", k, target, m.start(), parts[-1][1], "representatives", 0.8)
+            cx.claim("MEMBER_OF", k, target, said, parts[-1][1], "representatives", 0.8)
