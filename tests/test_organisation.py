@@ -296,3 +296,13 @@ def test_only_the_definite_ending_comes_off_an_organisations_word(word, is_org):
     # "landstinget (nuvarande Region Örebro län)": the old name's head less its ending "-et", never more letters
     from ingest.extract.organisation import organisation_word
     assert organisation_word(word) is is_org
+
+
+def test_a_letterhead_city_is_quoted_whole(tmp_path):
+    # "Malmö stad 1 (5) Stadskontoret": the organisation's name with its "stad", not the bare place name
+    text, x = _extract(tmp_path, "vasteras.txt", "Västerås stad\nKulturnämnden\nProtokoll 2019-03-04\n\n§ 12 Budget\n"
+                       "Nämnden beslutar att anta budgeten.\n")
+    names = {m.key: m.props["name"] for m in x.mentions if m.label == "Body"}
+    quotes = {c.evidence.quote for c in x.claims if c.type == "PART_OF" and names.get(c.src) == "Kulturnämnden"}
+    assert quotes == {"Västerås stad"}
+    _quotes_true(text, x)

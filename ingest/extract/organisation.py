@@ -70,7 +70,9 @@ def letterhead(cx: DocContext) -> tuple[str, int, int] | None:
             continue
         k = _organisation(cx, a, b, lab)
         if k and k != cx.body_key:
-            return k, a, b
+            # "Malmö stad": the quote is the organisation's whole name
+            stad = re.match(r"[ \t]*stad\b", cx.text[b:b + 8]) if lab in ("MUNI", "CRUMB") else None
+            return k, a, b + (stad.end() if stad else 0)
     return None
 
 
