@@ -175,3 +175,15 @@ def test_an_e_mail_domain_is_no_letterhead(tmp_path):
                  "anna.berg@ekero.se\n\nÄrende: Budget\nSocialnämnden beslutar att anta budgeten.\n")
     part = [c.evidence.quote for c in x.claims if c.type == "PART_OF"]
     assert part and all("@" not in q for q in part)
+
+
+def test_a_presidium_post_before_the_name_is_quoted_with_it(tmp_path):
+    # "Närvarande Ordförande - (S) 1:e vice ordförande Per-Ola Mattsson (S)": the post says why the member decides
+    x = _extract(tmp_path, "au.txt", "Protokoll Arbetsutskottet Tid och plats Tisdagen den 4 juni 2019 Närvarande "
+                 "Ordförande Anna Berg (M) 2:e vice ordförande Per Holm (S) Ledamöter Eva Ek (V) Tjänstemän Lars "
+                 "Lind regiondirektör Paragrafer 1-5\n")
+    names = {m.key: m.props.get("name") for m in x.mentions}
+    deciding = {names[c.src]: c.evidence.quote for c in x.claims
+                if c.type == "ATTENDED" and c.props.get("role") == "beslutande"}
+    assert deciding.get("Per Holm") == "2:e vice ordförande Per Holm"
+    assert deciding.get("Anna Berg") == "Ordförande Anna Berg"
