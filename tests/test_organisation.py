@@ -288,3 +288,21 @@ def test_a_later_utskott_day_is_no_route(tmp_path):
     _, x = _extract(tmp_path, "ts.txt", "Tjänsteskrivelse 2015-06-17\n"
                     "Kommunstyrelsen 2015-05-01 och Arbetsutskottet 2015-06-22 Kommunstyrelsen 2015-05-12\n")
     assert not _relations(x, "PREPARES_FOR")
+
+
+def test_member_rows_count_the_host_municipality_among_others(tmp_path):
+    # the förbund's host municipality (its address in the head) sits in the förbund like the others
+    _, x = _extract(tmp_path, "samordning.txt", "Samordningsförbundet Mitt\nHallstahammars kommun, Box 12\n"
+                    "Protokoll 2016-05-10\nBeslutande\nAnna Berg, ledamot, Hallstahammars kommun\n"
+                    "Per Ek, ordförande, Region Västmanland\nLisa Holm, ersättare, Surahammars kommun\n"
+                    "Olle Ring, ledamot, Arbetsförmedlingen\n\n§ 3 Dagordning\n")
+    members = {a for a, _ in _relations(x, "MEMBER_OF")}
+    assert {"Hallstahammars kommun", "Surahammars kommun", "Arbetsförmedlingen"} <= members
+
+
+def test_presenters_under_agenda_points_are_no_members(tmp_path):
+    # a council's programme names who presents each point and their municipality: no member column
+    _, x = _extract(tmp_path, "radet.txt", "Länsrådet 12 mars 2021\n\n§ 1 Välkomna\nAnna Berg, Region Dalarna och "
+                    "Per Ek, Falu kommun\n\n§ 2 Vattendirektivet\nOla Lind, Mora kommun, Eva Sand, Leksands kommun, "
+                    "Kim Åberg, Rättviks kommun samt Lars Holm, Orsa kommun\n\n§ 3 Övriga frågor\n")
+    assert not _relations(x, "MEMBER_OF")

@@ -106,7 +106,7 @@ def member_rows(cx: DocContext, top: str) -> None:
         sp = starts.get(at)
         if sp is not None and sp.label_ == "MUNI":
             mu = resolve_municipality(sp.text)
-            if mu and re.search(r"(?i)\b(?:kommun|stad)\b", sp.text) and mu.code != home_code:
+            if mu and re.search(r"(?i)\b(?:kommun|stad)\b", sp.text):
                 cands.setdefault("muni:" + mu.code, ("MUNI", sp.start_char, sp.end_char))
         elif sp is not None and sp.label_ == "REGION":
             cands.setdefault("region:" + sp.text.lower(), ("REGION", sp.start_char, sp.end_char))
@@ -117,8 +117,9 @@ def member_rows(cx: DocContext, top: str) -> None:
             if om:
                 cands.setdefault("org:" + om.group().lower(), ("ORG", at, om.end()))
     # a joint body's members sit for several organisations; members who all sit for one municipality ("…,
-    # ledamot, Umeå kommun" in Umeå's own beredning) say nothing of member organisations
-    if len(cands) < 2:
+    # ledamot, Umeå kommun" in Umeå's own beredning) say nothing of member organisations; the home municipality
+    # (the host's) is one of them where two others sit beside it
+    if len([c for c in cands if c != f"muni:{home_code}"]) < 2:
         return
     for lab, a, b in cands.values():
         if lab == "MUNI":
@@ -202,9 +203,16 @@ def municipality_column(cx: DocContext, top: str) -> None:
     found: dict[str, tuple[int, int, str]] = {}
     home = cx.by_key[cx.home_muni].props.get("code") if cx.home_muni else None
     head_end = content_start(cx) + 1500
+    # "Fredrik Larsson, Region Värmland och Peter Söderström, Arvika kommun" under an agenda point: those who
+    # present it, not members; an attendance section inside an item still lists members
+    sections = [(sec.start, sec.end) for sec in cx.seg.sections]
+    items = [(it.start, it.end) for it in cx.seg.items
+             if not any(a <= it.start < b or it.start <= a < it.end for a, b in sections)]
     for sp in cx.spans["MUNI"]:
         before = text[max(0, sp.start_char - 60):sp.start_char]
         if not re.search(r",[ \t]*$", before) or cx.inside_person(sp.start_char):
+            continue
+        if any(a <= sp.start_char < b for a, b in items):
             continue
         # "Ingvar Persson (M), Bollnäs": the party after the name, in the head's lists
         if sp.start_char < head_end:
