@@ -306,3 +306,22 @@ def test_presenters_under_agenda_points_are_no_members(tmp_path):
                     "Per Ek, Falu kommun\n\n§ 2 Vattendirektivet\nOla Lind, Mora kommun, Eva Sand, Leksands kommun, "
                     "Kim Åberg, Rättviks kommun samt Lars Holm, Orsa kommun\n\n§ 3 Övriga frågor\n")
     assert not _relations(x, "MEMBER_OF")
+
+
+def test_a_state_agency_is_no_organ_of_the_state(tmp_path):
+    _, x = _extract(tmp_path, "sou.txt", "Socialutskottet\nProtokoll 2026-03-03\n\n§ 1 Information\nFöreträdare för "
+                    "Statens beredning för medicinsk och social utvärdering informerade.\n")
+    assert not {a for a, b in _relations(x, "PART_OF") if b == "Staten"}
+
+
+def test_a_national_organisation_in_the_letterhead_owns_the_utskott(tmp_path):
+    _, x = _extract(tmp_path, "utskott.txt", "Protokoll utskottssammanträde 2023/24:12\n\nRIKSDAGEN\n\nKULTURUTSKOTTET"
+                    "\n\nPROTOKOLL\n\nDATUM\n\n2023-11-14\n\n§ 1\n\nJustering av protokoll\n\nUtskottet justerade "
+                    "protokoll 2023/24:11.\n")
+    assert ("Kulturutskottet", "Riksdagen") in {(a.capitalize(), b) for a, b in _relations(x, "PART_OF")}
+
+
+def test_a_national_organisation_named_in_running_text_is_no_letterhead(tmp_path):
+    _, x = _extract(tmp_path, "sn.txt", "Socialnämnden\nProtokoll 2019-04-23\n\n§ 4 Lagändring\nRiksdagen har "
+                    "beslutat om en ny socialtjänstlag.\n")
+    assert not {a for a, b in _relations(x, "PART_OF") if b == "Riksdagen"}
