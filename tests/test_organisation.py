@@ -325,3 +325,17 @@ def test_a_national_organisation_named_in_running_text_is_no_letterhead(tmp_path
     _, x = _extract(tmp_path, "sn.txt", "Socialnämnden\nProtokoll 2019-04-23\n\n§ 4 Lagändring\nRiksdagen har "
                     "beslutat om en ny socialtjänstlag.\n")
     assert not {a for a, b in _relations(x, "PART_OF") if b == "Riksdagen"}
+
+
+def test_the_organs_a_group_consists_of_are_its_members(tmp_path):
+    _, x = _extract(tmp_path, "forum.txt", "Ledningsforum\nMinnesanteckningar 2020-03-04\n\n§ 1 Hemsjukvård\n"
+                    "Forumet enades om att styrgruppen bestående av kommunstyrelsens arbetsutskott och "
+                    "socialnämnden ska återkomma i april.\n")
+    members = {a for a, _ in _relations(x, "MEMBER_OF")}
+    assert {"kommunstyrelsens arbetsutskott", "socialnämnden"} <= {m.lower() for m in members}
+
+
+def test_people_a_group_consists_of_make_no_members(tmp_path):
+    _, x = _extract(tmp_path, "socsam.txt", "Samrådsgruppen\nMinnesanteckningar 2021-06-04\n\n§ 2 Rapporter\n"
+                    "SocSam består av ordf. i kommunernas socialnämnder och rapporterade om läget.\n")
+    assert not _relations(x, "MEMBER_OF")
