@@ -339,3 +339,10 @@ def test_people_a_group_consists_of_make_no_members(tmp_path):
     _, x = _extract(tmp_path, "socsam.txt", "Samrådsgruppen\nMinnesanteckningar 2021-06-04\n\n§ 2 Rapporter\n"
                     "SocSam består av ordf. i kommunernas socialnämnder och rapporterade om läget.\n")
     assert not _relations(x, "MEMBER_OF")
+
+
+def test_a_national_organisation_in_capitals_inside_an_item_is_no_letterhead(tmp_path):
+    _, x = _extract(tmp_path, "ks.txt", "Kommunstyrelsen\nProtokoll 2024-02-13\n\n§ 1 Val av justerare\n\n"
+                    "§ 2 Remiss\nRemissvar till RIKSDAGEN om kommunernas ansvar för krisberedskap lämnas enligt "
+                    "förslaget.\n")
+    assert not {a for a, b in _relations(x, "PART_OF") if b == "Riksdagen"}

@@ -62,11 +62,13 @@ def letterhead(cx: DocContext) -> tuple[str, int, int] | None:
     for sp in cx.spans["BODY"]:
         if in_head(sp) and body_kind(sp.text) in ORGANISATION_KINDS and not own.lower().startswith(sp.text.lower()):
             cands.append((sp.start_char, sp.end_char, "BODY"))
-    # "RIKSDAGEN" above "SOCIALUTSKOTTET": a national organisation in capitals or on a line of its own
-    for m in NATIONAL_RE.finditer(text, c0, far):
+    # "RIKSDAGEN" above "SOCIALUTSKOTTET": a national organisation in capitals on a line of its own, or in
+    # capitals or on a line of its own in the first lines; before the first item, where a remiss names it
+    first_item = min([it.start for it in cx.seg.items] + [far])
+    for m in NATIONAL_RE.finditer(text, c0, max(c0, first_item)):
         line = re.fullmatch(r"[ \t]*", text[text.rfind("\n", 0, m.start()) + 1:m.start()]) and \
             re.match(r"[ \t]*(?:\n|$)", text[m.end():m.end() + 20])
-        if caps(m.group()) or (line and m.start() < head_end):
+        if (caps(m.group()) and line) or ((caps(m.group()) or line) and m.start() < head_end):
             cands.append((m.start(), m.end(), "NATIONAL"))
     if crumb:
         a, b = crumb.start("org"), crumb.end("org")
