@@ -4,6 +4,7 @@ name ('samverkan Region Jönköpings län och länets kommuner') or as represent
 and the municipality acting as an organisation ('Söderhamns kommun'), as a body of kind 'kommun'."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from graph.text import sentence_bounds
@@ -205,14 +206,17 @@ def municipality_column(cx: DocContext, top: str) -> None:
     head_end = content_start(cx) + 1500
     # "Fredrik Larsson, Region Värmland och Peter Söderström, Arvika kommun" under an agenda point: those who
     # present it, not members; an attendance section inside an item still lists members
+    # (a document has a few attendance sections; the spans are looked up among the items by bisection)
     sections = [(sec.start, sec.end) for sec in cx.seg.sections]
-    items = [(it.start, it.end) for it in cx.seg.items
-             if not any(a <= it.start < b or it.start <= a < it.end for a, b in sections)]
+    items = sorted((it.start, it.end) for it in cx.seg.items
+                   if not any(a <= it.start < b or it.start <= a < it.end for a, b in sections))
+    item_starts = [a for a, _ in items]
     for sp in cx.spans["MUNI"]:
         before = text[max(0, sp.start_char - 60):sp.start_char]
         if not re.search(r",[ \t]*$", before) or cx.inside_person(sp.start_char):
             continue
-        if any(a <= sp.start_char < b for a, b in items):
+        i = bisect.bisect_right(item_starts, sp.start_char) - 1
+        if i >= 0 and sp.start_char < items[i][1]:
             continue
         # "Ingvar Persson (M), Bollnäs": the party after the name, in the head's lists
         if sp.start_char < head_end:
