@@ -306,3 +306,61 @@ def test_a_letterhead_city_is_quoted_whole(tmp_path):
     quotes = {c.evidence.quote for c in x.claims if c.type == "PART_OF" and names.get(c.src) == "Kulturnämnden"}
     assert quotes == {"Västerås stad"}
     _quotes_true(text, x)
+
+
+def test_member_rows_count_the_host_municipality_among_others(tmp_path):
+    # the förbund's host municipality (its address in the head) sits in the förbund like the others
+    _, x = _extract(tmp_path, "samordning.txt", "Samordningsförbundet Mitt\nHallstahammars kommun, Box 12\n"
+                    "Protokoll 2016-05-10\nBeslutande\nAnna Berg, ledamot, Hallstahammars kommun\n"
+                    "Per Ek, ordförande, Region Västmanland\nLisa Holm, ersättare, Surahammars kommun\n"
+                    "Olle Ring, ledamot, Arbetsförmedlingen\n\n§ 3 Dagordning\n")
+    members = {a for a, _ in _relations(x, "MEMBER_OF")}
+    assert {"Hallstahammars kommun", "Surahammars kommun", "Arbetsförmedlingen"} <= members
+
+
+def test_presenters_under_agenda_points_are_no_members(tmp_path):
+    # a council's programme names who presents each point and their municipality: no member column
+    _, x = _extract(tmp_path, "radet.txt", "Länsrådet 12 mars 2021\n\n§ 1 Välkomna\nAnna Berg, Region Dalarna och "
+                    "Per Ek, Falu kommun\n\n§ 2 Vattendirektivet\nOla Lind, Mora kommun, Eva Sand, Leksands kommun, "
+                    "Kim Åberg, Rättviks kommun samt Lars Holm, Orsa kommun\n\n§ 3 Övriga frågor\n")
+    assert not _relations(x, "MEMBER_OF")
+
+
+def test_a_state_agency_is_no_organ_of_the_state(tmp_path):
+    _, x = _extract(tmp_path, "sou.txt", "Socialutskottet\nProtokoll 2026-03-03\n\n§ 1 Information\nFöreträdare för "
+                    "Statens beredning för medicinsk och social utvärdering informerade.\n")
+    assert not {a for a, b in _relations(x, "PART_OF") if b == "Staten"}
+
+
+def test_a_national_organisation_in_the_letterhead_owns_the_utskott(tmp_path):
+    _, x = _extract(tmp_path, "utskott.txt", "Protokoll utskottssammanträde 2023/24:12\n\nRIKSDAGEN\n\nKULTURUTSKOTTET"
+                    "\n\nPROTOKOLL\n\nDATUM\n\n2023-11-14\n\n§ 1\n\nJustering av protokoll\n\nUtskottet justerade "
+                    "protokoll 2023/24:11.\n")
+    assert ("Kulturutskottet", "Riksdagen") in {(a.capitalize(), b) for a, b in _relations(x, "PART_OF")}
+
+
+def test_a_national_organisation_named_in_running_text_is_no_letterhead(tmp_path):
+    _, x = _extract(tmp_path, "sn.txt", "Socialnämnden\nProtokoll 2019-04-23\n\n§ 4 Lagändring\nRiksdagen har "
+                    "beslutat om en ny socialtjänstlag.\n")
+    assert not {a for a, b in _relations(x, "PART_OF") if b == "Riksdagen"}
+
+
+def test_the_organs_a_group_consists_of_are_its_members(tmp_path):
+    _, x = _extract(tmp_path, "forum.txt", "Ledningsforum\nMinnesanteckningar 2020-03-04\n\n§ 1 Hemsjukvård\n"
+                    "Forumet enades om att styrgruppen bestående av kommunstyrelsens arbetsutskott och "
+                    "socialnämnden ska återkomma i april.\n")
+    members = {a for a, _ in _relations(x, "MEMBER_OF")}
+    assert {"kommunstyrelsens arbetsutskott", "socialnämnden"} <= {m.lower() for m in members}
+
+
+def test_people_a_group_consists_of_make_no_members(tmp_path):
+    _, x = _extract(tmp_path, "socsam.txt", "Samrådsgruppen\nMinnesanteckningar 2021-06-04\n\n§ 2 Rapporter\n"
+                    "SocSam består av ordf. i kommunernas socialnämnder och rapporterade om läget.\n")
+    assert not _relations(x, "MEMBER_OF")
+
+
+def test_a_national_organisation_in_capitals_inside_an_item_is_no_letterhead(tmp_path):
+    _, x = _extract(tmp_path, "ks.txt", "Kommunstyrelsen\nProtokoll 2024-02-13\n\n§ 1 Val av justerare\n\n"
+                    "§ 2 Remiss\nRemissvar till RIKSDAGEN om kommunernas ansvar för krisberedskap lämnas enligt "
+                    "förslaget.\n")
+    assert not {a for a, b in _relations(x, "PART_OF") if b == "Riksdagen"}

@@ -21,7 +21,9 @@ def body(cx: DocContext, name: str, start: int, end: int, rule: str, short: str 
     its BELONGS_TO; else the name's own span."""
     name = clean_body_name(name)
     words = name.split(" ")
-    if len(words) >= 2 and words[-1].lower() in OWNED_ORGANS and short is None:
+    # "Statens beredning för medicinsk och social utvärdering", "Statens institutionsstyrelse": a state agency's
+    # name, not an organ of "Staten"
+    if len(words) >= 2 and words[-1].lower() in OWNED_ORGANS and short is None and words[0] != "Statens":
         owner_text = " ".join(words[:-1])
         owner_text = owner_text[:-2] if owner_text.endswith(":s") else owner_text
         owner = cx.abbr.get(owner_text)

@@ -143,7 +143,7 @@ def member_rows(cx: DocContext, top: str) -> None:
         # each with the row that says it ("Roger Ingvarsson, ledamot, Skinnskattebergs kommun")
         if sp is not None and sp.label_ == "MUNI":
             mu = resolve_municipality(sp.text)
-            if mu and re.search(r"(?i)\b(?:kommun|stad)\b", sp.text) and mu.code != home_code:
+            if mu and re.search(r"(?i)\b(?:kommun|stad)\b", sp.text):
                 cands.setdefault("muni:" + mu.code, ("MUNI", sp.start_char, sp.end_char, row))
         elif sp is not None and sp.label_ == "REGION":
             cands.setdefault("region:" + sp.text.lower(), ("REGION", sp.start_char, sp.end_char, row))
@@ -154,8 +154,9 @@ def member_rows(cx: DocContext, top: str) -> None:
             if om:
                 cands.setdefault("org:" + om.group().lower(), ("ORG", at, om.end(), row))
     # a joint body's members sit for several organisations; members who all sit for one municipality ("…,
-    # ledamot, Umeå kommun" in Umeå's own beredning) say nothing of member organisations
-    if len(cands) < 2:
+    # ledamot, Umeå kommun" in Umeå's own beredning) say nothing of member organisations; the home municipality
+    # (the host's) is one of them where two others sit beside it
+    if len([c for c in cands if c != f"muni:{home_code}"]) < 2:
         return
     for lab, a, b, row in cands.values():
         if lab == "MUNI":
@@ -240,10 +241,20 @@ def municipality_column(cx: DocContext, top: str) -> None:
     home = cx.by_key[cx.home_muni].props.get("code") if cx.home_muni else None
     head_end = content_start(cx) + 1500
     persons, ends = cx.person_spans(), span_ends(cx)
+    # "Fredrik Larsson, Region Värmland och Peter Söderström, Arvika kommun" under an agenda point: those who
+    # present it, not members; an attendance section inside an item still lists members
+    # (a document has a few attendance sections; the spans are looked up among the items by bisection)
+    sections = [(sec.start, sec.end) for sec in cx.seg.sections]
+    items = sorted((it.start, it.end) for it in cx.seg.items
+                   if not any(a <= it.start < b or it.start <= a < it.end for a, b in sections))
+    item_starts = [a for a, _ in items]
     for sp in cx.spans["MUNI"]:
         base = max(0, sp.start_char - 60)
         before = text[base:sp.start_char]
         if not re.search(r",[ \t]*$", before) or cx.inside_person(sp.start_char):
+            continue
+        i = bisect.bisect_right(item_starts, sp.start_char) - 1
+        if i >= 0 and sp.start_char < items[i][1]:
             continue
         # "Ingvar Persson (M), Bollnäs": the party after the name, in the head's lists (the name ends before it)
         pm = PARTY_BEFORE_PLACE_RE.search(before) if sp.start_char < head_end else None

@@ -17,7 +17,7 @@ from ingest.extract.references import bodies_in
 from ingest.extract.members import (ORGANISATION_KINDS, caps, content_start, joint_name_members, kommun_body,
                                     member_list, member_rows, municipality_column, representatives)
 from ingest.extract.structure import reported
-from ingest.extract.vocabulary import CALENDAR_WORDS, NOT_NAME
+from ingest.extract.vocabulary import CALENDAR_WORDS, NATIONAL_ORGANISATIONS, NOT_NAME
 from ingest.nlp import organ_kind
 
 # organs that belong to an organisation (a nämnd to its municipality, an utskott to its förbund); an
@@ -62,6 +62,14 @@ def letterhead(cx: DocContext) -> tuple[str, int, int] | None:
     for sp in cx.spans["BODY"]:
         if in_head(sp) and body_kind(sp.text) in ORGANISATION_KINDS and not own.lower().startswith(sp.text.lower()):
             cands.append((sp.start_char, sp.end_char, "BODY"))
+    # "RIKSDAGEN" above "SOCIALUTSKOTTET": a national organisation in capitals on a line of its own, or in
+    # capitals or on a line of its own in the first lines; before the first item, where a remiss names it
+    first_item = min([it.start for it in cx.seg.items] + [far])
+    for m in NATIONAL_RE.finditer(text, c0, max(c0, first_item)):
+        line = re.fullmatch(r"[ \t]*", text[text.rfind("\n", 0, m.start()) + 1:m.start()]) and \
+            re.match(r"[ \t]*(?:\n|$)", text[m.end():m.end() + 20])
+        if (caps(m.group()) and line) or ((caps(m.group()) or line) and m.start() < head_end):
+            cands.append((m.start(), m.end(), "NATIONAL"))
     if crumb:
         a, b = crumb.start("org"), crumb.end("org")
         cands = [c for c in cands if a <= c[0] < b] + [(a, b, "CRUMB")]
@@ -76,8 +84,15 @@ def letterhead(cx: DocContext) -> tuple[str, int, int] | None:
     return None
 
 
+NATIONAL_RE = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(re.escape(n).replace(r"\ ", r"[ \t\n]+")
+                                                         for n in NATIONAL_ORGANISATIONS) + r")(?![\w-])")
+
+
 def _organisation(cx: DocContext, a: int, b: int, lab: str) -> str | None:
     raw = cx.text[a:b]
+    if lab == "NATIONAL":
+        name = next(n for n in NATIONAL_ORGANISATIONS if n.lower() == re.sub(r"\s+", " ", raw).lower())
+        return set_kind(cx, body(cx, name, a, b, "letterhead", conf=0.9), "organisation")
     stad = re.match(r"[ \t]*stad\b", cx.text[b:b + 8])
     if lab in ("MUNI", "CRUMB"):
         written = raw + stad.group() if stad else raw

@@ -38,7 +38,7 @@ STRUCTURE_TRIGGER = re.compile(r"kopplad|kopplat|knuten|knutet|underställ|ansva
                                r"lyder under|svarar mot|bereder|beredning|förbereder|etablerades|bildades|inrättades|"
                                r"startade|grundades|tillkom|presidi|styrelse|utskott|ingår i|en del av|tillhör|"
                                r"ersatte|ersätter|efterträd|avlöste|tog över efter|upplöst|avveckla|lagts ned|"
-                               r"lades ned|ersatts")
+                               r"lades ned|ersatts|består av|bestående av")
 
 DISSOLVED_RE = re.compile(r"(?i)\b(?:upplöst[s]?|upplöstes|avvecklats|avvecklades|lagts ned|lades ned|ersatts|ersattes)"
                           r"[ \t]+(?:med anledning av|i samband med|genom|av|när)[ \t]+")
@@ -101,8 +101,56 @@ def structure(cx: DocContext) -> None:
             if before and after and before[-1][0] != after[0][0]:
                 cx.claim("SUCCEEDED", after[0][0], before[-1][0], s, e, "structure-dissolved", 0.8)
         _preparatory_groups(cx, sent, s, e)
+        _consists_of(cx, sent, s, e, bodies)
         _founding(cx, sent, s, e, bodies)
         _part_of_genitive(cx, sent, s, e)
+
+
+# "den politiska gruppen bestående av regionstyrelsens arbetsutskott och …", "Styrgruppen består av
+# socialnämnden och hälso- och sjukvårdsnämnden": the organs or organisations a group is made of
+CONSISTS_RE = re.compile(r"[ \t]+(?:består|bestående)[ \t]+av[ \t\n]+")
+# the group before the phrase, where no span names it: "(den) (politiska) gruppen"
+GROUP_BEFORE_RE = re.compile(r"(?:(?P<adj>[a-zåäö]+a)[ \t]+)?(?P<n>[a-zåäö-]+)$")
+MEMBER_GROUPS = ("grupp", "samrådsgrupp", "ledningsgrupp", "styrgrupp", "råd", "nätverk", "forum", "delegation",
+                 "beredning", "kommitté", "arena", "förbund")
+
+
+def _consists_of(cx: DocContext, sent: str, s: int, e: int, bodies: list[tuple[str, int, int]]) -> None:
+    """Bodies named right after 'består av' / 'bestående av' are MEMBER_OF the group named right before it
+    (people and titles after the phrase are no bodies: 'består av ordf. i kommunernas socialnämnder')."""
+    if "består" not in sent and "bestående" not in sent:
+        return
+    for m in CONSISTS_RE.finditer(sent):
+        a, b = s + m.start(), s + m.end()
+        longest: dict[int, tuple[str, int]] = {}  # "regionstyrelsens arbetsutskott", not "regionstyrelsen"
+        for k, bs, be in bodies:
+            if bs >= b and (bs not in longest or be > longest[bs][1]):
+                longest[bs] = (k, be)
+        members, pos, end = [], b, b
+        while pos in longest and cx.by_key[longest[pos][0]].props.get("kind") is not None:
+            k, end = longest[pos]
+            members.append(k)
+            sep = re.match(r"[ \t\n]*(?:,|och|samt)[ \t\n]+", cx.seg.masked[end:end + 12])
+            if not sep:
+                break
+            pos = end + sep.end()
+        if not members:
+            continue
+        named = [(bk, bs) for bk, bs, be in bodies if be == a]
+        if named:
+            group, from_ = named[0]
+        else:
+            gm = GROUP_BEFORE_RE.search(sent, max(0, m.start() - 40), m.start())
+            if not gm or organ_kind(gm["n"]) not in MEMBER_GROUPS:
+                continue
+            from_ = s + gm.start()
+            group = body(cx, sent[gm.start():m.start()], from_, a, "consists-of", conf=0.8)
+        if cx.by_key[group].props.get("kind") not in MEMBER_GROUPS:
+            continue
+        for k in members:
+            if k != group:
+                # quoted from the group's name to the last member: "styrgruppen bestående av … och socialnämnden"
+                cx.claim("MEMBER_OF", k, group, from_, end, "consists-of", 0.8)
 
 
 # "Delgivning av beslut i individutskottet", "Rapportering från de tre strategigrupperna", "Rapporter från
