@@ -1,6 +1,6 @@
 """Referrals: 'överlämnas till SVOM', 'föreslår kommunfullmäktige besluta', 'beslutar att rekommendera Region X och
 kommunerna att', 'tas upp vid styrelsens nästa sammanträde', 'Expedieras till' lists, a route of bodies with their
-days ('OFB 15-05-20 AU 15-06-03'), bodies given the chance to comment, a decision paper's addressee — the matter an
+days ('OFB 15-05-20 AU 15-06-03'), bodies given the chance to comment, an uppdrag outside every item — the matter an
 item sends to a body (or, for 'Svar på remiss från kommunstyrelsen', 'X:s anhållan om', 'lyfts av X', that a body
 sent to this one)."""
 from __future__ import annotations
@@ -184,7 +184,7 @@ def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[in
         # "Beredning inför regionstyrelsen": prepared here for a body that decides, the document's own included
         own = verb == "föreslår" and _proposer_is_other(cx, text[s_start:m.start()]) or m["prep"] == "inför"
         targets = [k for k in dict.fromkeys(t.make() for t in found)
-                   if k and (k != cx.body_key or own) and not (verb in WEAK and _refers(cx, ik, k))]
+                   if k and (k != cx.body_key or own) and not (verb in WEAK and refers(cx, ik, k))]
         if not targets:
             continue
         mk = _matter(cx, ik, a, b, s_start, m.start(), te, text[m.start():min(b, te + 60)])
@@ -212,7 +212,7 @@ def consulted(cx: DocContext, src: str, a: int, b: int) -> None:
         if cm["when"] and not re.search(r"\d", cm["when"]) and cm["when"].strip():
             continue  # words other than a day between the bodies and the verb: not the sentence's subject
         for k in dict.fromkeys(t.make() for t in found):
-            if k and k != cx.body_key and not _refers(cx, src, k):
+            if k and k != cx.body_key and not refers(cx, src, k):
                 cx.claim("REFERRED_TO", src, k, p, cm.end(), "consulted", verb="synpunkter")
 
 
@@ -228,7 +228,7 @@ def _proposed_passive(cx: DocContext, ik: str, src: str, a: int, b: int) -> None
         if not t or text[t.end:m.start()].strip() or _taken(cx, m.start()) or _MOTION.search(text, p, m.start()):
             continue
         k = t.make()
-        if k and not _refers(cx, ik, k):
+        if k and not refers(cx, ik, k):
             mk = _matter(cx, ik, a, b, p, p, m.end(), "")
             cx.claim("REFERRED_TO", src, k, p, m.end(), "referral", verb="föreslås", matter=mk)
 
@@ -249,7 +249,7 @@ def _verb(m: re.Match) -> str:
     return "rekommendera" if m["rec"] else re.sub(r"\s+", " ", m["verb"].lower()).split()[0]
 
 
-def _refers(cx: DocContext, ik: str, bk: str) -> bool:
+def refers(cx: DocContext, ik: str, bk: str) -> bool:
     """Whether the item (or one of its decisions) already sends something to the body."""
     label = ik.removeprefix("item:")
     return any(c.dst == bk and (c.src == ik or c.src.startswith(f"decision:{label}:"))
@@ -325,20 +325,20 @@ def incoming(cx: DocContext, ik: str, a: int, b: int, title: tuple[int, int] = (
         sender = target_at(cx, m.end(), min(b, m.end() + 120), "remiss-sender")
         if not sender:
             if m["answer"] and _named_sender(cx, m.end()):  # "Svar till skrivelse … från Anhörigföreningen"
-                _came_from(cx, ik, a, b, m.start(), None, "svar till")
+                came_from(cx, ik, a, b, m.start(), None, "svar till")
             continue
         tm = re.match(r"[ \t]+till[ \t]+", text[sender.end:sender.end + 12])
         to = target_at(cx, sender.end + tm.end(), min(b, sender.end + 140), "referral") if tm else None
         if to:  # "Meddelande från FK till NNS"
             sk, k = sender.make(), to.make()
-            if sk and k and sk != k and not _refers(cx, ik, k):
+            if sk and k and sk != k and not refers(cx, ik, k):
                 cx.claim("REFERRED_TO", ik, k, m.start(), to.end, "letter-to", verb="från till")
             continue
         bare = not m["answer"] and not m["asked"]
         if not cx.body_key or bare and (not title[0] <= m.start() < title[1] or
                                         (m["noun"] or "").lower() in _ANSWERED_ONLY):
             continue
-        _came_from(cx, ik, a, b, m.start(), sender, "remiss från")
+        came_from(cx, ik, a, b, m.start(), sender, "remiss från")
 
 
 def _named_sender(cx: DocContext, p: int) -> bool:
@@ -360,12 +360,13 @@ def incoming_by_sender(cx: DocContext, ik: str, a: int, b: int) -> None:
         else:
             sender = target_before(cx, m.start(), "remiss-sender", genitive=m["gen"] is not None)
         if sender:
-            _came_from(cx, ik, a, b, min(sender.start, m.start()), sender, "begäran från",
+            came_from(cx, ik, a, b, min(sender.start, m.start()), sender, "begäran från",
                        max(sender.end, m.end()))
 
 
-def _came_from(cx: DocContext, ik: str, a: int, b: int, s: int, sender, verb: str, e: int | None = None) -> None:
-    if _refers(cx, ik, cx.body_key) or _MOTION.search(cx.seg.masked, max(a, s - 80), s):
+def came_from(cx: DocContext, ik: str, a: int, b: int, s: int, sender, verb: str, e: int | None = None,
+              rule: str = "remiss-incoming") -> None:
+    if refers(cx, ik, cx.body_key) or _MOTION.search(cx.seg.masked, max(a, s - 80), s):
         return
     if sender is not None:
         sk = sender.make()
@@ -373,7 +374,7 @@ def _came_from(cx: DocContext, ik: str, a: int, b: int, s: int, sender, verb: st
             return
     e = e or (sender.end if sender is not None else cx.seg.masked.find("från", s) + 4)
     mk = _matter(cx, ik, a, b, s, s, e, "")
-    cx.claim("REFERRED_TO", ik, cx.body_key, s, e, "remiss-incoming", verb=verb, matter=mk)
+    cx.claim("REFERRED_TO", ik, cx.body_key, s, e, rule, verb=verb, matter=mk)
 
 
 def proposed_to(cx: DocContext, ik: str, a: int, b: int) -> None:
@@ -393,7 +394,7 @@ def proposed_to(cx: DocContext, ik: str, a: int, b: int) -> None:
     if not vm:
         return
     k = t.make()
-    if k and k != cx.body_key and not _refers(cx, ik, k):
+    if k and k != cx.body_key and not refers(cx, ik, k):
         cx.claim("REFERRED_TO", ik, k, a, t.end + vm.end(), "proposal", verb="förslag")
 
 
@@ -404,7 +405,7 @@ def dispatch(cx: DocContext, ik: str, a: int, b: int) -> None:
         s = m.start() + (len(m.group()) - len(m.group().lstrip()))
         for t in targets_at(cx, m.end(), min(b, m.end() + 400), "dispatch", lines=True):
             k = t.make()
-            if k and k != cx.body_key and not _refers(cx, ik, k):
+            if k and k != cx.body_key and not refers(cx, ik, k):
                 cx.claim("REFERRED_TO", ik, k, s, t.end, "dispatch", verb="expedieras")
 
 
@@ -436,36 +437,9 @@ def routes(cx: DocContext, src: str, a: int, b: int) -> None:
         seen = set()
         for t, d in run if labelled else run[1:]:
             k = t.make()
-            if k and k not in seen and not _refers(cx, src, k):
+            if k and k not in seen and not refers(cx, src, k):
                 seen.add(k)
                 cx.claim("REFERRED_TO", src, k, first.start, d.end(), "route", verb="beredning")
-
-
-# "BESLUTSUNDERLAG SOCIALA VÅRD- OCH OMSORGSGRUPPEN, SVOM, 20190315", "Tjänsteskrivelse till Socialnämnden": a
-# paper the document's head addresses to the body that is to decide on it
-ADDRESSED_RE = re.compile(r"(?i)\b(?:beslutsunderlag|underlag[ \t]+för[ \t]+beslut|tjänsteskrivelse)"
-                          r"(?:[ \t]+(?:till|för|inför))?[ \t]*:?[ \t]+")
-_HEAD = 400
-
-
-def addressed(cx: DocContext) -> None:
-    """The body a decision paper or tjänsteskrivelse is addressed to in its head (its first lines): named right
-    after the label, or the body the meeting's head read there; the document's meeting is the source."""
-    mk = cx.meeting_key
-    if not mk:
-        return
-    first = min([it.start for it in cx.seg.items] + [_HEAD])
-    for m in ADDRESSED_RE.finditer(cx.seg.masked, 0, first):
-        k, t = None, None
-        if cx.body_key in cx.by_key and 0 <= cx.by_key[cx.body_key].evidence.start - m.end() < 60:
-            k, t = cx.body_key, cx.by_key[cx.body_key].evidence
-        else:
-            t = target_at(cx, m.end(), min(len(cx.text), m.end() + 120), "addressed")
-            # a heading in capitals is no acronym ("BESLUTSUNDERLAG SOCIALA VÅRD- OCH …")
-            k = t.make() if t and not (cx.text[t.start:t.end].isupper() and t.end - t.start > 5) else None
-        if k and not _refers(cx, mk, k):
-            cx.claim("REFERRED_TO", mk, k, m.start(), t.end, "addressed", verb="beslutsunderlag")
-        return
 
 
 def referrals_outside_items(cx: DocContext) -> None:
@@ -474,7 +448,6 @@ def referrals_outside_items(cx: DocContext) -> None:
     mk = cx.meeting_key
     if not mk:
         return
-    addressed(cx)
     a = 0
     for s_, e_ in sorted((it.start, it.end) for it in cx.seg.items) + [(len(cx.text), len(cx.text))]:
         if a < s_:
@@ -483,7 +456,28 @@ def referrals_outside_items(cx: DocContext) -> None:
             incoming_by_sender(cx, mk, a, s_)
             dispatch(cx, mk, a, s_)
             routes(cx, mk, a, s_)
+            if cx.seg.items:  # with no items at all, the assignment stage reads the uppdrag with its task
+                assigned(cx, mk, a, s_)
         a = max(a, e_)
+
+
+# "Arbetsutskottet beslutar att uppdra till tekniska förvaltningen att riva …": an uppdrag outside every item
+ASSIGNED_RE = re.compile(r"(?i)\buppdra(?:r|s|de|git)?[ \t]+(?:till|åt)[ \t]+")
+
+
+def assigned(cx: DocContext, mk: str, a: int, b: int) -> None:
+    """An uppdrag given to bodies in a passage no item holds (the minutes' paragraph numbers lost): the meeting
+    sends the matter to them, the bodies named before 'att'."""
+    text = cx.seg.masked
+    for m in ASSIGNED_RE.finditer(text, a, b):
+        found = targets_at(cx, m.end(), min(b, m.end() + 160), "assignment")
+        s_start = max(a, wrapped_sentence_start(cx.text, m.start(), a))
+        if not found or not re.match(r"[ \t]+att\b", text[found[-1].end:found[-1].end + 5]) or \
+                _MOTION.search(text, s_start, m.start()) or _taken(cx, m.start()):
+            continue
+        for k in dict.fromkeys(t.make() for t in found):
+            if k and k != cx.body_key and not refers(cx, mk, k):
+                cx.claim("REFERRED_TO", mk, k, s_start, found[-1].end, "assignment", verb="uppdrag")
 
 
 def _referral_object(cx: DocContext, s: int, v: int) -> str | None:
