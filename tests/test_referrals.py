@@ -368,3 +368,19 @@ def test_the_paper_an_items_matter_came_on(tmp_path):
                     "kommenterad dagordning från Finansdepartementet.\n", encoding="utf-8")
     _, x = extract_document(read(path), {})
     assert [(src, name.lower()) for src, name, _ in _edges(x, "REFERRED_TO")] == [("item:§ 3", "finansutskottet")]
+
+
+def test_regionen_is_the_documents_region_or_else_a_region_as_written(tmp_path):
+    """'Regionen och Strömsunds kommun ska …' in a forum's notes that name no region: the region as written (as
+    'landstinget' is); in a region's own minutes, 'regionen' is that region."""
+    path = tmp_path / "vardsamverkan-2024-05-03.txt"
+    path.write_text("Vårdsamverkansgruppen\nSammanträdesdatum 2024-05-03\n\n § 7\n\n  Utskrivningsklara\n\n"
+                    "  Vid förra mötet beslutades följande:\n  1. Regionen och Strömsunds kommun ska ta fram en "
+                    "gemensam rutin.\n\nElsy Bäckström föredrar ärendet.\n", encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {name for _, name, _ in _edges(x, "ASSIGNED_TO")} == {"regionen", "Strömsunds kommun"}
+    path = tmp_path / "region-vasterbotten-rs-2024-05-03.txt"
+    path.write_text("Region Västerbotten\nRegionstyrelsen\nSammanträdesdatum 2024-05-03\n\n§ 7 Avtal\n"
+                    "Ärendet överlämnas till regionen och kommunerna för beslut.\n", encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {name for _, name, _ in _edges(x, "REFERRED_TO")} == {"Region Västerbotten", "kommunerna"}
