@@ -384,3 +384,18 @@ def test_regionen_is_the_documents_region_or_else_a_region_as_written(tmp_path):
                     "Ärendet överlämnas till regionen och kommunerna för beslut.\n", encoding="utf-8")
     _, x = extract_document(read(path), {})
     assert {name for _, name, _ in _edges(x, "REFERRED_TO")} == {"Region Västerbotten", "kommunerna"}
+
+
+def test_items_read_from_a_register_send_what_their_titles_say(tmp_path):
+    """A transcript whose only items are its register ('INNEHÅLLSFÖRTECKNING 12 Delårsbokslut … Yttrande till
+    regeringen om …'): the register is masked as page furniture, yet its titles are the items' words."""
+    path = tmp_path / "regionforbund-fs-2008-03-12.txt"
+    path.write_text("1 PROTOKOLL Förbundsstyrelsen för Regionförbundet Västmanlands län Västerås Förbundsstyrelsen\n\n"
+                    "2 2 INNEHÅLLSFÖRTECKNING 12 Årsredovisning Sammanträdesplan Länstransportplan Motion om "
+                    "pendeltåg Yttrande till regeringen om ny regional indelning Information från Tåggruppen "
+                    "Anmälan av delegationsbeslut Övriga anmälningsärenden... 19\n\n3 3 Plats och tid: Beslutande: "
+                    "Västerås Onsdag den 12 mars 2008 :00 12:00 Anna Berg (s), ordförande Per Ek (m)\n",
+                    encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert [name for _, name, _ in _edges(x, "REFERRED_TO")] == ["regeringen"]
+    assert [q for _, _, q in _edges(x, "REFERRED_TO")] == ["Yttrande till regeringen"]
