@@ -1,13 +1,14 @@
 """Matters that reach a body by a paper rather than by a verb: a decision paper's or tjänsteskrivelse's addressee
 ('BESLUTSUNDERLAG SVOM', 'TJÄNSTESKRIVELSE Socialförvaltningen … Till Socialnämnden'), an item that carries its
 arbetsutskott's paragraph beside the body's own ('Sn 50 Au 84': the arbetsutskott prepared it for the body) and the
-paper an item's matter came on ('Underlaget utgjordes av en promemoria från Socialdepartementet')."""
+paper an item's matter came on ('Underlaget utgjordes av en promemoria från Socialdepartementet'); and what the
+titles of items read from a register say ('INNEHÅLLSFÖRTECKNING … Framställan ställd till regeringen om …')."""
 from __future__ import annotations
 
 import re
 
 from ingest.extract.context import DocContext
-from ingest.extract.referrals import came_from, refers
+from ingest.extract.referrals import came_from, referrals_in, refers
 from ingest.extract.targets import target_at
 from ingest.segment import Item
 
@@ -44,6 +45,7 @@ def papers(cx: DocContext) -> None:
         ik = f"item:{it.label}"
         au_paragraph(cx, it, ik)
         basis(cx, ik, it.start, it.end)
+        register_title(cx, it, ik)
 
 
 def addressed(cx: DocContext) -> None:
@@ -105,3 +107,17 @@ def basis(cx: DocContext, ik: str, a: int, b: int) -> None:
         sender = target_at(cx, m.end(), min(b, m.end() + 120), "remiss-sender")
         if sender and sender.start == m.end():
             came_from(cx, ik, a, b, m.start(), sender, "underlag från", sender.end, "basis")
+
+
+def register_title(cx: DocContext, it: Item, ik: str) -> None:
+    """An item read from a register (the document's items are its table of contents): the masking hides the
+    register as page furniture, yet its titles are the items' only words; their referrals are read as written."""
+    if cx.seg.item_style != "contents" or it.title_span[0] >= it.title_span[1]:
+        return
+    masked = cx.seg.masked
+    a, b = it.title_span
+    cx.seg.masked = f"{masked[:a]}{cx.text[a:b]}{masked[b:]}"
+    try:
+        referrals_in(cx, ik, ik, a, b)
+    finally:
+        cx.seg.masked = masked

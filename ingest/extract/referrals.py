@@ -120,16 +120,6 @@ _REC_TAIL = re.compile(r"[ \t]*(?:,[ \t]*)?(?:att\b|:)")
 
 
 def referrals(cx: DocContext, it: Item, ik: str) -> None:
-    if cx.seg.item_style == "contents" and it.title_span[0] < it.title_span[1]:
-        # items read from a register ("INNEHÅLLSFÖRTECKNING … Framställan ställd till regeringen om …"): the
-        # masking hides the register, whose titles are the items' only words; read them as written
-        masked = cx.seg.masked
-        a, b = it.title_span
-        cx.seg.masked = f"{masked[:a]}{cx.text[a:b]}{masked[b:]}"
-        try:
-            referrals_in(cx, ik, ik, a, b)
-        finally:
-            cx.seg.masked = masked
     decided = {c.evidence.start for c in cx.claims_of("REFERRED_TO")}
     # the item's text but its members' motions (a yrkande may fall); what its decision lines referred is taken
     spans, a = [], it.head[1]
