@@ -399,3 +399,20 @@ def test_items_read_from_a_register_send_what_their_titles_say(tmp_path):
     _, x = extract_document(read(path), {})
     assert [name for _, name, _ in _edges(x, "REFERRED_TO")] == ["regeringen"]
     assert [q for _, _, q in _edges(x, "REFERRED_TO")] == ["Yttrande till regeringen"]
+
+
+def test_infinitive_verbs_of_a_decision_send_the_matter_on(tmp_path):
+    """'beslutar att lämna ärendet till', 'att anmäla beslutet till', 'beslutar att föreslå kommunstyrelsen att
+    teckna avtalet'; but in 'Förslag till kommunstyrelsen att föreslå fullmäktige …' the proposal to fullmäktige is
+    the styrelse's, and the matter goes to the styrelse."""
+    path = tmp_path / "omsorgsnamnden-2024-03-12.txt"
+    path.write_text("Omsorgsnämnden\nSammanträdesdatum 2024-03-12\n\n§ 1 Yttrande\n"
+                    "Omsorgsnämnden beslutar att lämna ärendet till kommunstyrelsen.\n\n§ 2 Plan\n"
+                    "Omsorgsnämnden beslutar att anmäla beslutet till kommunfullmäktige.\n\n§ 3 Samverkan\n"
+                    "Omsorgsnämnden beslutar att föreslå tekniska nämnden att teckna avtalet.\n\n"
+                    "§ 4 Förslag till kommunstyrelsen att föreslå fullmäktige att ingå avtal om socialjour\n"
+                    "Förvaltningschefen föredrar ärendet.\n", encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    sent = {(src.split(":")[1], name.lower()) for src, name, _ in _edges(x, "REFERRED_TO")}
+    assert sent == {("§ 1", "kommunstyrelsen"), ("§ 2", "kommunfullmäktige"), ("§ 3", "tekniska nämnden"),
+                    ("§ 4", "kommunstyrelsen")}

@@ -25,13 +25,14 @@ W = r"[\wåäöÅÄÖ-]+"
 VERB_INITIALS = "abdfghilrstuvyåö"
 REFERRAL_RE = re.compile(
     rf"(?i)\b(?=[{VERB_INITIALS}])"
-    r"(?P<verb>(?:överlämnar|överlämna|översänder|översända|skickar|skicka|remitterar|remittera|lämnar|"
+    r"(?P<verb>(?:överlämnar|överlämna|översänder|översända|skickar|skicka|remitterar|remittera|lämnar|lämna|"
+    r"anmäler|anmäla|"
     r"hänvisar|hänvisa|vidarebefordrar|vidarebefordra|sänder|sända|återremitterar|återremittera)"
     r"(?:[ \t]+(?!till\b)[a-zåäö-]+){1,4}(?=[ \t]+till\b)|"
     # "föreslår kommunfullmäktige besluta", "föreslås fullmäktige att anta": a proposal sent on to the body that
     # decides
-    rf"(?:föreslår|föreslås|föreslog)(?=[ \t]+{W}(?:[ \t]+{W}){{0,4}}?[ \t]+(?:att[ \t]+)?besluta\b|"
-    rf"[ \t]+{W}(?:[ \t]+{W}){{0,3}}?[ \t]+att[ \t]+(?:anta|godkänna|fastställa|bevilja|avslå|bifalla)\b)|"
+    rf"(?:föreslår|föreslås|föreslog|föreslå)(?=[ \t]+{W}(?:[ \t]+{W}){{0,4}}?[ \t]+(?:att[ \t]+)?besluta\b|"
+    rf"[ \t]+{W}(?:[ \t]+{W}){{0,3}}?[ \t]+att[ \t]+(?:anta|godkänna|fastställa|bevilja|avslå|bifalla|teckna|ingå|utse|upphäva|revidera)\b)|"
     # "Kommunstyrelsen rekommenderar kommunfullmäktige att besluta"
     rf"(?:rekommenderar|rekommenderas)(?=[ \t]+{W}(?:[ \t]+{W}){{0,4}}?[ \t]+(?:att[ \t]+)?besluta\b)|"
     # "Överlämnande av medborgarförslag till kommunstyrelsen"
@@ -114,6 +115,8 @@ CONSULTED_RE = re.compile(r"(?i)(?:[ \t]+(?:har|hade|har[ \t]+nu|har[ \t]+också
                           r"(?:möjlighet|möjligheten|tillfälle)[ \t]+att[ \t]+(?:[a-zåäö]+[ \t]+){0,4}?"
                           r"(?:synpunkter|yttrande|yttra[ \t]+sig|svar)\b")
 PASSIVE_RE = re.compile(r"(?i)\bföreslås[ \t]+(?:att[ \t]+)?besluta\b")
+# "Socialnämnden beslutar att föreslå kommunstyrelsen att teckna avtalet": the body's own decision to propose
+_DECIDES_TO = re.compile(r"(?i)\b(?:beslutar|besluta|beslutade|beslöt|beslutat)[ \t]+(?:att[ \t]+)?\Z")
 _MOTION = re.compile(r"(?i)\b(?:yrkar|yrkade|yrkande|yrkandet)\b")
 # what follows a recommendation's addressees: what they are recommended to do
 _REC_TAIL = re.compile(r"[ \t]*(?:,[ \t]*)?(?:att\b|:)")
@@ -170,7 +173,9 @@ def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[in
             continue  # "skickas till Socialstyrelsens expertgrupp": the genitive is not where it goes
         te = found[-1].end
         verb = _verb(m)
-        if verb == "föreslår":  # the quote says what is proposed: "föreslår kommunfullmäktige besluta"
+        if verb == "föreslå" and not _DECIDES_TO.search(text, max(a, m.start() - 30), m.start()):
+            continue  # "Förslag till kommunstyrelsen att föreslå fullmäktige": the proposal is the other body's
+        if verb in ("föreslår", "föreslå"):  # the quote says what is proposed: "föreslår kommunfullmäktige besluta"
             bm = re.match(r"[ \t]+(?:att[ \t]+)?besluta\b", text[te:te + 20])
             te += bm.end() if bm else 0
         s_start = max(a, wrapped_sentence_start(cx.text, m.start(), a))
