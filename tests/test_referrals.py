@@ -332,7 +332,8 @@ def test_a_tjansteskrivelse_addressed_to_a_body_in_its_head_fields(tmp_path):
                     "Tjänsteskrivelsen har skickats ut. Till Tekniska nämnden kom inga svar.\n", encoding="utf-8")
     _, x = extract_document(read(path), {})
     got = {(name, q.split()[0]) for _, name, q in _edges(x, "REFERRED_TO")}
-    assert got == {("Barn- och utbildningsnämnden", "TJÄNSTESKRIVELSE"), ("Kultur- och fritidsnämnden", "Tjänsteskrivelse")}
+    assert got == {("Barn- och utbildningsnämnden", "TJÄNSTESKRIVELSE"),
+                   ("Kultur- och fritidsnämnden", "Tjänsteskrivelse")}
 
 
 def test_an_item_with_its_arbetsutskotts_paragraph_came_from_the_arbetsutskott(tmp_path):
@@ -390,7 +391,8 @@ def test_items_read_from_a_register_send_what_their_titles_say(tmp_path):
     """A transcript whose only items are its register ('INNEHÅLLSFÖRTECKNING 12 Delårsbokslut … Yttrande till
     regeringen om …'): the register is masked as page furniture, yet its titles are the items' words."""
     path = tmp_path / "regionforbund-fs-2008-03-12.txt"
-    path.write_text("1 PROTOKOLL Förbundsstyrelsen för Regionförbundet Västmanlands län Västerås Förbundsstyrelsen\n\n"
+    path.write_text("1 PROTOKOLL Förbundsstyrelsen för Regionförbundet Västmanlands län Västerås "
+                    "Förbundsstyrelsen\n\n"
                     "2 2 INNEHÅLLSFÖRTECKNING 12 Årsredovisning Sammanträdesplan Länstransportplan Motion om "
                     "pendeltåg Yttrande till regeringen om ny regional indelning Information från Tåggruppen "
                     "Anmälan av delegationsbeslut Övriga anmälningsärenden... 19\n\n3 3 Plats och tid: Beslutande: "

@@ -18,7 +18,8 @@ ADDRESSED_RE = re.compile(r"(?i)\b(?:beslutsunderlag|underlag[ \t]+för[ \t]+bes
                           r"(?:[ \t]+(?:till|för|inför))?[ \t]*:?[ \t]+")
 _HEAD = 400
 # a tjänsteskrivelse's head fields, anywhere in the document (a kallelse carries its papers): "TJÄNSTESKRIVELSE
-# Socialförvaltningen TJÄNSTESTÄLLE … Till Socialnämnden HANDLÄGGARE …", "Tjänsteskrivelse\nMottagare: Kommunstyrelsen"
+# Socialförvaltningen TJÄNSTESTÄLLE … Till Socialnämnden HANDLÄGGARE …", "Tjänsteskrivelse\nMottagare:
+# Kommunstyrelsen"
 MEMO_RE = re.compile(r"(?i)\btjänsteskrivelse\b")
 # the addressee field: a label with a capital, at a line's start or between the head's fields
 TO_FIELD_RE = re.compile(r"(?:^|(?<=[ \t]))(?:Till|Mottagare)[ \t]*:?[ \t]+", re.M)
@@ -28,8 +29,8 @@ _FIELDS = 300
 _SENTENCE_END = re.compile(r"[a-zåäö]{2}[.!?][ \t\n]")
 _FIELD_END = re.compile(r"[ \t]*(?:,[ \t]*)?(?:$|[A-ZÅÄÖ0-9])", re.M)
 # "Au § 84", "AU 84", "KSAU § 12", "SnAu 7" beside the body's own paragraph at the head of an item
-AU_PARAGRAPH_RE = re.compile(r"(?<![\w-])(?:[A-ZÅÄÖ][a-zåäö]?|[A-ZÅÄÖ]{2,3})?(?:Au|AU|au)[ \t]*(?:§[ \t]*)?\d{1,4}"
-                             r"(?![\d-])")
+AU_PARAGRAPH_RE = re.compile(r"(?<![\w-])(?:[A-ZÅÄÖ][a-zåäö]?|[A-ZÅÄÖ]{2,3})?(?:Au|AU|au)"
+                             r"[ \t]*(?:§[ \t]*)?\d{1,4}(?![\d-])")
 _AU_ORGANS = ("styrelse", "nämnd", "direktion")
 # "Underlaget utgjordes av en överläggningspromemoria från Socialdepartementet": the paper the matter came on, and
 # the body it came from
@@ -45,7 +46,7 @@ def papers(cx: DocContext) -> None:
         ik = f"item:{it.label}"
         au_paragraph(cx, it, ik)
         basis(cx, ik, it.start, it.end)
-        register_title(cx, it, ik)
+    register_titles(cx)
 
 
 def addressed(cx: DocContext) -> None:
@@ -109,15 +110,21 @@ def basis(cx: DocContext, ik: str, a: int, b: int) -> None:
             came_from(cx, ik, a, b, m.start(), sender, "underlag från", sender.end, "basis")
 
 
-def register_title(cx: DocContext, it: Item, ik: str) -> None:
-    """An item read from a register (the document's items are its table of contents): the masking hides the
+def register_titles(cx: DocContext) -> None:
+    """Items read from a register (the document's items are its table of contents): the masking hides the
     register as page furniture, yet its titles are the items' only words; their referrals are read as written."""
-    if cx.seg.item_style != "contents" or it.title_span[0] >= it.title_span[1]:
+    if cx.seg.item_style != "contents":
         return
-    masked = cx.seg.masked
-    a, b = it.title_span
-    cx.seg.masked = f"{masked[:a]}{cx.text[a:b]}{masked[b:]}"
+    masked, parts, p = cx.seg.masked, [], 0
+    titled = [it for it in cx.seg.items if it.title_span[0] < it.title_span[1]]
+    for it in titled:
+        a, b = it.title_span
+        if a >= p:
+            parts += [masked[p:a], cx.text[a:b]]
+            p = b
+    cx.seg.masked = "".join(parts + [masked[p:]])
     try:
-        referrals_in(cx, ik, ik, a, b)
+        for it in titled:
+            referrals_in(cx, f"item:{it.label}", f"item:{it.label}", *it.title_span)
     finally:
         cx.seg.masked = masked

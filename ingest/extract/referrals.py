@@ -32,7 +32,8 @@ REFERRAL_RE = re.compile(
     # "föreslår kommunfullmäktige besluta", "föreslås fullmäktige att anta": a proposal sent on to the body that
     # decides
     rf"(?:föreslår|föreslås|föreslog|föreslå)(?=[ \t]+{W}(?:[ \t]+{W}){{0,4}}?[ \t]+(?:att[ \t]+)?besluta\b|"
-    rf"[ \t]+{W}(?:[ \t]+{W}){{0,3}}?[ \t]+att[ \t]+(?:anta|godkänna|fastställa|bevilja|avslå|bifalla|teckna|ingå|utse|upphäva|revidera)\b)|"
+    rf"[ \t]+{W}(?:[ \t]+{W}){{0,3}}?[ \t]+att[ \t]+(?:anta|godkänna|fastställa|bevilja|avslå|bifalla|"
+    r"teckna|ingå|utse|upphäva|revidera)\b)|"
     # "Kommunstyrelsen rekommenderar kommunfullmäktige att besluta"
     rf"(?:rekommenderar|rekommenderas)(?=[ \t]+{W}(?:[ \t]+{W}){{0,4}}?[ \t]+(?:att[ \t]+)?besluta\b)|"
     # "Överlämnande av medborgarförslag till kommunstyrelsen"
@@ -175,7 +176,7 @@ def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[in
         verb = _verb(m)
         if verb == "föreslå" and not _DECIDES_TO.search(text, max(a, m.start() - 30), m.start()):
             continue  # "Förslag till kommunstyrelsen att föreslå fullmäktige": the proposal is the other body's
-        if verb in ("föreslår", "föreslå"):  # the quote says what is proposed: "föreslår kommunfullmäktige besluta"
+        if verb in ("föreslår", "föreslå"):  # the quote says what is proposed: "föreslår fullmäktige besluta"
             bm = re.match(r"[ \t]+(?:att[ \t]+)?besluta\b", text[te:te + 20])
             te += bm.end() if bm else 0
         s_start = max(a, wrapped_sentence_start(cx.text, m.start(), a))
