@@ -321,7 +321,7 @@ def test_the_verb_initials_guard_finds_what_the_whole_pattern_finds():
 def test_a_tjansteskrivelse_addressed_to_a_body_in_its_head_fields(tmp_path):
     """A kallelse that carries its papers: 'TJÄNSTESKRIVELSE Förvaltningen TJÄNSTESTÄLLE … Till Nämnden
     HANDLÄGGARE …' sends the item's matter to the body of the 'Till' field (also 'Mottagare:' on a line of its
-    own); prose about a tjänsteskrivelse, a sentence before 'Till', sends nothing."""
+    own, or 'Till' over the body's name); prose about a tjänsteskrivelse, a sentence before 'Till', sends nothing."""
     path = tmp_path / "bun-kallelse-2019-02-13.txt"
     path.write_text("KALLELSE\nSammanträde med: Barn- och utbildningsnämnden Tid: 2019-02-13 kl 13:00\n\n"
                     "1. BUN/2019:4 Skolskjutsar\n\n2. BUN/2019:7 Lokalförsörjning\n\n"
@@ -329,11 +329,12 @@ def test_a_tjansteskrivelse_addressed_to_a_body_in_its_head_fields(tmp_path):
                     "utbildningsförvaltningen kansli Till Barn- och utbildningsnämnden HANDLÄGGARE Anna Berg\n"
                     "DIARIENR BUN/2019:4 ÄRENDE Skolskjutsar\n\n"
                     "Tjänsteskrivelse\nMottagare: Kultur- och fritidsnämnden\nLokalförsörjning för idrotten\n\n"
+                    "TJÄNSTESKRIVELSE\nDatum 2019-01-22\nTill\nMiljö- och byggnämnden\nÄrende Bygglov för förskola\n\n"
                     "Tjänsteskrivelsen har skickats ut. Till Tekniska nämnden kom inga svar.\n", encoding="utf-8")
     _, x = extract_document(read(path), {})
     got = {(name, q.split()[0]) for _, name, q in _edges(x, "REFERRED_TO")}
     assert got == {("Barn- och utbildningsnämnden", "TJÄNSTESKRIVELSE"),
-                   ("Kultur- och fritidsnämnden", "Tjänsteskrivelse")}
+                   ("Kultur- och fritidsnämnden", "Tjänsteskrivelse"), ("Miljö- och byggnämnden", "TJÄNSTESKRIVELSE")}
 
 
 def test_an_item_with_its_arbetsutskotts_paragraph_came_from_the_arbetsutskott(tmp_path):

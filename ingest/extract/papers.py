@@ -22,7 +22,7 @@ _HEAD = 400
 # Kommunstyrelsen"
 MEMO_RE = re.compile(r"(?i)\btjänsteskrivelse\b")
 # the addressee field: a label with a capital, at a line's start or between the head's fields
-TO_FIELD_RE = re.compile(r"(?:^|(?<=[ \t]))(?:Till|Mottagare)[ \t]*:?[ \t]+", re.M)
+TO_FIELD_RE = re.compile(r"(?:^|(?<=[ \t]))(?:Till|Mottagare)[ \t]*:?(?:[ \t]+|[ \t]*\n[ \t]*)", re.M)
 _FIELDS = 300
 # what may follow the addressee in a head: the line's end or the next field (a capital or a digit), not a sentence
 # going on ("Till Socialnämndens sammanträde har …")
