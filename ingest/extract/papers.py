@@ -24,9 +24,10 @@ MEMO_RE = re.compile(r"(?i)\btjänsteskrivelse\b")
 # the addressee field: a label with a capital, at a line's start or between the head's fields
 TO_FIELD_RE = re.compile(r"(?:^|(?<=[ \t]))(?:Till|Mottagare)[ \t]*:?(?:[ \t]+|[ \t]*\n[ \t]*)", re.M)
 _FIELDS = 300
+# a sentence between the label and "Till": prose about a tjänsteskrivelse, no head
+_SENTENCE_END = re.compile(r"[a-zåäö]{2}[.!?][ \t\n]")
 # what may follow the addressee in a head: the line's end or the next field (a capital or a digit), not a sentence
 # going on ("Till Socialnämndens sammanträde har …")
-_SENTENCE_END = re.compile(r"[a-zåäö]{2}[.!?][ \t\n]")
 _FIELD_END = re.compile(r"[ \t]*(?:,[ \t]*)?(?:$|[A-ZÅÄÖ0-9])", re.M)
 # "Au § 84", "AU 84", "KSAU § 12", "SnAu 7" beside the body's own paragraph at the head of an item
 AU_PARAGRAPH_RE = re.compile(r"(?<![\w-])(?:[A-ZÅÄÖ][a-zåäö]?|[A-ZÅÄÖ]{2,3})?(?:Au|AU|au)"
