@@ -419,3 +419,13 @@ def test_infinitive_verbs_of_a_decision_send_the_matter_on(tmp_path):
     sent = {(src.split(":")[1], name.lower()) for src, name, _ in _edges(x, "REFERRED_TO")}
     assert sent == {("§ 1", "kommunstyrelsen"), ("§ 2", "kommunfullmäktige"), ("§ 3", "tekniska nämnden"),
                     ("§ 4", "kommunstyrelsen")}
+
+
+def test_a_grant_to_an_association_is_no_referral(tmp_path):
+    path = tmp_path / "kultur-och-fritidsnamnden-2024-03-12.txt"
+    path.write_text("Kultur- och fritidsnämnden\nSammanträdesdatum 2024-03-12\n\n§ 1 Bidrag\n"
+                    "Kultur- och fritidsnämnden beslutar att lämna bidrag till Kommunförbundet Skåne.\n\n§ 2 Remiss\n"
+                    "Kultur- och fritidsnämnden beslutar att lämna yttrande till Kommunförbundet Skåne.\n",
+                    encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {(src.split(":")[1], name) for src, name, _ in _edges(x, "REFERRED_TO")} == {("§ 2", "Kommunförbundet Skåne")}

@@ -11,7 +11,8 @@ from ingest.extract.entities import body, municipality, person, region, title_fa
 from ingest.extract.names import body_kind, plausible_name, split_title
 from ingest.extract.patterns import DNR_RE, NAME_RE
 from ingest.extract.papers import papers
-from ingest.extract.referrals import referrals, referrals_in, referrals_outside_items
+from ingest.extract.outside_items import referrals_outside_items
+from ingest.extract.referrals import referrals, referrals_in
 from graph.text import sentence_bounds
 from ingest.segment import GARBLED_MESSAGE, Item
 

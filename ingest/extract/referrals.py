@@ -1,8 +1,7 @@
 """Referrals: 'överlämnas till SVOM', 'föreslår kommunfullmäktige besluta', 'beslutar att rekommendera Region X och
 kommunerna att', 'tas upp vid styrelsens nästa sammanträde', 'Expedieras till' lists, a route of bodies with their
-days ('OFB 15-05-20 AU 15-06-03'), bodies given the chance to comment, an uppdrag outside every item — the matter an
-item sends to a body (or, for 'Svar på remiss från kommunstyrelsen', 'X:s anhållan om', 'lyfts av X', that a body
-sent to this one)."""
+days ('OFB 15-05-20 AU 15-06-03'), bodies given the chance to comment — the matter an item sends to a body (or, for
+'Svar på remiss från kommunstyrelsen', 'X:s anhållan om', 'lyfts av X', that a body sent to this one)."""
 from __future__ import annotations
 
 import re
@@ -116,9 +115,10 @@ CONSULTED_RE = re.compile(r"(?i)(?:[ \t]+(?:har|hade|har[ \t]+nu|har[ \t]+också
                           r"(?:möjlighet|möjligheten|tillfälle)[ \t]+att[ \t]+(?:[a-zåäö]+[ \t]+){0,4}?"
                           r"(?:synpunkter|yttrande|yttra[ \t]+sig|svar)\b")
 PASSIVE_RE = re.compile(r"(?i)\bföreslås[ \t]+(?:att[ \t]+)?besluta\b")
+_MONEY = re.compile(r"(?i)\b(?:bidrag|stöd|ersättning|medel|kronor|tkr|anslag|lån|borgen|bidraget|stödet)\b")
 # "Socialnämnden beslutar att föreslå kommunstyrelsen att teckna avtalet": the body's own decision to propose
 _DECIDES_TO = re.compile(r"(?i)\b(?:beslutar|besluta|beslutade|beslöt|beslutat)[ \t]+(?:att[ \t]+)?\Z")
-_MOTION = re.compile(r"(?i)\b(?:yrkar|yrkade|yrkande|yrkandet)\b")
+MOTION = re.compile(r"(?i)\b(?:yrkar|yrkade|yrkande|yrkandet)\b")
 # what follows a recommendation's addressees: what they are recommended to do
 _REC_TAIL = re.compile(r"[ \t]*(?:,[ \t]*)?(?:att\b|:)")
 
@@ -163,6 +163,8 @@ def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[in
     for m in [m for m in matches if _verb(m) not in WEAK] + weak:
         if m["prep"] == "av" and _verb(m).startswith("lyft"):
             continue  # "lyfts av kommunerna": who raised the matter (incoming_by_sender), not where it goes
+        if _verb(m).startswith("lämna") and _MONEY.search(m.group()):
+            continue  # "lämna bidrag till föreningen": a grant, no matter sent on
         limit = min(b, m.end() + 160)
         meeting = m["prep"] in ("i", "på", "vid", "inför") or bool(m["meet"])
         found = targets_at(cx, m.end(), limit, "referral", meeting=meeting)
@@ -180,9 +182,9 @@ def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[in
             bm = re.match(r"[ \t]+(?:att[ \t]+)?besluta\b", text[te:te + 20])
             te += bm.end() if bm else 0
         s_start = max(a, wrapped_sentence_start(cx.text, m.start(), a))
-        if skip and s_start in skip or _taken(cx, m.start()):
+        if skip and s_start in skip or taken(cx, m.start()):
             continue
-        if _MOTION.search(text, s_start, m.start()):
+        if MOTION.search(text, s_start, m.start()):
             continue  # "Anna Berg (V) yrkar att ärendet överlämnas till …": a motion, which may fall
         if verb in REPORT_BACK:
             assignees = _assignees_in(cx, ik, a, b)
@@ -213,7 +215,7 @@ def consulted(cx: DocContext, src: str, a: int, b: int) -> None:
         p = s_start + lead.end()
         found = targets_at(cx, p, v, "referral")
         cm = CONSULTED_RE.match(text, found[-1].end, b) if found else None
-        if not cm or _taken(cx, v):
+        if not cm or taken(cx, v):
             continue
         if cm["when"] and not re.search(r"\d", cm["when"]) and cm["when"].strip():
             continue  # words other than a day between the bodies and the verb: not the sentence's subject
@@ -231,7 +233,7 @@ def _proposed_passive(cx: DocContext, ik: str, src: str, a: int, b: int) -> None
         lead = re.match(r"[\s•·*–-]*", text[s_start:m.start()])
         p = s_start + lead.end()
         t = target_at(cx, p, m.start(), "referral")
-        if not t or text[t.end:m.start()].strip() or _taken(cx, m.start()) or _MOTION.search(text, p, m.start()):
+        if not t or text[t.end:m.start()].strip() or taken(cx, m.start()) or MOTION.search(text, p, m.start()):
             continue
         k = t.make()
         if k and not refers(cx, ik, k):
@@ -286,7 +288,7 @@ def _assignees_read(cx: DocContext, a: int, b: int) -> list[str]:
     return out
 
 
-def _taken(cx: DocContext, pos: int) -> bool:
+def taken(cx: DocContext, pos: int) -> bool:
     """A referral already read at pos (by a decision line, before its item's text)."""
     return any(c.evidence.start <= pos < c.evidence.end for c in cx.claims_of("REFERRED_TO"))
 
@@ -372,7 +374,7 @@ def incoming_by_sender(cx: DocContext, ik: str, a: int, b: int) -> None:
 
 def came_from(cx: DocContext, ik: str, a: int, b: int, s: int, sender, verb: str, e: int | None = None,
               rule: str = "remiss-incoming") -> None:
-    if refers(cx, ik, cx.body_key) or _MOTION.search(cx.seg.masked, max(a, s - 80), s):
+    if refers(cx, ik, cx.body_key) or MOTION.search(cx.seg.masked, max(a, s - 80), s):
         return
     if sender is not None:
         sk = sender.make()
@@ -446,44 +448,6 @@ def routes(cx: DocContext, src: str, a: int, b: int) -> None:
             if k and k not in seen and not refers(cx, src, k):
                 seen.add(k)
                 cx.claim("REFERRED_TO", src, k, first.start, d.end(), "route", verb="beredning")
-
-
-def referrals_outside_items(cx: DocContext) -> None:
-    """Where no item holds the passage (a page whose items the layout hides, an agenda before them), the meeting
-    is what sends the matter on: the same phrasings, with the meeting as the source and no matter of an item."""
-    mk = cx.meeting_key
-    if not mk:
-        return
-    a = 0
-    for s_, e_ in sorted((it.start, it.end) for it in cx.seg.items) + [(len(cx.text), len(cx.text))]:
-        if a < s_:
-            referrals_in(cx, mk, mk, a, s_)
-            incoming(cx, mk, a, s_)
-            incoming_by_sender(cx, mk, a, s_)
-            dispatch(cx, mk, a, s_)
-            routes(cx, mk, a, s_)
-            if cx.seg.items:  # with no items at all, the assignment stage reads the uppdrag with its task
-                assigned(cx, mk, a, s_)
-        a = max(a, e_)
-
-
-# "Arbetsutskottet beslutar att uppdra till tekniska förvaltningen att riva …": an uppdrag outside every item
-ASSIGNED_RE = re.compile(r"(?i)\buppdra(?:r|s|de|git)?[ \t]+(?:till|åt)[ \t]+")
-
-
-def assigned(cx: DocContext, mk: str, a: int, b: int) -> None:
-    """An uppdrag given to bodies in a passage no item holds (the minutes' paragraph numbers lost): the meeting
-    sends the matter to them, the bodies named before 'att'."""
-    text = cx.seg.masked
-    for m in ASSIGNED_RE.finditer(text, a, b):
-        found = targets_at(cx, m.end(), min(b, m.end() + 160), "assignment")
-        s_start = max(a, wrapped_sentence_start(cx.text, m.start(), a))
-        if not found or not re.match(r"[ \t]+att\b", text[found[-1].end:found[-1].end + 5]) or \
-                _MOTION.search(text, s_start, m.start()) or _taken(cx, m.start()):
-            continue
-        for k in dict.fromkeys(t.make() for t in found):
-            if k and k != cx.body_key and not refers(cx, mk, k):
-                cx.claim("REFERRED_TO", mk, k, s_start, found[-1].end, "assignment", verb="uppdrag")
 
 
 def _referral_object(cx: DocContext, s: int, v: int) -> str | None:
