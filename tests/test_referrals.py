@@ -316,3 +316,116 @@ def test_the_verb_initials_guard_finds_what_the_whole_pattern_finds():
         assert [m.span() for m in REFERRAL_RE.finditer(text)] == [m.span() for m in unguarded.finditer(text)]
     # and a verb whose initial the guard lacks would be lost: the check above can fail
     assert not re.compile(REFERRAL_RE.pattern.replace(VERB_INITIALS, "abdfghilrtuvyåö", 1)).search("skickas till SVOM")
+
+
+def test_a_tjansteskrivelse_addressed_to_a_body_in_its_head_fields(tmp_path):
+    """A kallelse that carries its papers: 'TJÄNSTESKRIVELSE Förvaltningen TJÄNSTESTÄLLE … Till Nämnden
+    HANDLÄGGARE …' sends the item's matter to the body of the 'Till' field (also 'Mottagare:' on a line of its
+    own, or 'Till' over the body's name); prose about a tjänsteskrivelse, a sentence before 'Till', sends nothing."""
+    path = tmp_path / "bun-kallelse-2019-02-13.txt"
+    path.write_text("KALLELSE\nSammanträde med: Barn- och utbildningsnämnden Tid: 2019-02-13 kl 13:00\n\n"
+                    "1. BUN/2019:4 Skolskjutsar\n\n2. BUN/2019:7 Lokalförsörjning\n\n"
+                    "DATUM 2019-01-20\nTJÄNSTESKRIVELSE Barn- och utbildningsförvaltningen TJÄNSTESTÄLLE Barn- och "
+                    "utbildningsförvaltningen kansli Till Barn- och utbildningsnämnden HANDLÄGGARE Anna Berg\n"
+                    "DIARIENR BUN/2019:4 ÄRENDE Skolskjutsar\n\n"
+                    "Tjänsteskrivelse\nMottagare: Kultur- och fritidsnämnden\nLokalförsörjning för idrotten\n\n"
+                    "TJÄNSTESKRIVELSE\nDatum 2019-01-22\nTill\nMiljö- och byggnämnden\nÄrende Bygglov för förskola\n\n"
+                    "Tjänsteskrivelsen har skickats ut. Till Tekniska nämnden kom inga svar.\n", encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    got = {(name, q.split()[0]) for _, name, q in _edges(x, "REFERRED_TO")}
+    assert got == {("Barn- och utbildningsnämnden", "TJÄNSTESKRIVELSE"),
+                   ("Kultur- och fritidsnämnden", "Tjänsteskrivelse"), ("Miljö- och byggnämnden", "TJÄNSTESKRIVELSE")}
+
+
+def test_an_item_with_its_arbetsutskotts_paragraph_came_from_the_arbetsutskott(tmp_path):
+    """'Ks § 45 KsAu § 120 Budget': the kommunstyrelse's item that gives its arbetsutskott's paragraph beside its
+    own was prepared there and came to the styrelse (an item without one did not)."""
+    path = tmp_path / "ks-2024-04-02.txt"
+    path.write_text("Kommunstyrelsen\nSammanträdesdatum 2024-04-02\n\nKs § 45 KsAu § 120 Budget 2025\n"
+                    "Ekonomichefen redovisar förslaget.\n\nKs § 46 Information\nKommundirektören informerar.\n",
+                    encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {(src, name) for src, name, _ in _edges(x, "REFERRED_TO")} == {("item:Ks § 45", "Kommunstyrelsen")}
+    assert any(q.startswith("KsAu § 120") for _, _, q in _edges(x, "REFERRED_TO"))
+
+
+def test_an_uppdrag_outside_every_item_goes_from_the_meeting(tmp_path):
+    """'Kommunstyrelsen beslutar att uppdra åt miljö- och byggnämnden att …' where no item holds the passage:
+    the meeting sends the matter to the body (a person given the uppdrag is no body)."""
+    path = tmp_path / "ks-2004-09-27.txt"
+    path.write_text("Kommunstyrelsen\nSammanträdesdatum 2004-09-27\n\nKommunstyrelsen beslutar att uppdra åt "
+                    "Miljö- och byggnämnden att utreda frågan. Kommunstyrelsen uppdrar åt kommunchefen att "
+                    "återkomma.\n\n§ 1 Val av justerare\nAnna Berg utses att justera protokollet.\n",
+                    encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {(src, name) for src, name, _ in _edges(x, "REFERRED_TO")} == {("meeting", "Miljö- och byggnämnden")}
+
+
+def test_the_paper_an_items_matter_came_on(tmp_path):
+    """'Underlaget utgjordes av en kommenterad dagordning från Finansdepartementet' (a Riksdag committee's
+    överläggning): the matter came to the committee from the department."""
+    path = tmp_path / "fiu-2020-05-12.txt"
+    path.write_text("Finansutskottet\nSammanträdesdatum 2020-05-12\n\n§ 3\nÖverläggning med regeringen\n"
+                    "Utskottet överlade med statssekreteraren om Ekofinrådets möte.\nUnderlaget utgjordes av en "
+                    "kommenterad dagordning från Finansdepartementet.\n", encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert [(src, name.lower()) for src, name, _ in _edges(x, "REFERRED_TO")] == [("item:§ 3", "finansutskottet")]
+
+
+def test_regionen_is_the_documents_region_or_else_a_region_as_written(tmp_path):
+    """'Regionen och Strömsunds kommun ska …' in a forum's notes that name no region: the region as written (as
+    'landstinget' is); in a region's own minutes, 'regionen' is that region."""
+    path = tmp_path / "vardsamverkan-2024-05-03.txt"
+    path.write_text("Vårdsamverkansgruppen\nSammanträdesdatum 2024-05-03\n\n § 7\n\n  Utskrivningsklara\n\n"
+                    "  Vid förra mötet beslutades följande:\n  1. Regionen och Strömsunds kommun ska ta fram en "
+                    "gemensam rutin.\n\nElsy Bäckström föredrar ärendet.\n", encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {name for _, name, _ in _edges(x, "ASSIGNED_TO")} == {"regionen", "Strömsunds kommun"}
+    path = tmp_path / "region-vasterbotten-rs-2024-05-03.txt"
+    path.write_text("Region Västerbotten\nRegionstyrelsen\nSammanträdesdatum 2024-05-03\n\n§ 7 Avtal\n"
+                    "Ärendet överlämnas till regionen och kommunerna för beslut.\n", encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {name for _, name, _ in _edges(x, "REFERRED_TO")} == {"Region Västerbotten", "kommunerna"}
+
+
+def test_items_read_from_a_register_send_what_their_titles_say(tmp_path):
+    """A transcript whose only items are its register ('INNEHÅLLSFÖRTECKNING 12 Delårsbokslut … Yttrande till
+    regeringen om …'): the register is masked as page furniture, yet its titles are the items' words."""
+    path = tmp_path / "regionforbund-fs-2008-03-12.txt"
+    path.write_text("1 PROTOKOLL Förbundsstyrelsen för Regionförbundet Västmanlands län Västerås "
+                    "Förbundsstyrelsen\n\n"
+                    "2 2 INNEHÅLLSFÖRTECKNING 12 Årsredovisning Sammanträdesplan Länstransportplan Motion om "
+                    "pendeltåg Yttrande till regeringen om ny regional indelning Information från Tåggruppen "
+                    "Anmälan av delegationsbeslut Övriga anmälningsärenden... 19\n\n3 3 Plats och tid: Beslutande: "
+                    "Västerås Onsdag den 12 mars 2008 :00 12:00 Anna Berg (s), ordförande Per Ek (m)\n",
+                    encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert [name for _, name, _ in _edges(x, "REFERRED_TO")] == ["regeringen"]
+    assert [q for _, _, q in _edges(x, "REFERRED_TO")] == ["Yttrande till regeringen"]
+
+
+def test_infinitive_verbs_of_a_decision_send_the_matter_on(tmp_path):
+    """'beslutar att lämna ärendet till', 'att anmäla beslutet till', 'beslutar att föreslå kommunstyrelsen att
+    teckna avtalet'; but in 'Förslag till kommunstyrelsen att föreslå fullmäktige …' the proposal to fullmäktige is
+    the styrelse's, and the matter goes to the styrelse."""
+    path = tmp_path / "omsorgsnamnden-2024-03-12.txt"
+    path.write_text("Omsorgsnämnden\nSammanträdesdatum 2024-03-12\n\n§ 1 Yttrande\n"
+                    "Omsorgsnämnden beslutar att lämna ärendet till kommunstyrelsen.\n\n§ 2 Plan\n"
+                    "Omsorgsnämnden beslutar att anmäla beslutet till kommunfullmäktige.\n\n§ 3 Samverkan\n"
+                    "Omsorgsnämnden beslutar att föreslå tekniska nämnden att teckna avtalet.\n\n"
+                    "§ 4 Förslag till kommunstyrelsen att föreslå fullmäktige att ingå avtal om socialjour\n"
+                    "Förvaltningschefen föredrar ärendet.\n", encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    sent = {(src.split(":")[1], name.lower()) for src, name, _ in _edges(x, "REFERRED_TO")}
+    assert sent == {("§ 1", "kommunstyrelsen"), ("§ 2", "kommunfullmäktige"), ("§ 3", "tekniska nämnden"),
+                    ("§ 4", "kommunstyrelsen")}
+
+
+def test_a_grant_to_an_association_is_no_referral(tmp_path):
+    path = tmp_path / "kultur-och-fritidsnamnden-2024-03-12.txt"
+    path.write_text("Kultur- och fritidsnämnden\nSammanträdesdatum 2024-03-12\n\n§ 1 Bidrag\n"
+                    "Kultur- och fritidsnämnden beslutar att lämna bidrag till Kommunförbundet Skåne.\n\n§ 2 Remiss\n"
+                    "Kultur- och fritidsnämnden beslutar att lämna yttrande till Kommunförbundet Skåne.\n",
+                    encoding="utf-8")
+    _, x = extract_document(read(path), {})
+    assert {(src.split(":")[1], name) for src, name, _ in _edges(x, "REFERRED_TO")} == {("§ 2", "Kommunförbundet Skåne")}

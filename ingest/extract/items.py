@@ -10,7 +10,9 @@ from ingest.extract.context import DocContext
 from ingest.extract.entities import body, municipality, person, region, title_facts
 from ingest.extract.names import body_kind, plausible_name, split_title
 from ingest.extract.patterns import DNR_RE, NAME_RE
-from ingest.extract.referrals import referrals, referrals_in, referrals_outside_items
+from ingest.extract.papers import papers
+from ingest.extract.outside_items import referrals_outside_items
+from ingest.extract.referrals import referrals, referrals_in
 from graph.text import sentence_bounds
 from ingest.segment import GARBLED_MESSAGE, Item
 
@@ -74,6 +76,7 @@ def items(cx: DocContext) -> None:
         if not it.parts:  # notes without headings decide in prose; a "Bakgrund" reports others' decisions
             _decisions_in_text(cx, it, ik)
         referrals(cx, it, ik)
+    papers(cx)
     referrals_outside_items(cx)
 
 

@@ -1,8 +1,7 @@
 """Referrals: 'överlämnas till SVOM', 'föreslår kommunfullmäktige besluta', 'beslutar att rekommendera Region X och
 kommunerna att', 'tas upp vid styrelsens nästa sammanträde', 'Expedieras till' lists, a route of bodies with their
-days ('OFB 15-05-20 AU 15-06-03'), bodies given the chance to comment, a decision paper's addressee — the matter an
-item sends to a body (or, for 'Svar på remiss från kommunstyrelsen', 'X:s anhållan om', 'lyfts av X', that a body
-sent to this one)."""
+days ('OFB 15-05-20 AU 15-06-03'), bodies given the chance to comment — the matter an item sends to a body (or, for
+'Svar på remiss från kommunstyrelsen', 'X:s anhållan om', 'lyfts av X', that a body sent to this one)."""
 from __future__ import annotations
 
 import re
@@ -25,13 +24,15 @@ W = r"[\wåäöÅÄÖ-]+"
 VERB_INITIALS = "abdfghilrstuvyåö"
 REFERRAL_RE = re.compile(
     rf"(?i)\b(?=[{VERB_INITIALS}])"
-    r"(?P<verb>(?:överlämnar|överlämna|översänder|översända|skickar|skicka|remitterar|remittera|lämnar|"
+    r"(?P<verb>(?:överlämnar|överlämna|översänder|översända|skickar|skicka|remitterar|remittera|lämnar|lämna|"
+    r"anmäler|anmäla|"
     r"hänvisar|hänvisa|vidarebefordrar|vidarebefordra|sänder|sända|återremitterar|återremittera)"
     r"(?:[ \t]+(?!till\b)[a-zåäö-]+){1,4}(?=[ \t]+till\b)|"
     # "föreslår kommunfullmäktige besluta", "föreslås fullmäktige att anta": a proposal sent on to the body that
     # decides
-    rf"(?:föreslår|föreslås|föreslog)(?=[ \t]+{W}(?:[ \t]+{W}){{0,4}}?[ \t]+(?:att[ \t]+)?besluta\b|"
-    rf"[ \t]+{W}(?:[ \t]+{W}){{0,3}}?[ \t]+att[ \t]+(?:anta|godkänna|fastställa|bevilja|avslå|bifalla)\b)|"
+    rf"(?:föreslår|föreslås|föreslog|föreslå)(?=[ \t]+{W}(?:[ \t]+{W}){{0,4}}?[ \t]+(?:att[ \t]+)?besluta\b|"
+    rf"[ \t]+{W}(?:[ \t]+{W}){{0,3}}?[ \t]+att[ \t]+(?:anta|godkänna|fastställa|bevilja|avslå|bifalla|"
+    r"teckna|ingå|utse|upphäva|revidera)\b)|"
     # "Kommunstyrelsen rekommenderar kommunfullmäktige att besluta"
     rf"(?:rekommenderar|rekommenderas)(?=[ \t]+{W}(?:[ \t]+{W}){{0,4}}?[ \t]+(?:att[ \t]+)?besluta\b)|"
     # "Överlämnande av medborgarförslag till kommunstyrelsen"
@@ -114,7 +115,10 @@ CONSULTED_RE = re.compile(r"(?i)(?:[ \t]+(?:har|hade|har[ \t]+nu|har[ \t]+också
                           r"(?:möjlighet|möjligheten|tillfälle)[ \t]+att[ \t]+(?:[a-zåäö]+[ \t]+){0,4}?"
                           r"(?:synpunkter|yttrande|yttra[ \t]+sig|svar)\b")
 PASSIVE_RE = re.compile(r"(?i)\bföreslås[ \t]+(?:att[ \t]+)?besluta\b")
-_MOTION = re.compile(r"(?i)\b(?:yrkar|yrkade|yrkande|yrkandet)\b")
+_MONEY = re.compile(r"(?i)\b(?:bidrag|stöd|ersättning|medel|kronor|tkr|anslag|lån|borgen|bidraget|stödet)\b")
+# "Socialnämnden beslutar att föreslå kommunstyrelsen att teckna avtalet": the body's own decision to propose
+_DECIDES_TO = re.compile(r"(?i)\b(?:beslutar|besluta|beslutade|beslöt|beslutat)[ \t]+(?:att[ \t]+)?\Z")
+MOTION = re.compile(r"(?i)\b(?:yrkar|yrkade|yrkande|yrkandet)\b")
 # what follows a recommendation's addressees: what they are recommended to do
 _REC_TAIL = re.compile(r"[ \t]*(?:,[ \t]*)?(?:att\b|:)")
 
@@ -159,6 +163,8 @@ def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[in
     for m in [m for m in matches if _verb(m) not in WEAK] + weak:
         if m["prep"] == "av" and _verb(m).startswith("lyft"):
             continue  # "lyfts av kommunerna": who raised the matter (incoming_by_sender), not where it goes
+        if _verb(m).startswith("lämna") and _MONEY.search(m.group()):
+            continue  # "lämna bidrag till föreningen": a grant, no matter sent on
         limit = min(b, m.end() + 160)
         meeting = m["prep"] in ("i", "på", "vid", "inför") or bool(m["meet"])
         found = targets_at(cx, m.end(), limit, "referral", meeting=meeting)
@@ -170,13 +176,15 @@ def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[in
             continue  # "skickas till Socialstyrelsens expertgrupp": the genitive is not where it goes
         te = found[-1].end
         verb = _verb(m)
-        if verb == "föreslår":  # the quote says what is proposed: "föreslår kommunfullmäktige besluta"
+        if verb == "föreslå" and not _DECIDES_TO.search(text, max(a, m.start() - 30), m.start()):
+            continue  # "Förslag till kommunstyrelsen att föreslå fullmäktige": the proposal is the other body's
+        if verb in ("föreslår", "föreslå"):  # the quote says what is proposed: "föreslår fullmäktige besluta"
             bm = re.match(r"[ \t]+(?:att[ \t]+)?besluta\b", text[te:te + 20])
             te += bm.end() if bm else 0
         s_start = max(a, wrapped_sentence_start(cx.text, m.start(), a))
-        if skip and s_start in skip or _taken(cx, m.start()):
+        if skip and s_start in skip or taken(cx, m.start()):
             continue
-        if _MOTION.search(text, s_start, m.start()):
+        if MOTION.search(text, s_start, m.start()):
             continue  # "Anna Berg (V) yrkar att ärendet överlämnas till …": a motion, which may fall
         if verb in REPORT_BACK:
             assignees = _assignees_in(cx, ik, a, b)
@@ -184,7 +192,7 @@ def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[in
         # "Beredning inför regionstyrelsen": prepared here for a body that decides, the document's own included
         own = verb == "föreslår" and _proposer_is_other(cx, text[s_start:m.start()]) or m["prep"] == "inför"
         targets = [k for k in dict.fromkeys(t.make() for t in found)
-                   if k and (k != cx.body_key or own) and not (verb in WEAK and _refers(cx, ik, k))]
+                   if k and (k != cx.body_key or own) and not (verb in WEAK and refers(cx, ik, k))]
         if not targets:
             continue
         mk = _matter(cx, ik, a, b, s_start, m.start(), te, text[m.start():min(b, te + 60)])
@@ -207,12 +215,12 @@ def consulted(cx: DocContext, src: str, a: int, b: int) -> None:
         p = s_start + lead.end()
         found = targets_at(cx, p, v, "referral")
         cm = CONSULTED_RE.match(text, found[-1].end, b) if found else None
-        if not cm or _taken(cx, v):
+        if not cm or taken(cx, v):
             continue
         if cm["when"] and not re.search(r"\d", cm["when"]) and cm["when"].strip():
             continue  # words other than a day between the bodies and the verb: not the sentence's subject
         for k in dict.fromkeys(t.make() for t in found):
-            if k and k != cx.body_key and not _refers(cx, src, k):
+            if k and k != cx.body_key and not refers(cx, src, k):
                 cx.claim("REFERRED_TO", src, k, p, cm.end(), "consulted", verb="synpunkter")
 
 
@@ -225,10 +233,10 @@ def _proposed_passive(cx: DocContext, ik: str, src: str, a: int, b: int) -> None
         lead = re.match(r"[\s•·*–-]*", text[s_start:m.start()])
         p = s_start + lead.end()
         t = target_at(cx, p, m.start(), "referral")
-        if not t or text[t.end:m.start()].strip() or _taken(cx, m.start()) or _MOTION.search(text, p, m.start()):
+        if not t or text[t.end:m.start()].strip() or taken(cx, m.start()) or MOTION.search(text, p, m.start()):
             continue
         k = t.make()
-        if k and not _refers(cx, ik, k):
+        if k and not refers(cx, ik, k):
             mk = _matter(cx, ik, a, b, p, p, m.end(), "")
             cx.claim("REFERRED_TO", src, k, p, m.end(), "referral", verb="föreslås", matter=mk)
 
@@ -249,7 +257,7 @@ def _verb(m: re.Match) -> str:
     return "rekommendera" if m["rec"] else re.sub(r"\s+", " ", m["verb"].lower()).split()[0]
 
 
-def _refers(cx: DocContext, ik: str, bk: str) -> bool:
+def refers(cx: DocContext, ik: str, bk: str) -> bool:
     """Whether the item (or one of its decisions) already sends something to the body."""
     label = ik.removeprefix("item:")
     return any(c.dst == bk and (c.src == ik or c.src.startswith(f"decision:{label}:"))
@@ -280,7 +288,7 @@ def _assignees_read(cx: DocContext, a: int, b: int) -> list[str]:
     return out
 
 
-def _taken(cx: DocContext, pos: int) -> bool:
+def taken(cx: DocContext, pos: int) -> bool:
     """A referral already read at pos (by a decision line, before its item's text)."""
     return any(c.evidence.start <= pos < c.evidence.end for c in cx.claims_of("REFERRED_TO"))
 
@@ -325,20 +333,20 @@ def incoming(cx: DocContext, ik: str, a: int, b: int, title: tuple[int, int] = (
         sender = target_at(cx, m.end(), min(b, m.end() + 120), "remiss-sender")
         if not sender:
             if m["answer"] and _named_sender(cx, m.end()):  # "Svar till skrivelse … från Anhörigföreningen"
-                _came_from(cx, ik, a, b, m.start(), None, "svar till")
+                came_from(cx, ik, a, b, m.start(), None, "svar till")
             continue
         tm = re.match(r"[ \t]+till[ \t]+", text[sender.end:sender.end + 12])
         to = target_at(cx, sender.end + tm.end(), min(b, sender.end + 140), "referral") if tm else None
         if to:  # "Meddelande från FK till NNS"
             sk, k = sender.make(), to.make()
-            if sk and k and sk != k and not _refers(cx, ik, k):
+            if sk and k and sk != k and not refers(cx, ik, k):
                 cx.claim("REFERRED_TO", ik, k, m.start(), to.end, "letter-to", verb="från till")
             continue
         bare = not m["answer"] and not m["asked"]
         if not cx.body_key or bare and (not title[0] <= m.start() < title[1] or
                                         (m["noun"] or "").lower() in _ANSWERED_ONLY):
             continue
-        _came_from(cx, ik, a, b, m.start(), sender, "remiss från")
+        came_from(cx, ik, a, b, m.start(), sender, "remiss från")
 
 
 def _named_sender(cx: DocContext, p: int) -> bool:
@@ -360,12 +368,13 @@ def incoming_by_sender(cx: DocContext, ik: str, a: int, b: int) -> None:
         else:
             sender = target_before(cx, m.start(), "remiss-sender", genitive=m["gen"] is not None)
         if sender:
-            _came_from(cx, ik, a, b, min(sender.start, m.start()), sender, "begäran från",
+            came_from(cx, ik, a, b, min(sender.start, m.start()), sender, "begäran från",
                        max(sender.end, m.end()))
 
 
-def _came_from(cx: DocContext, ik: str, a: int, b: int, s: int, sender, verb: str, e: int | None = None) -> None:
-    if _refers(cx, ik, cx.body_key) or _MOTION.search(cx.seg.masked, max(a, s - 80), s):
+def came_from(cx: DocContext, ik: str, a: int, b: int, s: int, sender, verb: str, e: int | None = None,
+              rule: str = "remiss-incoming") -> None:
+    if refers(cx, ik, cx.body_key) or MOTION.search(cx.seg.masked, max(a, s - 80), s):
         return
     if sender is not None:
         sk = sender.make()
@@ -373,7 +382,7 @@ def _came_from(cx: DocContext, ik: str, a: int, b: int, s: int, sender, verb: st
             return
     e = e or (sender.end if sender is not None else cx.seg.masked.find("från", s) + 4)
     mk = _matter(cx, ik, a, b, s, s, e, "")
-    cx.claim("REFERRED_TO", ik, cx.body_key, s, e, "remiss-incoming", verb=verb, matter=mk)
+    cx.claim("REFERRED_TO", ik, cx.body_key, s, e, rule, verb=verb, matter=mk)
 
 
 def proposed_to(cx: DocContext, ik: str, a: int, b: int) -> None:
@@ -393,7 +402,7 @@ def proposed_to(cx: DocContext, ik: str, a: int, b: int) -> None:
     if not vm:
         return
     k = t.make()
-    if k and k != cx.body_key and not _refers(cx, ik, k):
+    if k and k != cx.body_key and not refers(cx, ik, k):
         cx.claim("REFERRED_TO", ik, k, a, t.end + vm.end(), "proposal", verb="förslag")
 
 
@@ -404,7 +413,7 @@ def dispatch(cx: DocContext, ik: str, a: int, b: int) -> None:
         s = m.start() + (len(m.group()) - len(m.group().lstrip()))
         for t in targets_at(cx, m.end(), min(b, m.end() + 400), "dispatch", lines=True):
             k = t.make()
-            if k and k != cx.body_key and not _refers(cx, ik, k):
+            if k and k != cx.body_key and not refers(cx, ik, k):
                 cx.claim("REFERRED_TO", ik, k, s, t.end, "dispatch", verb="expedieras")
 
 
@@ -436,54 +445,9 @@ def routes(cx: DocContext, src: str, a: int, b: int) -> None:
         seen = set()
         for t, d in run if labelled else run[1:]:
             k = t.make()
-            if k and k not in seen and not _refers(cx, src, k):
+            if k and k not in seen and not refers(cx, src, k):
                 seen.add(k)
                 cx.claim("REFERRED_TO", src, k, first.start, d.end(), "route", verb="beredning")
-
-
-# "BESLUTSUNDERLAG SOCIALA VÅRD- OCH OMSORGSGRUPPEN, SVOM, 20190315", "Tjänsteskrivelse till Socialnämnden": a
-# paper the document's head addresses to the body that is to decide on it
-ADDRESSED_RE = re.compile(r"(?i)\b(?:beslutsunderlag|underlag[ \t]+för[ \t]+beslut|tjänsteskrivelse)"
-                          r"(?:[ \t]+(?:till|för|inför))?[ \t]*:?[ \t]+")
-_HEAD = 400
-
-
-def addressed(cx: DocContext) -> None:
-    """The body a decision paper or tjänsteskrivelse is addressed to in its head (its first lines): named right
-    after the label, or the body the meeting's head read there; the document's meeting is the source."""
-    mk = cx.meeting_key
-    if not mk:
-        return
-    first = min([it.start for it in cx.seg.items] + [_HEAD])
-    for m in ADDRESSED_RE.finditer(cx.seg.masked, 0, first):
-        k, t = None, None
-        if cx.body_key in cx.by_key and 0 <= cx.by_key[cx.body_key].evidence.start - m.end() < 60:
-            k, t = cx.body_key, cx.by_key[cx.body_key].evidence
-        else:
-            t = target_at(cx, m.end(), min(len(cx.text), m.end() + 120), "addressed")
-            # a heading in capitals is no acronym ("BESLUTSUNDERLAG SOCIALA VÅRD- OCH …")
-            k = t.make() if t and not (cx.text[t.start:t.end].isupper() and t.end - t.start > 5) else None
-        if k and not _refers(cx, mk, k):
-            cx.claim("REFERRED_TO", mk, k, m.start(), t.end, "addressed", verb="beslutsunderlag")
-        return
-
-
-def referrals_outside_items(cx: DocContext) -> None:
-    """Where no item holds the passage (a page whose items the layout hides, an agenda before them), the meeting
-    is what sends the matter on: the same phrasings, with the meeting as the source and no matter of an item."""
-    mk = cx.meeting_key
-    if not mk:
-        return
-    addressed(cx)
-    a = 0
-    for s_, e_ in sorted((it.start, it.end) for it in cx.seg.items) + [(len(cx.text), len(cx.text))]:
-        if a < s_:
-            referrals_in(cx, mk, mk, a, s_)
-            incoming(cx, mk, a, s_)
-            incoming_by_sender(cx, mk, a, s_)
-            dispatch(cx, mk, a, s_)
-            routes(cx, mk, a, s_)
-        a = max(a, e_)
 
 
 def _referral_object(cx: DocContext, s: int, v: int) -> str | None:

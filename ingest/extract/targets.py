@@ -109,6 +109,9 @@ def target_at(cx: DocContext, pos: int, limit: int, rule: str) -> Target | None:
                           lambda sp=sp: region(cx, sp.start_char, sp.end_char, rule))
         return Target(sp.start_char, sp.end_char, lambda sp=sp: cx.containing_body(sp) or body(
             cx, sp.text, sp.start_char, sp.end_char, rule))
+    wm = _WORD.match(window)
+    if wm and wm.group().lower() in ("regionen", "regionens") and cx.home_region:
+        return Target(p, p + wm.end(), lambda: cx.home_region)  # the document's own region, where it has one
     t = collective_at(cx, p, limit, rule)
     if t:
         return t
@@ -116,13 +119,9 @@ def target_at(cx: DocContext, pos: int, limit: int, rule: str) -> Target | None:
     ac = re.match(rf"[{UP}][A-Za-zÅÄÖåäö]{{1,7}}(?:[ \t][A-ZÅÄÖ]{{2,5}})?(?![\w-])", window)
     if ac and sum(c.isupper() for c in ac.group().split()[0]) >= 2 and ac.group().split()[0] not in NOT_ABBR:
         return Target(p, p + ac.end(), lambda a=ac.group(): body(cx, a, p, p + len(a), rule, short=a, conf=0.7))
-    wm = _WORD.match(window)
     if not wm:
         return None
     word = wm.group()
-    low = word.lower()
-    if low in ("regionen", "regionens") and cx.home_region:
-        return Target(p, p + wm.end(), lambda: cx.home_region)
     am = _ADJ_ORGAN.match(window)
     if am and am["adj"] not in _NOT_NAMING and organ_kind(am["organ"]) and _definite(am["organ"]):
         # "tekniska förvaltningen", "sociala utskottet": an organ named by its field
