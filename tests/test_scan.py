@@ -1,0 +1,65 @@
+"""ingest/scan.py: a guarded scan finds exactly what the whole pattern finds, over any bounds, in every document."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from ingest.extract import referrals
+from ingest.scan import REFERRAL_GUARDS, Guarded, words
+
+ROOT = Path(__file__).resolve().parent.parent
+PATTERNS = {"referral": referrals.REFERRAL_RE, "incoming": referrals.INCOMING_RE, "sender": referrals.SENDER_RE,
+            "dispatch": referrals.DISPATCH_RE, "route_date": referrals.ROUTE_DATE_RE,
+            "passive": referrals.PASSIVE_RE}
+
+
+def _texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data").rglob("*.txt"))]
+    assert len(texts) > 50
+    # the same documents run on into one line, as PDF and web copies come
+    return texts + [" ".join(t.split()) for t in texts]
+
+
+# phrasings of every alternative, in capitals, and with the characters the engine takes as case variants of ASCII
+# letters ('ſ' of s, 'K' of k, 'İ' and 'ı' of i)
+VARIANTS = ("Ärendet överlämnas till kommunstyrelsen. SKICKAS TILL SVOM. Förslag till nämnden. Tas upp vid mötet. "
+            "Hemställer hos regeringen. Begära yttrande från Socialnämnden. Avger yttrande till KS. Lyfts av X. "
+            "Kommunstyrelsen föreslår kommunfullmäktige besluta. FÖRESLÅS BESLUTA. Beslutat rekommendera Region X att "
+            "Svar på remiss från KS. Anhållan från X. Meddelande från FK. Brev från Y. Ansökan från Z. "
+            "Kommunförbundet Blekinges anhållan om medel. X  anhåller om  medel. Frågan väcktes av kommunerna. "
+            "Expedieras till: KS\nBeslutet skickas till: Y\nProtokollsutdrag till KS\nKopia till X\nDelges: Y\n"
+            "Exp. KS\nSändlista: X\nUtdrag till Y. OFB 15-05-20 HHE AU 15-06-03 "
+            "ſkickas till SVOM. Remiſs från KS. İnbjudan från X. ınbjudan från X. Kopia till Y. Utförs av X.")
+
+
+@pytest.mark.parametrize("kind", sorted(PATTERNS))
+def test_a_guarded_scan_finds_what_the_pattern_finds(kind):
+    rx = PATTERNS[kind]
+    g = Guarded(rx, *REFERRAL_GUARDS[kind])
+    found = 0
+    for text in _texts() + [VARIANTS, VARIANTS.upper(), VARIANTS.lower()]:
+        whole = [m.span() for m in rx.finditer(text)]
+        assert [m.span() for m in g.finditer(text)] == whole
+        found += len(whole)
+        # bounds inside the text, as an item's passage is scanned
+        for a in range(0, len(text), 1777):
+            b = a + 2903
+            assert [m.span() for m in g.finditer(text, a, b)] == [m.span() for m in rx.finditer(text, a, b)]
+    assert found > 0
+
+
+def test_a_guard_that_lacks_a_letter_loses_matches():
+    """The check above can fail: a guard without the 's' of 'skickas' misses the referral."""
+    text = "Ärendet skickas till socialnämnden."
+    assert referrals.REFERRAL_RE.search(text)
+    assert not Guarded(referrals.REFERRAL_RE, words("ö:v r:e")).search(text)
+    assert Guarded(referrals.REFERRAL_RE, *REFERRAL_GUARDS["referral"]).search(text)
+
+
+def test_the_scan_of_one_text_is_remembered_and_a_new_text_rescanned():
+    g = Guarded(re.compile(r"\bab"), r"a(?<!\w.)")
+    assert [m.start() for m in g.finditer("ab cab ab")] == [0, 7]
+    assert [m.start() for m in g.finditer("xx ab")] == [3]
+    assert [m.start() for m in g.finditer("xx ab", 0, 4)] == []
