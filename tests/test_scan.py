@@ -63,3 +63,22 @@ def test_the_scan_of_one_text_is_remembered_and_a_new_text_rescanned():
     assert [m.start() for m in g.finditer("ab cab ab")] == [0, 7]
     assert [m.start() for m in g.finditer("xx ab")] == [3]
     assert [m.start() for m in g.finditer("xx ab", 0, 4)] == []
+
+
+def test_known_names_are_found_as_the_alternation_of_them_finds_them():
+    """prose._known_names: the spans the longest-first alternation of the names finds between word boundaries."""
+    from ingest.extract.prose import _known_names
+
+    def regex(text, known):
+        alt = "|".join(re.escape(n) for n in sorted(known, key=len, reverse=True))
+        return [m.span() for m in re.finditer(rf"(?<![\w-])(?:{alt})(?![\w-])", text)]
+
+    known = {"Anna Berg", "Anna Berg Lind", "Berg Lind", "Per Ek", "Ek"}
+    text = ("Anna Berg Lind och Anna Berg-Lind, Per Eklund, Per Ek. Anna Bergström; Per Ek Lind Berg Lind "
+            "Anna Berg Lindx Ek Ek-x xEk Anna Berg Anna Berg Lind")
+    assert _known_names(text, known) == regex(text, known)
+    assert (0, 14) in _known_names(text, known)
+    for path in sorted((ROOT / "data" / "sample-minutes").glob("*.txt")):
+        t = path.read_text(encoding="utf-8")
+        names = set(re.findall(r"[A-ZÅÄÖ][a-zåäö]+ [A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?", t))
+        assert names and _known_names(t, names) == regex(t, names)
