@@ -24,20 +24,25 @@ NON_ASCII = "\x80-\U0010ffff"
 
 
 class Guarded:
-    def __init__(self, pattern: re.Pattern, *guards: str):
+    """`pattern.finditer(text, a, b)`'s matches, the pattern tried only where a guard matches. A guard is a pattern,
+    or (pattern, back): then the pattern is tried where the run of the characters of back before the guard's place
+    begins (not before a or the last match's end), for a pattern that begins with a run of blanks."""
+
+    def __init__(self, pattern: re.Pattern, *guards: str | tuple[str, str]):
         if pattern.match(""):
             raise ValueError("a guarded pattern must not match the empty string")
         self.pattern = pattern
-        self.guards = [re.compile(g) for g in guards]
+        self.guards = [(re.compile(g), "") if isinstance(g, str) else (re.compile(g[0]), g[1]) for g in guards]
         self._text: str | None = None
-        self._starts: list[int] = []
+        self._starts: list[tuple[int, str]] = []
 
-    def starts(self, text: str) -> list[int]:
-        """The positions in text where a guard matches (each guard consumes one character, so none is hidden)."""
+    def starts(self, text: str) -> list[tuple[int, str]]:
+        """The places in text where a guard matches, each with its guard's back (each guard consumes one character,
+        so none is hidden)."""
         if text is not self._text:
-            found: set[int] = set()
-            for g in self.guards:
-                found.update(m.start() for m in g.finditer(text))
+            found: set[tuple[int, str]] = set()
+            for g, back in self.guards:
+                found.update((m.start(), back) for m in g.finditer(text))
             self._starts = sorted(found)
             self._text = text
         return self._starts
@@ -47,12 +52,14 @@ class Guarded:
         starts = self.starts(text)
         match = self.pattern.match
         p = a
-        for i in range(bisect_left(starts, a), len(starts)):
-            s = starts[i]
+        for i in range(bisect_left(starts, (a, "")), len(starts)):
+            s, back = starts[i]
             if s >= b:
                 return
             if s < p:
                 continue
+            while back and s > p and text[s - 1] in back:
+                s -= 1
             m = match(text, s, b)
             if m:
                 yield m
@@ -86,8 +93,9 @@ REFERRAL_GUARDS = {
     "incoming": [words("b:egäran|rev s:var|krivelse y:ttrande r:emiss a:nhållan|nsökan "
                        "f:ramställ|örfrågan|örfrågningen i:nbjudan m:eddelande")],
     # a run of blanks before the request ('… Blekinges anhållan om'), or the verb of 'lyfts av' and the like
-    "sender": [r"[ \t](?=[ \t]*(?i:anhållan|framställan|framställning|begäran|förfrågan|remiss|inbjudan|anhåller|"
-               r"hemställer|begär|efterfrågar))", r"l(?=yft)|v(?=äckt)|i(?=nitiera)|a(?=ktualisera)"],
+    "sender": [(words("a:nhållan|nhåller f:ramställan|ramställning|örfrågan b:egäran|egär r:emiss i:nbjudan "
+                      "h:emställer e:fterfrågar", r"(?<=[ \t])"), " \t"),
+               r"l(?=yft)|v(?=äckt)|i(?=nitiera)|a(?=ktualisera)"],
     "dispatch": [words("b:eslut e:xp s:kick|änd p:rotokoll u:tdrag k:opia d:elges", r"(?<![^\s.])")],
     "route_date": [r"[\d](?<![\w/-].)"],
     "passive": [words("f:öreslås")],

@@ -18,8 +18,11 @@ PATTERNS = {"referral": referrals.REFERRAL_RE, "incoming": referrals.INCOMING_RE
 def _texts() -> list[str]:
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data").rglob("*.txt"))]
     assert len(texts) > 50
-    # the same documents run on into one line, as PDF and web copies come
-    return texts + [" ".join(t.split()) for t in texts]
+    from ingest.segment import segment
+
+    # the same documents run on into one line, as PDF and web copies come, and masked as the rules read them (long
+    # runs of blanks where boilerplate was)
+    return texts + [" ".join(t.split()) for t in texts] + [segment(t).masked for t in texts]
 
 
 # phrasings of every alternative, in capitals, and with the characters the engine takes as case variants of ASCII
@@ -31,6 +34,7 @@ VARIANTS = ("Ärendet överlämnas till kommunstyrelsen. SKICKAS TILL SVOM. För
             "Kommunförbundet Blekinges anhållan om medel. X  anhåller om  medel. Frågan väcktes av kommunerna. "
             "Expedieras till: KS\nBeslutet skickas till: Y\nProtokollsutdrag till KS\nKopia till X\nDelges: Y\n"
             "Exp. KS\nSändlista: X\nUtdrag till Y. OFB 15-05-20 HHE AU 15-06-03 "
+            "X                  anhåller om medel.    \t  anhållan om     begär att Y\n"
             "ſkickas till SVOM. Remiſs från KS. İnbjudan från X. ınbjudan från X. Kopia till Y. Utförs av X.")
 
 
@@ -56,6 +60,13 @@ def test_a_guard_that_lacks_a_letter_loses_matches():
     assert referrals.REFERRAL_RE.search(text)
     assert not Guarded(referrals.REFERRAL_RE, words("ö:v r:e")).search(text)
     assert Guarded(referrals.REFERRAL_RE, *REFERRAL_GUARDS["referral"]).search(text)
+
+
+def test_a_guard_with_back_tries_the_pattern_where_the_blanks_begin():
+    g = Guarded(re.compile(r"[ \t]+ab"), ("a(?<=[ \t].)", " \t"))
+    text = "x   ab y\tab  zab"
+    assert [m.span() for m in g.finditer(text)] == [m.span() for m in re.finditer(r"[ \t]+ab", text)]
+    assert [m.span() for m in g.finditer(text, 2, 12)] == [(2, 6), (8, 11)]
 
 
 def test_the_scan_of_one_text_is_remembered_and_a_new_text_rescanned():
