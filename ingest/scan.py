@@ -100,3 +100,12 @@ REFERRAL_GUARDS = {
     "route_date": [r"[\d](?<![\w/-].)"],
     "passive": [words("f:öreslås")],
 }
+
+# Whole-text scans of the organisation stage, each once a document: "styrelsen för X", "Au § 12", "Delgivning av
+# beslut i …", "Rapport från …", "samverkan mellan …".
+ORGANISATION_GUARDS = {
+    "organ_for": [words("s:tyrelsen a:rbetsutskottet p:residiet d:irektionen f:örbundsstyrelsen")],
+    "au": [r"[Aa](?<![\w-].)(?=[Uu])"],
+    "reported": [words("d:elgivning a:nmälan r:edovisning|apport")],
+    "joint": [words("s:amverkan")],
+}

@@ -6,13 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from ingest.extract import referrals
-from ingest.scan import REFERRAL_GUARDS, Guarded, words
+from ingest.extract import members, organisation, referrals, structure
+from ingest.scan import ORGANISATION_GUARDS, REFERRAL_GUARDS, Guarded, words
 
 ROOT = Path(__file__).resolve().parent.parent
 PATTERNS = {"referral": referrals.REFERRAL_RE, "incoming": referrals.INCOMING_RE, "sender": referrals.SENDER_RE,
             "dispatch": referrals.DISPATCH_RE, "route_date": referrals.ROUTE_DATE_RE,
-            "passive": referrals.PASSIVE_RE}
+            "passive": referrals.PASSIVE_RE, "organ_for": organisation.ORGAN_FOR_RE, "au": organisation.AU_RE,
+            "reported": structure.REPORTED_RE, "joint": members.JOINT_RE}
+GUARDS = {**REFERRAL_GUARDS, **ORGANISATION_GUARDS}
 
 
 def _texts() -> list[str]:
@@ -35,13 +37,16 @@ VARIANTS = ("Ärendet överlämnas till kommunstyrelsen. SKICKAS TILL SVOM. För
             "Expedieras till: KS\nBeslutet skickas till: Y\nProtokollsutdrag till KS\nKopia till X\nDelges: Y\n"
             "Exp. KS\nSändlista: X\nUtdrag till Y. OFB 15-05-20 HHE AU 15-06-03 "
             "X                  anhåller om medel.    \t  anhållan om     begär att Y\n"
+            "Styrelsen för Kommunförbundet X. ARBETSUTSKOTTET FÖR Region Y. Au § 12 Sn 50 AU 84 au 15-06-03 "
+            "Delgivning av beslut i individutskottet. Rapport från strategigrupperna. Redovisning av protokoll från X. "
+            "Samverkan mellan kommunerna. Samverkansgrupp för X. ſamverkan mellan Y.\n"
             "ſkickas till SVOM. Remiſs från KS. İnbjudan från X. ınbjudan från X. Kopia till Y. Utförs av X.")
 
 
 @pytest.mark.parametrize("kind", sorted(PATTERNS))
 def test_a_guarded_scan_finds_what_the_pattern_finds(kind):
     rx = PATTERNS[kind]
-    g = Guarded(rx, *REFERRAL_GUARDS[kind])
+    g = Guarded(rx, *GUARDS[kind])
     found = 0
     for text in _texts() + [VARIANTS, VARIANTS.upper(), VARIANTS.lower()]:
         whole = [m.span() for m in rx.finditer(text)]

@@ -13,6 +13,7 @@ from ingest.extract.context import DocContext, SpanLike
 from ingest.extract.entities import body, organ_of, region, set_kind
 from ingest.extract.names import body_kind, resolve_municipality
 from ingest.extract.patterns import ORGAN_FOR_RE, UP
+from ingest.scan import ORGANISATION_GUARDS, Guarded
 from ingest.extract.references import bodies_in
 from ingest.extract.members import (ORGANISATION_KINDS, caps, content_start, joint_name_members, kommun_body,
                                     member_list, member_rows, municipality_column, representatives)
@@ -208,7 +209,7 @@ def _organ_for(cx: DocContext) -> None:
     """'styrelsen för Kommunförbundet Norrbotten', 'arbetsutskottet för Region X': the organ PART_OF the
     organisation named after 'för'."""
     text = cx.seg.masked
-    for m in ORGAN_FOR_RE.finditer(text):
+    for m in _ORGAN_FOR.finditer(text):
         hit = [b for b in bodies_in(cx, m.end(), m.end() + 80) if b[1] == m.end()]
         if not hit:
             continue
@@ -308,6 +309,7 @@ def _owned_organs(cx: DocContext) -> None:
 # "Au § 12" beside the body's own paragraph: the body's arbetsutskott prepared the matter
 # ("Sn 50 Au 84": the paragraph numbers side by side; "AU 15-06-03": the day the arbetsutskott dealt with it)
 AU_RE = re.compile(r"(?<![\w-])(?:Au|AU|au)[ \t]*(?:§[ \t]*\d+|\d+(?![\d-])|(?:\d\d)?\d\d-\d\d-\d\d\b)")
+_ORGAN_FOR, _AU = Guarded(ORGAN_FOR_RE, *ORGANISATION_GUARDS["organ_for"]), Guarded(AU_RE, *ORGANISATION_GUARDS["au"])
 
 
 def _au_numbers(cx: DocContext) -> None:
@@ -316,7 +318,7 @@ def _au_numbers(cx: DocContext) -> None:
     own = cx.body_key
     if not own or own not in cx.by_key or cx.by_key[own].props.get("kind") not in ("styrelse", "nämnd", "direktion"):
         return
-    m = AU_RE.search(cx.seg.masked)
+    m = _AU.search(cx.seg.masked)
     if m:
         au = organ_of(cx, own, "arbetsutskott", m.start(), m.end(), "au-paragraph", 0.8)
         cx.by_key[au].props.setdefault("short", "AU")  # the minutes' own abbreviation of it
