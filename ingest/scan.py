@@ -87,9 +87,11 @@ def words(firsts_rests: str, boundary: str = r"(?<!\w)") -> str:
 
 
 # The guards of the referral patterns (ingest/extract/referrals.py): the first letters of every word each pattern's
-# alternatives begin with (REFERRAL_RE: two letters of each verb and noun, 'öv' of 'överlämnar', 'sk' of 'skickas').
+# alternatives begin with (REFERRAL_RE: the first letters of each verb and noun, 'över' of 'överlämnar').
 REFERRAL_GUARDS = {
-    "referral": [words("ö:v s:k|ä|t r:e|a l:ä|a|y h:ä|e|a v:i|e å:t f:ö|r b:e y:t g:å|e a:v|d|n i:n u:t t:i|a d:e")],
+    "referral": [words("ö:ver s:kick|änd|kriv|täll r:emi|eko|edo|app|ekv l:ämn|ägg|ade|yft h:änv|ems|äns|ant "
+                       "v:ida|erk å:ter f:öres|rams|örsl b:esl|egä|eha|ere y:ttr g:å|eno a:vge|dmi|nmä i:nhä u:tfö "
+                       "t:ill|as d:elg")],
     "incoming": [words("b:egäran|rev s:var|krivelse y:ttrande r:emiss a:nhållan|nsökan "
                        "f:ramställ|örfrågan|örfrågningen i:nbjudan m:eddelande")],
     # a run of blanks before the request ('… Blekinges anhållan om'), or the verb of 'lyfts av' and the like
