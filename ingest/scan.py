@@ -111,3 +111,7 @@ ORGANISATION_GUARDS = {
     "reported": [words("d:elgivning a:nmälan r:edovisning|apport")],
     "joint": [words("s:amverkan")],
 }
+
+# "Ordföranden, X, hälsar välkommen", "Mötet öppnades av ordförande X" (ingest/extract/signatures.py CHAIR_RE; its
+# words may begin inside a word: no boundary)
+SIGNATURE_GUARDS = {"chair": [words("o:rdförande m:ötesordförande ö:ppnades l:eddes", "")]}

@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from ingest.extract import members, organisation, referrals, structure
-from ingest.scan import ORGANISATION_GUARDS, REFERRAL_GUARDS, Guarded, words
+from ingest.extract import members, organisation, referrals, signatures, structure
+from ingest.scan import ORGANISATION_GUARDS, REFERRAL_GUARDS, SIGNATURE_GUARDS, Guarded, words
 
 ROOT = Path(__file__).resolve().parent.parent
 PATTERNS = {"referral": referrals.REFERRAL_RE, "incoming": referrals.INCOMING_RE, "sender": referrals.SENDER_RE,
             "dispatch": referrals.DISPATCH_RE, "route_date": referrals.ROUTE_DATE_RE,
             "passive": referrals.PASSIVE_RE, "organ_for": organisation.ORGAN_FOR_RE, "au": organisation.AU_RE,
-            "reported": structure.REPORTED_RE, "joint": members.JOINT_RE}
-GUARDS = {**REFERRAL_GUARDS, **ORGANISATION_GUARDS}
+            "reported": structure.REPORTED_RE, "joint": members.JOINT_RE, "chair": signatures.CHAIR_RE}
+GUARDS = {**REFERRAL_GUARDS, **ORGANISATION_GUARDS, **SIGNATURE_GUARDS}
 
 
 def _texts() -> list[str]:
@@ -40,6 +40,9 @@ VARIANTS = ("Ärendet överlämnas till kommunstyrelsen. SKICKAS TILL SVOM. För
             "Styrelsen för Kommunförbundet X. ARBETSUTSKOTTET FÖR Region Y. Au § 12 Sn 50 AU 84 au 15-06-03 "
             "Delgivning av beslut i individutskottet. Rapport från strategigrupperna. Redovisning av protokoll från X. "
             "Samverkan mellan kommunerna. Samverkansgrupp för X. ſamverkan mellan Y.\n"
+            "Ordföranden, Katarina Nyberg Finn (S), hälsar välkommen. Mötet öppnades av ordförande Johan Söderling. "
+            "Mötet leddes av mötesordföranden Anna Berg. Vice ordföranden Per Ek. Mötesordförande Eva Lund. "
+            "Skogslänsgruppens ordförande Matts Lundgren hälsar samtliga välkomna.\n"
             "ſkickas till SVOM. Remiſs från KS. İnbjudan från X. ınbjudan från X. Kopia till Y. Utförs av X.")
 
 
