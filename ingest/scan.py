@@ -115,3 +115,73 @@ ORGANISATION_GUARDS = {
 # "Ordföranden, X, hälsar välkommen", "Mötet öppnades av ordförande X" (ingest/extract/signatures.py CHAIR_RE; its
 # words may begin inside a word: no boundary)
 SIGNATURE_GUARDS = {"chair": [words("o:rdförande m:ötesordförande ö:ppnades l:eddes", "")]}
+
+
+def prefixes(pattern: re.Pattern, n: int = 3) -> list[str] | None:
+    """The first n characters every match of the pattern may begin with (fewer where a match is that short; its
+    zero-width assertions skipped), read from the parsed pattern; None where that is no small set of literals (a
+    class other than listed characters, a match that may be empty, an unknown construct). For a guard built from a
+    word list (`prefix_guard`)."""
+    from re import _constants as c, _parser
+
+    def join(acc: set[str], opts: set[str]) -> set[str]:
+        return {(a + o)[:n] if len(a) < n else a for a in acc for o in opts}
+
+    def seq(items) -> set[str] | None:
+        acc = {""}
+        for op, av in items:
+            opts = item(op, av)
+            if opts is None:
+                return None
+            acc = join(acc, opts)
+        return acc
+
+    def item(op, av) -> set[str] | None:
+        if op is c.LITERAL:
+            return {chr(av)}
+        if op is c.IN and all(o is c.LITERAL for o, _ in av):
+            return {chr(v) for _, v in av}
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            return {""}
+        if op is c.SUBPATTERN:
+            return seq(av[3].data)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            one = seq(av[2].data)
+            if one is None:
+                return None
+            out, cur = set(), {""}
+            for k in range(av[0] + n + 1):
+                if k >= av[0]:
+                    out |= cur
+                if k >= av[1]:
+                    break
+                cur = join(cur, one)
+            return out
+        if op is c.BRANCH:
+            out: set[str] = set()
+            for alt in av[1]:
+                got = seq(alt.data)
+                if got is None:
+                    return None
+                out |= got
+            return out
+        return None
+
+    got = seq(_parser.parse(pattern.pattern, pattern.flags).data)
+    if got is None or "" in got or len(got) > 400:
+        return None
+    return sorted(got)
+
+
+def prefix_guard(pattern: re.Pattern, boundary: str, n: int = 3) -> str | None:
+    """A guard for a case-insensitive pattern that begins with one of a list of words, from its prefixes: their
+    first letters, then (looking back at that letter) the boundary and the rest of a prefix."""
+    got = prefixes(pattern, n)
+    if got is None:
+        return None
+    rests: dict[str, set[str]] = {}
+    for p in got:
+        rests.setdefault(p[0], set()).add(re.escape(p[1:]))
+    alts = [f"{re.escape(f)}(?={'|'.join(sorted(r, key=lambda x: (-len(x), x)))})" for f, r in rests.items()]
+    cls = re.escape("".join(rests).lower() + "".join(rests).upper())
+    return f"[{cls}{NON_ASCII}](?<={boundary}(?i:{'|'.join(alts)}))"

@@ -101,3 +101,26 @@ def test_known_names_are_found_as_the_alternation_of_them_finds_them():
         t = path.read_text(encoding="utf-8")
         names = set(re.findall(r"[A-ZÅÄÖ][a-zåäö]+ [A-ZÅÄÖ][a-zåäö]+(?: [A-ZÅÄÖ][a-zåäö]+)?", t))
         assert names and _known_names(t, names) == regex(t, names)
+
+
+def test_the_section_word_scan_finds_what_the_whole_pattern_finds():
+    """run_on_attendance: the section words of sections.csv, tried where their prefixes (read from the pattern)
+    begin, are found as the whole alternation finds them."""
+    from ingest.extract.run_on_attendance import _any_section_word, _section_scan
+
+    rx, g = _any_section_word(), _section_scan()
+    assert isinstance(g, Guarded)
+    variants = ("Beslutande ledamöter Anna Berg (S) Ej tjänstgörande ersättare Per Ek Ejtjänstgörande ersättare "
+                "ÖVRIGA NÄRVARANDE Eva Lund Icke tjänstgörande ersättare Tjänstepersoner Adjungerad Insynsplats "
+                "Frånvarande Anmält förhinder Deltagare Närvarande ordinarie ledamöter I tjänsten Dessutom närvarande")
+    for text in _texts() + [variants, variants.upper(), variants.lower()]:
+        assert [m.span() for m in g.finditer(text)] == [m.span() for m in rx.finditer(text)]
+
+
+def test_prefixes_are_read_from_the_pattern():
+    from ingest.scan import prefixes
+
+    assert prefixes(re.compile(r"(?i)\b(?:ab|cd)?ef")) == ["abe", "cde", "ef"]
+    assert prefixes(re.compile(r"a[ ]?b+")) == ["a b", "ab", "abb"]
+    assert prefixes(re.compile(r"\w+")) is None  # a class: no guard
+    assert prefixes(re.compile(r"(a|)")) is None  # may match the empty string

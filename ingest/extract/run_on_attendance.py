@@ -16,6 +16,7 @@ from ingest.extract.entities import person
 from ingest.extract.names import official_title, plausible_name
 from ingest.extract.shifted import decode_shifted
 from ingest.extract.vocabulary import OFFICIAL_UNITS
+from ingest.scan import Guarded, prefix_guard
 
 # Words of a protocol's head that end an attendance list.
 STOP_RE = re.compile(r"(?<![\w-])(?:Utses att justera|Utsedd att justera|Justering(?:ens)?|Justeras|Paragrafer|"
@@ -41,6 +42,13 @@ def _any_section_word() -> re.Pattern[str]:
                                                       for r in lexicon.rules_csv("sections.csv")) + r")(?![\w-])")
 
 
+@cache
+def _section_scan() -> Guarded | re.Pattern[str]:
+    """_any_section_word tried only where a section word may begin (the words' first letters, read from the pattern)."""
+    guard = prefix_guard(_any_section_word(), r"(?<![\w-])")
+    return Guarded(_any_section_word(), guard) if guard else _any_section_word()
+
+
 OPENS_RE = re.compile(r"(?:öppnade|öppnar|förklarade|förklarar|hälsade|hälsar)[ \t]+(?:mötet|sammanträdet|alla|"
                       r"samtliga|de)\b")
 OPENER_RE = re.compile(r"(?:[A-ZÅÄÖ][\w-]+[ \t]+){1,3}$")
@@ -52,7 +60,7 @@ def _boundaries(text: str) -> list[tuple[int, int, str, str]]:
     first (`shifted`)."""
     text = decode_shifted(text)
     found: dict[int, tuple[int, str, str]] = {}
-    for c in _any_section_word().finditer(text):
+    for c in _section_scan().finditer(text):
         if not text[c.start()].isupper():
             continue
         if NOTE_AFTER_NAME_RE.match(text, c.start()) and re.search(r"\)[ \t]*$", text[max(0, c.start() - 4):c.start()]):
