@@ -106,15 +106,21 @@ def test_known_names_are_found_as_the_alternation_of_them_finds_them():
 def test_the_section_word_scan_finds_what_the_whole_pattern_finds():
     """run_on_attendance: the section words of sections.csv, tried where their prefixes (read from the pattern)
     begin, are found as the whole alternation finds them."""
-    from ingest.extract.run_on_attendance import _any_section_word, _section_scan
+    from ingest.extract.run_on_attendance import (ORPHAN_HEAD_RE, SPLIT_SUBSTITUTE_RE, STOP_RE, _any_section_word,
+                                                  _scan, _section_scan)
 
-    rx, g = _any_section_word(), _section_scan()
-    assert isinstance(g, Guarded)
+    scans = [(rx, _scan(rx)) for rx in (STOP_RE, ORPHAN_HEAD_RE, SPLIT_SUBSTITUTE_RE)]
+    scans.append((_any_section_word(), _section_scan()))
+    assert all(isinstance(g, Guarded) for _, g in scans)
     variants = ("Beslutande ledamöter Anna Berg (S) Ej tjänstgörande ersättare Per Ek Ejtjänstgörande ersättare "
                 "ÖVRIGA NÄRVARANDE Eva Lund Icke tjänstgörande ersättare Tjänstepersoner Adjungerad Insynsplats "
-                "Frånvarande Anmält förhinder Deltagare Närvarande ordinarie ledamöter I tjänsten Dessutom närvarande")
+                "Frånvarande Anmält förhinder Deltagare Närvarande ordinarie ledamöter I tjänsten Dessutom närvarande "
+                "Justering Utses att justera Paragrafer UNDERSKRIFTER Plats och tid Sammanträdesdatum Protokollet "
+                "Sekreterare Anna Berg, Sekreterare (Sekreterare) Beslutande: Tjänstgörande Anna Berg (S) ersättare Per "
+                "ande: Eva Lund Ej Tjänstgörande Per Ek (M) ersättare Ola")
     for text in _texts() + [variants, variants.upper(), variants.lower()]:
-        assert [m.span() for m in g.finditer(text)] == [m.span() for m in rx.finditer(text)]
+        for rx, g in scans:
+            assert [m.span() for m in g.finditer(text)] == [m.span() for m in rx.finditer(text)]
 
 
 def test_prefixes_are_read_from_the_pattern():

@@ -45,8 +45,14 @@ def _any_section_word() -> re.Pattern[str]:
 @cache
 def _section_scan() -> Guarded | re.Pattern[str]:
     """_any_section_word tried only where a section word may begin (the words' first letters, read from the pattern)."""
-    guard = prefix_guard(_any_section_word(), r"(?<![\w-])")
-    return Guarded(_any_section_word(), guard) if guard else _any_section_word()
+    return _scan(_any_section_word())
+
+
+@cache
+def _scan(rx: re.Pattern[str]) -> Guarded | re.Pattern[str]:
+    """A pattern that begins at a word's start, tried only where its prefixes begin (ingest/scan.py)."""
+    guard = prefix_guard(rx, r"(?<![\w-])")
+    return Guarded(rx, guard) if guard else rx
 
 
 OPENS_RE = re.compile(r"(?:öppnade|öppnar|förklarade|förklarar|hälsade|hälsar)[ \t]+(?:mötet|sammanträdet|alla|"
@@ -69,11 +75,11 @@ def _boundaries(text: str) -> list[tuple[int, int, str, str]]:
             m = rx.match(text, c.start())
             if m and (m.start() not in found or m.end() > found[m.start()][0]):
                 found[m.start()] = (m.end(), role, status)
-    for m in STOP_RE.finditer(text):
+    for m in _scan(STOP_RE).finditer(text):
         found.setdefault(m.start(), (m.end(), "", "stop"))
-    for m in ORPHAN_HEAD_RE.finditer(text):
+    for m in _scan(ORPHAN_HEAD_RE).finditer(text):
         found.setdefault(m.start(), (m.end(), "beslutande", ""))
-    for m in SPLIT_SUBSTITUTE_RE.finditer(text):
+    for m in _scan(SPLIT_SUBSTITUTE_RE).finditer(text):
         found.setdefault(m.start(), (m.end(), "tjänstgörande ersättare", ""))
     # "… Leif Grahm (punkt 5) Pär Nuder öppnade mötet": the first sentence of the minutes ends the list
     for m in OPENS_RE.finditer(text):
