@@ -130,3 +130,12 @@ def test_prefixes_are_read_from_the_pattern():
     assert prefixes(re.compile(r"a[ ]?b+")) == ["a b", "ab", "abb"]
     assert prefixes(re.compile(r"\w+")) is None  # a class: no guard
     assert prefixes(re.compile(r"(a|)")) is None  # may match the empty string
+
+
+def test_the_route_step_is_in_every_text_a_decision_route_is_found_in():
+    """organisation._decision_route looks for ROUTE_STEP_RE before the whole ROUTE_RE: every route holds a step."""
+    text = "Beslutsplanering KS Arbetsutskott 2015-06-22 Kommunstyrelsen 2015-08-12"
+    assert organisation.ROUTE_RE.search(text) and organisation.ROUTE_STEP_RE.search(text)
+    for t in _texts() + [text, "Beredningen 2020-01-02 Regionstyrelsen 2020-02-03"]:
+        for m in organisation.ROUTE_RE.finditer(t):
+            assert organisation.ROUTE_STEP_RE.search(m.group())

@@ -332,11 +332,15 @@ def _au_numbers(cx: DocContext) -> None:
 ROUTE_RE = re.compile(r"(?<![\w-])(?P<a>(?:[A-ZÅÄÖ]{2,5}[ \t]+)?[A-ZÅÄÖ][a-zåäö-]*(?:utskott|utskottet|beredning|"
                       r"beredningen))[ \t]+(?P<d1>\d{4}-\d\d-\d\d)[ \t]+(?P<b>[A-ZÅÄÖ][a-zåäö-]*(?:styrelse|styrelsen|"
                       r"nämnd|nämnden|fullmäktige))[ \t]+(?P<d2>\d{4}-\d\d-\d\d)\b")
+# what every ROUTE_RE match holds: an utskott or beredning with its day
+ROUTE_STEP_RE = re.compile(r"(?:utskott|beredning)(?:et|en)?[ \t]+\d{4}-\d\d-\d\d")
 
 
 def _decision_route(cx: DocContext) -> None:
     """A tjänsteskrivelse's plan of the organs that deal with the matter, in order of their days."""
     text = cx.seg.masked
+    if not ROUTE_STEP_RE.search(text):
+        return  # no organ with its day: ROUTE_RE cannot match (a literal look first, the whole pattern then)
     for m in ROUTE_RE.finditer(text):
         if m["d1"] >= m["d2"]:
             continue
