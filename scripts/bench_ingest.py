@@ -2,7 +2,7 @@
 nothing.
 
     .venv/bin/python scripts/bench_ingest.py [--mb 10] [--seed 1] [--corpus samples|synthetic] [--rounds 3]
-                                             [--profile]
+                                             [--profile] [--layout lines|runon|both]
 
 --corpus samples (the default) generates at least --mb MB of text from the five sample documents in
 data/sample-minutes/: every copy shifts the dates, renames the persons (surnames rotated through a list of
@@ -18,6 +18,11 @@ ingest.pipeline.ingest() into a new database on one core (read -> extract -> bui
 stage), then the same on all cores as `govgraph ingest` runs by default. Ratios are taken within a round and
 the medians reported, since this shared machine's speed drifts by a third between minutes. The spaCy
 pipeline's load is timed apart and excluded. MB means MB of text: characters of document text / 1e6.
+
+--layout runon writes every document's lines joined by spaces into one line, as PDF and web copies come; with
+--layout both (the default) each round also ingests that run-on copy on one core, and the summary prints the
+seconds per MB of both layouts side by side (run-on text must cost no more than lines). The run-on copy keeps
+every character but the line breaks and the blanks around them, so its MB are a little fewer.
 """
 from __future__ import annotations
 
@@ -375,18 +380,18 @@ def print_profile(pr: cProfile.Profile, wall: float, top: int = 25) -> None:
     st = pstats.Stats(pr, stream=buf)
     st.sort_stats("cumulative").print_stats(top)
     print(buf.getvalue())
-    # Own and cumulative share of the functions in ingest/*.py (cProfile adds overhead to every Python call).
+    # Own and cumulative share of the project's functions (cProfile adds overhead to every Python call).
     total = sum(v[2] for v in st.stats.values())  # own time of every function = the profiled total
     rows = []
     for (fn, _line, func), (_cc, nc, tt, ct, _callers) in st.stats.items():
         p = Path(fn)
-        if p.parent.name == "ingest" and p.suffix == ".py":
-            rows.append((tt, ct, nc, f"ingest/{p.name}:{func}"))
-    print(f"== ingest/*.py functions by own time (share of {total:.2f} s profiled; wall under profiler {wall:.2f} s)")
+        if p.suffix == ".py" and ROOT in p.parents:
+            rows.append((tt, ct, nc, f"{p.relative_to(ROOT)}:{func}"))
+    print(f"== the project's functions by own time (share of {total:.2f} s profiled; wall under profiler {wall:.2f} s)")
     print(f"{'own s':>8} {'own %':>6} {'cum s':>8} {'cum %':>6} {'calls':>10}  function")
     for tt, ct, nc, name in sorted(rows, reverse=True)[:20]:
         print(f"{tt:8.3f} {100 * tt / total:6.1f} {ct:8.3f} {100 * ct / total:6.1f} {nc:10d}  {name}")
-    print("\n== ingest/*.py functions by cumulative time")
+    print("\n== the project's functions by cumulative time")
     for tt, ct, nc, name in sorted(rows, key=lambda r: -r[1])[:15]:
         print(f"{ct:8.3f} {100 * ct / total:6.1f}%  {name}")
 
@@ -491,10 +496,15 @@ def main() -> None:
     ap.add_argument("--profile-mb", type=float, default=1.0, help="MB of text profiled in extract (default 1)")
     ap.add_argument("--profile-build-mb", type=float, default=2.0,
                     help="with --profile: MB of text for the build scaling runs and build profile (default 2)")
+    ap.add_argument("--layout", choices=("lines", "runon", "both"), default="both",
+                    help="the documents as written (lines), each run on into one line (runon), or both: the "
+                         "run-on copy is also ingested on one core each round and its seconds per MB printed "
+                         "beside the line layout's (default both)")
     ap.add_argument("--batch-size", type=int, default=64, help="batch size for nlp.pipe (default 64)")
     args = ap.parse_args()
 
-    print(f"bench_ingest: --mb {args.mb} --seed {args.seed} --corpus {args.corpus} --rounds {args.rounds}; "
+    print(f"bench_ingest: --mb {args.mb} --seed {args.seed} --corpus {args.corpus} --rounds {args.rounds} "
+          f"--layout {args.layout}; "
           f"Python {sys.version.split()[0]}; {pin_one_core()}")
     work = Path(tempfile.mkdtemp(prefix="govgraph-bench-"))
     try:
@@ -546,6 +556,19 @@ def run(args, work: Path) -> None:
               f"{len(info['src_counties'])} counties swapped), sha256 {digest}, generated in "
               f"{time.perf_counter() - t0:.1f} s")
 
+    runon_dir = None
+    if args.layout != "lines":
+        runon_dir = work / "corpus-runon"
+        runon_dir.mkdir()
+        runon_files = []
+        for f in files:
+            one = " ".join(ln.strip() for ln in f.read_text(encoding="utf-8").splitlines() if ln.strip())
+            (runon_dir / f.name).write_text(one, encoding="utf-8")
+            runon_files.append(runon_dir / f.name)
+        if args.layout == "runon":  # the run-on copy is the corpus
+            corpus_dir, files, runon_dir = runon_dir, runon_files, None
+    runon_chars = sum(len(read(f).text) for f in runon_files) if runon_dir else 0
+
     # warm the rule caches (lexicon, lookup tables) on one small sample: not part of the throughput
     t0 = time.perf_counter()
     extract_document(read(min(SAMPLES.glob("*.txt"), key=lambda p: p.stat().st_size)), {})
@@ -587,6 +610,12 @@ def run(args, work: Path) -> None:
         res = ingest([corpus_dir], work / f"one-{r}.db", jobs=1, stages=stages)
         one_s, one_cpu = time.perf_counter() - a, time.process_time() - c
         rss_one = max(rss_one, _rss_mb())
+        runon_s = None
+        if runon_dir:
+            gc.collect()
+            a = time.perf_counter()
+            ingest([runon_dir], work / f"runon-{r}.db", jobs=1)
+            runon_s = time.perf_counter() - a
         if r == 1:
             first_stages = stages
         gc.collect()
@@ -600,7 +629,8 @@ def run(args, work: Path) -> None:
             two_s = time.perf_counter() - a
             cpu_two = _cpu_s(resource.RUSAGE_SELF) + _cpu_s(resource.RUSAGE_CHILDREN) - cpu0
         rounds.append({"bare": bare_s, "make": make_s, "pipe": pipe_s, "one": one_s, "two": two_s,
-                       "cpu_two": cpu_two, "tokens": ntok, "bare_cpu": bare_cpu, "one_cpu": one_cpu})
+                       "cpu_two": cpu_two, "tokens": ntok, "bare_cpu": bare_cpu, "one_cpu": one_cpu,
+                       "runon": runon_s})
         for f in work.glob("*.db*"):
             if f.is_file():
                 f.unlink()
@@ -640,6 +670,14 @@ def run(args, work: Path) -> None:
     print(f"ratio ours / bare, one core: {ratio:4.2f}x   target <= {TARGET_RATIO}x: "
           f"{'WITHIN' if ratio <= TARGET_RATIO else 'NOT within'}; in CPU seconds (what time another tenant of "
           f"the machine takes is left out) {statistics.median(x['one_cpu'] / x['bare_cpu'] for x in rounds):4.2f}x")
+    if runon_dir:
+        lines_spm = statistics.median(x["one"] / mb for x in rounds)
+        runon_spm = statistics.median(x["runon"] / (runon_chars / 1e6) for x in rounds)
+        print(f"layouts, one core: lines {lines_spm:.2f} s/MB, run-on (every document one line, "
+              f"{runon_chars / 1e6:.2f} MB) {runon_spm:.2f} s/MB: run-on / lines "
+              f"{statistics.median((x['runon'] / runon_chars) / (x['one'] / chars) for x in rounds):.2f}x "
+              f"(ratio to bare tokenisation of the lines: lines "
+              f"{ratio:.2f}x, run-on {statistics.median(x['runon'] / x['bare'] for x in rounds):.2f}x)")
     if rounds[0]["two"]:
         speed = statistics.median(x["one"] / x["two"] for x in rounds)
         two_med = statistics.median(x["two"] for x in rounds)

@@ -3,6 +3,8 @@ assignments and referrals a decision makes."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from graph.model import Hints
 from ingest.extract.assignments import assignments_at
@@ -143,7 +145,9 @@ def _decisions_in_text(cx: DocContext, it: Item, ik: str) -> None:
 
 
 def _decisions(cx: DocContext, it: Item, ik: str, part) -> None:
-    lines = [ln for ln in cx.seg.lines if part.head[1] < ln.start < part.end]
+    # the lines after the part's heading, before its end (cx.seg.lines rise by start: found by bisection)
+    start, lines = attrgetter("start"), cx.seg.lines
+    lines = lines[bisect_right(lines, part.head[1], key=start):bisect_left(lines, part.end, key=start)]
     items: list[tuple[str | None, int, int]] = []
     inline = cx.seg.masked[part.head[0]:part.head[1]]
     im = re.match(r"(?i)^\s*(?:beslut|förslag till beslut|ställningstagande)\s*:\s*(?P<t>\S.*)$", inline)

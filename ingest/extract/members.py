@@ -15,6 +15,7 @@ from ingest.extract.names import body_kind, resolve_municipality
 from ingest.extract.patterns import LOW, NAME, TRANSCRIPT_LINE_RE, UP
 from ingest.extract.references import bodies_in
 from ingest.nlp import organ_kind
+from ingest.scan import ORGANISATION_GUARDS, Guarded
 
 # kinds of body that are organisations a letterhead names or that sit in a joint body
 ORGANISATION_KINDS = ("förbund", "region", "kommun", "organisation")
@@ -176,6 +177,7 @@ def member_rows(cx: DocContext, top: str) -> None:
 # "Ledningsgruppen för samverkan Region Jönköpings län och länets kommuner", "samverkansberedning
 # Kommunerna-Landstinget": a joint body named by its parties
 JOINT_RE = re.compile(r"(?i)\bsamverkan(?:s(?:beredning|grupp|råd|forum|organ)\w*)?[ \t\n]+(?:mellan[ \t\n]+)?")
+_JOINT = Guarded(JOINT_RE, *ORGANISATION_GUARDS["joint"])  # ingest/scan.py
 PARTY_RE = re.compile(r"(?:(?:länets|regionens|de|alla)[ \t]+)?[Kk]ommuner(?:na)?\b|[Ll]andstinget\b|[Rr]egionen\b")
 REGION_NAME_RE = re.compile(rf"Region[ \t\n]+[{UP}][\w-]+(?:[ \t\n]+(?:län|[{UP}][\w-]+))?")
 JOINT_SEP_RE = re.compile(r"[ \t\n]*(?:och|samt|,|-|–)[ \t\n]*")
@@ -187,7 +189,7 @@ def joint_name_members(cx: DocContext) -> None:
     if "amverkan" not in text:
         return
     regions = {sp.start_char: sp for sp in cx.spans["REGION"]}
-    for m in JOINT_RE.finditer(text):
+    for m in _JOINT.finditer(text):
         named = [b for b in bodies_in(cx, max(0, m.start() - 60), m.start() + 1) if b[1] <= m.start()]
         word = re.match(r"\w+", m.group()).group()
         if named and (named[-1][2] >= m.start() - 5 or

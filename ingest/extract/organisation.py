@@ -13,6 +13,7 @@ from ingest.extract.context import DocContext, SpanLike
 from ingest.extract.entities import body, organ_of, region, set_kind
 from ingest.extract.names import body_kind, resolve_municipality
 from ingest.extract.patterns import ORGAN_FOR_RE, UP
+from ingest.scan import ORGANISATION_GUARDS, Guarded
 from ingest.extract.references import bodies_in
 from ingest.extract.members import (ORGANISATION_KINDS, caps, content_start, joint_name_members, kommun_body,
                                     member_list, member_rows, municipality_column, representatives)
@@ -248,7 +249,7 @@ def _organ_for(cx: DocContext) -> None:
     """'styrelsen för Kommunförbundet Norrbotten', 'arbetsutskottet för Region X': the organ PART_OF the
     organisation named after 'för'."""
     text = cx.seg.masked
-    for m in ORGAN_FOR_RE.finditer(text):
+    for m in _ORGAN_FOR.finditer(text):
         hit = [b for b in bodies_in(cx, m.end(), m.end() + 80) if b[1] == m.end()]
         if not hit:
             continue
@@ -352,6 +353,7 @@ def _owned_organs(cx: DocContext) -> None:
 # "Au § 12" beside the body's own paragraph: the body's arbetsutskott prepared the matter
 # ("Sn 50 Au 84": the paragraph numbers side by side; "AU 15-06-03": the day the arbetsutskott dealt with it)
 AU_RE = re.compile(r"(?<![\w-])(?:Au|AU|au)[ \t]*(?:§[ \t]*\d+|\d+(?![\d-])|(?:\d\d)?\d\d-\d\d-\d\d\b)")
+_ORGAN_FOR, _AU = Guarded(ORGAN_FOR_RE, *ORGANISATION_GUARDS["organ_for"]), Guarded(AU_RE, *ORGANISATION_GUARDS["au"])
 
 
 def _au_numbers(cx: DocContext) -> None:
@@ -360,7 +362,7 @@ def _au_numbers(cx: DocContext) -> None:
     own = cx.body_key
     if not own or own not in cx.by_key or cx.by_key[own].props.get("kind") not in ("styrelse", "nämnd", "direktion"):
         return
-    m = AU_RE.search(cx.seg.masked)
+    m = _AU.search(cx.seg.masked)
     if m:
         au = organ_of(cx, own, "arbetsutskott", m.start(), m.end(), "au-paragraph", 0.8)
         cx.by_key[au].props.setdefault("short", "AU")  # the minutes' own abbreviation of it
@@ -374,11 +376,15 @@ def _au_numbers(cx: DocContext) -> None:
 ROUTE_RE = re.compile(r"(?<![\w-])(?P<a>(?:[A-ZÅÄÖ]{2,5}[ \t]+)?[A-ZÅÄÖ][a-zåäö-]*(?:utskott|utskottet|beredning|"
                       r"beredningen))[ \t]+(?P<d1>\d{4}-\d\d-\d\d)[ \t]+(?P<b>[A-ZÅÄÖ][a-zåäö-]*(?:styrelse|styrelsen|"
                       r"nämnd|nämnden|fullmäktige))[ \t]+(?P<d2>\d{4}-\d\d-\d\d)\b")
+# what every ROUTE_RE match holds: an utskott or beredning with its day
+ROUTE_STEP_RE = re.compile(r"(?:utskott|beredning)(?:et|en)?[ \t]+\d{4}-\d\d-\d\d")
 
 
 def _decision_route(cx: DocContext) -> None:
     """A tjänsteskrivelse's plan of the organs that deal with the matter, in order of their days."""
     text = cx.seg.masked
+    if not ROUTE_STEP_RE.search(text):
+        return  # no organ with its day: ROUTE_RE cannot match (a literal look first, the whole pattern then)
     for m in ROUTE_RE.finditer(text):
         if m["d1"] >= m["d2"]:
             continue

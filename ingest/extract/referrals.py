@@ -16,6 +16,7 @@ from ingest.extract.entities import self_reference
 from ingest.extract.names import norm_body
 from ingest.extract.targets import after_paren, target_at, target_before, targets_at
 from ingest.nlp import organ_kind
+from ingest.scan import REFERRAL_GUARDS, Guarded
 from ingest.segment import Item
 
 W = r"[\wåäöÅÄÖ-]+"
@@ -118,6 +119,8 @@ PASSIVE_RE = re.compile(r"(?i)\bföreslås[ \t]+(?:att[ \t]+)?besluta\b")
 _MONEY = re.compile(r"(?i)\b(?:bidrag|stöd|ersättning|medel|kronor|tkr|anslag|lån|borgen|bidraget|stödet)\b")
 # "Socialnämnden beslutar att föreslå kommunstyrelsen att teckna avtalet": the body's own decision to propose
 _DECIDES_TO = re.compile(r"(?i)\b(?:beslutar|besluta|beslutade|beslöt|beslutat)[ \t]+(?:att[ \t]+)?\Z")
+_REFERRALS, _INCOMING, _SENDER, _DISPATCH, _ROUTE_DATES, _PASSIVE = (Guarded(rx, *REFERRAL_GUARDS[k]) for rx, k in zip(
+    (REFERRAL_RE, INCOMING_RE, SENDER_RE, DISPATCH_RE, ROUTE_DATE_RE, PASSIVE_RE), REFERRAL_GUARDS))  # ingest/scan.py
 MOTION = re.compile(r"(?i)\b(?:yrkar|yrkade|yrkande|yrkandet)\b")
 # what follows a recommendation's addressees: what they are recommended to do
 _REC_TAIL = re.compile(r"[ \t]*(?:,[ \t]*)?(?:att\b|:)")
@@ -158,7 +161,7 @@ REPORT_BACK = ("återrapporteras", "återrapportering", "redovisas", "rapportera
 def referrals_in(cx: DocContext, ik: str, src: str, a: int, b: int, skip: set[int] | None = None) -> None:
     """'… överlämnas till SVOM', 'bereds SVOM på dagens sammanträde', 'lyftas till SVOM'."""
     text = cx.seg.masked
-    matches = list(REFERRAL_RE.finditer(text, a, b))
+    matches = list(_REFERRALS.finditer(text, a, b))
     weak = [m for m in matches if _verb(m) in WEAK]
     for m in [m for m in matches if _verb(m) not in WEAK] + weak:
         if m["prep"] == "av" and _verb(m).startswith("lyft"):
@@ -228,7 +231,7 @@ def _proposed_passive(cx: DocContext, ik: str, src: str, a: int, b: int) -> None
     """'Kommunstyrelsen föreslås besluta att …', 'Direktionen föreslås besluta': a proposal put to the body the
     sentence opens with (this document's own too: the proposal comes from those who prepared it)."""
     text = cx.seg.masked
-    for m in PASSIVE_RE.finditer(text, a, b):
+    for m in _PASSIVE.finditer(text, a, b):
         s_start = max(a, wrapped_sentence_start(cx.text, m.start(), a))
         lead = re.match(r"[\s•·*–-]*", text[s_start:m.start()])
         p = s_start + lead.end()
@@ -329,7 +332,7 @@ def incoming(cx: DocContext, ik: str, a: int, b: int, title: tuple[int, int] = (
     från X' counts in the item's heading only (in its Beslutsunderlag it is a document listed); 'Meddelande från FK
     till NNS' goes to the body it is addressed to."""
     text = cx.seg.masked
-    for m in INCOMING_RE.finditer(text, a, b):
+    for m in _INCOMING.finditer(text, a, b):
         sender = target_at(cx, m.end(), min(b, m.end() + 120), "remiss-sender")
         if not sender:
             if m["answer"] and _named_sender(cx, m.end()):  # "Svar till skrivelse … från Anhörigföreningen"
@@ -362,7 +365,7 @@ def incoming_by_sender(cx: DocContext, ik: str, a: int, b: int) -> None:
     if not cx.body_key:
         return
     text = cx.seg.masked
-    for m in SENDER_RE.finditer(text, a, b):
+    for m in _SENDER.finditer(text, a, b):
         if m["by"] is not None:
             sender = target_at(cx, m.end(), min(b, m.end() + 120), "remiss-sender")
         else:
@@ -409,7 +412,7 @@ def proposed_to(cx: DocContext, ik: str, a: int, b: int) -> None:
 def dispatch(cx: DocContext, ik: str, a: int, b: int) -> None:
     """'Expedieras till / Kommunstyrelsen / Region Örebro län': the bodies a decision is sent to, one a line or
     in a row with commas; a line that names no body ends the list."""
-    for m in DISPATCH_RE.finditer(cx.seg.masked, a, b):
+    for m in _DISPATCH.finditer(cx.seg.masked, a, b):
         s = m.start() + (len(m.group()) - len(m.group().lstrip()))
         for t in targets_at(cx, m.end(), min(b, m.end() + 400), "dispatch", lines=True):
             k = t.make()
@@ -423,7 +426,7 @@ def routes(cx: DocContext, src: str, a: int, b: int) -> None:
     2015-08-12') to all of them. One body with a day is a date line, no route."""
     text = cx.seg.masked
     stops = []  # (target, date match)
-    for d in ROUTE_DATE_RE.finditer(text, a, b):
+    for d in _ROUTE_DATES.finditer(text, a, b):
         p = d.start()
         while p > a and text[p - 1] in " \t":
             p -= 1

@@ -8,10 +8,18 @@ from ingest.extract.context import DocContext
 from ingest.extract.entities import hold, person
 from ingest.extract.names import plausible_name
 from ingest.extract.patterns import NAME, NAME_RE, PARTY, PARTY_CODE
+from ingest.scan import SIGNATURE_GUARDS, Guarded
 
 
 CERTIFIER_RE = re.compile(rf"(?im)^[ \t]*(?:rätt utdraget (?:intygar|bestyrkes)|utdragsbestyrkande)[ \t]*:?[ \t]*"
                           rf"(?P<name>{NAME})")
+
+# "Ordföranden, Katarina Nyberg Finn (S), hälsar välkommen", "Mötet öppnades av ordförande Johan Söderling"
+CHAIR_RE = re.compile(rf"(?:(?i:ordföranden|mötesordföranden),?[ \t]+|(?i:mötesordförande)[ \t]+|(?i:öppnades|leddes)[ \t]+av[ \t]+"
+                      rf"(?i:ordförande|ordföranden|mötesordförande)[ \t]+|(?<![\w-])ordförande[ \t]+(?={NAME}"
+                      r"(?:[ \t]*" + PARTY_CODE + r")?[ \t]+(?:öppnar|öppnade|hälsar|hälsade|förklarar|förklarade)[ \t]))"
+                      rf"(?P<name>{NAME})[ \t]*(?:{PARTY})?")
+_CHAIR = Guarded(CHAIR_RE, *SIGNATURE_GUARDS["chair"])  # ingest/scan.py
 
 
 def signatures(cx: DocContext) -> None:
@@ -39,10 +47,7 @@ def signatures(cx: DocContext) -> None:
     _chair_holds_role(cx)
     # "Ordföranden, Katarina Nyberg Finn (S), hälsar välkommen": the chair named in an apposition; "Mötet
     # öppnades av ordförande Johan Söderling", "Skogslänsgruppens ordförande Matts Lundgren hälsar samtliga välkomna"
-    for m in re.finditer(rf"(?:(?i:ordföranden|mötesordföranden),?[ \t]+|(?i:mötesordförande)[ \t]+|(?i:öppnades|leddes)[ \t]+av[ \t]+"
-                         rf"(?i:ordförande|ordföranden|mötesordförande)[ \t]+|(?<![\w-])ordförande[ \t]+(?={NAME}"
-                         r"(?:[ \t]*" + PARTY_CODE + r")?[ \t]+(?:öppnar|öppnade|hälsar|hälsade|förklarar|förklarade)[ \t]))"
-                         rf"(?P<name>{NAME})[ \t]*(?:{PARTY})?", cx.seg.masked):
+    for m in _CHAIR.finditer(cx.seg.masked):
         if plausible_name(m["name"]):
             pk = person(cx, m.start("name"), m.end("name"), "chair-apposition", m["party"])
             cx.claim("ATTENDED", pk, cx.meeting_key, m.start(), m.end(), "chair-apposition",

@@ -10,6 +10,7 @@ from ingest.extract.references import anaphor, bodies_in, body_ref
 from graph.text import sentence_bounds, sentences
 from ingest.extract.names import definite
 from ingest.nlp import organ_kind, organ_lemma
+from ingest.scan import ORGANISATION_GUARDS, Guarded
 
 
 STRUCTURE_RES = [
@@ -158,6 +159,7 @@ def _consists_of(cx: DocContext, sent: str, s: int, e: int, bodies: list[tuple[s
 REPORTED_RE = re.compile(r"(?i)\b(?:(?:delgivning(?:ar)?|anmälan|redovisning)[ \t]+av[ \t]+(?:beslut|protokoll)[ \t]+"
                          r"(?:fattade[ \t]+)?(?:i|från)|rapport(?:er|ering)?[ \t]+från)[ \t]+"
                          r"(?:(?:de|det|den)[ \t]+(?:\w+[ \t]+)?)?(?=\w)")
+_REPORTED = Guarded(REPORTED_RE, *ORGANISATION_GUARDS["reported"])  # ingest/scan.py
 # "Tillväxtberedningens protokoll" among the delgivningar
 PROTOCOL_OF_RE = re.compile(rf"\b(?P<b>[{UP}][\w-]+?)(?::s|s)[ \t]+protokoll\b")
 PROTOCOL_FROM_RE = re.compile(r"\b[Pp]rotokoll[ \t]+från[ \t]+(?=[A-ZÅÄÖa-zåäö])")
@@ -216,7 +218,7 @@ def reported(cx: DocContext) -> None:
     text = cx.seg.masked
     low = text.lower()
     if "från" in low or "av beslut" in low:
-        for m in REPORTED_RE.finditer(text):
+        for m in _REPORTED.finditer(text):
             hit = _named_at(cx, m.end(), ORGAN_GROUPS)
             if hit and hit[0] != own:
                 cx.claim("REPORTS_TO", hit[0], own, m.start(), hit[1], "reported-to-body", 0.8)

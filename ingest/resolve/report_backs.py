@@ -14,27 +14,38 @@ REPORT_STEMS = {"återra", "rapport", "redovi", "uppföl", "följa", "återko", 
                 "sammantr", "samman", "möte", "mötet"}
 
 
-def _report_line(text: str, span: tuple[int, int], task: set[str]) -> tuple[float, int, int] | None:
-    """The line of an item that speaks of reporting back and shares most of the task's words: (share of the
-    task's words in the item, start, end of that line). None when no line reports back."""
+def _report_lines(text: str, span: tuple[int, int]) -> tuple[set[str], list[tuple[set[str], int, int]]] | None:
+    """An item's word stems and, for each of its lines that speaks of reporting back, the line's stems, start and
+    end; None when no line reports back. Read once per item (an item is weighed against every assignment before
+    it, and a run-on item is one long line)."""
     a, b = span
     body = text[a:b]
     if not REPORT_RE.search(body):
         return None
-    item_stems = word_stems(body)
-    share = len(task & item_stems) / len(task) if task else 0.0
-    best = None
+    lines = []
     pos = 0
     for line in body.split("\n"):
         start = pos
         pos += len(line) + 1
         if not REPORT_RE.search(line):
             continue
-        words = len(task & word_stems(line))
-        stripped = line.strip()
+        lead = len(line) - len(line.lstrip())
+        lines.append((word_stems(line), a + start + lead, a + start + lead + len(line.strip())))
+    return word_stems(body), lines
+
+
+def _report_line(read, task: set[str]) -> tuple[float, int, int] | None:
+    """The line of an item that speaks of reporting back and shares most of the task's words: (share of the
+    task's words in the item, start, end of that line). None when no line reports back."""
+    if read is None:
+        return None
+    item_stems, lines = read
+    share = len(task & item_stems) / len(task) if task else 0.0
+    best = None
+    for stems, s, e in lines:
+        words = len(task & stems)
         if best is None or words > best[0]:
-            lead = len(line) - len(line.lstrip())
-            best = (words, a + start + lead, a + start + lead + len(stripped))
+            best = (words, s, e)
     return (share, best[1], best[2]) if best else None
 
 
@@ -54,6 +65,7 @@ def link_report_backs(st: State) -> None:
         if meeting in held_by:
             items_of[held_by[meeting]].append(item)
     spans = st.item_spans()
+    read: dict[str, tuple | None] = {}  # an item's report lines, read once
     matters_of = defaultdict(set)
     for u, v, d in G.edges(data=True):
         if d["type"] == "CONCERNS":
@@ -86,7 +98,9 @@ def link_report_backs(st: State) -> None:
                 did = doc_of(G, item)
                 text = st.c.docs.get(did, {}).get("text", "") if did else ""
                 same_matter = bool(matters_of[item] & matters_of.get(src_item, set()))
-                hit = _report_line(text, spans[item], task)
+                if item not in read:
+                    read[item] = _report_lines(text, spans[item])
+                hit = _report_line(read[item], task)
                 if not hit:
                     continue
                 score, s, e = hit

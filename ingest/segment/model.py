@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 @dataclass
 class Line:
@@ -9,7 +10,7 @@ class Line:
     end: int  # without the newline
     text: str  # masked text of the line
 
-    @property
+    @cached_property  # read many times per line by the stages; a line's text never changes
     def strip(self) -> str:
         return self.text.strip()
 
