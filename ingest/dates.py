@@ -2,6 +2,7 @@
 24/2 2023, 210216 (YYMMDD after a date label) and "26 februari" with the year taken from the document."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -46,26 +47,34 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateHi
     """All dates in text[start:end], in order; offsets are into text."""
     end = len(text) if end is None else end
     hits: list[DateHit] = []
-    taken: list[tuple[int, int]] = []
+    # the spans already read, disjoint and kept in order: a span is free when it overlaps neither neighbour
+    starts: list[int] = []
+    ends: list[int] = []
 
     def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
+        i = bisect.bisect_right(starts, a)
+        return (i == 0 or ends[i - 1] <= a) and (i == len(starts) or b <= starts[i])
+
+    def take(a: int, b: int) -> None:
+        i = bisect.bisect_right(starts, a)
+        starts.insert(i, a)
+        ends.insert(i, b)
 
     for m in ISO_RE.finditer(text, start, end):
         hits.append(DateHit(m.start(), m.end(), int(m[1]), int(m[2]), int(m[3])))
-        taken.append(m.span())
+        take(*m.span())
     for m in LONG_RE.finditer(text, start, end):
         if free(*m.span()) and 1 <= int(m[1]) <= 31:
             wd = WEEKDAY_BEFORE_RE.search(text, max(start, m.start() - 20), m.start())
             s = wd.start() if wd and wd.group() else m.start()
             hits.append(DateHit(s, m.end(), int(m[3]) if m[3] else None, MONTHS[m[2].lower()], int(m[1])))
-            taken.append((s, m.end()))
+            take(s, m.end())
     for m in SLASH_RE.finditer(text, start, end):
         d, mo = int(m[1]), int(m[2])
         # "J/H", "24/2 2023": only a day/month pair that is a valid date and not part of a longer number
         if free(*m.span()) and 1 <= d <= 31 and 1 <= mo <= 12 and not text[max(0, m.start() - 1):m.start()].isalnum():
             hits.append(DateHit(m.start(), m.end(), int(m[3]) if m[3] else None, mo, d))
-            taken.append(m.span())
+            take(*m.span())
     hits.sort(key=lambda h: h.start)
     return hits
 
