@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import hashlib
+import json
 import os
 import tomllib
 from pathlib import Path
@@ -202,10 +204,23 @@ def _add(G: nx.MultiDiGraph, c: dict[str, Any]) -> str:
         raise _Stale(f"citatet {c['quote'][:60]!r} finns inte i {c['doc']}")
     allowed = schema.REL_BY_TYPE[c["type"]].props
     props = {k: v for k, v in (c.get("props") or {}).items() if k in allowed}
-    G.add_edge(c["from"], c["to"], key=f"{c['type']}:curation:{c['when']}", type=c["type"], doc=c["doc"],
+    G.add_edge(c["from"], c["to"], key=_edge_key(G, c), type=c["type"], doc=c["doc"],
                para=c.get("para"), start=start, end=start + len(c["quote"]), quote=c["quote"], rule="curation",
                confidence=1.0, curated=note(c), **props)
     return f"{c['type']} från {c['from']} till {c['to']} tillagd"
+
+
+def _edge_key(G: nx.MultiDiGraph, c: dict[str, Any]) -> str:
+    """The key of a fact a reviewer added: its type, time and a digest of what it says, so that two facts added between
+    the same nodes within one second are two edges; the same correction written twice gets a running number."""
+    said = json.dumps({k: c.get(k) for k in ("type", "from", "to", "doc", "para", "start", "quote", "who", "why",
+                                             "props")}, sort_keys=True, ensure_ascii=False, default=str)
+    key = f"{c['type']}:curation:{c['when']}:{hashlib.sha256(said.encode()).hexdigest()[:8]}"
+    n, found = 1, key
+    while G.has_edge(c["from"], c["to"], found):
+        n += 1
+        found = f"{key}:{n}"
+    return found
 
 
 def _join(old: str | None, new: str) -> str:

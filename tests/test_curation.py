@@ -131,3 +131,26 @@ def test_a_broken_corrections_file_is_one_message_naming_it(work, tmp_path):
     cur.write_text("version = [", encoding="utf-8")
     with pytest.raises(GovgraphError, match="TOML"):
         curation.load(cur)
+
+
+def test_facts_added_between_the_same_nodes_in_one_second_are_all_kept():
+    # two reviewers (or one, quickly) add REPORTS_TO between the same bodies within one second, each with its own
+    # quote, and one of them sends the same correction twice: every fact is an edge of its own, none replaces another
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    G.add_node("body:a", label="Body", name="Arbetsgruppen")
+    G.add_node("body:b", label="Body", name="Styrgruppen")
+    G.add_node("doc:x", label="Document", text="Arbetsgruppen rapporterar till styrgruppen. Arbetsgruppen "
+                                                "återrapporterar varje kvartal.")
+    base = {"action": "add", "type": "REPORTS_TO", "from": "body:a", "to": "body:b", "doc": "doc:x",
+            "why": "granskat", "when": "2026-12-02T10:00:00"}
+    corrections = [{**base, "who": "Anna", "quote": "Arbetsgruppen rapporterar till styrgruppen"},
+                   {**base, "who": "Per", "quote": "Arbetsgruppen återrapporterar varje kvartal"},
+                   {**base, "who": "Per", "quote": "Arbetsgruppen återrapporterar varje kvartal"}]
+    done, warnings = curation.apply(G, corrections)
+    assert len(done) == 3 and not warnings
+    quotes = [d["quote"] for _, _, d in G.out_edges("body:a", data=True) if d.get("type") == "REPORTS_TO"]
+    assert sorted(quotes) == ["Arbetsgruppen rapporterar till styrgruppen",
+                              "Arbetsgruppen återrapporterar varje kvartal",
+                              "Arbetsgruppen återrapporterar varje kvartal"]
