@@ -90,3 +90,12 @@ def test_a_name_particle_needs_a_surname_after_it():
 def test_a_particle_is_a_word_of_its_own(text, run):
     assert RUN_RE.match(text).group() == run
     assert [t.group() for t in TOKEN_RE.finditer(run)] == run.split()
+
+
+@pytest.mark.parametrize("name, ok", [("Karin Lindqvist Justeringens", False), ("Olle Berg Övriga", False),
+                                      ("Eva Holm Underskrift", False), ("Per Ek Dagordning", False),
+                                      ("Karin Lindqvist", True), ("Olle Berg-Övrigt", True)])
+def test_a_label_run_on_after_a_name_is_no_part_of_it(name, ok):
+    # run-on heads: "… Mona Wandel Justeringens plats och tid …", "… Johansson-Evertsson Övriga deltagare …"
+    from ingest.extract.names import plausible_name
+    assert plausible_name(name) is ok

@@ -136,6 +136,9 @@ def plausible_name(name: str) -> bool:
         return False
     if section_of(words[0]) or words[0].lower() in lexicon.header_labels():  # "Ledamöter Mats Ekholm"
         return False
+    # "Mona Wandel Justeringens", "Stihna Johansson-Evertsson Övriga": a label or heading run on after a name
+    if words[-1] in NOT_NAME or section_of(words[-1]) or words[-1].lower() in lexicon.header_labels():
+        return False
     if any(organ_kind(w) for w in words) or name.lower() in lexicon.stop_phrases():
         return False
     if any(lexicon.is_title_word(w.lower()) for w in words):
