@@ -149,3 +149,13 @@ def test_a_dash_between_name_and_title(tmp_path):
     got = held(tmp_path, "Övriga deltagare Anna Svensson – socialchef Bo Ek – ekonom Lena Holm – utredare\n")
     assert {("Anna Svensson", "socialchef"), ("Bo Ek", "ekonom"), ("Lena Holm", "utredare")} <= got
     assert ("Bo Ek", "socialchef") not in got
+
+
+@pytest.mark.parametrize("raw, title", [("förste vice ordf.", "1:e vice ordförande"),
+                                        ("andre vice ordförande", "2:e vice ordförande"),
+                                        ("1: e vice ordförande", "1:e vice ordförande"),
+                                        ("3:e vice ordförande", "3:e vice ordförande")])
+def test_a_vice_chairs_ordinal_is_part_of_the_title(raw, title):
+    # "Bo Frank (m), förste vice ordf.", "Monika Eriksson, 1: e vice ordförande" (a PDF's space after the colon)
+    from ingest.extract.names import split_title
+    assert split_title(raw)[0] == title
