@@ -55,20 +55,18 @@ def link_report_backs(st: State) -> None:
     uppföljning, …) and either handles the same matter or shares most of the task's words. The line that
     says so is the evidence; the best line of the earliest such item wins. Weaker candidates are warnings."""
     G = st.G
-    held_by, item_meeting, items_of = {}, {}, defaultdict(list)
+    held_by, item_meeting, items_of, matters_of = {}, {}, defaultdict(list), defaultdict(set)
     for u, v, d in G.edges(data=True):
         if d["type"] == "HELD":
             held_by[v] = u
         elif d["type"] == "HAS_ITEM":
             item_meeting[v] = u
+        elif d["type"] == "CONCERNS":
+            matters_of[u].add(v)
     for item, meeting in item_meeting.items():
         if meeting in held_by:
             items_of[held_by[meeting]].append(item)
     spans = st.item_spans()
-    matters_of = defaultdict(set)
-    for u, v, d in G.edges(data=True):
-        if d["type"] == "CONCERNS":
-            matters_of[u].add(v)
     # What an item offers as a report-back is read once per item, and the candidates of a body after a date once
     # per (body, date): a body's series holds hundreds of assignments, each weighed against its next meetings.
     offers: dict[str, tuple | None] = {}  # item -> (date, doc, report lines), None when it reports nothing
