@@ -25,6 +25,7 @@ def _para_span(text: str) -> tuple[int, int]:
 def build_corpus(out: Path, mb: float, seed: int = 1) -> tuple[list[Path], str, dict]:
     """Write protocols until at least mb MB of text exist; returns (files, sha256 digest, info). The seed is
     unused: the series is the same for every seed (the signature is that of the other corpora)."""
+    out.mkdir(parents=True, exist_ok=True)
     text = SOURCE.read_text(encoding="utf-8")
     lo, hi = _para_span(text)
     n_items = hi - lo + 1
