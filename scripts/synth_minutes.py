@@ -21,10 +21,11 @@ same seed and size give the same bytes.
 Size: documents are written (one at a time, never all held in memory) until at least --mb MB of text exist
 (characters / 1e6). The number of municipalities and counties grows with the size; the meetings run over as
 many years as the size needs. Prints one summary line. write_corpus (alias build_corpus) has the signature of
-scripts/bench_ingest.build_corpus and returns (files, sha256 digest, info); info["referrals"] lists the
+scripts/synth/samples.build_corpus and returns (files, sha256 digest, info); info["referrals"] lists the
 referrals written, with where each was taken up, and info["rosters"] each body's persons.
 
-The parts are in the package scripts/synth/: words (names, templates, helpers), country (municipalities, bodies,
+The parts are in the package scripts/synth/ (beside samples.py and series.py, the other corpora of
+scripts/bench_ingest.py): words (names, templates, helpers), country (municipalities, bodies,
 rosters), agenda (items, referrals, take-ups), layouts (the five renderers), generator (the seeded Generator).
 """
 from __future__ import annotations
@@ -91,7 +92,8 @@ def write_corpus(out: Path, mb: float, seed: int) -> tuple[list[Path], str, dict
             "meetings": meetings, "referrals": referrals,
             "referrals_taken_up": sum(1 for r in referrals if r["to_date"]), "rosters": rosters,
             "seconds": time.perf_counter() - t0,
-            # the keys scripts/bench_ingest.py prints about its corpus, so that this can stand in for its build_corpus
+            # the keys scripts/bench_ingest.py prints about its corpus, so that this can stand in for
+            # synth/samples.build_corpus
             "copies": len(files), "src_surnames": len(country.surnames),
             "src_munis": [m["name"] for m in country.munis],
             "src_counties": [c["lan"] for c in country.county_list]}

@@ -35,6 +35,8 @@ def link_by_dnr(st: State) -> None:
                                              "dnr": first.get("dnr")})
         elif not G.nodes[matter].get("dnr"):
             G.nodes[matter]["dnr"] = first.get("dnr")
+        # the documents the matter is mentioned in, kept as a set: a matter may come up at many meetings
+        mentioned = {v for _, v, e in G.out_edges(matter, data=True) if e["type"] == "MENTIONED_IN"}
         for k, item in enumerate(items):
             if any(v == matter for _, v, e in G.out_edges(item, data=True) if e["type"] == "CONCERNS"):
                 continue
@@ -46,7 +48,8 @@ def link_by_dnr(st: State) -> None:
                 continue
             ev = Evidence(did, st.para(did, item), a + m.start(), a + m.end(), m.group(), "shared-dnr", 0.95)
             st.add_edge(item, matter, "CONCERNS", ev, {"step": "diarienummer" if k else "ärende"})
-            if not any(v == did for _, v, e in G.out_edges(matter, data=True) if e["type"] == "MENTIONED_IN"):
+            if did not in mentioned:
+                mentioned.add(did)
                 st.add_edge(matter, did, "MENTIONED_IN", ev, {})
 
 

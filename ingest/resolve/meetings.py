@@ -56,9 +56,13 @@ def resolve_meetings_and_rest(st: State) -> None:
                     cid = f"{'decision' if tag == 'beslut' else 'assignment'}:{owner.split(':', 1)[1]}/{tag}-{counters[(owner, tag)]}"
                 ids[(did, m.key)] = cid
                 st.add_node(cid, m.label, m.props)
+        concerned_by: dict[str, str] = {}  # matter -> the first item said to concern it, one pass over the claims
+        for c in x.claims:
+            if c.type == "CONCERNS":
+                concerned_by.setdefault(c.dst, c.src)
         for m in x.mentions:
             if m.label == "Matter":
-                src = next((c.src for c in x.claims if c.type == "CONCERNS" and c.dst == m.key), None)
+                src = concerned_by.get(m.key)
                 owner = ids.get((did, src)) if src else None
                 cid = "matter:" + (owner.split(":", 1)[1] if owner else slug(m.props.get("title", "x"))[:60])
                 ids[(did, m.key)] = cid
@@ -91,6 +95,7 @@ def resolve_meetings_and_rest(st: State) -> None:
 
 def resolve_edges(st: State) -> None:
     seen = set()
+    periods: dict[tuple, dict] = {}  # a roster row states one period for the several facts read from it
     for did, x in st.c.extractions.items():
         for c in x.claims:
             src, dst = st.ids.get((did, c.src)), st.ids.get((did, c.dst))
@@ -101,7 +106,10 @@ def resolve_edges(st: State) -> None:
                 props["date"] = st.c.docs[did].get("date")
             if c.type in PERIODS:
                 ev = c.evidence
-                props.update(stated_period(st.c.docs[did]["text"], ev.start, ev.end, ev.rule, props.get("date")))
+                pkey = (did, ev.start, ev.end, ev.rule, props.get("date"))
+                if pkey not in periods:
+                    periods[pkey] = stated_period(st.c.docs[did]["text"], ev.start, ev.end, ev.rule, pkey[4])
+                props.update(periods[pkey])
             if "matter" in props:
                 props["matter"] = st.ids.get((did, props["matter"]), props["matter"])
             st.add_edge(src, dst, c.type, c.evidence, props, seen)

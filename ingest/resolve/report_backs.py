@@ -55,21 +55,22 @@ def link_report_backs(st: State) -> None:
     uppföljning, …) and either handles the same matter or shares most of the task's words. The line that
     says so is the evidence; the best line of the earliest such item wins. Weaker candidates are warnings."""
     G = st.G
-    held_by, item_meeting, items_of = {}, {}, defaultdict(list)
+    held_by, item_meeting, items_of, matters_of = {}, {}, defaultdict(list), defaultdict(set)
     for u, v, d in G.edges(data=True):
         if d["type"] == "HELD":
             held_by[v] = u
         elif d["type"] == "HAS_ITEM":
             item_meeting[v] = u
+        elif d["type"] == "CONCERNS":
+            matters_of[u].add(v)
     for item, meeting in item_meeting.items():
         if meeting in held_by:
             items_of[held_by[meeting]].append(item)
     spans = st.item_spans()
-    read: dict[str, tuple | None] = {}  # an item's report lines, read once
-    matters_of = defaultdict(set)
-    for u, v, d in G.edges(data=True):
-        if d["type"] == "CONCERNS":
-            matters_of[u].add(v)
+    # What an item offers as a report-back is read once per item, and the candidates of a body after a date once
+    # per (body, date): a body's series holds hundreds of assignments, each weighed against its next meetings.
+    offers: dict[str, tuple | None] = {}  # item -> (date, doc, report lines), None when it reports nothing
+    candidates: dict[tuple[str, str], list[tuple[str, str, str, tuple]]] = {}
     for a, data in list(G.nodes(data=True)):
         if data["label"] != "Assignment":
             continue
@@ -83,6 +84,9 @@ def link_report_backs(st: State) -> None:
         if not src_meeting or src_meeting not in held_by:
             continue
         src_date = G.nodes[src_meeting].get("date")
+        if not src_date:
+            continue
+        src_matters = matters_of.get(src_item, set())
         task = word_stems(data.get("task") or "") - REPORT_STEMS
         bodies = [held_by[src_meeting]] + sorted(v for _, v, d in G.out_edges(a, data=True)
                                                  if d["type"] == "ASSIGNED_TO" and G.nodes[v]["label"] == "Body")
@@ -90,21 +94,15 @@ def link_report_backs(st: State) -> None:
         for body in dict.fromkeys(bodies):
             if body not in items_of:
                 continue
-            for item in st.next_items(body, src_date, items_of, item_meeting):
-                meeting = item_meeting[item]
-                mdate = G.nodes[meeting].get("date")
-                if meeting == src_meeting or not mdate or not src_date or mdate <= src_date or item not in spans:
-                    continue
-                did = doc_of(G, item)
-                text = st.c.docs.get(did, {}).get("text", "") if did else ""
-                same_matter = bool(matters_of[item] & matters_of.get(src_item, set()))
-                if item not in read:
-                    read[item] = _report_lines(text, spans[item])
-                hit = _report_line(read[item], task)
+            key = (body, src_date)
+            if key not in candidates:
+                candidates[key] = _candidates(st, body, src_date, items_of, item_meeting, spans, offers)
+            for item, mdate, did, read in candidates[key]:
+                hit = _report_line(read, task)
                 if not hit:
                     continue
                 score, s, e = hit
-                if same_matter:
+                if src_matters and matters_of[item] & src_matters:  # the same matter
                     score = max(score, 0.9)
                 if best is None or (round(-score, 1), mdate) < (round(-best[0], 1), best[4]):
                     best = (score, item, s, e, mdate, did)
@@ -119,3 +117,24 @@ def link_report_backs(st: State) -> None:
             st.warnings.append(Warning_(did, f"möjlig återrapportering av uppdraget {data.get('task')!r} "
                                                f"(säkerhet {score:.2f}); granska och bekräfta", s, e,
                                           st.para(did, item)))
+
+
+def _candidates(st: State, body: str, after: str, items_of, item_meeting, spans, offers) -> list:
+    """The items of the body's next meetings after a date that speak of reporting back, in meeting order, as
+    (item, meeting date, document, report lines); what each item offers is read once into offers."""
+    G = st.G
+    out = []
+    for item in st.next_items(body, after, items_of, item_meeting):
+        if item not in offers:
+            mdate = G.nodes[item_meeting[item]].get("date")
+            offer = None
+            if mdate and item in spans:
+                did = doc_of(G, item)
+                text = st.c.docs.get(did, {}).get("text", "") if did else ""
+                lines = _report_lines(text, spans[item])
+                offer = (mdate, did, lines) if lines else None
+            offers[item] = offer
+        offer = offers[item]
+        if offer and offer[0] > after:  # a later meeting (the assignment's own meeting has its date)
+            out.append((item, offer[0], offer[1], offer[2]))
+    return out
