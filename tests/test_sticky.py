@@ -201,3 +201,45 @@ def test_an_earlier_redirect_follows_its_target_into_a_later_merge():
         {"body:x": "body:y", "body:w": "body:y"}
     assert lines == ["body:y: body:x är samma och leder nu hit"]
     assert "body:x-new" in G
+
+
+def _digest(db: Path) -> tuple[set, set]:
+    from graph.store_api import graph_from_store
+
+    store = LadybugStore(db)
+    try:
+        G = graph_from_store(store)
+    finally:
+        store.close()
+    nodes = {(d["label"], n, d.get("name") or d.get("title")) for n, d in G.nodes(data=True)}
+    edges = {(d["type"], u, v, d.get("doc"), d.get("start"), d.get("end")) for u, v, d in G.edges(data=True)}
+    return nodes, edges
+
+
+def test_the_samples_one_at_a_time_give_the_graph_of_one_go(sample_db, tmp_path):
+    """Where no later document changes what an earlier one's ids name, keeping ids changes nothing."""
+    import shutil
+
+    from conftest import SAMPLES, sample_files
+
+    db = tmp_path / "g.db"
+    for k, f in enumerate(sample_files(), 1):
+        folder = tmp_path / f"step{k}"
+        folder.mkdir()
+        shutil.copy(SAMPLES / "manifest.toml", folder)  # the dates and bodies the samples' manifest gives
+        for g in sample_files()[:k]:
+            shutil.copy(g, folder)
+        assert not pipeline.ingest([folder], db).failed
+    assert not redirects(db)
+    assert _digest(db) == _digest(sample_db)
+
+
+def test_the_report_finds_a_body_by_a_retired_id(merged):
+    from graph import report
+
+    db, _, _ = merged
+    store = LadybugStore(db)
+    try:
+        assert report.find_body(store, "body:sociala-samradsgruppen") == "body:socsam"
+    finally:
+        store.close()

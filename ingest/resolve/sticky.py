@@ -35,7 +35,7 @@ def keep_ids(G: nx.MultiDiGraph, given: GivenIds) -> list[str]:
             held[n].append(n)
             votes.pop(n, None)
     for old, counts in votes.items():
-        best = max(counts.items(), key=lambda kv: (kv[1], _neg(kv[0])))[0]
+        best = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]  # most mentions, then the smaller id
         held[best].append(old)
     mapping: dict[str, str] = {}
     retired: dict[str, str] = {}  # old id -> the new node it now redirects to
@@ -80,7 +80,3 @@ def keep_ids(G: nx.MultiDiGraph, given: GivenIds) -> list[str]:
             lines.append(f"{target}: {o} är samma och leder nu hit")
     return lines
 
-
-def _neg(s: str) -> tuple:
-    """A key that orders strings backwards, so max() picks the smallest id among equal counts."""
-    return tuple(-ord(c) for c in s)
