@@ -29,6 +29,7 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
+        (work / "corpus").mkdir()
         files, _, _ = build_corpus(work / "corpus", args.mb, args.seed)
         db = work / "g.db"
         pipeline.ingest([work / "corpus"], db)
