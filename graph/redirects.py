@@ -54,7 +54,7 @@ def given_ids(store: Store) -> GivenIds:
 def _rows(store: Store, cypher: str) -> list[dict[str, Any]]:
     """The rows, or none where a graph of an older version lacks the table (an ingest rebuilds it)."""
     try:
-        return store.records(cypher, max_rows=10**9)
+        return store.records(cypher, max_rows=10**9, timeout_ms=3_600_000)  # the whole graph, not a user's query
     except StoreError:
         return []
 
