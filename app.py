@@ -17,6 +17,7 @@ from graph import explore, schema
 from graph.model import GovgraphError
 from graph.picture import MAX_NODES, network_html
 from graph.queries import saved_queries
+from graph.redirects import follow
 from graph.report import md_text
 from graph.store_api import Store, default_db_path, graph_from_store, open_store, query_limits, write_target
 
@@ -25,7 +26,7 @@ st.set_page_config(page_title="govgraph – samverkansstrukturen", page_icon="�
 # The schema's labels as the app's users say them
 LABELS_SV = {"Document": "Dokument", "Person": "Personer", "Role": "Roller", "Body": "Organ", "Municipality": "Kommuner",
              "Meeting": "Möten", "AgendaItem": "Paragrafer", "Decision": "Beslut", "Assignment": "Uppdrag",
-             "Matter": "Ärenden", "Agreement": "Avtal"}
+             "Matter": "Ärenden", "Agreement": "Avtal", "Redirect": "Omdirigerade id"}
 # ad hoc Cypher: read only, and stopped after this long or this many rows (GOVGRAPH_QUERY_TIMEOUT, GOVGRAPH_MAX_ROWS)
 QUERY_TIMEOUT_MS, QUERY_MAX_ROWS = query_limits(timeout_s=10, max_rows=2_000)
 PROV_COLS = ("doc", "para", "start", "stop", "quote")
@@ -122,6 +123,8 @@ def pick(label: str, options: list[dict], param: str, fmt, default=None, key: st
     """A select box whose choice is also in the URL (?param=id), so pages can link to each other."""
     ids = [o["id"] for o in options]
     wanted = st.query_params.get(param) or default
+    if wanted and wanted not in ids:  # a saved link to an id a later merge retired
+        wanted = follow(store(), wanted)
     index = ids.index(wanted) if wanted in ids else 0
     by_id = {o["id"]: o for o in options}
     choice = st.selectbox(label, ids, index=index, format_func=lambda i: fmt(by_id[i]), key=key)

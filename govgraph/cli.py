@@ -383,6 +383,7 @@ def query(cypher_or_file: str, db: str | None, params: tuple[str, ...], fmt: str
           max_rows: int | None, neo4j: str | None) -> None:
     """Kör en Cypher-fråga (text, en .cypher-fil eller namnet på en sparad fråga); bara läsning."""
     from graph.queries import find_query
+    from graph.redirects import follow_query
     from graph.store_api import open_store, query_limits
 
     text, defaults = find_query(cypher_or_file)
@@ -390,6 +391,9 @@ def query(cypher_or_file: str, db: str | None, params: tuple[str, ...], fmt: str
     timeout_ms, cap = query_limits()
     timeout_ms, cap = (timeout_s * 1000 if timeout_s else timeout_ms), (max_rows or cap)
     store = open_store(db, neo4j, read_only=True)
+    text, p, followed = follow_query(store, text, p)
+    for old, new in followed.items():
+        click.echo(f"obs: {old} har slagits ihop med {new}; frågan använder {new}", err=True)
     cols, rows = store.query(text, p, timeout_ms=timeout_ms, max_rows=cap)
     if len(rows) >= cap:
         click.echo(f"obs: resultatet är avkortat till {cap} rader; begränsa frågan eller höj gränsen med "

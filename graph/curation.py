@@ -29,6 +29,7 @@ import networkx as nx
 
 from graph import schema
 from graph.model import GovgraphError, Warning_, slug
+from graph.redirects import follow_in
 
 VERSION = 1
 ACTIONS = {"merge": ("ids",), "split": ("id", "doc"), "reject": ("type", "from", "to"),
@@ -118,7 +119,7 @@ def apply(G: nx.MultiDiGraph, corrections: list[dict[str, Any]]) -> tuple[list[s
     warnings: list[Warning_] = []
     for i, c in enumerate(corrections, 1):
         try:
-            done.append(f"{i}. " + _APPLY[c["action"]](G, c))
+            done.append(f"{i}. " + _APPLY[c["action"]](G, _followed(G, c)))
         except _Stale as e:
             warnings.append(Warning_(c.get("doc") or "curation", f"rättelse {i} ({c['action']}, {c['why']}) gäller "
                                                                   f"inte längre: {e}; ta bort eller ändra den"))
@@ -127,6 +128,17 @@ def apply(G: nx.MultiDiGraph, corrections: list[dict[str, Any]]) -> tuple[list[s
 
 class _Stale(Exception):
     pass
+
+
+def _followed(G: nx.MultiDiGraph, c: dict[str, Any]) -> dict[str, Any]:
+    """The correction with each id a later merge retired replaced by the id that stands for it now."""
+    out = dict(c)
+    for k in ("id", "from", "to"):
+        if isinstance(out.get(k), str):
+            out[k] = follow_in(G, out[k])
+    if isinstance(out.get("ids"), list):
+        out["ids"] = list(dict.fromkeys(follow_in(G, i) for i in out["ids"]))
+    return out
 
 
 def _need(G: nx.MultiDiGraph, nid: str) -> dict:

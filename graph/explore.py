@@ -11,6 +11,7 @@ import networkx as nx
 
 from graph import schema
 from graph.queries import saved_queries
+from graph.redirects import follow
 from graph.store_api import Store
 
 # Relations between bodies the structure view draws, with their Swedish wording.
@@ -95,6 +96,8 @@ def curated(store: Store) -> dict[str, list[dict[str, Any]]]:
     """What reviewers changed, as the graph now has it: merged or split nodes, and facts they added."""
     nodes = []
     for n in schema.NODES:
+        if "curated" not in n.props:  # a Redirect is no reviewer's
+            continue
         nodes += store.records(f"MATCH (n:{n.label}) WHERE n.curated IS NOT NULL "
                                f"RETURN '{n.label}' AS label, n.id AS id, n.name AS name, n.curated AS curated")
     t = _type_fn(store)
@@ -327,7 +330,7 @@ def bodies_with_meetings(store: Store) -> list[dict[str, Any]]:
 
 
 def matters_between(store: Store, a: str, b: str) -> list[dict[str, Any]]:
-    return store.records(saved("matters_between"), {"from": a, "to": b})
+    return store.records(saved("matters_between"), {"from": follow(store, a), "to": follow(store, b)})
 
 
 def matters(store: Store) -> list[dict[str, Any]]:
@@ -339,6 +342,7 @@ def matters(store: Store) -> list[dict[str, Any]]:
 
 def matter_trail(store: Store, matter_id: str) -> list[dict[str, Any]]:
     """Each step of a matter: the body, meeting date, §, the decisions and the referral, with quotes."""
+    matter_id = follow(store, matter_id)  # a saved link to a matter a later merge renamed
     rows = store.records(
         "MATCH (mt:Matter {id: $id})<-[r:CONCERNS]-(i:AgendaItem)<-[:HAS_ITEM]-(m:Meeting)<-[:HELD]-(b:Body) "
         "OPTIONAL MATCH (i)-[:HAS_DECISION]->(d:Decision) "
@@ -385,6 +389,7 @@ def person(store: Store, pid: str) -> dict[str, Any]:
 
 def _profile(store: Store, nid: str, key: str, head: str, sections: dict[str, str]) -> dict[str, Any]:
     """A page's head (one row or None) under key, and the rows of each section, all for the node nid."""
+    nid = follow(store, nid)  # a saved link to a node a later merge renamed
     rows = store.records(head, {"id": nid})
     out: dict[str, Any] = {key: rows[0] if rows else None}
     for k, cypher in sections.items():

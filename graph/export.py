@@ -55,10 +55,16 @@ def _targets(G: nx.MultiDiGraph, node: str, rel: str, label: str | None = None) 
 
 
 def popolo(G: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
-    """Persons, organizations (bodies and municipalities), posts (roles), memberships and events (meetings)."""
+    """Persons, organizations (bodies and municipalities), posts (roles), memberships and events (meetings).
+    An id a later merge retired (a Redirect) is an identifier of the person or organization it leads to."""
+    retired: dict[str, list[dict[str, str]]] = {}
+    for n, d in sorted(_by_label(G, "Redirect")):
+        retired.setdefault(d["target"], []).append({"scheme": "govgraph tidigare id", "identifier": n})
     persons = []
     for n, d in _by_label(G, "Person"):
         p = {"id": n, "name": d.get("name"), "sources": _sources(G, n)}
+        if n in retired:
+            p["identifiers"] = retired[n]
         names = [a for a in d.get("aliases") or [] if a != d.get("name")]
         if names:
             p["other_names"] = [{"name": a} for a in names]
@@ -76,6 +82,8 @@ def popolo(G: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
             o["parent_id"] = parent[0][0]
         if _date(d.get("founded")):
             o["founding_date"] = d["founded"]
+        if n in retired:
+            o["identifiers"] = retired[n]
         organizations.append(o)
     for n, d in _by_label(G, "Municipality"):
         o = {"id": n, "name": d.get("name"), "classification": "kommun", "sources": _sources(G, n)}

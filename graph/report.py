@@ -114,10 +114,11 @@ def _sentences(docs: _Docs, dids: list[str], names: list[str], pattern: re.Patte
 def find_body(store: Store, name: str) -> str:
     """A body's id from its id, short name or name (any case); one clear message when none or several match."""
     from graph.model import GovgraphError
+    from graph.redirects import follow
 
     rows = store.records("MATCH (b:Body) RETURN b.id AS id, b.name AS name, b.short AS short, "
                          "b.municipality AS municipality")
-    want = name.strip().lower()
+    want = follow(store, name.strip()).lower()  # an id a later merge retired finds the body it joined
     hits = [r for r in rows if want == r["id"].lower()] or \
         [r for r in rows if want in ((r["short"] or "").lower(), (r["name"] or "").lower())]
     if len(hits) == 1:

@@ -72,9 +72,14 @@ NODES: tuple[NodeType, ...] = (
              {**COMMON, "title": STRING, "dnr": STRING}, "title", "#e377c2"),
     NodeType("Agreement", "An agreement (avtal, överenskommelse) between parties.",
              {**COMMON, "total": STRING, "period": STRING}, "name", "#bcbd22"),
+    # ids are sticky (ingest/resolve/sticky.py): an id a stored graph gave stays, and one that a later merge
+    # retires is kept here, so saved URLs, queries and corrections naming it still find the node
+    NodeType("Redirect", "An id a later merge retired: `target` is the id that now stands for the same thing.",
+             {"id": STRING, "name": STRING, "target": STRING}, "name", "#dddddd"),
 )
 
-_ENTITY_LABELS = tuple(n.label for n in NODES if n.label != "Document")
+# what is not an entity of the minutes: documents themselves, and retired ids
+_ENTITY_LABELS = tuple(n.label for n in NODES if n.label not in ("Document", "Redirect"))
 
 RELS: tuple[RelType, ...] = (
     RelType("HOLDS", "A person holds a role (date: when the source says so: an election's month or the meeting; "

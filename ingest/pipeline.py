@@ -16,12 +16,14 @@ import networkx as nx
 
 from graph.model import DocExtraction, GovgraphError, Warning_, pack_extraction, slug, unpack_extraction
 from graph.curation import apply as apply_curation, load as load_curation
+from graph.redirects import GivenIds, given_ids
 from graph.store import LadybugStore
 from ingest import nlp
 from ingest.dates import parse_one
 from ingest.extract import extract
 from ingest.readers import Document, ReadError, discover, doc_id_for, read
 from ingest.resolve import corpus_from, resolve
+from ingest.resolve.sticky import keep_ids
 from ingest.segment import segment
 
 MANIFEST_NAMES = ("manifest.toml", "govgraph.toml")
@@ -164,6 +166,7 @@ def _from_store(names: list[str], db, waiting, curation: Path | None, always: bo
         if not store.exists():
             raise GovgraphError(f"{_where(db)}: ingen graf finns här ännu; kör först `govgraph ingest data/`")
         stored = {d["id"]: d for d in store.load_documents()}
+        given = given_ids(store)
         store.close()
         result = IngestResult()
         gone: set[str] = set()
@@ -177,7 +180,7 @@ def _from_store(names: list[str], db, waiting, curation: Path | None, always: bo
         if gone or always:
             lost: list[Warning_] = []
             corpus = _stored_corpus({did: d for did, d in stored.items() if did not in gone}, lost)
-            G, warnings, merges = build(list(corpus.values()), corrections)
+            G, warnings, merges = build(list(corpus.values()), corrections, given)
             result.warnings, result.merges = [*warnings, *lost], merges
             result.counts = _writer(db).replace_graph(G)
             _remember_digest(db, _curation_digest(corrections))
@@ -282,6 +285,7 @@ def _ingest(paths, db, meta, progress, date_from_filename, jobs, stages: dict[st
     # db: the embedded database file, or a store object (Neo4jStore) to write into
     store = _reader(db)
     stored = {d["id"]: d for d in store.load_documents()} if store.exists() else {}
+    given = given_ids(store)
     store.close()
     lost: list[Warning_] = []
     corpus = _stored_corpus(stored, lost)
@@ -314,7 +318,7 @@ def _ingest(paths, db, meta, progress, date_from_filename, jobs, stages: dict[st
         (result.updated if is_update else result.added).append(doc.name)
         corpus[doc.id] = out
     lap("extract")
-    G, warnings, merges = build(list(corpus.values()), corrections)
+    G, warnings, merges = build(list(corpus.values()), corrections, given)
     result.warnings = [w for w in warnings] + [w for w in lost if w.doc not in corpus]
     reread = {doc.id for doc, _, _ in todo}
     for did, d in stored.items():
@@ -451,10 +455,10 @@ def _meta_of(stored: dict) -> dict:
         return {}
 
 
-def build(docs: list[tuple[dict, DocExtraction]], curation: list[dict] | None = None
-          ) -> tuple[nx.MultiDiGraph, list[Warning_], list[str]]:
-    """Resolve the corpus, apply the reviewers' corrections (graph/curation.py) and build the graph; each
-    Document node carries its warnings and extraction."""
+def build(docs: list[tuple[dict, DocExtraction]], curation: list[dict] | None = None,
+          given: GivenIds | None = None) -> tuple[nx.MultiDiGraph, list[Warning_], list[str]]:
+    """Resolve the corpus, keep the ids a stored graph gave (sticky.py), apply the reviewers' corrections
+    (graph/curation.py) and build the graph; each Document node carries its warnings and extraction."""
     props_list = []
     for props, x in docs:
         p = dict(props)
@@ -464,6 +468,7 @@ def build(docs: list[tuple[dict, DocExtraction]], curation: list[dict] | None = 
         props_list.append((p, x))
     corpus = corpus_from(props_list)
     G, warnings, merges = resolve(corpus)
+    merges = [*merges, *keep_ids(G, given)] if given else merges
     if curation:
         applied, stale = apply_curation(G, curation)
         warnings = [*warnings, *stale]
