@@ -14,7 +14,7 @@ class GovgraphError(Exception):
     """Base error: its message is one line for a user, naming the file, the place and the fix."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Evidence:
     doc: str
     para: str | None
@@ -29,7 +29,7 @@ class Evidence:
                 "rule": self.rule, "confidence": self.confidence}
 
 
-@dataclass
+@dataclass(slots=True)
 class Warning_:
     doc: str
     message: str
@@ -50,7 +50,7 @@ class Warning_:
         return f"{self.place().strip()}: {self.message}" if self.place() else self.message
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hints:
     """What extraction tells resolution about a mention beyond its properties (never written to the graph)."""
     owner: str | None = None  # an owned organ ('SocSam:s presidium'): its owner's key in the same document
@@ -84,7 +84,7 @@ def _hints_from_old_props(props: dict[str, Any]) -> Hints:
     return Hints(**{_OLD_HINT_PROPS[k]: v for k, v in old.items()}) if old else NO_HINTS
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """An entity as found in one document, before resolution. `key` is local to the document."""
     key: str
@@ -94,7 +94,7 @@ class Mention:
     hints: Hints = NO_HINTS
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     """A relationship between two mentions (by key), with its evidence."""
     type: str
@@ -104,7 +104,7 @@ class Claim:
     props: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class DocExtraction:
     doc_id: str
     mentions: list[Mention] = field(default_factory=list)
