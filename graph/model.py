@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import sys
 import unicodedata
 import zlib
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -138,19 +139,22 @@ class DocExtraction:
     @classmethod
     def from_wire(cls, d: dict[str, Any], text: str) -> "DocExtraction":
         doc = d["doc_id"]
+        # the JSON decoder makes a new string of every label, type, rule, key and § it reads: interned, the
+        # thousands of copies of each are one object, as they are in an extraction made in this process
+        i = sys.intern
 
         def ev(e: list) -> Evidence:
-            return Evidence(doc, e[0], e[1], e[2], text[e[1]:e[2]], e[3], e[4])
+            return Evidence(doc, e[0] and i(e[0]), e[1], e[2], text[e[1]:e[2]], i(e[3]), e[4])
 
         x = cls(doc_id=doc)
         old = d.get("v", 1) < 2
         for key, label, props, e, *hints in d["m"]:
             h = _hints_from_old_props(props) if old else (Hints(**hints[0]) if hints else NO_HINTS)
-            m = Mention(key, label, props, ev(e), h)
+            m = Mention(i(key), i(label), props, ev(e), h)
             x.mentions.append(m)
             if label != "Document":
-                x.claims.append(Claim("MENTIONED_IN", key, "doc", m.evidence))
-        x.claims += [Claim(t, s, dst, ev(e), props) for t, s, dst, e, props in d["c"]]
+                x.claims.append(Claim("MENTIONED_IN", m.key, "doc", m.evidence))
+        x.claims += [Claim(i(t), i(s), i(dst), ev(e), props) for t, s, dst, e, props in d["c"]]
         x.warnings = [Warning_(doc, msg, a, b, para) for msg, a, b, para in d["w"]]
         return x
 
