@@ -150,11 +150,11 @@ class DocExtraction:
         old = d.get("v", 1) < 2
         for key, label, props, e, *hints in d["m"]:
             h = _hints_from_old_props(props) if old else (Hints(**hints[0]) if hints else NO_HINTS)
-            m = Mention(i(key), i(label), props, ev(e), h)
+            m = Mention(i(key), i(label), _interned(props), ev(e), h)
             x.mentions.append(m)
             if label != "Document":
                 x.claims.append(Claim("MENTIONED_IN", m.key, "doc", m.evidence))
-        x.claims += [Claim(i(t), i(s), i(dst), ev(e), props) for t, s, dst, e, props in d["c"]]
+        x.claims += [Claim(i(t), i(s), i(dst), ev(e), _interned(props)) for t, s, dst, e, props in d["c"]]
         x.warnings = [Warning_(doc, msg, a, b, para) for msg, a, b, para in d["w"]]
         return x
 
@@ -168,6 +168,11 @@ class DocExtraction:
                     for c in d["claims"]],
             warnings=[Warning_(**w) for w in d["warnings"]],
         )
+
+
+def _interned(props: dict[str, Any]) -> dict[str, Any]:
+    """props with its keys and short string values interned (roles, parties, kinds recur across documents)."""
+    return {sys.intern(k): sys.intern(v) if isinstance(v, str) and len(v) <= 40 else v for k, v in props.items()}
 
 
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "ae", "ø": "o"})
