@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+import sys
 import unicodedata
 import zlib
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -14,7 +15,7 @@ class GovgraphError(Exception):
     """Base error: its message is one line for a user, naming the file, the place and the fix."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Evidence:
     doc: str
     para: str | None
@@ -29,7 +30,7 @@ class Evidence:
                 "rule": self.rule, "confidence": self.confidence}
 
 
-@dataclass
+@dataclass(slots=True)
 class Warning_:
     doc: str
     message: str
@@ -50,7 +51,7 @@ class Warning_:
         return f"{self.place().strip()}: {self.message}" if self.place() else self.message
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hints:
     """What extraction tells resolution about a mention beyond its properties (never written to the graph)."""
     owner: str | None = None  # an owned organ ('SocSam:s presidium'): its owner's key in the same document
@@ -84,7 +85,7 @@ def _hints_from_old_props(props: dict[str, Any]) -> Hints:
     return Hints(**{_OLD_HINT_PROPS[k]: v for k, v in old.items()}) if old else NO_HINTS
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """An entity as found in one document, before resolution. `key` is local to the document."""
     key: str
@@ -94,7 +95,7 @@ class Mention:
     hints: Hints = NO_HINTS
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     """A relationship between two mentions (by key), with its evidence."""
     type: str
@@ -104,7 +105,7 @@ class Claim:
     props: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class DocExtraction:
     doc_id: str
     mentions: list[Mention] = field(default_factory=list)
@@ -138,19 +139,22 @@ class DocExtraction:
     @classmethod
     def from_wire(cls, d: dict[str, Any], text: str) -> "DocExtraction":
         doc = d["doc_id"]
+        # the JSON decoder makes a new string of every label, type, rule, key and § it reads: interned, the
+        # thousands of copies of each are one object, as they are in an extraction made in this process
+        i = sys.intern
 
         def ev(e: list) -> Evidence:
-            return Evidence(doc, e[0], e[1], e[2], text[e[1]:e[2]], e[3], e[4])
+            return Evidence(doc, e[0] and i(e[0]), e[1], e[2], text[e[1]:e[2]], i(e[3]), e[4])
 
         x = cls(doc_id=doc)
         old = d.get("v", 1) < 2
         for key, label, props, e, *hints in d["m"]:
             h = _hints_from_old_props(props) if old else (Hints(**hints[0]) if hints else NO_HINTS)
-            m = Mention(key, label, props, ev(e), h)
+            m = Mention(i(key), i(label), _interned(props), ev(e), h)
             x.mentions.append(m)
             if label != "Document":
-                x.claims.append(Claim("MENTIONED_IN", key, "doc", m.evidence))
-        x.claims += [Claim(t, s, dst, ev(e), props) for t, s, dst, e, props in d["c"]]
+                x.claims.append(Claim("MENTIONED_IN", m.key, "doc", m.evidence))
+        x.claims += [Claim(i(t), i(s), i(dst), ev(e), _interned(props)) for t, s, dst, e, props in d["c"]]
         x.warnings = [Warning_(doc, msg, a, b, para) for msg, a, b, para in d["w"]]
         return x
 
@@ -164,6 +168,11 @@ class DocExtraction:
                     for c in d["claims"]],
             warnings=[Warning_(**w) for w in d["warnings"]],
         )
+
+
+def _interned(props: dict[str, Any]) -> dict[str, Any]:
+    """props with its keys and short string values interned (roles, parties, kinds recur across documents)."""
+    return {sys.intern(k): sys.intern(v) if isinstance(v, str) and len(v) <= 40 else v for k, v in props.items()}
 
 
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "æ": "ae", "ø": "o"})
