@@ -29,7 +29,7 @@ import networkx as nx
 
 from graph import schema
 from graph.model import GovgraphError, Warning_, slug
-from graph.redirects import follow_in
+from graph.redirects import REDIRECT, follow_in
 
 VERSION = 1
 ACTIONS = {"merge": ("ids",), "split": ("id", "doc"), "reject": ("type", "from", "to"),
@@ -171,6 +171,11 @@ def _merge(G: nx.MultiDiGraph, c: dict[str, Any]) -> str:
         names = [*(target.get("aliases") or []), node.get("name"), *(node.get("aliases") or [])]
         target["aliases"] = sorted({n for n in names if n and n != target.get("name")})
         G.remove_node(other)
+        # the merged id is retired, not lost: saved links and queries naming it reach the node it joined
+        G.add_node(other, label=REDIRECT, id=other, target=into, name=node.get("name") or other)
+        for _, d in G.nodes(data=True):
+            if d.get("label") == REDIRECT and d.get("target") == other:
+                d["target"] = into
     if c.get("name"):
         target["name"] = c["name"]
     target["curated"] = _join(target.get("curated"), note(c))

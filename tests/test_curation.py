@@ -53,6 +53,8 @@ def test_merge_split_reject_add_with_who_when_why_and_a_full_reingest_keeps_them
     assert q(db, "MATCH (p:Person {id: 'person:karl-erik-lundin'}) RETURN count(p) AS n")[0]["n"] == 0
     merged = q(db, "MATCH (p:Person {id: 'person:lennart-raswill'}) RETURN p.aliases AS a, p.curated AS c")[0]
     assert "Karl-Erik Lundin" in merged["a"] and "Granskare Test" in merged["c"] and "samma uppdrag" in merged["c"]
+    assert q(db, "MATCH (r:Redirect {id: 'person:karl-erik-lundin'}) RETURN r.target AS t") == [
+        {"t": "person:lennart-raswill"}]
 
     before = q(db, "MATCH (:Body {id: 'body:socsam'})-[r:REPORTS_TO]->(b:Body) RETURN b.id AS b")
     assert before
@@ -154,3 +156,22 @@ def test_facts_added_between_the_same_nodes_in_one_second_are_all_kept():
     assert sorted(quotes) == ["Arbetsgruppen rapporterar till styrgruppen",
                               "Arbetsgruppen återrapporterar varje kvartal",
                               "Arbetsgruppen återrapporterar varje kvartal"]
+
+
+def test_a_merged_id_becomes_a_redirect_to_the_node_it_joined():
+    # saved links and queries name person:k-lundin; after a reviewer's merge they reach person:karl-lundin, and an
+    # older redirect to the merged id follows it too
+    import networkx as nx
+
+    from graph.redirects import follow_in
+
+    G = nx.MultiDiGraph()
+    G.add_node("person:karl-lundin", label="Person", name="Karl Lundin")
+    G.add_node("person:k-lundin", label="Person", name="K. Lundin")
+    G.add_node("person:kalle-lundin", label="Redirect", id="person:kalle-lundin", target="person:k-lundin")
+    done, warnings = curation.apply(G, [{"action": "merge", "ids": ["person:karl-lundin", "person:k-lundin"],
+                                         "why": "samma person", "who": "Anna", "when": "2026-12-02T10:00:00"}])
+    assert done and not warnings
+    assert G.nodes["person:k-lundin"]["label"] == "Redirect"
+    assert follow_in(G, "person:k-lundin") == "person:karl-lundin"
+    assert follow_in(G, "person:kalle-lundin") == "person:karl-lundin"
