@@ -12,6 +12,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from synth.words import SURNAMES as WORD_SURNAMES
+
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -20,15 +22,8 @@ SAMPLES = ROOT / "data" / "sample-minutes"
 KOMMUNER = ROOT / "data" / "reference" / "kommuner.csv"
 REGIONS = ROOT / "ingest" / "rules" / "regions.csv"
 
-SURNAMES = """Andersson Johansson Karlsson Nilsson Eriksson Larsson Olsson Persson Svensson Gustafsson Pettersson
-Jonsson Jansson Hansson Bengtsson Jönsson Lindberg Jakobsson Magnusson Lindström Olofsson Lindqvist Lindgren
-Axelsson Bergström Lundberg Lind Lundgren Lundqvist Mattsson Berglund Fredriksson Sandberg Henriksson Forsberg
-Sjöberg Wallin Engström Eklund Danielsson Lundin Håkansson Björk Bergman Gunnarsson Holm Wikström Samuelsson
-Isaksson Fransson Bergqvist Nyström Holmberg Arvidsson Löfgren Söderberg Nyberg Blomqvist Claesson Nordström
-Mårtensson Lundström Viklund Björklund Eliasson Pålsson Berggren Sandström Nordin Ström Åberg Hermansson
-Ekström Holmgren Sundberg Hedlund Dahlberg Hellström Sjögren Abrahamsson Falk Öberg Martinsson Andreasson Blom
-Månsson Strand Åkesson Sundström Holmström Norberg Sjöstrand Wiklund Nordqvist Hedberg Lundmark Backman Ågren
-Jernberg Edlund Strömberg Hägglund Grahn Wennberg Lindholm Nordlund Östberg Rask Boström Åström Ekman""".split()
+# the first 111 of the synthetic minutes' surnames: the samples corpus has always drawn from these
+SURNAMES = WORD_SURNAMES[:111]
 
 # Committee names (definite form) that a copy permutes among their occurrences; genitive -s is kept.
 COMMITTEES = ["Socialnämnden", "Vård- och omsorgsnämnden", "Social- och arbetsmarknadsnämnden",
