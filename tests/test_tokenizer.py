@@ -52,3 +52,23 @@ def test_same_tokens_as_spacy_on_any_text(bare, pieces):
     ours = ChunkCachedTokenizer(bare.tokenizer)
     assert _tokens(ours(text)) == _tokens(bare.make_doc(text))
     assert ours(text).text == text
+
+
+def test_same_lemmas_as_spacys_own_lemmatizer_on_every_document_in_data():
+    """The lemmatizer reads its lookup table into a plain dict (a quicker start); every token of data/ must get
+    the lemma spaCy's own lookup lemmatizer gives it."""
+    own = spacy.blank("sv")
+    own.add_pipe("lemmatizer", config={"mode": "lookup"})
+    own.initialize()
+    ours = pipeline()
+    assert ours.get_pipe("lemmatizer")._table, "the table was not read into the dict"
+    files, _ = discover([ROOT / "data"])
+    checked = 0
+    for f in files[::3]:
+        text = read(f).text[:20_000]
+        expected = [t.lemma_ for t in own(text)]
+        doc = ours.make_doc(text)
+        doc = ours.get_pipe("lemmatizer")(doc)
+        assert [t.lemma_ for t in doc] == expected, f.name
+        checked += sum(t.lemma_ != t.text for t in doc)
+    assert checked > 1000  # the table changed words, not only passed them through
