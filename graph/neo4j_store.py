@@ -3,9 +3,11 @@
 - Connection: a bolt/neo4j URI with NEO4J_USER, NEO4J_PASSWORD and NEO4J_DATABASE (or arguments); the database is
   passed on every call (``database_``), so a cluster or Aura routes without guessing.
 - Schema: the uniqueness constraints and name indexes generated from graph/schema.py.
-- Writes: one transaction per document, with batched ``UNWIND $rows … MERGE`` per label and per relationship type;
-  a relationship is merged on its ends and its provenance (doc, start, end), so writing the same graph twice
-  changes nothing. What is no longer in the graph is removed at the end.
+- Writes: where the server holds a graph written with digests (graph/store_diff.py: `_digest` on every node,
+  `_part` on a Document), only what differs, in one write transaction — the same changes the embedded store
+  writes. Otherwise one transaction per document, with batched ``UNWIND $rows … MERGE`` per label and per
+  relationship type; a relationship is merged on its ends and its provenance (doc, start, end), so writing the
+  same graph twice changes nothing, and what is no longer in the graph is removed at the end.
 - Reads: read transactions (routed to readers in a cluster) with a time limit, results in the same plain shape as
   the embedded store: nodes {'_label', '_id', props}, relationships {'_type', '_src', '_dst', props}, paths.
 """
@@ -18,10 +20,11 @@ from typing import Any, Callable
 
 import networkx as nx
 
-from graph import schema
+from graph import schema, store_diff
 from graph.store_common import StoreError, check_read_query, explain_error
 
 BATCH = 1000
+REWRITE_SHARE = 0.5  # as in the embedded store: above this share changed, the graph is written part by part
 
 
 def neo4j_settings(uri: str | None = None) -> dict[str, str | None]:
@@ -29,14 +32,20 @@ def neo4j_settings(uri: str | None = None) -> dict[str, str | None]:
             "password": os.environ.get("NEO4J_PASSWORD"), "database": os.environ.get("NEO4J_DATABASE") or None}
 
 
-def node_rows(G: nx.MultiDiGraph, nodes) -> dict[str, list[dict[str, Any]]]:
-    """Nodes by label, each as {'id', 'props'} with only the schema's properties and no empty values."""
+def node_rows(G: nx.MultiDiGraph, nodes, dig: store_diff.Digests | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Nodes by label, each as {'id', 'props'} with only the schema's properties and no empty values, and with
+    the digests (schema.store_columns) where dig is given."""
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for n in nodes:
         d = G.nodes[n]
-        allowed = schema.NODE_BY_LABEL[d["label"]].props
+        label = d["label"]
+        allowed = schema.NODE_BY_LABEL[label].props
         props = {k: _value(v) for k, v in d.items() if k in allowed and k != "id" and v not in (None, [])}
-        out[d["label"]].append({"id": n, "props": props})
+        if dig is not None:
+            props[schema.DIGEST] = dig.nodes[(label, n)]
+            if label == "Document" and n in dig.parts:
+                props[schema.PART] = dig.parts[n]
+        out[label].append({"id": n, "props": props})
     return out
 
 
@@ -63,6 +72,30 @@ def merge_rels_cypher(rel_type: str, with_role: bool = False) -> str:
     return (f"UNWIND $rows AS row MATCH (a {{id: row.src}}) MATCH (b {{id: row.dst}}) "
             f"MERGE (a)-[r:{rel_type} {{doc: row.doc, start: row.start, `end`: row.end{role}}}]->(b) "
             f"SET r += row.props")
+
+
+def set_nodes_cypher(label: str) -> str:
+    """A node's properties replaced whole (a property it no longer has is removed), or the node created."""
+    return f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET n = row.props, n.id = row.id"
+
+
+def create_rels_cypher(rel_type: str, src: str, dst: str) -> str:
+    """A changed part's relationships, created afresh (the part's old ones were deleted in the same transaction)."""
+    return (f"UNWIND $rows AS row MATCH (a:{src} {{id: row.src}}) MATCH (b:{dst} {{id: row.dst}}) "
+            f"CREATE (a)-[r:{rel_type}]->(b) SET r = row.props")
+
+
+def delete_parts_cypher(rel_type: str) -> str:
+    return f"MATCH ()-[r:{rel_type}]->() WHERE r.doc IN $docs DELETE r"
+
+
+def delete_nodes_cypher(label: str) -> str:
+    return f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) DETACH DELETE n"
+
+
+def digests_cypher(label: str) -> str:
+    part = f", n.{schema.PART} AS part" if label == "Document" else ""
+    return f"MATCH (n:{label}) RETURN n.id AS id, n.{schema.DIGEST} AS digest" + part
 
 
 def remove_stale_nodes_cypher(label: str) -> str:
@@ -97,6 +130,7 @@ class Neo4jStore:
         self.read_only = read_only
         self.path = uri  # what messages name
         self._driver = None
+        self.last_write: str | None = None  # how replace_graph wrote: "changes" (one transaction) or "parts"
 
     @classmethod
     def from_env(cls, uri: str | None = None, read_only: bool = True) -> "Neo4jStore":
@@ -144,11 +178,25 @@ class Neo4jStore:
         return nullcontext()
 
     def replace_graph(self, G: nx.MultiDiGraph) -> dict[str, int]:
-        """Make the database hold G: each document's facts in one transaction, then what G no longer has removed."""
+        """Make the database hold G: where a graph with digests is stored and less than REWRITE_SHARE of it
+        changes, the changes in one transaction; else each document's facts in one transaction, then what G no
+        longer has removed."""
         if self.read_only:
             raise StoreError(f"{self.uri}: öppnad för läsning")
         self.create_schema()
         driver = self.connect()
+        dig = store_diff.digests(G)
+        if dig is not None:
+            stored = self._stored_digests()
+            if stored is not None:
+                ch = store_diff.changes(dig, *stored)
+                if ch.size() <= REWRITE_SHARE * max(1, len(stored[0]) + len(stored[1])):
+                    if not ch.empty():
+                        with driver.session(database=self.database) as session:
+                            session.execute_write(self._write_changes, G, dig, ch)
+                    self.last_write = "changes"
+                    return self._counts(G)
+        self.last_write = "parts"
         by_doc: dict[str, list] = defaultdict(list)
         for u, v, d in G.edges(data=True):
             by_doc[d.get("doc") or ""].append((u, v, d))
@@ -159,12 +207,52 @@ class Neo4jStore:
                 touched = {did} if did in G else set()
                 for u, v, _ in edges:
                     touched |= {u, v}
-                session.execute_write(self._write_part, G, sorted(touched - written), edges)
+                session.execute_write(self._write_part, G, sorted(touched - written), edges, dig)
                 written |= touched
             rest = [n for n in G.nodes if n not in written]
             if rest:
-                session.execute_write(self._write_part, G, rest, [])
+                session.execute_write(self._write_part, G, rest, [], dig)
             session.execute_write(self._remove_stale, G)
+        return self._counts(G)
+
+    def _stored_digests(self) -> tuple[dict[tuple[str, str], str], dict[str, str]] | None:
+        """The digests the server holds, or None where a node has none (written before digests, or by hand)."""
+        nodes: dict[tuple[str, str], str] = {}
+        parts: dict[str, str] = {}
+        for nt in schema.NODES:
+            for r in self.records(digests_cypher(nt.label), max_rows=10**9):
+                if r["digest"] is None:
+                    return None
+                nodes[(nt.label, r["id"])] = r["digest"]
+                if r.get("part"):
+                    parts[r["id"]] = r["part"]
+        return nodes, parts
+
+    @staticmethod
+    def _write_changes(tx, G: nx.MultiDiGraph, dig: store_diff.Digests, ch: store_diff.Changes) -> None:
+        """The same changes as the embedded store's apply_changes, in the caller's one transaction."""
+        if ch.parts_gone:
+            for rt in schema.RELS:
+                tx.run(delete_parts_cypher(rt.type), docs=ch.parts_gone)
+        for label, ids in ch.nodes_gone.items():
+            for batch in _batches(ids):
+                tx.run(delete_nodes_cypher(label), ids=batch)
+        changed = [n for ids in (*ch.nodes_changed.values(), *ch.nodes_new.values()) for n in ids]
+        for label, rows in node_rows(G, changed, dig).items():
+            for batch in _batches(rows):
+                tx.run(set_nodes_cypher(label), rows=batch)
+        nodes = G._node
+        by_rel: dict[tuple[str, str, str], list] = defaultdict(list)
+        for doc in ch.parts_new:
+            for u, v, d in dig.edges_of[doc]:
+                by_rel[(d["type"], nodes[u]["label"], nodes[v]["label"])].append((u, v, d))
+        for (rel_type, a, b), edges in by_rel.items():
+            rows = [{"src": r["src"], "dst": r["dst"], "props": r["props"]} for r in rel_rows(G, edges)[rel_type]]
+            for batch in _batches(rows):
+                tx.run(create_rels_cypher(rel_type, a, b), rows=batch)
+
+    @staticmethod
+    def _counts(G: nx.MultiDiGraph) -> dict[str, int]:
         counts = {n.label: 0 for n in schema.NODES}
         for _, d in G.nodes(data=True):
             counts[d["label"]] += 1
@@ -175,8 +263,9 @@ class Neo4jStore:
         return counts
 
     @staticmethod
-    def _write_part(tx, G: nx.MultiDiGraph, nodes: list[str], edges: list) -> None:
-        for label, rows in node_rows(G, nodes).items():
+    def _write_part(tx, G: nx.MultiDiGraph, nodes: list[str], edges: list,
+                    dig: store_diff.Digests | None = None) -> None:
+        for label, rows in node_rows(G, nodes, dig).items():
             for batch in _batches(rows):
                 tx.run(merge_nodes_cypher(label), rows=batch)
         for rel_type, rows in rel_rows(G, edges).items():

@@ -149,11 +149,21 @@ def quote_name(name: str) -> str:
     return f"`{name}`" if name in RESERVED else name
 
 
+# Columns the embedded store keeps beside a node's properties, for itself (graph/store_diff.py): the digest of
+# the node's properties and, on a Document, of the relationships it is the provenance of. They are no properties
+# of the graph: queries' results leave out every name that starts with "_".
+DIGEST, PART = "_digest", "_part"
+
+
+def store_columns(label: str) -> dict[str, str]:
+    return {DIGEST: STRING, **({PART: STRING} if label == "Document" else {})}
+
+
 def ladybug_ddl() -> list[str]:
     """CREATE statements for the embedded engine, in dependency order."""
     out = []
     for n in NODES:
-        cols = ", ".join(f"{quote_name(p)} {t}" for p, t in n.props.items())
+        cols = ", ".join(f"{quote_name(p)} {t}" for p, t in {**n.props, **store_columns(n.label)}.items())
         out.append(f"CREATE NODE TABLE IF NOT EXISTS {n.label}({cols}, PRIMARY KEY(id))")
     for r in RELS:
         pairs = ", ".join(f"FROM {a} TO {b}" for a, b in r.pairs)

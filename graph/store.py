@@ -1,8 +1,10 @@
 """The embedded Cypher store (ladybug): schema DDL from graph.schema, bulk writes, read-only queries; the
 graph.store_api.Store interface on one database file.
 
-A write builds the whole graph into a new database file beside the old one and swaps it in with one
-rename, so a reader never sees half a document and a killed ingest leaves the previous graph intact.
+A write changes only what differs from the stored graph (graph/store_diff.py), in one transaction: a reader
+sees the old graph or the new one, and a writer killed at any moment leaves the old one (the engine's write-ahead
+log is replayed or dropped when the file is next opened). A graph that is new, of an older version or mostly
+changed is built into a new database file beside the old one instead, and swapped in with one rename.
 """
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from typing import Any, Callable
 import networkx as nx
 import pyarrow as pa
 
-from graph import schema
+from graph import schema, store_diff
 from graph.store_common import StoreError, check_read_query, env_number, explain_error
 
 
@@ -40,6 +42,7 @@ class LadybugStore:
         self._db = None
         self._conn = None
         self._lock = threading.Lock()
+        self.last_write: str | None = None  # how replace_graph wrote: "changes" (one transaction) or "file"
 
     # ------------------------------------------------------------ lifecycle
     def exists(self) -> bool:
@@ -52,7 +55,12 @@ class LadybugStore:
                 raise StoreError(f"{self.path}: ingen graf finns här ännu; kör först `govgraph ingest data/`")
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._db = lb.Database(str(self.path), read_only=self.read_only)
+                try:
+                    self._db = lb.Database(str(self.path), read_only=self.read_only)
+                except RuntimeError as e:
+                    if not (self.read_only and "recovery is pending" in str(e)):
+                        raise
+                    self._db = self._after_checkpoint(lb)
                 self._conn = lb.Connection(self._db)
             except RuntimeError as e:
                 msg = str(e).splitlines()[0]
@@ -64,6 +72,15 @@ class LadybugStore:
             if self.check_schema:
                 self._check_schema()
         return self._conn
+
+    def _after_checkpoint(self, lb):
+        """Open read-only a database whose writer is writing its log into the file (the last step of writing
+        changes, graph/store_diff.py), which the engine refuses to read meanwhile: wait for the writer's lock,
+        and where the writer was killed in that step, finish the step (a read-write open does) before reading."""
+        with _write_lock(self.path):
+            db = lb.Database(str(self.path))
+            db.close()
+        return lb.Database(str(self.path), read_only=True)
 
     def _check_schema(self) -> None:
         """A graph written by an older version lacks tables or properties the queries use: one message that
@@ -102,34 +119,80 @@ class LadybugStore:
         return _write_lock(self.path, waiting)
 
     def replace_graph(self, G: nx.MultiDiGraph) -> dict[str, int]:
-        """Write G into a fresh database beside the current one, then swap it in with one rename: a reader
-        sees the old graph or the new one, and a writer killed at any moment leaves the old one."""
+        """Make the database hold G: the differences in one transaction where a graph of this version is stored
+        and less than REWRITE_SHARE of it changes, else a new file swapped in. Either way a reader sees the old
+        graph or the new one, and a writer killed at any moment leaves the old one."""
         self.close()
+        dig = store_diff.digests(G)
         with _write_lock(self.path):
-            tmp = self.path.with_name(self.path.name + f".building-{os.getpid()}")
-            _remove_db(tmp)
-            lb = _lb()
-            # one explicit checkpoint at the end: an automatic one after every COPY cost three times the COPY
-            db = lb.Database(str(tmp), auto_checkpoint=False)
+            if dig is not None and self.path.exists() and self._write_changes(G, dig):
+                self.last_write = "changes"
+                return graph_counts(G)
+            self.last_write = "file"
+            return self._write_new_file(G, dig)
+
+    def _write_changes(self, G: nx.MultiDiGraph, dig: store_diff.Digests) -> bool:
+        """Write what differs between the stored graph and G in one transaction; False (nothing written) where
+        the stored graph lacks this version's tables and columns or would change too much to be worth it."""
+        lb = _lb()
+        try:
+            db = lb.Database(str(self.path))
             conn = lb.Connection(db)
+        except RuntimeError:
+            return False  # a file that does not open is replaced whole
+        try:
+            stored = _stored_digests(conn)
+            if stored is None:
+                return False
+            ch = store_diff.changes(dig, *stored)
+            if ch.size() > REWRITE_SHARE * max(1, len(stored[0]) + len(stored[1])):
+                return False
+            if ch.empty():
+                return True
+            conn.execute("BEGIN TRANSACTION")
             try:
-                self.create_schema(conn)
-                counts = write_graph(conn, G)
-                conn.execute("CHECKPOINT")
+                apply_changes(conn, G, dig, ch)
+                conn.execute("COMMIT")
             except BaseException:
-                del conn
-                del db
-                _remove_db(tmp)
+                try:
+                    conn.execute("ROLLBACK")
+                except RuntimeError:
+                    pass
                 raise
+            # the log written into the file now rather than when the database closes: the file is the whole graph
+            # again (a copy of it is a backup) and its time tells the explorer that the graph changed
+            conn.execute("CHECKPOINT")
+            return True
+        finally:
             del conn
             del db
-            wal = Path(str(tmp) + ".wal")
-            if wal.exists() and wal.stat().st_size:  # checkpointed: the database is one file
-                _remove_db(tmp)
-                raise StoreError(f"{self.path}: den nya grafen kunde inte skrivas klart; den tidigare finns kvar")
-            wal.unlink(missing_ok=True)
-            Path(str(self.path) + ".wal").unlink(missing_ok=True)
-            os.replace(tmp, self.path)
+
+    def _write_new_file(self, G: nx.MultiDiGraph, dig: store_diff.Digests | None) -> dict[str, int]:
+        """Write G into a fresh database beside the current one, then swap it in with one rename."""
+        tmp = self.path.with_name(self.path.name + f".building-{os.getpid()}")
+        _remove_db(tmp)
+        lb = _lb()
+        # one explicit checkpoint at the end: an automatic one after every COPY cost three times the COPY
+        db = lb.Database(str(tmp), auto_checkpoint=False)
+        conn = lb.Connection(db)
+        try:
+            self.create_schema(conn)
+            counts = write_graph(conn, G, dig)
+            conn.execute("CHECKPOINT")
+        except BaseException:
+            del conn
+            del db
+            _remove_db(tmp)
+            raise
+        del conn
+        del db
+        wal = Path(str(tmp) + ".wal")
+        if wal.exists() and wal.stat().st_size:  # checkpointed: the database is one file
+            _remove_db(tmp)
+            raise StoreError(f"{self.path}: den nya grafen kunde inte skrivas klart; den tidigare finns kvar")
+        wal.unlink(missing_ok=True)
+        Path(str(self.path) + ".wal").unlink(missing_ok=True)
+        os.replace(tmp, self.path)
         return counts
 
     # ------------------------------------------------------------ reading
@@ -256,21 +319,149 @@ def _remove_stale_builds(path: Path) -> None:
         _remove_db(p)
 
 
-def write_graph(conn, G: nx.MultiDiGraph) -> dict[str, int]:
+REWRITE_SHARE = 0.5  # above this share of nodes and parts changed, a new file is quicker than the changes
+
+
+def graph_counts(G: nx.MultiDiGraph) -> dict[str, int]:
+    """Nodes per label and relationships per type, as a write reports them."""
+    counts = {nt.label: 0 for nt in schema.NODES} | {rt.type: 0 for rt in schema.RELS}
+    for _, d in G.nodes(data=True):
+        counts[d["label"]] += 1
+    for _, _, d in G.edges(data=True):
+        counts[d["type"]] += 1
+    return counts
+
+
+def _stored_digests(conn) -> tuple[dict[tuple[str, str], str], dict[str, str]] | None:
+    """The digests the database holds, or None where its tables or columns are not this version's (a graph
+    written before digests, or before a property was added: it is written anew)."""
+    for kind, items in (("node", schema.NODES), ("rel", schema.RELS)):
+        for t in items:
+            name = t.label if kind == "node" else t.type
+            want = ({**t.props, **schema.store_columns(t.label)} if kind == "node" else schema.rel_props(t))
+            try:
+                res = conn.execute(f"CALL table_info('{name}') RETURN name")
+            except RuntimeError:
+                return None
+            have = set()
+            while res.has_next():
+                have.add(res.get_next()[0])
+            if have != set(want):
+                return None
+    nodes: dict[tuple[str, str], str] = {}
+    parts: dict[str, str] = {}
+    for nt in schema.NODES:
+        document = nt.label == "Document"
+        cypher = f"MATCH (n:{nt.label}) RETURN n.id, n.{schema.DIGEST}"
+        res = conn.execute(cypher + (f", n.{schema.PART}" if document else ""))
+        while res.has_next():
+            row = res.get_next()
+            nodes[(nt.label, row[0])] = row[1]
+            if document and row[2]:
+                parts[row[0]] = row[2]
+    return nodes, parts
+
+
+def apply_changes(conn, G: nx.MultiDiGraph, dig: store_diff.Digests, ch: store_diff.Changes) -> None:
+    """The changes inside the caller's transaction: the changed parts' relationships deleted, the nodes that
+    are gone deleted, changed nodes' properties set, new nodes created, the changed parts written again.
+
+    Statements, not COPY: a COPY into a table that holds rows makes the commit write the table's pages again
+    (0.8 s on a body's series of 200 protocols), where these statements' commit writes only what they changed."""
+    if ch.parts_gone:
+        for rt in schema.RELS:
+            conn.execute(f"MATCH ()-[r:{rt.type}]->() WHERE r.doc IN $docs DELETE r", {"docs": ch.parts_gone})
+    for label, ids in ch.nodes_gone.items():
+        conn.execute(f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) DETACH DELETE n", {"ids": ids})
+    for label, ids in ch.nodes_changed.items():
+        cols = _columns(schema.NODE_BY_LABEL[label].props, schema.store_columns(label))
+        sets = ", ".join(f"n.{name} = {value}" for name, value in cols if name != "id")
+        rows = _node_rows(G, dig, label, ids)
+        conn.execute(f"UNWIND $rows AS r MATCH (n:{label} {{id: r.id}}) SET {sets}", {"rows": rows})
+    for label, ids in ch.nodes_new.items():
+        cols = _columns(schema.NODE_BY_LABEL[label].props, schema.store_columns(label))
+        props = ", ".join(f"{name}: {value}" for name, value in cols)
+        rows = _node_rows(G, dig, label, ids)
+        conn.execute(f"UNWIND $rows AS r CREATE (n:{label} {{{props}}})", {"rows": rows})
+    nodes = G._node
+    by_rel: dict[tuple[str, str, str], list[dict]] = {}
+    for doc in ch.parts_new:
+        for u, v, d in dig.edges_of[doc]:
+            key = (d["type"], nodes[u]["label"], nodes[v]["label"])
+            by_rel.setdefault(key, []).append({"src": u, "dst": v, **d})
+    for (rel_type, a, b), edges in by_rel.items():
+        types = schema.rel_props(schema.REL_BY_TYPE[rel_type])
+        cols = _columns(types)
+        props = ", ".join(f"{name}: {value}" for name, value in cols)
+        rows = [{"src": e["src"], "dst": e["dst"], **{c: _value(e.get(c), t) for c, t in types.items()}}
+                for e in edges]
+        conn.execute(f"UNWIND $rows AS r MATCH (a:{a} {{id: r.src}}) MATCH (b:{b} {{id: r.dst}}) "
+                     f"CREATE (a)-[:{rel_type} {{{props}}}]->(b)", {"rows": rows})
+
+
+def _columns(*types: dict[str, str]) -> list[tuple[str, str]]:
+    """(column, the row's value cast to the column's type) for statements over UNWIND rows: a parameter's type
+    is guessed from its values, and a column of nulls or empty lists would be guessed wrong."""
+    out = []
+    for t in types:
+        for c, kind in t.items():
+            q = schema.quote_name(c)
+            out.append((q, f"CAST(r.{q} AS {kind})"))
+    return out
+
+
+def _value(v: Any, t: str) -> Any:
+    if v is None:
+        return [] if t == schema.STRING_LIST else None
+    return _cell(v, t)
+
+
+def _node_rows(G: nx.MultiDiGraph, dig: store_diff.Digests, label: str, ids: list[str]) -> list[dict[str, Any]]:
+    props = schema.NODE_BY_LABEL[label].props
+    own = _store_values(dig, label, ids)
+    rows = []
+    for i, n in enumerate(ids):
+        d = G.nodes[n]
+        row = {c: _value(d.get(c), t) for c, t in props.items()}
+        row.update({c: vals[i] for c, vals in own.items()})
+        rows.append(row)
+    return rows
+
+
+def _store_values(dig: store_diff.Digests | None, label: str, ids: list[str]) -> dict[str, list]:
+    """The store's own columns (schema.store_columns) for nodes of a label."""
+    if dig is None:
+        return {c: [None] * len(ids) for c in schema.store_columns(label)}
+    out = {schema.DIGEST: [dig.nodes[(label, n)] for n in ids]}
+    if label == "Document":
+        out[schema.PART] = [dig.parts.get(n) for n in ids]
+    return out
+
+
+def write_graph(conn, G: nx.MultiDiGraph, dig: store_diff.Digests | None = None) -> dict[str, int]:
     """Bulk-load G with COPY FROM Arrow tables: one per label and one per relationship type and pair."""
     counts: dict[str, int] = {}
-    by_label: dict[str, list[dict]] = {}
+    by_label: dict[str, list[str]] = {}
     for nid, d in G.nodes(data=True):
-        by_label.setdefault(d["label"], []).append(d)
+        by_label.setdefault(d["label"], []).append(nid)
     for nt in schema.NODES:
-        rows = by_label.get(nt.label, [])
-        counts[nt.label] = len(rows)
-        if rows:
-            conn.execute(f"COPY {nt.label} FROM $df", {"df": _frame(rows, nt.props)})
-    labels = {n: d["label"] for n, d in G.nodes(data=True)}
+        ids = by_label.get(nt.label, [])
+        counts[nt.label] = len(ids)
+        if ids:
+            rows = [G.nodes[n] for n in ids]
+            conn.execute(f"COPY {nt.label} FROM $df", {"df": _frame(rows, nt.props,
+                                                                    last=_store_values(dig, nt.label, ids))})
+    counts.update(_copy_edges(conn, G, G.edges(data=True)))
+    return counts
+
+
+def _copy_edges(conn, G: nx.MultiDiGraph, edges) -> dict[str, int]:
+    """COPY relationships (u, v, data) in: one Arrow table per type and pair of labels."""
+    counts: dict[str, int] = {}
+    labels = G._node  # the graph's node dict: this runs once per relationship
     by_rel: dict[tuple[str, str, str], tuple[list[str], list[str], list[dict]]] = {}
-    for u, v, d in G.edges(data=True):
-        key = (d["type"], labels[u], labels[v])
+    for u, v, d in edges:
+        key = (d["type"], labels[u]["label"], labels[v]["label"])
         group = by_rel.get(key)
         if group is None:
             group = by_rel[key] = ([], [], [])
@@ -298,10 +489,12 @@ _ARROW = {schema.STRING: pa.string(), schema.INT: pa.int64(), schema.FLOAT: pa.f
           schema.STRING_LIST: pa.list_(pa.string())}
 
 
-def _frame(rows: list[dict], types: dict[str, str], first: dict[str, list[str]] | None = None) -> pa.Table:
+def _frame(rows: list[dict], types: dict[str, str], first: dict[str, list[str]] | None = None,
+           last: dict[str, list[str]] | None = None) -> pa.Table:
     """An Arrow table, column by column: the string columns in first (a relationship's from and to), then the
-    properties in types. Values already of their type pass untouched (the common case), others are converted."""
-    first = first or {}
+    properties in types, then the string columns in last (the store's own, schema.store_columns). Values already
+    of their type pass untouched (the common case), others are converted."""
+    first, last = first or {}, last or {}
     cols = [pa.array(v, type=pa.string()) for v in first.values()]
     for c, t in types.items():
         values = [r.get(c) for r in rows]
@@ -312,7 +505,8 @@ def _frame(rows: list[dict], types: dict[str, str], first: dict[str, list[str]] 
             cols.append(pa.array(values, type=_ARROW[t]))
         except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
             cols.append(pa.array([_cell(v, t) for v in values], type=_ARROW[t]))
-    return pa.Table.from_arrays(cols, names=[*first, *types])
+    cols += [pa.array(v, type=pa.string()) for v in last.values()]
+    return pa.Table.from_arrays(cols, names=[*first, *types, *last])
 
 
 def _cell(v: Any, t: str) -> Any:

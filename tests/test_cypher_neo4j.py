@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from graph import schema
-from graph.neo4j_store import (merge_nodes_cypher, merge_rels_cypher, remove_stale_nodes_cypher,
+from graph.neo4j_store import (create_rels_cypher, delete_nodes_cypher, delete_parts_cypher, digests_cypher,
+                               merge_nodes_cypher, merge_rels_cypher, remove_stale_nodes_cypher, set_nodes_cypher,
                                remove_stale_rels_cypher)
 from graph.queries import saved_queries
 
@@ -30,7 +31,7 @@ def check(queries: list[dict], map_keys: tuple[str, ...] = ()) -> dict[str, list
     """Diagnostics per query. map_keys: keys of parameter maps the statements read (row.src), which the checker
     cannot tell from property keys."""
     props = sorted({p for n in schema.NODES for p in n.props} | {p for r in schema.RELS for p in schema.rel_props(r)}
-                   | set(map_keys))
+                   | {p for n in schema.NODES for p in schema.store_columns(n.label)} | set(map_keys))
     payload = {"schema": {"labels": list(schema.NODE_LABELS), "relationshipTypes": list(schema.REL_TYPES),
                           "propertyKeys": props}, "queries": queries}
     res = subprocess.run([NODE, str(TOOL / "check.mjs")], input=json.dumps(payload), capture_output=True,
@@ -57,6 +58,16 @@ def test_the_backends_own_statements_are_neo4j_cypher():
               for n in schema.NODES]
     stmts += [{"name": f"stale-{r.type}", "text": remove_stale_rels_cypher(r.type), "params": {"keys": []}}
               for r in schema.RELS]
+    # the changes written in one transaction (graph/store_diff.py)
+    stmts += [{"name": f"digests-{n.label}", "text": digests_cypher(n.label)} for n in schema.NODES]
+    stmts += [{"name": f"set-{n.label}", "text": set_nodes_cypher(n.label), "params": {"rows": []}}
+              for n in schema.NODES]
+    stmts += [{"name": f"delete-{n.label}", "text": delete_nodes_cypher(n.label), "params": {"ids": []}}
+              for n in schema.NODES]
+    stmts += [{"name": f"parts-{r.type}", "text": delete_parts_cypher(r.type), "params": {"docs": []}}
+              for r in schema.RELS]
+    stmts += [{"name": f"create-{r.type}-{a}-{b}", "text": create_rels_cypher(r.type, a, b), "params": {"rows": []}}
+              for r in schema.RELS for a, b in r.pairs]
     stmts += [{"name": f"read-{n.label}", "text": f"MATCH (n:{n.label}) RETURN n"} for n in schema.NODES]
     stmts += [{"name": f"read-{r.type}", "text": f"MATCH (a)-[r:{r.type}]->(b) RETURN a.id AS a, b.id AS b, r"}
               for r in schema.RELS]

@@ -257,22 +257,42 @@ if moment == "extracting":  # after the third document's extraction, well inside
         return ingest(*args, progress=step, **kw)
 
     pipeline.ingest = hooked
-elif moment == "writing the new database":  # the first table copied into the new file, the rest not yet
+elif moment in ("writing the new database", "writing the changes", "after the commit"):
     import graph.store as store
 
-    write_graph = store.write_graph
-
-    class Pausing:
-        def __init__(self, conn):
-            self.conn = conn
+    class Pausing:  # a connection that stops before (or after) each statement that begins with a word
+        def __init__(self, conn, word, before=False):
+            self.conn, self.word, self.before = conn, word, before
 
         def execute(self, query, *args, **kw):
+            hit = query.lstrip().upper().startswith(self.word)
+            if hit and self.before:
+                reached()
             out = self.conn.execute(query, *args, **kw)
-            if query.lstrip().upper().startswith("COPY"):
+            if hit:
                 reached()
             return out
 
-    store.write_graph = lambda conn, G: write_graph(Pausing(conn), G)
+        def __getattr__(self, name):
+            return getattr(self.conn, name)
+
+    if moment == "writing the new database":  # the first table copied into the new file, the rest not yet
+        write_graph = store.write_graph
+        store.write_graph = lambda conn, G, dig=None: write_graph(Pausing(conn, "COPY"), G, dig)
+    elif moment == "writing the changes":  # inside the transaction: the first new nodes created, the rest not
+        apply_changes = store.apply_changes
+        store.apply_changes = lambda conn, *a: apply_changes(Pausing(conn, "UNWIND"), *a)
+    else:  # committed, the checkpoint not yet made: the change is in the write-ahead log only
+        import ladybug
+
+        class Engine:
+            Database = ladybug.Database
+
+            @staticmethod
+            def Connection(db):
+                return Pausing(ladybug.Connection(db), "CHECKPOINT", before=True)
+
+        store._lb = lambda: Engine
 elif moment in ("after the write", "after the swap"):  # the new file checkpointed; just before / after the rename
     replace = os.replace
 
@@ -294,15 +314,11 @@ main()
 """
 
 
-@pytest.mark.parametrize("moment, leaves", [("extracting", "old"), ("writing the new database", "old"),
-                                            ("after the write", "old"), ("after the swap", "new")])
-def test_sigkill_at_any_moment_leaves_the_old_graph_or_the_new_one(samples_db, more, both_db, tmp_path, moment,
-                                                                   leaves):
-    db = fresh_copy(samples_db, tmp_path)
-    old, new = state(db), state(both_db)
-    assert old != new
-    proc = subprocess.Popen([sys.executable, "-c", PAUSING_WRITER, moment, "ingest", str(more), "--db", str(db), "-q"],
-                            env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+def kill_at(moment: str, folder: Path, db: Path, check) -> None:
+    """Run `govgraph ingest folder` with PAUSING_WRITER, call check() when it has reached the moment and waits
+    there, and SIGKILL it."""
+    proc = subprocess.Popen([sys.executable, "-c", PAUSING_WRITER, moment, "ingest", str(folder), "--db", str(db),
+                             "-q"], env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     watchdog = threading.Timer(300, proc.kill)  # a writer that hangs before its moment ends the test, not the suite
     watchdog.start()
     said = []
@@ -315,8 +331,7 @@ def test_sigkill_at_any_moment_leaves_the_old_graph_or_the_new_one(samples_db, m
             pytest.fail(f"the writer ended before it reached the moment {moment!r}: nothing was killed\n"
                         + "".join(said[-20:]))
         assert proc.poll() is None, "the writer must still run when it is killed"
-        if moment in ("writing the new database", "after the write"):
-            assert _building(db), "the new database file is being written beside the current one"
+        check()
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=60)
         assert proc.returncode == -signal.SIGKILL, proc.returncode
@@ -324,6 +339,21 @@ def test_sigkill_at_any_moment_leaves_the_old_graph_or_the_new_one(samples_db, m
         watchdog.cancel()
         proc.kill()
         proc.communicate(timeout=60)
+
+
+@pytest.mark.parametrize("moment, leaves", [("extracting", "old"), ("writing the new database", "old"),
+                                            ("after the write", "old"), ("after the swap", "new")])
+def test_sigkill_at_any_moment_leaves_the_old_graph_or_the_new_one(samples_db, more, both_db, tmp_path, moment,
+                                                                   leaves):
+    db = fresh_copy(samples_db, tmp_path)
+    old, new = state(db), state(both_db)
+    assert old != new
+
+    def at_the_moment():
+        if moment in ("writing the new database", "after the write"):
+            assert _building(db), "the new database file is being written beside the current one"
+
+    kill_at(moment, more, db, at_the_moment)
     seen = state(db)  # it opens: a killed ingest never leaves a graph that fails to open
     assert seen == (old if leaves == "old" else new), (moment, seen[1:], old[1:], new[1:])
     # the next ingest clears what the killed one left and lands whole
@@ -333,12 +363,51 @@ def test_sigkill_at_any_moment_leaves_the_old_graph_or_the_new_one(samples_db, m
     assert state(db) == new
 
 
+@pytest.fixture(scope="module")
+def one_more(tmp_path_factory) -> Path:
+    """One document more for the graph of the samples and the ten: a change small enough to be written as
+    changes to the stored graph, in one transaction, instead of as a new file."""
+    folder = tmp_path_factory.mktemp("one-more")
+    shutil.copy(sorted(f for f in EVAL.iterdir() if f.suffix in (".txt", ".html"))[10], folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def all_db(both_db, one_more, tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("all") / "govgraph.db"
+    shutil.copy(both_db, db)
+    assert govgraph("ingest", one_more, "--db", db, "-q").returncode == 0
+    return db
+
+
+@pytest.mark.parametrize("moment, leaves", [("writing the changes", "old"), ("after the commit", "new")])
+def test_sigkill_while_changes_are_written_leaves_the_old_graph_or_the_new_one(both_db, one_more, all_db, tmp_path,
+                                                                               moment, leaves):
+    db = tmp_path / "govgraph.db"
+    shutil.copy(both_db, db)
+    old, new = state(db), state(all_db)
+    assert old != new
+
+    def at_the_moment():
+        assert not _building(db), "the changes are written into the stored database, not a new file"
+
+    kill_at(moment, one_more, db, at_the_moment)
+    seen = state(db)  # it opens
+    assert seen == (old if leaves == "old" else new), (moment, seen[1:], old[1:], new[1:])
+    p = govgraph("ingest", one_more, "--db", db, "-q")
+    assert p.returncode == 0, p.stderr
+    assert state(db) == new
+
+
 # --------------------------------------------------------------------------- concurrency
 
-def test_a_reader_sees_the_old_graph_or_the_new_one_while_an_ingest_writes(samples_db, more, tmp_path):
-    db = fresh_copy(samples_db, tmp_path)
+@pytest.mark.parametrize("how", ["a new file", "changes"])
+def test_a_reader_sees_the_old_graph_or_the_new_one_while_an_ingest_writes(samples_db, more, both_db, one_more,
+                                                                          tmp_path, how):
+    # ten documents on five are written as a new file; one on fifteen as changes in one transaction
+    db = fresh_copy(samples_db if how == "a new file" else both_db, tmp_path)
     old = state(db)
-    folder = more
+    folder = more if how == "a new file" else one_more
     proc = subprocess.Popen([sys.executable, "-m", "govgraph", "ingest", str(folder), "--db", str(db), "-q"],
                             env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     seen = []

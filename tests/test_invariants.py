@@ -168,7 +168,7 @@ def test_ddl_creates_every_label_and_type(tmp_path):
     for label in schema.NODE_LABELS:
         assert tables.get(label) == "NODE", f"node table {label} missing"
         cols = {r[1]: r[2] for r in rows(f"CALL table_info('{label}') RETURN *")}
-        assert norm(cols) == norm(schema.NODE_BY_LABEL[label].props), label
+        assert norm(cols) == norm({**schema.NODE_BY_LABEL[label].props, **schema.store_columns(label)}), label
     for rel in schema.RELS:
         assert tables.get(rel.type) == "REL", f"rel table {rel.type} missing"
         cols = {r[1]: r[2] for r in rows(f"CALL table_info('{rel.type}') RETURN *")}

@@ -158,3 +158,24 @@ def test_a_long_query_on_neo4j_is_stopped(neo):
 
     with pytest.raises(StoreError):
         neo.query("UNWIND range(1, 9000000) AS x WITH x UNWIND range(1, 1000) AS y RETURN count(*)", timeout_ms=200)
+
+
+@live
+@skip_live
+def test_neo4j_writes_the_same_changes_as_the_embedded_store(neo, tmp_path):
+    """Adding a document and removing it again: Neo4j takes the one-transaction path the embedded store takes,
+    and holds the same graph after each step (compared by the digest of tests/test_incremental.py)."""
+    from ingest import pipeline
+    from tests.test_incremental import POOL, graph_digest
+
+    neo.connect().execute_query("MATCH (n) DETACH DELETE n", database_=neo.database)
+    embedded = tmp_path / "embedded.lbug"
+    for step in (POOL[:4], POOL[4:5]):
+        pipeline.ingest(step, neo)
+        pipeline.ingest(step, embedded)
+    assert neo.last_write == "changes"
+    assert graph_digest(graph_from_store(neo))[0] == graph_digest(graph_from_store(LadybugStore(embedded)))[0]
+    pipeline.remove([POOL[4].name], neo)
+    pipeline.remove([POOL[4].name], embedded)
+    assert neo.last_write == "changes"
+    assert graph_digest(graph_from_store(neo))[0] == graph_digest(graph_from_store(LadybugStore(embedded)))[0]

@@ -111,7 +111,8 @@ def test_a_label_is_never_taken_from_a_caller(sample_store):
 # names that may be written into Cypher text: schema labels and types and fixed fragments, never a user's value
 ALLOWED_IN_CYPHER = {"label", "rel_type", "role", "nt.label", "rt.type", "n.label", "n.label.lower()", "cols",
                      "r.type", "pairs", "a", "b", "_type_fn(store)", "int(limit)", "PROV", "t", "rels", "rel",
-                     "QUERY_MAX_ROWS", "name", "period", "nt.display"}
+                     "QUERY_MAX_ROWS", "name", "period", "nt.display", "schema.DIGEST", "schema.PART",
+                     "sets", "props", "src", "dst"}
 
 
 def test_cypher_text_is_formatted_only_from_the_schema_and_fixed_fragments():
