@@ -243,9 +243,8 @@ class Neo4jStore:
                 tx.run(set_nodes_cypher(label), rows=batch)
         nodes = G._node
         by_rel: dict[tuple[str, str, str], list] = defaultdict(list)
-        for doc in ch.parts_new:
-            for u, v, d in dig.edges_of[doc]:
-                by_rel[(d["type"], nodes[u]["label"], nodes[v]["label"])].append((u, v, d))
+        for u, v, d in store_diff.edges_of(G, ch.parts_new):
+            by_rel[(d["type"], nodes[u]["label"], nodes[v]["label"])].append((u, v, d))
         for (rel_type, a, b), edges in by_rel.items():
             rows = [{"src": r["src"], "dst": r["dst"], "props": r["props"]} for r in rel_rows(G, edges)[rel_type]]
             for batch in _batches(rows):

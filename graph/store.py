@@ -385,10 +385,9 @@ def apply_changes(conn, G: nx.MultiDiGraph, dig: store_diff.Digests, ch: store_d
         conn.execute(f"UNWIND $rows AS r CREATE (n:{label} {{{props}}})", {"rows": rows})
     nodes = G._node
     by_rel: dict[tuple[str, str, str], list[dict]] = {}
-    for doc in ch.parts_new:
-        for u, v, d in dig.edges_of[doc]:
-            key = (d["type"], nodes[u]["label"], nodes[v]["label"])
-            by_rel.setdefault(key, []).append({"src": u, "dst": v, **d})
+    for u, v, d in store_diff.edges_of(G, ch.parts_new):
+        key = (d["type"], nodes[u]["label"], nodes[v]["label"])
+        by_rel.setdefault(key, []).append({"src": u, "dst": v, **d})
     for (rel_type, a, b), edges in by_rel.items():
         types = schema.rel_props(schema.REL_BY_TYPE[rel_type])
         cols = _columns(types)

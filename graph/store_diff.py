@@ -21,50 +21,54 @@ def _hash(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
+_MOD = 1 << 96
+
+
 @dataclass
 class Digests:
     nodes: dict[tuple[str, str], str] = field(default_factory=dict)  # (label, id) -> digest
     parts: dict[str, str] = field(default_factory=dict)  # document id -> digest of its part
-    edges_of: dict[str, list[tuple[str, str, dict]]] = field(default_factory=dict)  # document id -> its part
 
 
 def digests(G: nx.MultiDiGraph) -> Digests | None:
     """The digests of G, or None where a relationship's provenance names no Document of G (a part would have no
     node to keep its digest on: such a graph is written whole).
 
-    A digest is taken of the repr of the node's or relationship's attribute dict as resolution made it: the same
-    facts are made in the same order by the same code, so the same graph gives the same digests in any process;
-    where two runs made one dict in different orders, the digests differ and the part is written again — more
-    work, never a wrong graph."""
+    A node's or relationship's digest is taken of its schema properties in the schema's order (a graph read back
+    from a store carries them in another order, and the engine's own keys beside them); a part's digest is the
+    sum of its relationships' digests, which does not depend on the order the relationships were made in and
+    needs nothing kept per part but the sum."""
     out = Digests()
-    lines: dict[str, list[str]] = {}
-    edges_of = out.edges_of
-    for e in G.edges(data=True):
-        doc = e[2].get("doc")
-        part = lines.get(doc)
-        if part is None:
-            if doc is None:
-                return None
-            part = lines[doc] = []
-            edges_of[doc] = []
-        part.append(repr(e))
-        edges_of[doc].append(e)
+    sums: dict[str, int] = {}
+    rel_props = {rt.type: tuple(schema.rel_props(rt)) for rt in schema.RELS}
+    blake = hashlib.blake2b
+    for u, v, d in G.edges(data=True):
+        doc = d.get("doc")
+        if doc is None:
+            return None
+        t = d["type"]
+        h = blake(repr((t, u, v, [d.get(k) for k in rel_props[t]])).encode("utf-8", "surrogatepass"),
+                  digest_size=12).digest()
+        sums[doc] = (sums.get(doc, 0) + int.from_bytes(h, "big")) % _MOD
     nodes = G._node  # the graph's node dict: this runs once per node and part
-    for doc, part in lines.items():
+    for doc, total in sums.items():
         node = nodes.get(doc)
         if not node or node.get("label") != "Document":
             return None
-        part.sort()
-        out.parts[doc] = _hash("\n".join(part))
+        out.parts[doc] = f"{total:024x}"
     props = {nt.label: tuple(nt.props) for nt in schema.NODES}
     for n, d in nodes.items():
-        # the schema's properties in the schema's order: what is written (a Document read back from the store
-        # carries the engine's own keys beside them, in another order)
         text = repr([d.get(k) for k in props[d["label"]]])
         if d["label"] == "Document":
             text += out.parts.get(n, "")
         out.nodes[(d["label"], n)] = _hash(text)
     return out
+
+
+def edges_of(G: nx.MultiDiGraph, docs) -> list[tuple[str, str, dict]]:
+    """The relationships of the parts of docs."""
+    docs = set(docs)
+    return [e for e in G.edges(data=True) if e[2].get("doc") in docs] if docs else []
 
 
 @dataclass
