@@ -39,7 +39,7 @@ def _corpus(kind: str, docs: int, out: Path) -> list[Path]:
         return files[:docs]
     from bench_ingest import _synthetic_corpus
 
-    files, _, _ = _synthetic_corpus(out, docs * 7_300 / 1e6, 1)  # about 7,300 characters a document
+    files, _, _ = _synthetic_corpus(out, docs * 8_000 / 1e6, 1)  # about 7,300 characters a document, and some room
     files = sorted(files, key=lambda f: f.stat().st_mtime_ns)
     if len(files) < docs:
         raise SystemExit(f"the synthetic corpus gave {len(files)} documents, fewer than {docs}")

@@ -21,19 +21,23 @@ def keep_ids(G: nx.MultiDiGraph, given: GivenIds) -> list[str]:
     """Give G's nodes the ids given before, add the redirects, and say what changed (a line per merge)."""
     if not given.labels and not given.redirects:
         return []
-    votes: dict[str, Counter] = defaultdict(Counter)  # old id -> new node -> mentions it holds
     nodes = G._node
-    for u, v, d in G.edges(data=True):
-        if d["type"] == "MENTIONED_IN":
-            for old in given.mentions.get((nodes[u]["label"], v, d.get("start"), d.get("end")), ()):
-                votes[old][u] += 1
     held: dict[str, list[str]] = defaultdict(list)  # new node -> the old ids it keeps
-    for n, d in G.nodes(data=True):
+    for n, d in nodes.items():
         # resolution gave the same id again: the node keeps it even where a reviewer's merge had moved its
         # mentions to another node (the merge is applied again after this)
         if given.labels.get(n) == d["label"]:
             held[n].append(n)
-            votes.pop(n, None)
+    # the other old ids go by the mentions they stood for; in the common case (a document added, nothing
+    # renamed or merged) there are none, and the graph's mentions are not read at all
+    lost = {o for o, label in given.labels.items() if o not in held}
+    votes: dict[str, Counter] = defaultdict(Counter)  # old id -> new node -> mentions it holds
+    if lost:
+        for u, v, d in G.edges(data=True):
+            if d["type"] == "MENTIONED_IN":
+                for old in given.mentions.get((nodes[u]["label"], v, d.get("start"), d.get("end")), ()):
+                    if old in lost:
+                        votes[old][u] += 1
     for old, counts in votes.items():
         best = min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]  # most mentions, then the smaller id
         held[best].append(old)
