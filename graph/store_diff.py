@@ -34,21 +34,22 @@ def digests(G: nx.MultiDiGraph) -> Digests | None:
     """The digests of G, or None where a relationship's provenance names no Document of G (a part would have no
     node to keep its digest on: such a graph is written whole).
 
-    A node's or relationship's digest is taken of its schema properties in the schema's order (a graph read back
-    from a store carries them in another order, and the engine's own keys beside them); a part's digest is the
-    sum of its relationships' digests, which does not depend on the order the relationships were made in and
-    needs nothing kept per part but the sum."""
+    A node's digest is taken of its schema properties in the schema's order (a Document read back from the store
+    carries them in another order, and the engine's own keys beside them). A relationship's is taken of its
+    attributes as resolution made them (`State.add_edge` makes them in one order; picking the schema's
+    properties out of every one of a million relationships would double the time): where two graphs hold the
+    same facts with their attributes in another order — one read back from a store, for `govgraph push` — the
+    parts differ and are written again, which is more work but never a wrong graph. A part's digest is the sum
+    of its relationships' digests, which does not depend on the order the relationships were made in and needs
+    nothing kept per part but the sum."""
     out = Digests()
     sums: dict[str, int] = {}
-    rel_props = {rt.type: tuple(schema.rel_props(rt)) for rt in schema.RELS}
     blake = hashlib.blake2b
-    for u, v, d in G.edges(data=True):
-        doc = d.get("doc")
+    for e in G.edges(data=True):
+        doc = e[2].get("doc")
         if doc is None:
             return None
-        t = d["type"]
-        h = blake(repr((t, u, v, [d.get(k) for k in rel_props[t]])).encode("utf-8", "surrogatepass"),
-                  digest_size=12).digest()
+        h = blake(repr(e).encode("utf-8", "surrogatepass"), digest_size=12).digest()
         sums[doc] = (sums.get(doc, 0) + int.from_bytes(h, "big")) % _MOD
     nodes = G._node  # the graph's node dict: this runs once per node and part
     for doc, total in sums.items():
