@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 import networkx as nx
 
@@ -26,10 +26,19 @@ class GivenIds:
     first_seen: dict[str, str] = field(default_factory=dict)  # id -> earliest date of a document naming it
     names: dict[str, str] = field(default_factory=dict)  # id -> its name or title, for a redirect's caption
     redirects: dict[str, str] = field(default_factory=dict)  # retired id -> id
+    loader: Callable[["GivenIds"], None] | None = None  # reads mentions and first_seen when they are first needed
+
+    def need_mentions(self) -> None:
+        """Read the mentions and first dates now: only a merge or a rename needs them (a document only added
+        does not), and on a graph of thousands of documents they are a million rows."""
+        if self.loader is not None:
+            load, self.loader = self.loader, None
+            load(self)
 
 
 def given_ids(store: Store) -> GivenIds:
-    """Read what a store's graph has given (an empty GivenIds when there is no graph)."""
+    """Read what a store's graph has given (an empty GivenIds when there is no graph); the mentions behind the
+    ids are read from the same store when keep_ids first asks for them (`need_mentions`)."""
     out = GivenIds()
     if not store.exists():
         return out
@@ -40,15 +49,23 @@ def given_ids(store: Store) -> GivenIds:
             out.labels[r["id"]] = nt.label
             if r["name"]:
                 out.names[r["id"]] = r["name"]
+    for r in _rows(store, "MATCH (r:Redirect) RETURN r.id AS id, r.target AS target"):
+        out.redirects[r["id"]] = r["target"]
+    out.loader = lambda given: _read_mentions(store, given)
+    return out
+
+
+def _read_mentions(store: Store, out: GivenIds) -> None:
+    for nt in schema.NODES:
+        if nt.label in ("Document", REDIRECT):
+            continue
         for r in _rows(store, f"MATCH (n:{nt.label})-[r:MENTIONED_IN]->(d:Document) "
                               f"RETURN n.id AS id, d.id AS doc, d.date AS date, r.start AS s, r.`end` AS e"):
             out.mentions.setdefault((nt.label, r["doc"], r["s"], r["e"]), set()).add(r["id"])
             day = r["date"] or "9999"
             if day < out.first_seen.get(r["id"], "9999~"):
                 out.first_seen[r["id"]] = day
-    for r in _rows(store, "MATCH (r:Redirect) RETURN r.id AS id, r.target AS target"):
-        out.redirects[r["id"]] = r["target"]
-    return out
+    store.close()
 
 
 def _rows(store: Store, cypher: str) -> list[dict[str, Any]]:

@@ -33,6 +33,7 @@ def keep_ids(G: nx.MultiDiGraph, given: GivenIds) -> list[str]:
     lost = {o for o, label in given.labels.items() if o not in held}
     votes: dict[str, Counter] = defaultdict(Counter)  # old id -> new node -> mentions it holds
     if lost:
+        given.need_mentions()
         for u, v, d in G.edges(data=True):
             if d["type"] == "MENTIONED_IN":
                 for old in given.mentions.get((nodes[u]["label"], v, d.get("start"), d.get("end")), ()):
@@ -43,6 +44,8 @@ def keep_ids(G: nx.MultiDiGraph, given: GivenIds) -> list[str]:
         held[best].append(old)
     mapping: dict[str, str] = {}
     retired: dict[str, str] = {}  # old id -> the new node it now redirects to
+    if any(len(olds) > 1 for olds in held.values()):
+        given.need_mentions()
     for n, olds in held.items():
         olds.sort(key=lambda o: (given.first_seen.get(o, "9999"), o))
         mapping[n] = olds[0]
