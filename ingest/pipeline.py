@@ -119,9 +119,10 @@ def ingest(paths: list[str | Path], db: str | Path, *, meta: dict | None = None,
     """Ingest files and folders into the database at db; unchanged documents are not read twice. If stages is
     given, the seconds spent in each stage are added to it (read, extract, build, store).
 
-    The run holds the database's write lock from reading what is stored to the swap of the new graph: a second
-    ingest waits (told through waiting) and then sees the first one's documents. The graph is replaced whole
-    or not at all. curation: the reviewers' corrections file, applied to the graph every time."""
+    The run holds the database's write lock from reading what is stored to its last write: a second ingest
+    waits (told through waiting) and then sees the first one's documents. The store writes what differs from
+    the stored graph in one transaction, or a new graph whole (graph/store.py): all or nothing either way.
+    curation: the reviewers' corrections file, applied to the graph every time."""
     corrections = load_curation(curation)  # a broken file stops the run before anything is read
     with _writing(db, waiting), _few_collections():
         return _ingest(paths, db, meta, progress, date_from_filename, jobs, {} if stages is None else stages,
@@ -132,7 +133,7 @@ def remove(names: list[str], db: str | Path, *, waiting: Callable[[str], None] |
            curation: Path | None = None) -> IngestResult:
     """Take documents' facts out of the graph: each name is a document id (doc:…), a file name or a path as
     ingested. The rest of the corpus is resolved again without them (a person or matter seen only there goes
-    too) and the graph is replaced whole."""
+    too), and the store writes what differs."""
     return _from_store(names, db, waiting, curation, always=False)
 
 

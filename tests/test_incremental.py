@@ -139,3 +139,30 @@ def test_one_document_more_is_written_as_changes_to_the_stored_graph(tmp_path):
     assert grown.stat().st_ino == before, "the stored file was written in place, not replaced by a new one"
     pipeline.ingest(POOL[:6], whole, jobs=1)
     assert_same_graph(grown, whole)
+
+
+def test_a_graph_written_before_digests_is_written_anew(tmp_path):
+    """A graph of an earlier version has no digests to compare with: the next ingest writes the whole graph into a
+    new file, with them, and the graph is the one a full ingest gives."""
+    import ladybug
+
+    from graph import schema
+
+    old, whole = tmp_path / "old.lbug", tmp_path / "whole.lbug"
+    pipeline.ingest(POOL[:2], old, jobs=1)
+    db = ladybug.Database(str(old))
+    conn = ladybug.Connection(db)
+    for nt in schema.NODES:
+        for column in schema.store_columns(nt.label):
+            conn.execute(f"ALTER TABLE {nt.label} DROP {column}")
+    del conn, db
+    before = old.stat().st_ino
+    pipeline.ingest(POOL[2:3], old, jobs=1)
+    assert old.stat().st_ino != before, "a new file was swapped in"
+    pipeline.ingest(POOL[:3], whole, jobs=1)
+    assert_same_graph(old, whole)
+    store = LadybugStore(old)
+    try:
+        assert store.records(f"MATCH (n:Document) RETURN n.{schema.PART} AS p")[0]["p"]
+    finally:
+        store.close()
