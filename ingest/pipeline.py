@@ -257,14 +257,15 @@ def _stored_corpus(stored: dict[str, dict], lost: list[Warning_] | None = None
     corpus: dict[str, tuple[dict, DocExtraction]] = {}
     for did, d in stored.items():
         try:
-            x = DocExtraction.from_wire(unpack_extraction(d["extraction"]), d["text"])
+            wire = unpack_extraction(d["extraction"])
+            x = DocExtraction.from_wire(wire, d["text"])
         except (TypeError, ValueError, KeyError):
             if lost is not None:
                 lost.append(Warning_(did, f"{d.get('name') or did} kunde inte läsas ur den lagrade grafen och är inte "
                                           f"med i den nya; läs in filen igen (govgraph ingest {d.get('path') or ''})"))
             continue
         d = dict(d)
-        d["meta"] = _meta_of(d)
+        d["meta"] = wire.get("meta", {})  # unpacked once: the stored extraction is most of the document's bytes
         corpus[did] = (d, x)
     return corpus
 
