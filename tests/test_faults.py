@@ -547,3 +547,22 @@ def test_a_graph_from_an_older_version_says_how_to_rebuild_and_ingest_rebuilds_i
     assert p.returncode == 0, p.stderr
     assert state(db)[0] == state(samples_db)[0]
     assert "x.txt kunde inte läsas ur den lagrade grafen" in p.stderr  # said, not silently dropped
+
+
+def test_a_reader_opened_before_changes_are_written_keeps_reading_its_graph_whole(both_db, one_more, all_db, tmp_path):
+    """The explorer keeps its connection open: while an ingest writes changes into the same file and
+    checkpoints them, that connection goes on reading the whole graph it opened, and a new one reads the new."""
+    from graph.store_api import graph_from_store
+
+    db = tmp_path / "govgraph.db"
+    shutil.copy(both_db, db)
+    reader = LadybugStore(db, read_only=True)
+    before = graph_from_store(reader)
+    p = govgraph("ingest", one_more, "--db", db, "-q")
+    assert p.returncode == 0, p.stderr
+    assert not _building(db)
+    again = graph_from_store(reader)
+    reader.close()
+    assert (again.number_of_nodes(), again.number_of_edges()) == (before.number_of_nodes(), before.number_of_edges())
+    assert {d["quote"] for _, _, d in again.edges(data=True)} == {d["quote"] for _, _, d in before.edges(data=True)}
+    assert state(db) == state(all_db)
