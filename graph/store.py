@@ -121,7 +121,8 @@ class LadybugStore:
     def replace_graph(self, G: nx.MultiDiGraph) -> dict[str, int]:
         """Make the database hold G: the differences in one transaction where a graph of this version is stored
         and less than REWRITE_SHARE of it changes, else a new file swapped in. Either way a reader sees the old
-        graph or the new one, and a writer killed at any moment leaves the old one."""
+        graph or the new one, and a writer killed at any moment leaves the old one (or, killed after its
+        transaction committed, the new one)."""
         self.close()
         dig = store_diff.digests(G)
         with _write_lock(self.path):
