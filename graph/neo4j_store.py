@@ -24,7 +24,6 @@ from graph import schema, store_diff
 from graph.store_common import StoreError, check_read_query, explain_error
 
 BATCH = 1000
-REWRITE_SHARE = 0.5  # as in the embedded store: above this share changed, the graph is written part by part
 
 
 def neo4j_settings(uri: str | None = None) -> dict[str, str | None]:
@@ -178,9 +177,9 @@ class Neo4jStore:
         return nullcontext()
 
     def replace_graph(self, G: nx.MultiDiGraph) -> dict[str, int]:
-        """Make the database hold G: where a graph with digests is stored and less than REWRITE_SHARE of it
-        changes, the changes in one transaction; else each document's facts in one transaction, then what G no
-        longer has removed."""
+        """Make the database hold G: where a graph with digests is stored and less than
+        store_diff.REWRITE_SHARE of it changes, the changes in one transaction; else each document's facts in one
+        transaction, then what G no longer has removed."""
         if self.read_only:
             raise StoreError(f"{self.uri}: öppnad för läsning")
         self.create_schema()
@@ -190,12 +189,12 @@ class Neo4jStore:
             stored = self._stored_digests()
             if stored is not None:
                 ch = store_diff.changes(dig, *stored)
-                if ch.size() <= REWRITE_SHARE * max(1, len(stored[0]) + len(stored[1])):
+                if ch.worth_writing(*stored):
                     if not ch.empty():
                         with driver.session(database=self.database) as session:
                             session.execute_write(self._write_changes, G, dig, ch)
                     self.last_write = "changes"
-                    return self._counts(G)
+                    return store_diff.graph_counts(G)
         self.last_write = "parts"
         by_doc: dict[str, list] = defaultdict(list)
         for u, v, d in G.edges(data=True):
@@ -213,7 +212,7 @@ class Neo4jStore:
             if rest:
                 session.execute_write(self._write_part, G, rest, [], dig)
             session.execute_write(self._remove_stale, G)
-        return self._counts(G)
+        return store_diff.graph_counts(G)
 
     def _stored_digests(self) -> tuple[dict[tuple[str, str], str], dict[str, str]] | None:
         """The digests the server holds, or None where a node has none (written before digests, or by hand)."""
@@ -249,17 +248,6 @@ class Neo4jStore:
             rows = [{"src": r["src"], "dst": r["dst"], "props": r["props"]} for r in rel_rows(G, edges)[rel_type]]
             for batch in _batches(rows):
                 tx.run(create_rels_cypher(rel_type, a, b), rows=batch)
-
-    @staticmethod
-    def _counts(G: nx.MultiDiGraph) -> dict[str, int]:
-        counts = {n.label: 0 for n in schema.NODES}
-        for _, d in G.nodes(data=True):
-            counts[d["label"]] += 1
-        for r in schema.RELS:
-            counts[r.type] = 0
-        for _, _, d in G.edges(data=True):
-            counts[d["type"]] += 1
-        return counts
 
     @staticmethod
     def _write_part(tx, G: nx.MultiDiGraph, nodes: list[str], edges: list,

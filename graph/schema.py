@@ -149,7 +149,7 @@ def quote_name(name: str) -> str:
     return f"`{name}`" if name in RESERVED else name
 
 
-# Columns the embedded store keeps beside a node's properties, for itself (graph/store_diff.py): the digest of
+# Columns the stores keep beside a node's properties, for themselves (graph/store_diff.py): the digest of
 # the node's properties and, on a Document, of the relationships it is the provenance of. They are no properties
 # of the graph: queries' results leave out every name that starts with "_".
 DIGEST, PART = "_digest", "_part"

@@ -85,23 +85,13 @@ class LadybugStore:
     def _check_schema(self) -> None:
         """A graph written by an older version lacks tables or properties the queries use: one message that
         says how to rebuild it (the documents are kept in the graph and read again), instead of a query error."""
-        for kind, items in (("node", schema.NODES), ("rel", schema.RELS)):
-            for t in items:
-                name = t.label if kind == "node" else t.type
-                want = set(t.props) if kind == "node" else set(schema.rel_props(t))
-                try:
-                    res = self._conn.execute(f"CALL table_info('{name}') RETURN name")
-                    have = set()
-                    while res.has_next():
-                        have.add(res.get_next()[0])
-                except RuntimeError:
-                    have = set()
-                if want - have:
-                    missing = sorted(want - have)[0] if have else "(tabellen)"
-                    self.close()
-                    raise StoreError(f"{self.path}: grafen byggdes av en äldre version av govgraph ({name}.{missing} "
-                                     f"saknas); bygg om den med `govgraph ingest data/` – dokumenten läses om och "
-                                     f"inget går förlorat")
+        for name, want, _, have in _table_columns(self._conn):
+            if want - have:
+                missing = sorted(want - have)[0] if have else "(tabellen)"
+                self.close()
+                raise StoreError(f"{self.path}: grafen byggdes av en äldre version av govgraph ({name}.{missing} "
+                                 f"saknas); bygg om den med `govgraph ingest data/` – dokumenten läses om och "
+                                 f"inget går förlorat")
 
     def close(self) -> None:
         self._conn = None
@@ -120,15 +110,15 @@ class LadybugStore:
 
     def replace_graph(self, G: nx.MultiDiGraph) -> dict[str, int]:
         """Make the database hold G: the differences in one transaction where a graph of this version is stored
-        and less than REWRITE_SHARE of it changes, else a new file swapped in. Either way a reader sees the old
-        graph or the new one, and a writer killed at any moment leaves the old one (or, killed after its
-        transaction committed, the new one)."""
+        and less than store_diff.REWRITE_SHARE of it changes, else a new file swapped in. Either way a reader
+        sees the old graph or the new one, and a writer killed at any moment leaves the old one (or, killed
+        after its transaction committed, the new one)."""
         self.close()
         dig = store_diff.digests(G)
         with _write_lock(self.path):
             if dig is not None and self.path.exists() and self._write_changes(G, dig):
                 self.last_write = "changes"
-                return graph_counts(G)
+                return store_diff.graph_counts(G)
             self.last_write = "file"
             return self._write_new_file(G, dig)
 
@@ -146,7 +136,7 @@ class LadybugStore:
             if stored is None:
                 return False
             ch = store_diff.changes(dig, *stored)
-            if ch.size() > REWRITE_SHARE * max(1, len(stored[0]) + len(stored[1])):
+            if not ch.worth_writing(*stored):
                 return False
             if ch.empty():
                 return True
@@ -320,35 +310,29 @@ def _remove_stale_builds(path: Path) -> None:
         _remove_db(p)
 
 
-REWRITE_SHARE = 0.5  # above this share of nodes and parts changed, a new file is quicker than the changes
-
-
-def graph_counts(G: nx.MultiDiGraph) -> dict[str, int]:
-    """Nodes per label and relationships per type, as a write reports them."""
-    counts = {nt.label: 0 for nt in schema.NODES} | {rt.type: 0 for rt in schema.RELS}
-    for _, d in G.nodes(data=True):
-        counts[d["label"]] += 1
-    for _, _, d in G.edges(data=True):
-        counts[d["type"]] += 1
-    return counts
+def _table_columns(conn):
+    """For every table of the schema: its name, the graph's properties in it, the store's own columns
+    (schema.store_columns) and the columns the database has (none where the table is missing)."""
+    for kind, items in (("node", schema.NODES), ("rel", schema.RELS)):
+        for t in items:
+            name = t.label if kind == "node" else t.type
+            props = set(t.props) if kind == "node" else set(schema.rel_props(t))
+            own = set(schema.store_columns(t.label)) if kind == "node" else set()
+            try:
+                res = conn.execute(f"CALL table_info('{name}') RETURN name")
+                have = set()
+                while res.has_next():
+                    have.add(res.get_next()[0])
+            except RuntimeError:
+                have = set()
+            yield name, props, own, have
 
 
 def _stored_digests(conn) -> tuple[dict[tuple[str, str], str], dict[str, str]] | None:
     """The digests the database holds, or None where its tables or columns are not this version's (a graph
     written before digests, or before a property was added: it is written anew)."""
-    for kind, items in (("node", schema.NODES), ("rel", schema.RELS)):
-        for t in items:
-            name = t.label if kind == "node" else t.type
-            want = ({**t.props, **schema.store_columns(t.label)} if kind == "node" else schema.rel_props(t))
-            try:
-                res = conn.execute(f"CALL table_info('{name}') RETURN name")
-            except RuntimeError:
-                return None
-            have = set()
-            while res.has_next():
-                have.add(res.get_next()[0])
-            if have != set(want):
-                return None
+    if any(have != props | own for _, props, own, have in _table_columns(conn)):
+        return None
     nodes: dict[tuple[str, str], str] = {}
     parts: dict[str, str] = {}
     for nt in schema.NODES:

@@ -72,6 +72,19 @@ def edges_of(G: nx.MultiDiGraph, docs) -> list[tuple[str, str, dict]]:
     return [e for e in G.edges(data=True) if e[2].get("doc") in docs] if docs else []
 
 
+REWRITE_SHARE = 0.5  # above this share of nodes and parts changed, writing the graph whole is quicker
+
+
+def graph_counts(G: nx.MultiDiGraph) -> dict[str, int]:
+    """Nodes per label and relationships per type, as a write reports them."""
+    counts = {nt.label: 0 for nt in schema.NODES} | {rt.type: 0 for rt in schema.RELS}
+    for _, d in G.nodes(data=True):
+        counts[d["label"]] += 1
+    for _, _, d in G.edges(data=True):
+        counts[d["type"]] += 1
+    return counts
+
+
 @dataclass
 class Changes:
     """What to write to turn the stored graph into the new one."""
@@ -87,6 +100,10 @@ class Changes:
 
     def empty(self) -> bool:
         return self.size() == 0
+
+    def worth_writing(self, stored_nodes: dict, stored_parts: dict) -> bool:
+        """Whether writing these changes beats writing the graph whole (at most REWRITE_SHARE of it changes)."""
+        return self.size() <= REWRITE_SHARE * max(1, len(stored_nodes) + len(stored_parts))
 
 
 def changes(new: Digests, stored_nodes: dict[tuple[str, str], str], stored_parts: dict[str, str]) -> Changes:

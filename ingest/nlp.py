@@ -9,9 +9,9 @@ import numpy as np
 import spacy
 from spacy.attrs import LEMMA, ORTH
 from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Span
-from spacy.lookups import Lookups
 from spacy.util import load_language_data, registry
 
 from graph.text import genitive

@@ -304,8 +304,9 @@ def _ingest(paths, db, meta, progress, date_from_filename, jobs, stages: dict[st
         _unique_id(doc, taken, stored)
         taken[doc.id] = doc.path
         old = stored.get(doc.id)
-        # unchanged: the same bytes, the same metadata, read by the same rules (a new version re-reads)
-        if old and old.get("sha256") == doc.sha256 and _meta_of(old) == fmeta \
+        # unchanged: the same bytes, the same metadata, read by the same rules (a new version re-reads); the
+        # metadata as _stored_corpus unpacked it (a stored extraction that could not be unpacked is read again)
+        if old and doc.id in corpus and old.get("sha256") == doc.sha256 and corpus[doc.id][0]["meta"] == fmeta \
                 and old.get("extractor") == extractor_version():
             result.unchanged.append(doc.name)
             continue
@@ -448,13 +449,6 @@ def extract_many(todo: list[tuple[Document, dict, bool]], jobs: int = 0):
         results = ex.map(_extract_packed, todo, chunksize=max(1, min(16, len(todo) // (jobs * 4))))
         for (doc, _, is_update), out in zip(todo, results):
             yield doc, is_update, (out if isinstance(out, str) else _unpacked(doc, out))
-
-
-def _meta_of(stored: dict) -> dict:
-    try:
-        return unpack_extraction(stored.get("extraction")).get("meta", {})
-    except ValueError:
-        return {}
 
 
 def build(docs: list[tuple[dict, DocExtraction]], curation: list[dict] | None = None,
