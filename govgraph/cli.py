@@ -1,4 +1,4 @@
-"""The govgraph command line: ingest, remove, curate, query, report, structure, diff, export, eval, extract, schema,
+"""The govgraph command line: ingest, remove, curate, query, search, report, structure, diff, export, eval, extract, schema,
 app, push, pull. It sits above graph/ and ingest/ and may import both; the options and helpers several commands
 share are in govgraph/options.py."""
 from __future__ import annotations
@@ -409,6 +409,60 @@ def query(cypher_or_file: str, db: str | None, params: tuple[str, ...], fmt: str
         click.echo(buf.getvalue(), nl=False)
     else:
         click.echo(table(cols, rows))
+
+
+@cli.command()
+@click.argument("text", metavar="TEXT")
+@click.option("--kind", type=click.Choice(["body", "person", "role", "matter", "item", "decision", "assignment",
+                                           "agreement", "passage"]), default=None,
+              help="Bara ett slag: organ, personer, roller, ärenden, paragrafer, beslut, uppdrag, avtal eller textavsnitt.")
+@click.option("--body", default=None, metavar="ORGAN", help="Bara det som hör till organet (id, namn eller förkortning).")
+@click.option("--municipality", default=None, metavar="KOMMUN", help="Bara det som hör till kommunen (namn eller kod).")
+@click.option("--from", "date_from", default=None, metavar="DATUM", help="Från och med datum (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM, ÅÅÅÅ).")
+@click.option("--to", "date_to", default=None, metavar="DATUM", help="Till och med datum.")
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True, help="Högst så många träffar.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@db_option
+@neo4j_option
+def search(text: str, kind: str | None, body: str | None, municipality: str | None, date_from: str | None,
+           date_to: str | None, limit: int, fmt: str, db: str | None, neo4j: str | None) -> None:
+    """Sök i grafen och i dokumentens text: organ, personer, ärenden, paragrafer, beslut, uppdrag och textavsnitt."""
+    from graph.search import KINDS_SV, Query, marked, no_hits, snippet
+    from graph.store_api import open_store
+
+    q = Query(text, kind=kind, body=body, municipality=municipality, date_from=date_from, date_to=date_to,
+              limit=limit)
+    store = open_store(db, neo4j, read_only=True)
+    hits = store.search(q)
+    if not hits:
+        click.echo(no_hits(q), err=True)
+        return
+    cols = ["kind", "id", "title", "para", "date", "bodies", "quote", "doc", "start", "end", "score"]
+    rows = [{"kind": h["kind"], "id": h["id"], "title": h["title"], "para": h["para"],
+             "date": h["date_min"] if h["date_min"] == h["date_max"] else
+             "–".join(filter(None, (h["date_min"], h["date_max"]))) or None,
+             "bodies": h["body_names"], "quote": h["quote"], "doc": h["doc"], "start": h["start"], "end": h["end"],
+             "score": h["score"]} for h in hits]
+    if fmt == "json":
+        click.echo(json.dumps([{**r, "terms": q.terms} for r in rows], ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf)
+        w.writerow(cols)
+        for r in rows:
+            w.writerow([cell(r[c]) for c in cols])
+        click.echo(buf.getvalue(), nl=False)
+    else:  # one hit a few lines, best first: a quote cut to fit a table column would lose the word searched for
+        for i, (r, h) in enumerate(zip(rows, hits), 1):
+            place = " · ".join(filter(None, [", ".join(r["bodies"]), r["date"], r["para"]]))
+            quote = marked(snippet(" ".join(r["quote"].split()), q.terms, 200), q.terms, "*", "*", escape=False)
+            click.echo(f"{i}. {KINDS_SV[r['kind']]}: {r['title']}" + (f"  [{r['id']}]" if r["kind"] != "passage" else ""))
+            if place:
+                click.echo(f"   {place}")
+            click.echo(f"   ”{quote}”")
+            if r["doc"]:
+                click.echo(f"   källa: {r['doc']}, tecken {r['start']}–{r['end']}")
+        click.echo(f"({len(rows)} {'träff' if len(rows) == 1 else 'träffar'})")
 
 
 @cli.command()

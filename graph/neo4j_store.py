@@ -20,7 +20,7 @@ from typing import Any, Callable
 
 import networkx as nx
 
-from graph import schema, store_diff
+from graph import schema, search, store_diff
 from graph.store_common import StoreError, check_read_query, explain_error
 
 BATCH = 1000
@@ -166,7 +166,7 @@ class Neo4jStore:
 
     def create_schema(self) -> None:
         driver = self.connect()
-        for stmt in schema.neo4j_constraints():
+        for stmt in [*schema.neo4j_constraints(), *search.neo4j_indexes()]:
             driver.execute_query(stmt, database_=self.database)
 
     # ------------------------------------------------------------ writing
@@ -306,6 +306,20 @@ class Neo4jStore:
 
     def load_documents(self) -> list[dict[str, Any]]:
         return [r["d"] for r in self.records("MATCH (d:Document) RETURN d")]
+
+    # ------------------------------------------------------------ searching
+    def search(self, q: search.Query) -> list[dict[str, Any]]:
+        """What a search finds through Neo4j's full-text indexes (search.neo4j_indexes, made with the schema):
+        more is asked of the index than the limit, since the filters are applied to its rows here."""
+        params = {"query": search.neo4j_query(q), "limit": q.limit * 5}
+        q.terms  # a search of no words is refused before the server is asked
+        nodes = [] if q.kind == "passage" else self.records(search.NEO4J_NODES, params)
+        documents = self.records(search.NEO4J_DOCUMENTS, params) if q.kind in (None, "passage") else []
+        ids = sorted({b for r in nodes for b in (r.get("bodies") or [])} | {r["id"] for r in nodes
+                                                                            if r["label"] == "Body"}
+                     | {b for r in documents for b in (r.get("bodies") or [])})
+        bodies = {r["id"]: r for r in self.records(search.NEO4J_BODIES, {"ids": ids})} if ids else {}
+        return search.neo4j_hits(q, nodes, documents, bodies)
 
 
 def to_plain(v: Any) -> Any:

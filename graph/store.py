@@ -20,8 +20,9 @@ from typing import Any, Callable
 import networkx as nx
 import pyarrow as pa
 
-from graph import schema, store_diff
-from graph.store_common import StoreError, check_read_query, env_number, explain_error
+from graph import schema, search_index, store_diff
+from graph.search import Query
+from graph.store_common import StoreError, check_read_query, env_number, explain_error, read_graph
 
 
 def _lb():
@@ -116,11 +117,21 @@ class LadybugStore:
         self.close()
         dig = store_diff.digests(G)
         with _write_lock(self.path):
-            if dig is not None and self.path.exists() and self._write_changes(G, dig):
-                self.last_write = "changes"
-                return store_diff.graph_counts(G)
-            self.last_write = "file"
-            return self._write_new_file(G, dig)
+            # the search index is built first and put in place after the graph, stamped with the file as written:
+            # a writer killed between the two leaves an index that search_index sees is not of this graph
+            index = search_index.build(G, self.path)
+            try:
+                if dig is not None and self.path.exists() and self._write_changes(G, dig):
+                    self.last_write = "changes"
+                    counts = store_diff.graph_counts(G)
+                else:
+                    self.last_write = "file"
+                    counts = self._write_new_file(G, dig)
+            except BaseException:
+                index.unlink(missing_ok=True)
+                raise
+            search_index.install(index, self.path)
+            return counts
 
     def _write_changes(self, G: nx.MultiDiGraph, dig: store_diff.Digests) -> bool:
         """Write what differs between the stored graph and G in one transaction; False (nothing written) where
@@ -185,6 +196,33 @@ class LadybugStore:
         Path(str(self.path) + ".wal").unlink(missing_ok=True)
         os.replace(tmp, self.path)
         return counts
+
+    # ------------------------------------------------------------ searching
+    def search(self, q: Query) -> list[dict[str, Any]]:
+        """What a search finds in the index beside the database file; an index that is missing or not of the graph
+        the file holds (a writer killed between the two, a graph written by an older version) is built first."""
+        try:
+            return search_index.search(self.path, q)
+        except search_index.StaleIndex:
+            self.rebuild_index()
+            return search_index.search(self.path, q)
+
+    def rebuild_index(self) -> None:
+        """Build the search index of the stored graph, under the write lock so that no writer changes the graph
+        while it is read."""
+        if not self.path.exists():
+            raise StoreError(f"{self.path}: ingen graf finns här ännu; kör först `govgraph ingest data/`")
+        try:
+            with _write_lock(self.path):
+                if search_index.current(self.path):
+                    return
+                self.close()  # a connection opened before a writer swapped the file in would read the old graph
+                G = read_graph(self.records)
+                self.close()
+                search_index.install(search_index.build(G, self.path), self.path)
+        except OSError as e:
+            raise StoreError(f"{search_index.index_path(self.path)}: sökindexet kunde inte byggas ({e.strerror}); "
+                             f"kontrollera att mappen går att skriva i") from None
 
     # ------------------------------------------------------------ reading
     def query(self, cypher: str, params: dict[str, Any] | None = None, *, read_only: bool = True,

@@ -18,8 +18,9 @@ import networkx as nx
 
 from graph import schema
 from graph.neo4j_store import Neo4jStore
+from graph.search import Query
 from graph.store import LadybugStore
-from graph.store_common import StoreError, default_db_path, query_limits
+from graph.store_common import StoreError, default_db_path, query_limits, read_graph
 
 __all__ = ["ENGINES", "Store", "StoreError", "default_db_path", "graph_from_store", "open_store", "query_limits",
            "write_target"]
@@ -69,6 +70,10 @@ class Store(Protocol):
         """Every stored Document with its text and cached extraction, for a rebuild."""
         ...
 
+    def search(self, q: Query) -> list[dict[str, Any]]:
+        """The entries (graph/search.py) a search finds, best first, each with its id or document span and quote."""
+        ...
+
 
 def open_store(db: str | Path | None = None, neo4j: str | None = None, *, read_only: bool = True,
                engine: Literal["ladybug", "neo4j"] | None = None) -> Store:
@@ -94,15 +99,4 @@ def write_target(db: str | Path | None = None, neo4j: str | None = None) -> Stor
 
 def graph_from_store(store: Store) -> nx.MultiDiGraph:
     """The whole graph of a store (either engine) as networkx, for copying it to the other engine."""
-    G = nx.MultiDiGraph()
-    for nt in schema.NODES:
-        for r in store.records(f"MATCH (n:{nt.label}) RETURN n"):
-            n = r["n"]
-            G.add_node(n["id"], **{k: v for k, v in n.items() if not k.startswith("_") and v is not None},
-                       label=nt.label)
-    for rt in schema.RELS:
-        for r in store.records(f"MATCH (a)-[r:{rt.type}]->(b) RETURN a.id AS a, b.id AS b, r"):
-            props = {k: v for k, v in r["r"].items() if not k.startswith("_") and v is not None}
-            G.add_edge(r["a"], r["b"], key=f"{rt.type}:{props.get('doc')}:{props.get('start')}:{G.number_of_edges()}",
-                       type=rt.type, **props)
-    return G
+    return read_graph(store.records)

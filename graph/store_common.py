@@ -79,3 +79,24 @@ def query_limits(timeout_s: int = 30, max_rows: int = 100_000) -> tuple[int, int
 def default_db_path() -> Path:
     """The embedded database file: GOVGRAPH_DB, else data/graph/govgraph.db in the project."""
     return Path(os.environ.get("GOVGRAPH_DB", ROOT / "data" / "graph" / "govgraph.db"))
+
+
+def read_graph(records) -> "nx.MultiDiGraph":
+    """The whole graph of a store as networkx, read through its records(cypher) (either engine): for copying it to
+    the other engine, and for building the search index of a graph that was written without one."""
+    import networkx as nx
+
+    from graph import schema
+
+    G = nx.MultiDiGraph()
+    for nt in schema.NODES:
+        for r in records(f"MATCH (n:{nt.label}) RETURN n"):
+            n = r["n"]
+            G.add_node(n["id"], **{k: v for k, v in n.items() if not k.startswith("_") and v is not None},
+                       label=nt.label)
+    for rt in schema.RELS:
+        for r in records(f"MATCH (a)-[r:{rt.type}]->(b) RETURN a.id AS a, b.id AS b, r"):
+            props = {k: v for k, v in r["r"].items() if not k.startswith("_") and v is not None}
+            G.add_edge(r["a"], r["b"], key=f"{rt.type}:{props.get('doc')}:{props.get('start')}:{G.number_of_edges()}",
+                       type=rt.type, **props)
+    return G

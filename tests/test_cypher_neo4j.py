@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from graph import schema
+from graph import schema, search
 from graph.neo4j_store import (create_rels_cypher, delete_nodes_cypher, delete_parts_cypher, digests_cypher,
                                merge_nodes_cypher, merge_rels_cypher, remove_stale_nodes_cypher, set_nodes_cypher,
                                remove_stale_rels_cypher)
@@ -71,6 +71,11 @@ def test_the_backends_own_statements_are_neo4j_cypher():
     stmts += [{"name": f"read-{n.label}", "text": f"MATCH (n:{n.label}) RETURN n"} for n in schema.NODES]
     stmts += [{"name": f"read-{r.type}", "text": f"MATCH (a)-[r:{r.type}]->(b) RETURN a.id AS a, b.id AS b, r"}
               for r in schema.RELS]
+    # search: the full-text indexes and the statements that read them (graph/search.py)
+    stmts += [{"name": f"fulltext-{i}", "text": s} for i, s in enumerate(search.neo4j_indexes())]
+    stmts += [{"name": "search-nodes", "text": search.NEO4J_NODES, "params": {"query": "x", "limit": 1}},
+              {"name": "search-documents", "text": search.NEO4J_DOCUMENTS, "params": {"query": "x", "limit": 1}},
+              {"name": "search-bodies", "text": search.NEO4J_BODIES, "params": {"ids": []}}]
     found = check(stmts, map_keys=("src", "dst", "props"))
     problems = {name: [d["message"] for d in ds] for name, ds in found.items() if ds}
     assert not problems, problems

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from graph import search_index
 from graph.store import LadybugStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -293,6 +294,16 @@ elif moment in ("writing the new database", "writing the changes", "after the co
                 return Pausing(ladybug.Connection(db), "CHECKPOINT", before=True)
 
         store._lb = lambda: Engine
+elif moment == "before the index":  # the graph written whole, its search index not yet put in place
+    import graph.search_index as search_index
+
+    install = search_index.install
+
+    def hooked(tmp, db):
+        reached()
+        install(tmp, db)
+
+    search_index.install = hooked
 elif moment in ("after the write", "after the swap"):  # the new file checkpointed; just before / after the rename
     replace = os.replace
 
@@ -397,6 +408,50 @@ def test_sigkill_while_changes_are_written_leaves_the_old_graph_or_the_new_one(b
     p = govgraph("ingest", one_more, "--db", db, "-q")
     assert p.returncode == 0, p.stderr
     assert state(db) == new
+
+
+@pytest.mark.parametrize("path", ["a new file", "changes"])
+def test_sigkill_between_the_graph_and_its_search_index_leaves_them_consistent(samples_db, more, both_db, one_more,
+                                                                              all_db, tmp_path, path):
+    """The graph is written and the writer killed before its search index is put in place: the old index is left
+    beside the new graph, is seen not to be of it, and is built again before a search answers from it."""
+    start, folder, done = (samples_db, more, both_db) if path == "a new file" else (both_db, one_more, all_db)
+    db = tmp_path / "govgraph.db"
+    shutil.copy(start, db)
+    LadybugStore(db).rebuild_index()  # a copied file is another file: its index is made for it here
+    assert search_index.current(db) and _indexed_docs(db) == set(state(db)[0])
+    kill_at("before the index", folder, db, lambda: None)
+    assert state(db) == state(done), "the graph was written whole before the index"
+    assert _indexed_docs(db) != set(state(db)[0]) and not search_index.current(db), \
+        "the index left beside it is of the old graph, and is seen to be"
+    p = govgraph("search", "protokoll", "--db", db, "--format", "json")
+    assert p.returncode == 0, p.stderr
+    assert search_index.current(db) and _indexed_docs(db) == set(state(db)[0])
+
+
+@pytest.mark.parametrize("moment", ["writing the new database", "after the write", "after the swap"])
+def test_every_killed_write_leaves_an_index_of_the_graph_or_one_seen_to_be_stale(samples_db, more, tmp_path, moment):
+    """Killed at any moment of writing a new file, the index beside the graph is of that graph, or is seen not to
+    be and is built again before a search answers."""
+    db = fresh_copy(samples_db, tmp_path)
+    LadybugStore(db).rebuild_index()
+    kill_at(moment, more, db, lambda: None)
+    docs = set(state(db)[0])
+    assert not search_index.current(db) or _indexed_docs(db) == docs
+    p = govgraph("search", "protokoll", "--db", db, "--format", "json")
+    assert p.returncode == 0, p.stderr
+    assert search_index.current(db) and _indexed_docs(db) == docs
+
+
+def _indexed_docs(db: Path) -> set[str]:
+    """The documents the search index beside db holds passages of."""
+    import sqlite3
+
+    conn = sqlite3.connect(search_index.index_path(db))
+    try:
+        return {r[0] for r in conn.execute("SELECT DISTINCT doc FROM entry WHERE kind = 'passage'")}
+    finally:
+        conn.close()
 
 
 # --------------------------------------------------------------------------- concurrency

@@ -179,3 +179,28 @@ def test_neo4j_writes_the_same_changes_as_the_embedded_store(neo, tmp_path):
     pipeline.remove([POOL[4].name], embedded)
     assert neo.last_write == "changes"
     assert graph_digest(graph_from_store(neo))[0] == graph_digest(graph_from_store(LadybugStore(embedded)))[0]
+
+
+@live
+@skip_live
+def test_search_on_neo4j_finds_what_the_embedded_index_finds(neo, sample_db):
+    """The samples' Done-when searches through Neo4j's full-text indexes: the SocSam → SVOM matter and the SocSam
+    decision for 'psykiatri', Maria Östlund first for 'Östlund', each with its quote exactly as the document reads."""
+    from graph.search import Query
+    from ingest.pipeline import ingest
+
+    assert not ingest([ROOT / "data" / "sample-minutes"], neo).failed
+    neo.connect().execute_query("CALL db.awaitIndexes(300)", database_=neo.database)
+    embedded = LadybugStore(sample_db, read_only=True)
+    texts = {r["id"]: r["text"] for r in embedded.records("MATCH (d:Document) RETURN d.id AS id, d.text AS text")}
+    for text, expected in (("psykiatri", {"matter:socsam-2023-03-24#§21", "decision:socsam-2023-03-24#§21/beslut-1"}),
+                           ("Östlund", {"person:maria-ostlund"})):
+        hits = neo.search(Query(text, limit=40))
+        assert expected <= {h["id"] for h in hits}, (text, hits)
+        assert expected <= {h["id"] for h in embedded.search(Query(text, limit=40))}
+        for h in hits:
+            if h["doc"]:
+                assert texts[h["doc"]][h["start"]:h["end"]] == h["quote"], h
+    assert any(h["kind"] == "passage" and h["doc"] == "doc:svom-2023-10-webbsida"
+               for h in neo.search(Query("psykiatri", kind="passage")))
+    embedded.close()

@@ -1,0 +1,205 @@
+"""The embedded store's search index: an SQLite file beside the database (`govgraph.db.sok`) holding the entries of
+`graph/search.py` in an FTS5 table over their word roots, and the names of nodes once more in a trigram table, so
+that a part of a compound finds the whole ('mottagning' finds Ungdomsmottagningen).
+
+The index is written in the same step as the graph (`LadybugStore.replace_graph`): built into a file of its own
+before the graph is written, then stamped with the identity of the database file as written (inode, size,
+modification time) and renamed into place. A reader compares that stamp with the database file: where a writer was
+killed between the two, or the file was changed by other means, the stamps differ and the index is built again from
+the graph before it answers (`LadybugStore.search`). So a search never answers from a graph that is not there."""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.search import KINDS, Query, date_bounds, entries, municipality_key, root, roots, words
+
+SUFFIX = ".sok"
+FORMAT = "1"  # the index's own layout: an index of another is built again
+BATCH = 5000
+
+
+class StaleIndex(Exception):
+    """The index is missing, of another layout, damaged, or of another graph than the database file holds."""
+
+
+def index_path(db: Path) -> Path:
+    return db.with_name(db.name + SUFFIX)
+
+
+def stamp(db: Path) -> str:
+    """The identity of the database file as it is now: any write to it changes this, and so does a write-ahead log
+    a killed writer left beside it (an index is stamped after the graph's checkpoint, when there is none)."""
+    s = os.stat(db)
+    wal = Path(f"{db}.wal")
+    return f"{s.st_ino}:{s.st_size}:{s.st_mtime_ns}:{wal.stat().st_size if wal.exists() else 0}"
+
+
+def _keys(values: list[str]) -> str:
+    """Values in one string a filter finds with instr(): '|body:socsam|socsam|'."""
+    return "|" + "|".join(v.casefold() for v in values) + "|" if values else ""
+
+
+def build(G: nx.MultiDiGraph, db: Path) -> Path:
+    """Write the index of G into a new file beside db; install() puts it in place once the graph is written."""
+    remove_stale_builds(db)
+    tmp = db.with_name(f"{db.name}{SUFFIX}.building-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    conn = sqlite3.connect(tmp)
+    try:
+        conn.executescript("""
+            PRAGMA journal_mode = OFF;
+            PRAGMA synchronous = OFF;
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+            CREATE TABLE entry (
+                rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL, title TEXT, quote TEXT, doc TEXT,
+                para TEXT, start INTEGER, "end" INTEGER, bodies TEXT, body_names TEXT, municipalities TEXT,
+                body_keys TEXT, muni_keys TEXT, date_min TEXT, date_max TEXT, title_words TEXT, words TEXT);
+            CREATE VIRTUAL TABLE word_index USING fts5(title_words, words, content='entry', content_rowid='rowid',
+                                                  tokenize='unicode61 remove_diacritics 0');
+            CREATE VIRTUAL TABLE name_index USING fts5(title, content='entry', content_rowid='rowid',
+                                                  tokenize='trigram');
+        """)
+        rows: list[tuple] = []
+        insert = ("INSERT INTO entry (kind, id, title, quote, doc, para, start, \"end\", bodies, body_names, "
+                  "municipalities, body_keys, muni_keys, date_min, date_max, title_words, words) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        for e in entries(G):
+            rows.append((e.kind, e.id, e.title, e.quote, e.doc, e.para, e.start, e.end, json.dumps(e.bodies),
+                         json.dumps(e.body_names, ensure_ascii=False), json.dumps(e.municipalities, ensure_ascii=False),
+                         _keys(e.bodies + e.body_names), _keys(e.municipalities), e.date_min, e.date_max,
+                         " ".join(roots(e.title)) if e.kind != "passage" else "", " ".join(roots(e.text))))
+            if len(rows) >= BATCH:
+                conn.executemany(insert, rows)
+                rows.clear()
+        conn.executemany(insert, rows)
+        conn.execute("INSERT INTO word_index(word_index) VALUES ('rebuild')")
+        conn.execute("INSERT INTO name_index(rowid, title) SELECT rowid, title FROM entry WHERE kind != 'passage'")
+        conn.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+        conn.commit()
+    except BaseException:
+        conn.close()
+        tmp.unlink(missing_ok=True)
+        raise
+    conn.close()
+    return tmp
+
+
+def install(tmp: Path, db: Path) -> None:
+    """Stamp a built index with the database file as it is now and put it in place (one rename)."""
+    conn = sqlite3.connect(tmp)
+    try:
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('graph', ?)", (stamp(db),))
+        conn.commit()
+    finally:
+        conn.close()
+    os.replace(tmp, index_path(db))
+
+
+def remove_stale_builds(db: Path) -> None:
+    """Half-built indexes a killed writer left (the write lock is held: no other writer is building one)."""
+    for p in db.parent.glob(f"{db.name}{SUFFIX}.building-*"):
+        p.unlink(missing_ok=True)
+
+
+def remove(db: Path) -> None:
+    index_path(db).unlink(missing_ok=True)
+
+
+def current(db: Path) -> bool:
+    """Whether the index beside db is of the graph the file holds now."""
+    try:
+        _open(db).close()
+        return True
+    except StaleIndex:
+        return False
+
+
+def _open(db: Path) -> sqlite3.Connection:
+    path = index_path(db)
+    if not path.exists() or not db.exists():
+        raise StaleIndex("saknas")
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+    except sqlite3.DatabaseError as e:
+        raise StaleIndex(str(e)) from None
+    if meta.get("format") != FORMAT or meta.get("graph") != stamp(db):
+        conn.close()
+        raise StaleIndex("av en annan graf")
+    return conn
+
+
+_COLUMNS = ("kind", "id", "title", "quote", "doc", "para", "start", "end", "bodies", "body_names", "municipalities",
+            "date_min", "date_max")
+
+
+def search(db: Path, q: Query) -> list[dict[str, Any]]:
+    """The entries a query finds, best first: those whose words hold every root of the query (as a word or the
+    beginning of one), ranked by BM25 with names weighing more than text, then names that hold every query word
+    inside a longer word. StaleIndex where the index does not belong to the database file as it is."""
+    wanted = q.terms
+    conn = _open(db)
+    try:
+        where, params = _filters(q)
+        sql = (f"SELECT {', '.join('e.' + _quoted(c) for c in _COLUMNS)}, bm25(word_index, 4.0, 1.0) AS score "
+               f"FROM word_index JOIN entry e ON e.rowid = word_index.rowid WHERE word_index MATCH ?{where} "
+               f"ORDER BY score LIMIT ?")
+        # a root is also the beginning of a longer word ('psyk'), but a very short one only itself ('or', 'vd')
+        match = " ".join(f'"{t}"*' if len(t) >= 3 else f'"{t}"' for t in wanted)
+        try:
+            found = conn.execute(sql, (match, *params, q.limit)).fetchall()
+            seen = {r[1] for r in found}
+            parts = [w.casefold() for w in words(q.text)]
+            if len(found) < q.limit and parts and min(map(len, parts)) >= 4 and q.kind != "passage":
+                grams = " AND ".join(f'"{w}"' for w in parts)
+                more = conn.execute(
+                    f"SELECT {', '.join('e.' + _quoted(c) for c in _COLUMNS)}, NULL AS score "
+                    f"FROM name_index JOIN entry e ON e.rowid = name_index.rowid WHERE name_index MATCH ?{where} "
+                    f"ORDER BY score LIMIT ?", (grams, *params, q.limit)).fetchall()
+                found += [r for r in more if r[1] not in seen][:q.limit - len(found)]
+        except sqlite3.DatabaseError as e:
+            raise StaleIndex(str(e)) from None
+    finally:
+        conn.close()
+    out = []
+    for r in found:
+        row = dict(zip(_COLUMNS, r[:-1]))
+        for k in ("bodies", "body_names", "municipalities"):
+            row[k] = json.loads(row[k] or "[]")
+        row["score"] = round(-r[-1], 3) if r[-1] is not None else 0.0  # a name that holds the words inside a longer one
+        out.append(row)
+    return out
+
+
+def _quoted(column: str) -> str:
+    return f'"{column}"'
+
+
+def _filters(q: Query) -> tuple[str, list[Any]]:
+    where, params = [], []
+    if q.kind:
+        where.append("e.kind = ?")
+        params.append(q.kind)
+    if q.body:
+        where.append("instr(e.body_keys, ?) > 0")
+        params.append(f"|{q.body.casefold()}|")
+    if q.municipality:
+        where.append("instr(e.muni_keys, ?) > 0")
+        params.append(f"|{municipality_key(q.municipality)}")
+    low, high = date_bounds(q)
+    if low:
+        where.append("e.date_max >= ?")
+        params.append(low)
+    if high:
+        where.append("e.date_min <= ?")
+        params.append(high)
+    return "".join(f" AND {w}" for w in where), params
+
+
+__all__ = ["KINDS", "SUFFIX", "StaleIndex", "build", "index_path", "install", "remove", "root", "search", "stamp"]

@@ -1,0 +1,236 @@
+"""Search (graph/search.py, graph/search_index.py, `govgraph search`): Swedish word forms find each other, what the
+samples hold is found with its provenance, user text is never syntax, filters narrow, and the index beside the
+database is of the graph the file holds or is built again."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph import search_index
+from graph.search import Query, SearchError, entries, marked, passages, root, snippet, terms
+from graph.store import LadybugStore
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+# ---------------------------------------------------------------- words
+@pytest.mark.parametrize("forms", [("psykiatri", "psykiatrin", "psykiatriska", "Psykiatrisk"),
+                                   ("kommun", "kommunerna", "kommuner", "KOMMUNENS"),
+                                   ("hemsjukvård", "hemsjukvården", "Hemsjukvårdens"),
+                                   ("Östlund", "östlunds"),
+                                   ("beslut", "beslutet", "besluten")])
+def test_the_forms_of_a_word_have_one_root(forms):
+    assert len({root(w) for w in forms}) == 1, {w: root(w) for w in forms}
+
+
+def test_swedish_letters_are_letters_not_accents():
+    assert root("får") != root("far")
+    assert root("Ärende") == root("ärende")
+
+
+def test_user_syntax_is_words_only():
+    assert terms('"psykiatri" AND (SVOM OR *)') == [root("psykiatri"), "and", "svom", "or"]
+    for nothing in ("", "   ", '"*"', "()", "- + ^"):
+        with pytest.raises(SearchError, match="inga ord"):
+            terms(nothing)
+
+
+def test_query_filters_are_checked_with_one_swedish_line():
+    with pytest.raises(SearchError, match="--kind"):
+        Query("x", kind="nämnd")
+    with pytest.raises(SearchError, match="ÅÅÅÅ-MM-DD"):
+        Query("x", date_from="13 oktober 2023")
+
+
+def test_found_words_are_marked_and_the_rest_escaped():
+    text = 'Psykiatrin <b>och</b> "barnpsykiatri" & mer'
+    out = marked(text, terms("psykiatri"))
+    assert out == ('<mark>Psykiatrin</mark> &lt;b&gt;och&lt;/b&gt; &quot;<mark>barnpsykiatri</mark>&quot; '
+                   '&amp; mer')
+    long = "ord " * 200 + "psykiatri " + "ord " * 200
+    cut = snippet(long, terms("psykiatri"), 100)
+    assert "psykiatri" in cut and len(cut) <= 104 and cut.startswith("…") and cut.endswith("…")
+
+
+# ---------------------------------------------------------------- passages
+def test_passages_are_spans_of_the_text_cut_at_items():
+    text = ("Protokoll\n\n§ 1 Val av justerare\nAnna valdes.\n\n§ 2 Psykiatri\n" + "Lång text. " * 300
+            + "\n\nSlut")
+    cuts = [text.index("§ 1"), text.index("§ 2")]
+    spans = passages(text, cuts)
+    assert all(0 <= s < e <= len(text) for s, e in spans)
+    assert all(text[s:e] == text[s:e].strip() for s, e in spans)
+    assert [s for s, _ in spans if s in cuts] == cuts, "an item begins a passage"
+    assert max(e - s for s, e in spans) <= 1200
+    covered = "".join(text[s:e] for s, e in spans)
+    assert covered.replace(" ", "").replace("\n", "") == text.replace(" ", "").replace("\n", "")
+
+
+def test_run_on_text_without_line_breaks_is_cut_at_sentences():
+    text = "Detta är en mening om psykiatri. " * 120
+    spans = passages(text)
+    assert len(spans) > 2 and all(text[e - 1] == "." for _, e in spans[:-1])
+
+
+def test_every_entry_of_the_samples_has_provenance(sample_graph):
+    docs = {n: d["text"] for n, d in sample_graph.nodes(data=True) if d["label"] == "Document"}
+    seen = set()
+    for e in entries(sample_graph):
+        seen.add(e.kind)
+        assert e.doc in docs, e
+        assert docs[e.doc][e.start:e.end] == e.quote, e
+    assert seen >= {"body", "person", "matter", "item", "decision", "assignment", "passage"}
+
+
+# ---------------------------------------------------------------- the samples
+def _ids(hits):
+    return [h["id"] for h in hits]
+
+
+def test_psykiatri_finds_the_matter_both_items_the_decision_and_the_svom_page(sample_store):
+    for form in ("psykiatri", "psykiatrin", "psykiatriska"):
+        hits = sample_store.search(Query(form, limit=40))
+        ids = _ids(hits)
+        matter = next(h for h in hits if h["kind"] == "matter")
+        assert "SocSam" in matter["body_names"] and "SVOM" in matter["body_names"], matter
+        items = {h["id"].split(":")[1].split("#")[0] for h in hits if h["kind"] == "item"}
+        assert any(i.startswith("socsam") for i in items) and any(i.startswith("svom") for i in items), ids
+        assert any(h["kind"] == "decision" and h["id"].startswith("decision:socsam") for h in hits), ids
+        assert any(h["kind"] == "passage" and h["doc"] == "doc:svom-2023-10-webbsida" for h in hits), ids
+        assert ids.index(matter["id"]) < 3, "a matter named by the word comes before passages that mention it"
+
+
+def test_ostlund_finds_her_and_the_item_she_spoke_in(sample_store):
+    hits = sample_store.search(Query("Östlund"))
+    assert hits[0]["id"] == "person:maria-ostlund"
+    item = next(h for h in hits if h["kind"] == "item")
+    rows = sample_store.records("MATCH (p:Person {id: 'person:maria-ostlund'})-[:PRESENTED]->(i:AgendaItem) "
+                                "RETURN i.id AS id")
+    assert item["id"] in {r["id"] for r in rows}
+
+
+def test_a_hit_quotes_its_source_exactly(sample_store):
+    texts = {r["id"]: r["text"] for r in sample_store.records("MATCH (d:Document) RETURN d.id AS id, d.text AS text")}
+    hits = sample_store.search(Query("SVOM", limit=50))
+    assert len(hits) >= 20
+    for h in hits:
+        assert texts[h["doc"]][h["start"]:h["end"]] == h["quote"], h
+
+
+def test_a_part_of_a_compound_finds_the_name(sample_store):
+    hits = sample_store.search(Query("mottagning", kind="agreement"))
+    assert [h["id"] for h in hits] == ["agreement:avtal-ungdomsmottagningen"]
+
+
+def test_filters_narrow_by_kind_body_municipality_and_period(sample_store):
+    all_hits = sample_store.search(Query("psykiatri", limit=100))
+    assert {h["kind"] for h in sample_store.search(Query("psykiatri", kind="passage", limit=100))} == {"passage"}
+    svom = sample_store.search(Query("psykiatri", body="SVOM", limit=100))
+    assert svom and all("SVOM" in h["body_names"] for h in svom) and len(svom) < len(all_hits)
+    assert sample_store.search(Query("psykiatri", body="svom", limit=100)) == svom
+    autumn = sample_store.search(Query("psykiatri", date_from="2023-06", limit=100))
+    assert autumn and all(h["date_max"] >= "2023-06" for h in autumn) and len(autumn) < len(all_hits)
+    spring = sample_store.search(Query("psykiatri", date_to="2023-03", limit=100))
+    assert spring and all(h["date_min"] <= "2023-03-31" for h in spring)
+    berg = sample_store.search(Query("Östlund", municipality="Bergs kommun"))
+    assert _ids(berg)[0] == "person:maria-ostlund"
+    assert sample_store.search(Query("Östlund", municipality="2326")) == berg
+    assert not sample_store.search(Query("Östlund", municipality="Kiruna"))
+
+
+def test_user_syntax_cannot_break_a_search(sample_store):
+    for text in ('psykiatri"', "psykiatri OR", "NEAR(psykiatri)", "psyk*", "^SVOM", "'; DROP TABLE entry; --"):
+        sample_store.search(Query(text))  # no error: only the words are searched for
+
+
+# ---------------------------------------------------------------- the index beside the database
+def _indexed_docs(db: Path) -> set[str]:
+    conn = sqlite3.connect(search_index.index_path(db))
+    try:
+        return {r[0] for r in conn.execute("SELECT DISTINCT doc FROM entry WHERE kind = 'passage'")}
+    finally:
+        conn.close()
+
+
+def _graph_docs(db: Path) -> set[str]:
+    store = LadybugStore(db)
+    try:
+        return {r["id"] for r in store.records("MATCH (d:Document) RETURN d.id AS id")}
+    finally:
+        store.close()
+
+
+def test_an_ingest_writes_the_index_of_its_graph(sample_db):
+    assert search_index.current(sample_db)
+    assert _indexed_docs(sample_db) == _graph_docs(sample_db)
+
+
+def test_a_missing_or_stale_index_is_built_again_before_it_answers(sample_db, tmp_path):
+    db = tmp_path / "govgraph.db"
+    shutil.copy(sample_db, db)
+    shutil.copy(search_index.index_path(sample_db), search_index.index_path(db))
+    assert not search_index.current(db), "a copied file is another file: its index must be checked again"
+    store = LadybugStore(db)
+    try:
+        assert _ids(store.search(Query("Östlund")))[0] == "person:maria-ostlund"
+        assert search_index.current(db)
+        search_index.index_path(db).write_bytes(b"not an index")
+        assert not search_index.current(db)
+        assert _ids(store.search(Query("Östlund")))[0] == "person:maria-ostlund"
+        search_index.remove(db)
+        assert _ids(store.search(Query("Östlund")))[0] == "person:maria-ostlund"
+    finally:
+        store.close()
+    assert _indexed_docs(db) == _graph_docs(db)
+
+
+def test_remove_takes_the_document_out_of_the_index(sample_db, tmp_path):
+    from ingest.pipeline import remove
+
+    db = tmp_path / "govgraph.db"
+    shutil.copy(sample_db, db)
+    remove(["svom-2023-10-webbsida.txt"], db)
+    assert search_index.current(db)
+    assert "doc:svom-2023-10-webbsida" not in _indexed_docs(db)
+    assert _indexed_docs(db) == _graph_docs(db)
+
+
+# ---------------------------------------------------------------- the command
+def _govgraph(*args) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GOVGRAPH_", "NEO4J_"))}
+    env["PYTHONPATH"] = str(ROOT)
+    return subprocess.run([sys.executable, "-m", "govgraph", *map(str, args)], capture_output=True, text=True,
+                          env=env, timeout=120)
+
+
+def test_the_command_prints_ranked_hits_with_quote_and_source(sample_db):
+    p = _govgraph("search", "psykiatri", "--db", sample_db, "--limit", "5")
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.startswith("1. Ärende: Skrivelse angående samverkan"), p.stdout
+    assert "*psykiatri*" in p.stdout and "källa: doc:socsam-2023-03-24-utdrag-p21, tecken" in p.stdout
+    p = _govgraph("search", "Östlund", "--db", sample_db, "--format", "json", "--kind", "person")
+    rows = json.loads(p.stdout)
+    assert [r["id"] for r in rows] == ["person:maria-ostlund"] and rows[0]["quote"] == "Maria Östlund"
+    p = _govgraph("search", "psykiatri", "--db", sample_db, "--format", "csv", "--limit", "3")
+    rows = list(csv.reader(io.StringIO(p.stdout)))
+    assert rows[0] == ["kind", "id", "title", "para", "date", "bodies", "quote", "doc", "start", "end", "score"]
+    assert len(rows) == 4 and rows[1][0] == "matter" and "psykiatri" in rows[1][6]
+
+
+def test_the_command_says_what_was_searched_when_nothing_is_found(sample_db):
+    p = _govgraph("search", "Östlund", "--db", sample_db, "--body", "Barnarenan")
+    assert p.returncode == 0 and not p.stdout
+    assert p.stderr.strip() == "Inget hittades för ”Östlund” (söktes som östlund); ta bort filtren (organ)."
+    p = _govgraph("search", '"*"', "--db", sample_db)
+    assert p.returncode == 2 and p.stderr.startswith("fel: Sökningen") and "Traceback" not in p.stderr
+    p = _govgraph("search", "x", "--db", sample_db, "--from", "igår")
+    assert p.returncode == 2 and "ÅÅÅÅ-MM-DD" in p.stderr
