@@ -1,5 +1,5 @@
-"""The govgraph command line: ingest, remove, curate, query, search, report, structure, diff, export, eval, extract, schema,
-app, push, pull. It sits above graph/ and ingest/ and may import both; the options and helpers several commands
+"""The govgraph command line: ingest, remove, curate, query, search, report, structure, diff, export, eval, extract,
+schema, app, push, pull. It sits above graph/ and ingest/ and may import both; the options and helpers several commands
 share are in govgraph/options.py."""
 from __future__ import annotations
 
@@ -415,12 +415,17 @@ def query(cypher_or_file: str, db: str | None, params: tuple[str, ...], fmt: str
 @click.argument("text", metavar="TEXT")
 @click.option("--kind", type=click.Choice(["body", "person", "role", "matter", "item", "decision", "assignment",
                                            "agreement", "passage"]), default=None,
-              help="Bara ett slag: organ, personer, roller, ärenden, paragrafer, beslut, uppdrag, avtal eller textavsnitt.")
-@click.option("--body", default=None, metavar="ORGAN", help="Bara det som hör till organet (id, namn eller förkortning).")
-@click.option("--municipality", default=None, metavar="KOMMUN", help="Bara det som hör till kommunen (namn eller kod).")
-@click.option("--from", "date_from", default=None, metavar="DATUM", help="Från och med datum (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM, ÅÅÅÅ).")
+              help="Bara ett slag: organ, personer, roller, ärenden, paragrafer, beslut, uppdrag, avtal eller "
+                   "textavsnitt.")
+@click.option("--body", default=None, metavar="ORGAN",
+              help="Bara det som hör till organet (id, namn eller förkortning).")
+@click.option("--municipality", default=None, metavar="KOMMUN",
+              help="Bara det som hör till kommunen (namn eller kod).")
+@click.option("--from", "date_from", default=None, metavar="DATUM",
+              help="Från och med datum (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM, ÅÅÅÅ).")
 @click.option("--to", "date_to", default=None, metavar="DATUM", help="Till och med datum.")
-@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True, help="Högst så många träffar.")
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True,
+              help="Högst så många träffar.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @db_option
 @neo4j_option
@@ -453,10 +458,11 @@ def search(text: str, kind: str | None, body: str | None, municipality: str | No
             w.writerow([cell(r[c]) for c in cols])
         click.echo(buf.getvalue(), nl=False)
     else:  # one hit a few lines, best first: a quote cut to fit a table column would lose the word searched for
-        for i, (r, h) in enumerate(zip(rows, hits), 1):
+        for i, r in enumerate(rows, 1):
             place = " · ".join(filter(None, [", ".join(r["bodies"]), r["date"], r["para"]]))
             quote = marked(snippet(" ".join(r["quote"].split()), q.terms, 200), q.terms, "*", "*", escape=False)
-            click.echo(f"{i}. {KINDS_SV[r['kind']]}: {r['title']}" + (f"  [{r['id']}]" if r["kind"] != "passage" else ""))
+            node = f"  [{r['id']}]" if r["kind"] != "passage" else ""
+            click.echo(f"{i}. {KINDS_SV[r['kind']]}: {r['title']}{node}")
             if place:
                 click.echo(f"   {place}")
             click.echo(f"   ”{quote}”")

@@ -12,6 +12,7 @@ import networkx as nx
 from graph import schema
 from graph.queries import saved_queries
 from graph.redirects import follow
+from graph.search import Query
 from graph.store_api import Store
 
 # Relations between bodies the structure view draws, with their Swedish wording.
@@ -36,6 +37,14 @@ def counts(store: Store) -> dict[str, int]:
         rows = store.records(f"MATCH (n:{n.label}) RETURN count(n) AS n")
         out[n.label] = int(rows[0]["n"]) if rows else 0
     return out
+
+
+def search(store: Store, text: str, kind: str | None = None, body: str | None = None,
+           municipality: str | None = None, date_from: str | None = None, date_to: str | None = None,
+           limit: int = 100) -> list[dict[str, Any]]:
+    """What a search finds (graph/search.py), best first; a SearchError says what to write instead."""
+    return store.search(Query(text, kind=kind, body=body, municipality=municipality, date_from=date_from,
+                              date_to=date_to, limit=limit))
 
 
 def documents(store: Store) -> list[dict[str, Any]]:

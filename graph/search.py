@@ -81,8 +81,8 @@ def terms(query: str) -> list[str]:
     for r in roots(query):
         seen.setdefault(r, None)
     if not seen:
-        raise SearchError(f"Sökningen ”{query.strip()[:60]}” innehåller inga ord att söka efter; skriv ett eller "
-                          f"flera ord, till exempel psykiatri")
+        raise SearchError(f"Sökningen ”{query.strip()[:60]}” innehåller inga ord att söka efter; "
+                          f"skriv ett eller flera ord, till exempel psykiatri")
     return list(seen)
 
 
@@ -115,7 +115,8 @@ def snippet(text: str, wanted: list[str], width: int = 280) -> str:
     start = text.rfind(" ", 0, start) + 1 if start else 0
     end = min(len(text), start + width)
     cut = text.rfind(" ", start, end) if end < len(text) else end
-    return ("…" if start else "") + text[start:cut if cut > start else end].strip() + ("…" if end < len(text) else "")
+    body = text[start:cut if cut > start else end].strip()
+    return ("…" if start else "") + body + ("…" if end < len(text) else "")
 
 
 # ---------------------------------------------------------------- passages
@@ -351,8 +352,8 @@ class Query:
         for name in ("date_from", "date_to"):
             v = getattr(self, name)
             if v and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", v):
-                raise SearchError(f"{'--from' if name == 'date_from' else '--to'} {v}: skriv datumet som ÅÅÅÅ-MM-DD, "
-                                  f"ÅÅÅÅ-MM eller ÅÅÅÅ")
+                option = "--from" if name == "date_from" else "--to"
+                raise SearchError(f"{option} {v}: skriv datumet som ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ")
 
     @property
     def terms(self) -> list[str]:
@@ -399,8 +400,12 @@ def no_hits(q: Query) -> str:
     narrowed = [x for x, v in (("slag", q.kind), ("organ", q.body), ("kommun", q.municipality),
                                 ("från", q.date_from), ("till", q.date_to)) if v]
     words = q.terms
-    hint = (f"ta bort filtren ({', '.join(narrowed)})" if narrowed else
-            f"sök på färre ord" if len(words) > 1 else f"sök på början av ordet, till exempel {words[0][:max(3, len(words[0]) - 3)]}")
+    if narrowed:
+        hint = f"ta bort filtren ({', '.join(narrowed)})"
+    elif len(words) > 1:
+        hint = "sök på färre ord"
+    else:
+        hint = f"sök på början av ordet, till exempel {words[0][:max(3, len(words[0]) - 3)]}"
     return f"Inget hittades för ”{q.text.strip()}” (söktes som {', '.join(words)}); {hint}."
 
 

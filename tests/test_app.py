@@ -113,7 +113,7 @@ def test_body_page(app):
 def test_cypher_saved_query_runs_with_its_parameters(app):
     at = open_page(app, "cypher")
     at.selectbox[0].select("reporting_chain").run()
-    assert [t.label for t in at.text_input] == ["body"]
+    assert [t.label for t in at.main.text_input] == ["body"]
     at.button[0].click().run()
     assert not at.exception
     result = at.dataframe[0].value
@@ -189,7 +189,8 @@ def test_document_strings_are_escaped_wherever_the_app_renders_html(evil_db, mon
                          "r.`end` AS e LIMIT 1")[0]
     store.close()
     pages = [("", {}), ("arenden", {}), ("personer", {"id": person}), ("organ", {"id": body}),
-             ("struktur", {}), ("kalla", {"doc": item["doc"], "start": str(item["s"]), "end": str(item["e"])})]
+             ("struktur", {}), ("kalla", {"doc": item["doc"], "start": str(item["s"]), "end": str(item["e"])}),
+             ("sok", {"q": "fet text"}), ("sok", {"q": "förvaltningen"})]
     escaped_seen = False
     for url, params in pages:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
@@ -283,3 +284,34 @@ def test_dossier_page_exports_popolo_graphml_and_csv(app):
     assert not at.exception, at.exception
     labels = [d.proto.label for d in at.get("download_button")]
     assert {"Popolo JSON", "GraphML", "CSV (zip)"} <= set(labels)
+
+
+def test_search_page_groups_the_hits_by_kind_and_marks_the_words(app):
+    """The samples' Done-when search: 'psykiatri' finds the SocSam → SVOM matter, both items, the SocSam decision
+    and the passage of the SVOM page, each linked to its page or to Källa at the passage."""
+    at = open_page(app, "sok", q="psykiatri")
+    assert at.title[0].value == "Sök"
+    heads = [h.value for h in at.subheader]
+    assert heads[:3] == ["Ärenden (1)", "Paragrafer (2)", "Beslut (1)"], heads
+    assert any(h.startswith("Textavsnitt (") for h in heads)
+    shown = "\n".join(m.value for m in at.markdown)
+    assert "](./arenden?arende=matter%3Asocsam-2023-03-24%23%C2%A721)" in shown
+    assert "<mark>psykiatri</mark>" in shown and "svom-2023-10-webbsida" in shown
+    assert "kalla?doc=doc%3Asvom-2023-10-webbsida&start=" in shown
+
+
+def test_search_page_says_what_was_searched_when_nothing_is_found(app):
+    at = open_page(app, "sok", q="kvastfening")
+    assert any("Inget hittades för ”kvastfening”" in i.value for i in at.info)
+    at = open_page(app, "sok", q='"*"')
+    assert any("inga ord att söka efter" in w.value for w in at.warning)
+
+
+def test_the_sidebar_search_opens_the_search_page(app):
+    app.sidebar.text_input[0].input("Östlund")
+    app.sidebar.button[0].click()
+    app.run()
+    assert not app.exception, app.exception
+    assert app.title[0].value == "Sök" and app.main.text_input[0].value == "Östlund"
+    assert [h.value for h in app.subheader][0] == "Personer (1)"
+    assert "](./personer?id=person%3Amaria-ostlund)" in "\n".join(m.value for m in app.markdown)

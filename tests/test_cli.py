@@ -161,3 +161,12 @@ def test_unknown_command_is_a_usage_error(tmp_path):
     p = govgraph("no-such-command", cwd=tmp_path)
     assert p.returncode == 2
     assert "Traceback" not in p.stderr
+
+
+def test_every_command_is_in_the_readme():
+    """The README's command table is where users look: a command added without a line there fails here."""
+    from govgraph.cli import cli
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [name for name in cli.commands if f"govgraph {name}" not in readme]
+    assert not missing, f"README.md does not mention: {', '.join(missing)}"
