@@ -89,6 +89,9 @@ def show_hit(h: dict, wanted: list[str]) -> None:
     date = h["date_min"] if h["date_min"] == h["date_max"] else "–".join(filter(None, (h["date_min"], h["date_max"])))
     meta = " · ".join(html.escape(x) for x in (KINDS_SV[h["kind"]], ", ".join(h["body_names"]), date, h["para"]) if x)
     quote = marked(snippet(" ".join((h["quote"] or "").split()), wanted, 320), wanted)
+    why = ""
+    if "<mark>" not in quote and h.get("context"):  # found by what else is known of it: a matter, a speaker, an alias
+        why = "  \n<small>Hittad genom: " + marked(snippet(h["context"], wanted, 200), wanted) + "</small>"
     src = source_url(h.get("doc"), h.get("start"), h.get("end"))
-    st.markdown(f"**{head}**  \n<small>{meta}</small>  \n{quote}" + (f"  \n[visa källan]({src})" if src else ""),
+    st.markdown(f"**{head}**  \n<small>{meta}</small>  \n{quote}{why}" + (f"  \n[visa källan]({src})" if src else ""),
                 unsafe_allow_html=True)

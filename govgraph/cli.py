@@ -458,7 +458,7 @@ def search(text: str, kind: str | None, body: str | None, municipality: str | No
             w.writerow([cell(r[c]) for c in cols])
         click.echo(buf.getvalue(), nl=False)
     else:  # one hit a few lines, best first: a quote cut to fit a table column would lose the word searched for
-        for i, r in enumerate(rows, 1):
+        for i, (r, h) in enumerate(zip(rows, hits), 1):
             place = " · ".join(filter(None, [", ".join(r["bodies"]), r["date"], r["para"]]))
             quote = marked(snippet(" ".join(r["quote"].split()), q.terms, 200), q.terms, "*", "*", escape=False)
             node = f"  [{r['id']}]" if r["kind"] != "passage" else ""
@@ -466,6 +466,9 @@ def search(text: str, kind: str | None, body: str | None, municipality: str | No
             if place:
                 click.echo(f"   {place}")
             click.echo(f"   ”{quote}”")
+            if "*" not in quote and h.get("context"):  # found by what else is known of it: a matter, a speaker
+                why = marked(snippet(h["context"], q.terms, 160), q.terms, "*", "*", escape=False)
+                click.echo(f"   hittad genom: {why}")
             if r["doc"]:
                 click.echo(f"   källa: {r['doc']}, tecken {r['start']}–{r['end']}")
         click.echo(f"({len(rows)} {'träff' if len(rows) == 1 else 'träffar'})")

@@ -494,6 +494,7 @@ def neo4j_hits(q: Query, nodes: list[dict[str, Any]], documents: list[dict[str, 
             continue
         bs = [r["id"]] if kind == "body" else r.get("bodies") or []
         out.append({"kind": kind, "id": r["id"], "title": r["title"], "quote": first.get("quote") or r["title"],
+                    "context": None,
                     "doc": first.get("doc"), "para": first.get("para"), "start": first.get("start"),
                     "end": first.get("end"), "date_min": r.get("date_min"), "date_max": r.get("date_max"),
                     "score": round(float(r["score"]), 3), **place(bs)})
@@ -510,7 +511,7 @@ def neo4j_hits(q: Query, nodes: list[dict[str, Any]], documents: list[dict[str, 
             if not found or not all(any(matches(m.group(), [t]) for m in found) for t in wanted):
                 continue
             out.append({"kind": "passage", "id": f"{r['id']}#{s}-{e}", "title": r.get("name") or r["id"],
-                        "quote": text[s:e], "doc": r["id"], "para": para, "start": s, "end": e,
+                        "quote": text[s:e], "context": None, "doc": r["id"], "para": para, "start": s, "end": e,
                         "date_min": r.get("date"), "date_max": r.get("date"),
                         "score": round(float(r["score"]) * len(found) / 10, 3), **place(r.get("bodies") or [])})
     out = [h for h in out if q.keeps(h)]

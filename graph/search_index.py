@@ -20,7 +20,7 @@ import networkx as nx
 from graph.search import KINDS, Query, date_bounds, entries, municipality_key, root, roots, words
 
 SUFFIX = ".sok"
-FORMAT = "1"  # the index's own layout: an index of another is built again
+FORMAT = "2"  # the index's own layout: an index of another is built again
 BATCH = 5000
 
 
@@ -57,7 +57,8 @@ def build(G: nx.MultiDiGraph, db: Path) -> Path:
             PRAGMA synchronous = OFF;
             CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
             CREATE TABLE entry (
-                rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL, title TEXT, quote TEXT, doc TEXT,
+                rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL, title TEXT, quote TEXT, context TEXT,
+                doc TEXT,
                 para TEXT, start INTEGER, "end" INTEGER, bodies TEXT, body_names TEXT, municipalities TEXT,
                 body_keys TEXT, muni_keys TEXT, date_min TEXT, date_max TEXT, title_words TEXT, words TEXT);
             CREATE VIRTUAL TABLE word_index USING fts5(title_words, words, content='entry', content_rowid='rowid',
@@ -66,11 +67,12 @@ def build(G: nx.MultiDiGraph, db: Path) -> Path:
                                                   tokenize='trigram');
         """)
         rows: list[tuple] = []
-        insert = ("INSERT INTO entry (kind, id, title, quote, doc, para, start, \"end\", bodies, body_names, "
+        insert = ("INSERT INTO entry (kind, id, title, quote, context, doc, para, start, \"end\", bodies, body_names, "
                   "municipalities, body_keys, muni_keys, date_min, date_max, title_words, words) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for e in entries(G):
-            rows.append((e.kind, e.id, e.title, e.quote, e.doc, e.para, e.start, e.end, json.dumps(e.bodies),
+            context = e.text if e.kind != "passage" else None  # a passage's text is its quote
+            rows.append((e.kind, e.id, e.title, e.quote, context, e.doc, e.para, e.start, e.end, json.dumps(e.bodies),
                          json.dumps(e.body_names, ensure_ascii=False), json.dumps(e.municipalities, ensure_ascii=False),
                          _keys(e.bodies + e.body_names), _keys(e.municipalities), e.date_min, e.date_max,
                          " ".join(roots(e.title)) if e.kind != "passage" else "", " ".join(roots(e.text))))
@@ -135,8 +137,8 @@ def _open(db: Path) -> sqlite3.Connection:
     return conn
 
 
-_COLUMNS = ("kind", "id", "title", "quote", "doc", "para", "start", "end", "bodies", "body_names", "municipalities",
-            "date_min", "date_max")
+_COLUMNS = ("kind", "id", "title", "quote", "context", "doc", "para", "start", "end", "bodies", "body_names",
+            "municipalities", "date_min", "date_max")
 
 
 def search(db: Path, q: Query) -> list[dict[str, Any]]:

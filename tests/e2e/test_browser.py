@@ -58,7 +58,7 @@ PAGES = [("", "Översikt"), ("struktur", "Struktur"), ("arenden", "Ärenden"),
          ("personer", "Personer"), ("organ", "Organ"), ("overlapp", "Överlapp"), ("uppdrag", "Uppdrag"),
          ("underlag", "Underlag"), ("rattelser", "Rättelser"),
          ("cypher", "Cypher"),
-         ("kalla", "Källa")]
+         ("kalla", "Källa"), ("sok", "Sök")]
 
 
 def _free_port() -> int:
@@ -212,6 +212,36 @@ def test_saved_query_runs(server, browser):
     browser.save_screenshot(str(SHOTS / "cypher-reporting-chain.png"))
 
 
+def test_search_finds_psykiatri_grouped_by_kind_with_the_word_marked(server, browser):
+    from selenium.webdriver.common.by import By
+
+    _open(browser, f"{server}/sok?q=psykiatri", "Sök")
+    text = browser.find_element(By.CSS_SELECTOR, "body").text
+    for head in ("Ärenden (1)", "Paragrafer (2)", "Beslut (1)", "Textavsnitt ("):
+        assert head in text, head
+    assert "Skrivelse angående samverkan mellan Jämtlands läns kommuner och psykiatri" in text
+    marks = [m.text for m in browser.find_elements(By.CSS_SELECTOR, "mark")]
+    assert marks and all(m.lower().startswith("psykiatri") or "psykiatri" in m.lower() for m in marks), marks
+    links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "a")]
+    assert any("/arenden?arende=matter" in (h or "") for h in links)
+    assert any("/kalla?doc=doc%3Asvom-2023-10-webbsida" in (h or "") for h in links)
+    browser.save_screenshot(str(SHOTS / "sok-psykiatri.png"))
+
+
+def test_the_sidebar_search_field_opens_the_search_page(server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    _open(browser, f"{server}/struktur", "Struktur")
+    field = _wait(browser, lambda: browser.find_elements(By.CSS_SELECTOR, '[data-testid="stSidebar"] input'),
+                  what="the sidebar search field")[0]
+    field.send_keys("Östlund", Keys.ENTER)
+    _wait(browser, lambda: any("Sök" in h.text for h in browser.find_elements(By.CSS_SELECTOR, "h1")), what="Sök")
+    _wait(browser, lambda: "Maria Östlund" in browser.find_element(By.CSS_SELECTOR, "body").text, what="a hit")
+    assert "q=%C3%96stlund" in browser.current_url or "q=Östlund" in browser.current_url, browser.current_url
+    browser.save_screenshot(str(SHOTS / "sok-ostlund.png"))
+
+
 def test_hostile_document_text_is_shown_not_run(server, browser):
     _open(browser, f"{server}/kalla?doc=doc:hylte-ks-2024-05-14", "Källa")
     text = browser.find_element("css selector", "body").text
@@ -220,6 +250,9 @@ def test_hostile_document_text_is_shown_not_run(server, browser):
     _open(browser, f"{server}/struktur", "Struktur")
     _no_script_ran(browser)
     _open(browser, f"{server}/organ?id=body:hylte-kommunstyrelsen", "Organ")
+    _no_script_ran(browser)
+    _open(browser, f"{server}/sok?q=xss", "Sök")  # the hostile text found, its quote marked and escaped
+    assert "xss" in browser.find_element("css selector", "body").text
     _no_script_ran(browser)
     browser.save_screenshot(str(SHOTS / "organ-hostile.png"))
 
