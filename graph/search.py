@@ -9,6 +9,7 @@ items, with its character span and the § it stands under). Every entry carries 
 a search can be narrowed by."""
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from dataclasses import dataclass, field
@@ -70,8 +71,10 @@ def municipality_key(m: str) -> str:
 
 
 def roots(text: str) -> list[str]:
-    """The roots of a text's words, in order."""
-    return [root(w) for w in _WORD.findall(text)]
+    """The roots of a text's words, in order (a word seen before is one dict lookup: this runs over every word of
+    every document when an index is built)."""
+    known = _ROOTS.get
+    return [known(w) or root(w) for w in _WORD.findall(text)]
 
 
 def terms(query: str) -> list[str]:
@@ -129,7 +132,6 @@ def passages(text: str, cuts: list[int] = ()) -> list[tuple[int, int]]:
     cuts (where an agenda item begins), a long paragraph at line ends or sentence ends (a PDF transcript or a
     copied web page has no blank lines), short paragraphs under one heading joined."""
     bounds = sorted({0, len(text), *(c for c in cuts if 0 < c < len(text))})
-    cut_set = set(bounds)
     pieces: list[tuple[int, int]] = []
     for a, b in zip(bounds, bounds[1:]):
         start = a
@@ -142,11 +144,14 @@ def passages(text: str, cuts: list[int] = ()) -> list[tuple[int, int]]:
         s, e = _trimmed(text, s, e)
         if s >= e:
             continue
-        if out and not any(out[-1][1] <= c <= s for c in cut_set if c) and \
-                (e - out[-1][0] <= PASSAGE_MIN * 3) and min(e - s, out[-1][1] - out[-1][0]) < PASSAGE_MIN:
-            out[-1] = (out[-1][0], e)
-        else:
-            out.append((s, e))
+        if out:
+            i = bisect.bisect_left(bounds, out[-1][1])
+            item_between = i < len(bounds) and 0 < bounds[i] <= s
+            if not item_between and e - out[-1][0] <= PASSAGE_MIN * 3 and \
+                    min(e - s, out[-1][1] - out[-1][0]) < PASSAGE_MIN:
+                out[-1] = (out[-1][0], e)
+                continue
+        out.append((s, e))
     return out
 
 

@@ -94,9 +94,11 @@ def read_graph(records) -> "nx.MultiDiGraph":
             n = r["n"]
             G.add_node(n["id"], **{k: v for k, v in n.items() if not k.startswith("_") and v is not None},
                        label=nt.label)
+    n = 0  # the edges so far, for a unique key (networkx counts them anew on every number_of_edges())
     for rt in schema.RELS:
         for r in records(f"MATCH (a)-[r:{rt.type}]->(b) RETURN a.id AS a, b.id AS b, r"):
             props = {k: v for k, v in r["r"].items() if not k.startswith("_") and v is not None}
-            G.add_edge(r["a"], r["b"], key=f"{rt.type}:{props.get('doc')}:{props.get('start')}:{G.number_of_edges()}",
-                       type=rt.type, **props)
+            G.add_edge(r["a"], r["b"], key=f"{rt.type}:{props.get('doc')}:{props.get('start')}:{n}", type=rt.type,
+                       **props)
+            n += 1
     return G
