@@ -45,6 +45,19 @@ def compare_snapshot(path: Path, current: str, what: str, update: bool, test_fil
                     f"(rewrite with --update-snapshots if the change is intended):\n{shown}", pytrace=False)
 
 
+def indexed_documents(db: Path) -> set[str]:
+    """The documents the search index beside db holds passages of (to compare with the graph's)."""
+    import sqlite3
+
+    from graph import search_index
+
+    conn = sqlite3.connect(search_index.index_path(db))
+    try:
+        return {r[0] for r in conn.execute("SELECT DISTINCT doc FROM entry WHERE kind = 'passage'")}
+    finally:
+        conn.close()
+
+
 def sample_files() -> list[Path]:
     from ingest.readers import discover
 

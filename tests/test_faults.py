@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import indexed_documents
 from graph import search_index
 from graph.store import LadybugStore
 
@@ -419,14 +420,14 @@ def test_sigkill_between_the_graph_and_its_search_index_leaves_them_consistent(s
     db = tmp_path / "govgraph.db"
     shutil.copy(start, db)
     LadybugStore(db).rebuild_index()  # a copied file is another file: its index is made for it here
-    assert search_index.current(db) and _indexed_docs(db) == set(state(db)[0])
+    assert search_index.current(db) and indexed_documents(db) == set(state(db)[0])
     kill_at("before the index", folder, db, lambda: None)
     assert state(db) == state(done), "the graph was written whole before the index"
-    assert _indexed_docs(db) != set(state(db)[0]) and not search_index.current(db), \
+    assert indexed_documents(db) != set(state(db)[0]) and not search_index.current(db), \
         "the index left beside it is of the old graph, and is seen to be"
     p = govgraph("search", "protokoll", "--db", db, "--format", "json")
     assert p.returncode == 0, p.stderr
-    assert search_index.current(db) and _indexed_docs(db) == set(state(db)[0])
+    assert search_index.current(db) and indexed_documents(db) == set(state(db)[0])
 
 
 @pytest.mark.parametrize("moment", ["writing the new database", "after the write", "after the swap"])
@@ -437,21 +438,10 @@ def test_every_killed_write_leaves_an_index_of_the_graph_or_one_seen_to_be_stale
     LadybugStore(db).rebuild_index()
     kill_at(moment, more, db, lambda: None)
     docs = set(state(db)[0])
-    assert not search_index.current(db) or _indexed_docs(db) == docs
+    assert not search_index.current(db) or indexed_documents(db) == docs
     p = govgraph("search", "protokoll", "--db", db, "--format", "json")
     assert p.returncode == 0, p.stderr
-    assert search_index.current(db) and _indexed_docs(db) == docs
-
-
-def _indexed_docs(db: Path) -> set[str]:
-    """The documents the search index beside db holds passages of."""
-    import sqlite3
-
-    conn = sqlite3.connect(search_index.index_path(db))
-    try:
-        return {r[0] for r in conn.execute("SELECT DISTINCT doc FROM entry WHERE kind = 'passage'")}
-    finally:
-        conn.close()
+    assert search_index.current(db) and indexed_documents(db) == docs
 
 
 # --------------------------------------------------------------------------- concurrency

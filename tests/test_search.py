@@ -8,13 +8,13 @@ import io
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import indexed_documents
 from graph import search_index
 from graph.search import Query, SearchError, entries, marked, passages, root, snippet, terms
 from graph.store import LadybugStore
@@ -153,14 +153,6 @@ def test_user_syntax_cannot_break_a_search(sample_store):
 
 
 # ---------------------------------------------------------------- the index beside the database
-def _indexed_docs(db: Path) -> set[str]:
-    conn = sqlite3.connect(search_index.index_path(db))
-    try:
-        return {r[0] for r in conn.execute("SELECT DISTINCT doc FROM entry WHERE kind = 'passage'")}
-    finally:
-        conn.close()
-
-
 def _graph_docs(db: Path) -> set[str]:
     store = LadybugStore(db)
     try:
@@ -171,7 +163,7 @@ def _graph_docs(db: Path) -> set[str]:
 
 def test_an_ingest_writes_the_index_of_its_graph(sample_db):
     assert search_index.current(sample_db)
-    assert _indexed_docs(sample_db) == _graph_docs(sample_db)
+    assert indexed_documents(sample_db) == _graph_docs(sample_db)
 
 
 def test_a_missing_or_stale_index_is_built_again_before_it_answers(sample_db, tmp_path):
@@ -190,7 +182,7 @@ def test_a_missing_or_stale_index_is_built_again_before_it_answers(sample_db, tm
         assert _ids(store.search(Query("Östlund")))[0] == "person:maria-ostlund"
     finally:
         store.close()
-    assert _indexed_docs(db) == _graph_docs(db)
+    assert indexed_documents(db) == _graph_docs(db)
 
 
 def test_remove_takes_the_document_out_of_the_index(sample_db, tmp_path):
@@ -200,8 +192,8 @@ def test_remove_takes_the_document_out_of_the_index(sample_db, tmp_path):
     shutil.copy(sample_db, db)
     remove(["svom-2023-10-webbsida.txt"], db)
     assert search_index.current(db)
-    assert "doc:svom-2023-10-webbsida" not in _indexed_docs(db)
-    assert _indexed_docs(db) == _graph_docs(db)
+    assert "doc:svom-2023-10-webbsida" not in indexed_documents(db)
+    assert indexed_documents(db) == _graph_docs(db)
 
 
 # ---------------------------------------------------------------- the command
