@@ -229,8 +229,8 @@ def entries(G: nx.MultiDiGraph) -> Iterator[Entry]:
             if old is None or key < old[0]:
                 first[u] = (key, d)
             if nodes[u]["label"] == "AgendaItem" and d.get("start") is not None:
-                number = nodes[u].get("number")
-                item_starts.setdefault(v, []).append((d["start"], f"§ {number}" if number else ""))
+                number = nodes[u].get("number")  # the § as the item's own facts name it ('§ 14', '14', 'punkt 1')
+                item_starts.setdefault(v, []).append((d["start"], d.get("para") or (f"§ {number}" if number else "")))
         elif t == "HELD":
             held[v] = u
         elif t == "HAS_ITEM":
@@ -466,7 +466,7 @@ YIELD node, score
 RETURN node.id AS id, node.name AS name, node.text AS text, node.date AS date, score,
        COLLECT {{
          MATCH (i:AgendaItem)-[m:MENTIONED_IN]->(node)
-         RETURN [m.start, i.number]
+         RETURN [m.start, coalesce(m.para, '§ ' + i.number)]
        }} AS items,
        COLLECT {{
          MATCH (b:Body)-[:HELD]->(:Meeting)-[:MENTIONED_IN]->(node)
@@ -505,7 +505,7 @@ def neo4j_hits(q: Query, nodes: list[dict[str, Any]], documents: list[dict[str, 
                     "score": round(float(r["score"]), 3), **place(bs)})
     for r in documents:
         text = r.get("text") or ""
-        items = sorted((s, f"§ {n}" if n else None) for s, n in (r.get("items") or []) if s is not None)
+        items = sorted((s, para) for s, para in (r.get("items") or []) if s is not None)
         heads = [s for s, _ in items]
         i, para = 0, None
         for s, e in passages(text, heads):

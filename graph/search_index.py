@@ -19,7 +19,7 @@ import networkx as nx
 from graph.search import KINDS, Query, date_bounds, entries, municipality_key, root, roots, words
 
 SUFFIX = ".sok"
-FORMAT = "3"  # the index's own layout: an index of another is built again
+FORMAT = "4"  # the index's layout and what its entries hold: an index of another is built again
 BATCH = 5000
 
 
