@@ -21,7 +21,7 @@ from typing import Any, Callable
 import networkx as nx
 
 from graph import schema, search, store_diff
-from graph.store_common import StoreError, check_read_query, explain_error
+from graph.store_common import WHOLE_GRAPH, StoreError, check_read_query, explain_error
 
 BATCH = 1000
 
@@ -219,7 +219,7 @@ class Neo4jStore:
         nodes: dict[tuple[str, str], str] = {}
         parts: dict[str, str] = {}
         for nt in schema.NODES:
-            for r in self.records(digests_cypher(nt.label), max_rows=10**9):
+            for r in self.records(digests_cypher(nt.label), **WHOLE_GRAPH):
                 if r["digest"] is None:
                     return None
                 nodes[(nt.label, r["id"])] = r["digest"]
@@ -305,7 +305,7 @@ class Neo4jStore:
         return [dict(zip(cols, r)) for r in rows]
 
     def load_documents(self) -> list[dict[str, Any]]:
-        return [r["d"] for r in self.records("MATCH (d:Document) RETURN d")]
+        return [r["d"] for r in self.records("MATCH (d:Document) RETURN d", **WHOLE_GRAPH)]
 
     # ------------------------------------------------------------ searching
     def search(self, q: search.Query) -> list[dict[str, Any]]:

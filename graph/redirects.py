@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Callable
 import networkx as nx
 
 from graph import schema
-from graph.store_common import StoreError
+from graph.store_common import WHOLE_GRAPH, StoreError
 
 if TYPE_CHECKING:  # the stores import the engines; following an id in networkx (curation) needs neither
     from graph.store_api import Store
@@ -71,7 +71,7 @@ def _read_mentions(store: Store, out: GivenIds) -> None:
 def _rows(store: Store, cypher: str) -> list[dict[str, Any]]:
     """The rows, or none where a graph of an older version lacks the table (an ingest rebuilds it)."""
     try:
-        return store.records(cypher, max_rows=10**9, timeout_ms=3_600_000)  # the whole graph, not a user's query
+        return store.records(cypher, **WHOLE_GRAPH)  # the whole graph, not a user's query
     except StoreError:
         return []
 

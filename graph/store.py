@@ -22,7 +22,7 @@ import pyarrow as pa
 
 from graph import schema, search_index, store_diff
 from graph.search import Query
-from graph.store_common import StoreError, check_read_query, env_number, explain_error, read_graph
+from graph.store_common import WHOLE_GRAPH, StoreError, check_read_query, env_number, explain_error, read_graph
 
 
 def _lb():
@@ -252,7 +252,7 @@ class LadybugStore:
         """Every stored Document with its text and cached extraction, for a rebuild."""
         if not self.exists():
             return []
-        return [r["d"] for r in self.records("MATCH (d:Document) RETURN d")]
+        return [r["d"] for r in self.records("MATCH (d:Document) RETURN d", **WHOLE_GRAPH)]
 
 
 def _internal_id(v: Any) -> str:

@@ -23,6 +23,11 @@ NEO4J_HINTS = [
 ]
 
 
+# what a read of the whole graph by the project itself passes to query(): no row limit and no time limit that a
+# user's ad hoc query has (a national graph has more than 100,000 items, and reading it takes minutes)
+WHOLE_GRAPH = {"max_rows": 1 << 62, "timeout_ms": 24 * 3600 * 1000}
+
+
 class StoreError(GovgraphError):
     """A database that cannot be opened, written or queried; the message says what to do."""
 
@@ -90,13 +95,13 @@ def read_graph(records) -> "nx.MultiDiGraph":
 
     G = nx.MultiDiGraph()
     for nt in schema.NODES:
-        for r in records(f"MATCH (n:{nt.label}) RETURN n"):
+        for r in records(f"MATCH (n:{nt.label}) RETURN n", **WHOLE_GRAPH):
             n = r["n"]
             G.add_node(n["id"], **{k: v for k, v in n.items() if not k.startswith("_") and v is not None},
                        label=nt.label)
     n = 0  # the edges so far, for a unique key (networkx counts them anew on every number_of_edges())
     for rt in schema.RELS:
-        for r in records(f"MATCH (a)-[r:{rt.type}]->(b) RETURN a.id AS a, b.id AS b, r"):
+        for r in records(f"MATCH (a)-[r:{rt.type}]->(b) RETURN a.id AS a, b.id AS b, r", **WHOLE_GRAPH):
             props = {k: v for k, v in r["r"].items() if not k.startswith("_") and v is not None}
             G.add_edge(r["a"], r["b"], key=f"{rt.type}:{props.get('doc')}:{props.get('start')}:{n}", type=rt.type,
                        **props)

@@ -99,3 +99,20 @@ def test_only_the_store_modules_construct_an_engine():
                 if name in ("LadybugStore", "Neo4jStore", "Neo4jStore.from_env"):
                     found.append(f"{rel}:{node.lineno}: {name}(…)")
     assert not found, "open a store with graph.store_api.open_store: " + "; ".join(found)
+
+
+def test_the_projects_own_reads_of_the_whole_graph_have_no_row_limit(sample_db, monkeypatch):
+    """A user's query stops at a row limit; the graph read whole (for the search index, export, push, an ingest's
+    stored documents) must not: with the limit cut to 3 rows, every node, relationship and document still comes."""
+    from graph.store_api import graph_from_store, open_store
+
+    full = graph_from_store(open_store(sample_db))
+    monkeypatch.setitem(LadybugStore.query.__kwdefaults__, "max_rows", 3)
+    store = open_store(sample_db)
+    try:
+        assert len(store.records("MATCH (n:Person) RETURN n.id")) == 3  # the cut holds for a query
+        G = graph_from_store(store)
+        assert (G.number_of_nodes(), G.number_of_edges()) == (full.number_of_nodes(), full.number_of_edges())
+        assert len(store.load_documents()) == 5
+    finally:
+        store.close()
