@@ -19,7 +19,7 @@ import networkx as nx
 from graph.search import KINDS, Query, date_bounds, entries, municipality_key, root, roots, words
 
 SUFFIX = ".sok"
-FORMAT = "4"  # the index's layout and what its entries hold: an index of another is built again
+FORMAT = "5"  # the index's layout and what its entries hold: an index of another is built again
 BATCH = 5000
 
 
@@ -60,35 +60,42 @@ def build(G: nx.MultiDiGraph, db: Path) -> Path:
     tmp.unlink(missing_ok=True)
     conn = sqlite3.connect(tmp)
     try:
+        # the columns a filter reads come first: SQLite reads a row's columns in order, and the long quotes after
+        # them lie on overflow pages that a search reads only for the twenty rows it shows. The word index holds
+        # no copy of its text (contentless): it is only matched and ranked, never shown.
         conn.executescript("""
             PRAGMA journal_mode = OFF;
             PRAGMA synchronous = OFF;
             CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
             CREATE TABLE entry (
-                rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL, title TEXT, quote TEXT, context TEXT,
-                doc TEXT,
-                para TEXT, start INTEGER, "end" INTEGER, bodies TEXT, body_names TEXT, municipalities TEXT,
-                body_keys TEXT, muni_keys TEXT, date_min TEXT, date_max TEXT, title_words TEXT, words TEXT);
-            CREATE VIRTUAL TABLE word_index USING fts5(title_words, words, content='entry', content_rowid='rowid',
-                                                  tokenize='unicode61 remove_diacritics 0');
+                rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, date_min TEXT, date_max TEXT, body_keys TEXT,
+                muni_keys TEXT, id TEXT NOT NULL, doc TEXT, para TEXT, start INTEGER, "end" INTEGER, bodies TEXT,
+                body_names TEXT, municipalities TEXT, title TEXT, quote TEXT, context TEXT);
+            CREATE VIRTUAL TABLE word_index USING fts5(title_words, words, content='',
+                                                      tokenize='unicode61 remove_diacritics 0');
             CREATE VIRTUAL TABLE name_index USING fts5(title, content='entry', content_rowid='rowid',
-                                                  tokenize='trigram');
+                                                      tokenize='trigram');
         """)
         rows: list[tuple] = []
-        insert = ("INSERT INTO entry (kind, id, title, quote, context, doc, para, start, \"end\", bodies, body_names, "
-                  "municipalities, body_keys, muni_keys, date_min, date_max, title_words, words) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        for e in entries(G):
-            context = e.text if e.kind != "passage" else None  # a passage's text is its quote
-            rows.append((e.kind, e.id, e.title, e.quote, context, e.doc, e.para, e.start, e.end, _list(e.bodies),
-                         _list(e.body_names), _list(e.municipalities),
-                         _keys(e.bodies + e.body_names), _keys(e.municipalities), e.date_min, e.date_max,
-                         " ".join(roots(e.title)) if e.kind != "passage" else "", " ".join(roots(e.text))))
+        words_of: list[tuple] = []
+        insert = ("INSERT INTO entry (rowid, kind, date_min, date_max, body_keys, muni_keys, id, doc, para, start, "
+                  "\"end\", bodies, body_names, municipalities, title, quote, context) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        insert_words = "INSERT INTO word_index (rowid, title_words, words) VALUES (?, ?, ?)"
+        for rowid, e in enumerate(entries(G), 1):
+            passage = e.kind == "passage"
+            rows.append((rowid, e.kind, e.date_min, e.date_max, _keys(e.bodies + e.body_names),
+                         _keys(e.municipalities), e.id, e.doc, e.para, e.start, e.end, _list(e.bodies),
+                         _list(e.body_names), _list(e.municipalities), e.title, e.quote,
+                         None if passage else e.text))  # a passage's text is its quote
+            words_of.append((rowid, "" if passage else " ".join(roots(e.title)), " ".join(roots(e.text))))
             if len(rows) >= BATCH:
                 conn.executemany(insert, rows)
+                conn.executemany(insert_words, words_of)
                 rows.clear()
+                words_of.clear()
         conn.executemany(insert, rows)
-        conn.execute("INSERT INTO word_index(word_index) VALUES ('rebuild')")
+        conn.executemany(insert_words, words_of)
         conn.execute("INSERT INTO name_index(rowid, title) SELECT rowid, title FROM entry WHERE kind != 'passage'")
         conn.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
         conn.commit()
@@ -157,21 +164,23 @@ def search(db: Path, q: Query) -> list[dict[str, Any]]:
     conn = _open(db)
     try:
         where, params = _filters(q)
-        sql = (f"SELECT {', '.join('e.' + _quoted(c) for c in _COLUMNS)}, bm25(word_index, 4.0, 1.0) AS score "
-               f"FROM word_index JOIN entry e ON e.rowid = word_index.rowid WHERE word_index MATCH ?{where} "
-               f"ORDER BY score LIMIT ?")
         # a root is also the beginning of a longer word ('psyk'), but a very short one only itself ('or', 'vd')
         match = " ".join(f'"{t}"*' if len(t) >= 3 else f'"{t}"' for t in wanted)
+        # the best rows first, by rowid and score alone; only those are read whole
+        filtered = " JOIN entry e ON e.rowid = word_index.rowid" if where else ""
+        top = (f"SELECT word_index.rowid AS hit, bm25(word_index, 4.0, 1.0) AS score FROM word_index{filtered} "
+               f"WHERE word_index MATCH ?{where} ORDER BY score LIMIT ?")
+        shown = ", ".join("e." + _quoted(c) for c in _COLUMNS)
         try:
-            found = conn.execute(sql, (match, *params, q.limit)).fetchall()
+            found = conn.execute(f"SELECT {shown}, top.score FROM ({top}) AS top JOIN entry e ON e.rowid = top.hit "
+                                 f"ORDER BY top.score", (match, *params, q.limit)).fetchall()
             seen = {r[1] for r in found}
             parts = [w.casefold() for w in words(q.text)]
             if len(found) < q.limit and parts and min(map(len, parts)) >= 4 and q.kind != "passage":
                 grams = " AND ".join(f'"{w}"' for w in parts)
                 more = conn.execute(
-                    f"SELECT {', '.join('e.' + _quoted(c) for c in _COLUMNS)}, NULL AS score "
-                    f"FROM name_index JOIN entry e ON e.rowid = name_index.rowid WHERE name_index MATCH ?{where} "
-                    f"ORDER BY score LIMIT ?", (grams, *params, q.limit)).fetchall()
+                    f"SELECT {shown}, NULL AS score FROM name_index JOIN entry e ON e.rowid = name_index.rowid "
+                    f"WHERE name_index MATCH ?{where} LIMIT ?", (grams, *params, q.limit)).fetchall()
                 found += [r for r in more if r[1] not in seen][:q.limit - len(found)]
         except sqlite3.DatabaseError as e:
             raise StaleIndex(str(e)) from None
