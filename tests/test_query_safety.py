@@ -112,7 +112,11 @@ def test_a_label_is_never_taken_from_a_caller(sample_store):
 ALLOWED_IN_CYPHER = {"label", "rel_type", "role", "nt.label", "rt.type", "n.label", "n.label.lower()", "cols",
                      "r.type", "pairs", "a", "b", "_type_fn(store)", "int(limit)", "PROV", "t", "rels", "rel",
                      "QUERY_MAX_ROWS", "name", "period", "nt.display", "schema.DIGEST", "schema.PART",
-                     "sets", "props", "src", "dst"}
+                     "sets", "props", "src", "dst",
+                     # Neo4j's search indexes: their names are constants, their labels the schema's, their options fixed
+                     "NEO4J_NODE_INDEX", "NEO4J_TEXT_INDEX", "labels", "config",
+                     # the SQL of the search index file: its filters are fixed fragments whose values are ? parameters
+                     "filtered", "where", "shown"}
 
 
 def test_cypher_text_is_formatted_only_from_the_schema_and_fixed_fragments():
@@ -120,7 +124,8 @@ def test_cypher_text_is_formatted_only_from_the_schema_and_fixed_fragments():
     checked here to come from graph.schema or a constant; a user's value must be a $parameter."""
     kw = re.compile(r"\b(MATCH|RETURN|WHERE|COPY|MERGE|UNWIND|CREATE)\b")
     found = []
-    for f in [*ROOT.glob("graph/*.py"), ROOT / "app.py", *ROOT.glob("ingest/*.py"), *ROOT.glob("govgraph/*.py")]:
+    for f in [*ROOT.glob("graph/*.py"), ROOT / "app.py", *ROOT.glob("explorer/*.py"), *ROOT.glob("ingest/*.py"),
+              *ROOT.glob("govgraph/*.py")]:
         for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
             if isinstance(node, ast.JoinedStr):
                 const = "".join(v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str))
@@ -129,6 +134,19 @@ def test_cypher_text_is_formatted_only_from_the_schema_and_fixed_fragments():
                               if isinstance(v, ast.FormattedValue)]
     unknown = [x for x in found if x[2] not in ALLOWED_IN_CYPHER]
     assert found and not unknown, unknown
+
+
+def test_the_search_statements_format_only_constants_and_schema_labels():
+    from graph import schema, search
+    from graph.search_index import _filters
+
+    assert re.fullmatch(r"[a-z_]+", search.NEO4J_NODE_INDEX) and re.fullmatch(r"[a-z_]+", search.NEO4J_TEXT_INDEX)
+    labels = re.search(r"FOR \(n:([^)]*)\)", search.neo4j_indexes()[0]).group(1).split("|")
+    assert labels and set(labels) <= set(schema.NODE_LABELS)
+    hostile = "x' OR 1=1 --\") DETACH DELETE n //"
+    where, params = _filters(search.Query("ord", kind="passage", body=hostile, municipality=hostile,
+                                          date_from="2023-01-01", date_to="2023-12-31"))
+    assert hostile not in where and "'" not in where and any(hostile.casefold() in str(v) for v in params)
 
 
 def test_the_explorer_listens_on_localhost_unless_told_otherwise(monkeypatch):
