@@ -44,6 +44,7 @@ class LadybugStore:
         self._conn = None
         self._lock = threading.Lock()
         self.last_write: str | None = None  # how replace_graph wrote: "changes" (one transaction) or "file"
+        self.last_index: str | None = None  # how replace_graph wrote the search index: "changes" or "file"
 
     # ------------------------------------------------------------ lifecycle
     def exists(self) -> bool:
@@ -117,9 +118,9 @@ class LadybugStore:
         self.close()
         dig = store_diff.digests(G)
         with _write_lock(self.path):
-            # the search index is built first and put in place after the graph, stamped with the file as written:
-            # a writer killed between the two leaves an index that search_index sees is not of this graph
-            index = search_index.build(G, self.path)
+            # the search index is written first and put in place after the graph, stamped with the file as
+            # written: a writer killed between the two leaves an index that search_index sees is not of this graph
+            index = search_index.prepare(G, self.path)
             try:
                 if dig is not None and self.path.exists() and self._write_changes(G, dig):
                     self.last_write = "changes"
@@ -128,9 +129,10 @@ class LadybugStore:
                     self.last_write = "file"
                     counts = self._write_new_file(G, dig)
             except BaseException:
-                index.unlink(missing_ok=True)
+                index.discard()
                 raise
-            search_index.install(index, self.path)
+            index.install()
+            self.last_index = "changes" if index.updated else "file"
             return counts
 
     def _write_changes(self, G: nx.MultiDiGraph, dig: store_diff.Digests) -> bool:

@@ -57,6 +57,23 @@ def _govgraph(*args: str, quiet: bool = True) -> tuple[float, str]:
     return wall, p.stderr
 
 
+def _copy(base: Path, db: Path) -> None:
+    """A copy of the stored graph with its search index: the index is of the same graph, so it is stamped with
+    the copy (a copied file is another file, and an index of another file would be built anew by the ingest)."""
+    import sqlite3
+
+    from graph import search_index
+
+    shutil.copy(base, db)
+    shutil.copy(search_index.index_path(base), search_index.index_path(db))
+    conn = sqlite3.connect(search_index.index_path(db))
+    try:
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'graph'", (search_index.stamp(db),))
+        conn.commit()
+    finally:
+        conn.close()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", choices=("series", "synthetic"), default="series")
@@ -83,7 +100,7 @@ def main() -> None:
         adds, removes = [], []
         for r in range(1, args.rounds + 1):
             db = work / f"round{r}.lbug"
-            shutil.copy(base, db)
+            _copy(base, db)
             add, _ = _govgraph("ingest", str(newest), "--db", str(db))
             rem, _ = _govgraph("remove", newest.name, "--db", str(db), quiet=False)
             adds.append(add)
@@ -104,14 +121,14 @@ def main() -> None:
             nlp.pipeline()
             loaded = time.perf_counter() - t
             db = work / "stages.lbug"
-            shutil.copy(base, db)
+            _copy(base, db)
             stages: dict[str, float] = {}
             writes = []
             original = LadybugStore.replace_graph
 
             def replace_graph(self, G):
                 out = original(self, G)
-                writes.append(self.last_write)
+                writes.append(f"graph: {self.last_write}, search index: {getattr(self, 'last_index', 'file')}")
                 return out
 
             LadybugStore.replace_graph = replace_graph

@@ -295,16 +295,20 @@ elif moment in ("writing the new database", "writing the changes", "after the co
                 return Pausing(ladybug.Connection(db), "CHECKPOINT", before=True)
 
         store._lb = lambda: Engine
-elif moment == "before the index":  # the graph written whole, its search index not yet put in place
+elif moment in ("before the index", "before the index changes"):  # the graph written, its index not yet in place
     import graph.search_index as search_index
 
-    install = search_index.install
+    install = search_index.Pending.install
+    if moment == "before the index changes":  # the index changed in place, in a transaction not yet committed
+        search_index.REWRITE_SHARE = 1.0
 
-    def hooked(tmp, db):
+    def hooked(self):
+        if moment == "before the index changes" and not self.updated:
+            sys.exit("the index was built anew, not changed in place")
         reached()
-        install(tmp, db)
+        install(self)
 
-    search_index.install = hooked
+    search_index.Pending.install = hooked
 elif moment in ("after the write", "after the swap"):  # the new file checkpointed; just before / after the rename
     replace = os.replace
 
@@ -411,20 +415,21 @@ def test_sigkill_while_changes_are_written_leaves_the_old_graph_or_the_new_one(b
     assert state(db) == new
 
 
-@pytest.mark.parametrize("path", ["a new file", "changes"])
+@pytest.mark.parametrize("path", ["a new file", "changes", "changes to the index too"])
 def test_sigkill_between_the_graph_and_its_search_index_leaves_them_consistent(samples_db, more, both_db, one_more,
                                                                               all_db, tmp_path, path):
-    """The graph is written and the writer killed before its search index is put in place: the old index is left
-    beside the new graph, is seen not to be of it, and is built again before a search answers from it."""
+    """The graph is written and the writer killed before its search index is put in place (a new index file, or
+    the changes to the index in a transaction not yet committed): the old index is left beside the new graph, is
+    seen not to be of it, and is built again before a search answers from it."""
     start, folder, done = (samples_db, more, both_db) if path == "a new file" else (both_db, one_more, all_db)
     db = tmp_path / "govgraph.db"
     shutil.copy(start, db)
     LadybugStore(db).rebuild_index()  # a copied file is another file: its index is made for it here
     assert search_index.current(db) and indexed_documents(db) == set(state(db)[0])
-    kill_at("before the index", folder, db, lambda: None)
+    kill_at("before the index changes" if path.endswith("too") else "before the index", folder, db, lambda: None)
     assert state(db) == state(done), "the graph was written whole before the index"
-    assert indexed_documents(db) != set(state(db)[0]) and not search_index.current(db), \
-        "the index left beside it is of the old graph, and is seen to be"
+    assert not search_index.current(db), "the index left beside it is seen not to be of this graph"
+    assert indexed_documents(db) != set(state(db)[0]), "the index left beside it is of the old graph"
     p = govgraph("search", "protokoll", "--db", db, "--format", "json")
     assert p.returncode == 0, p.stderr
     assert search_index.current(db) and indexed_documents(db) == set(state(db)[0])

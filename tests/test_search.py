@@ -196,6 +196,94 @@ def test_remove_takes_the_document_out_of_the_index(sample_db, tmp_path):
     assert indexed_documents(db) == _graph_docs(db)
 
 
+def _index_content(db: Path) -> list:
+    """What an index holds, whatever its rowids: its entries, sorted by id; after FTS5's own check of its full-text
+    tables."""
+    import sqlite3
+
+    conn = sqlite3.connect(search_index.index_path(db))
+    try:
+        for table in ("word_index", "name_index"):
+            conn.execute(f"INSERT INTO {table} ({table}) VALUES ('integrity-check')")
+        cols = [c[1] for c in conn.execute("PRAGMA table_info(entry)") if c[1] != "rowid"]
+        shown = ", ".join(f'e."{c}"' for c in cols)
+        assert conn.execute("SELECT count(*) FROM entry_key k JOIN entry e ON e.rowid = k.rowid AND e.id = k.id"
+                            ).fetchone()[0] == conn.execute("SELECT count(*) FROM entry").fetchone()[0]
+        return sorted(conn.execute(f"SELECT {shown} FROM entry e"), key=lambda r: r[cols.index("id")])
+    finally:
+        conn.close()
+
+
+def _ranked(db: Path, text: str, **kw) -> list[tuple[str, float]]:
+    return [(h["id"], h["score"]) for h in search_index.search(db, Query(text, limit=50, **kw))]
+
+
+def test_an_ingest_into_a_stored_graph_changes_the_index_in_place_as_a_new_build_would(tmp_path, monkeypatch):
+    """Adding and removing a document rewrites only the entries that differ; the index is then what a new index of
+    the stored graph is, entry for entry, its full-text tables pass FTS5's integrity check, and searches rank
+    alike. The SVOM page changes what is known of entries already there: SVOM's and Barnarenan's dates, the
+    bodies of the matter it takes up from SocSam."""
+    from graph.store_common import read_graph
+    from ingest.pipeline import ingest, remove
+
+    monkeypatch.setattr(search_index, "REWRITE_SHARE", 1.0)  # the samples are small: any change is a large share
+    samples, page = ROOT / "data" / "sample-minutes", "svom-2023-10-webbsida.txt"
+    first = tmp_path / "first"
+    first.mkdir()
+    for f in samples.iterdir():
+        if f.name != page:
+            shutil.copy(f, first)
+    db = tmp_path / "govgraph.db"
+    assert not ingest([first], db).failed
+    before = _index_content(db)
+    was = {r[5]: r for r in before}  # id: entry
+    written = []
+    prepare = search_index.prepare
+
+    def watched(G, path):
+        pending = prepare(G, path)
+        written.append((pending.updated, pending.changed))
+        return pending
+
+    monkeypatch.setattr(search_index, "prepare", watched)
+    assert not ingest([samples / page], db).failed
+    assert [u for u, _ in written] == [True], "the write changed the index in place"
+    added = _index_content(db)
+    assert {"body:svom", "matter:socsam-2023-10-13#§55"} <= {r[5] for r in added if was.get(r[5], r) != r}
+    assert 0 < written[0][1] < len(added)
+    remove([page], db)
+    assert [u for u, _ in written] == [True, True], "the removal changed the index in place"
+    assert _index_content(db) == before, "taken out again, the page leaves the index as it was"
+    changed = _index_content(db)
+    queries = [("psykiatri", {}), ("Östlund", {}), ("protokoll", {"kind": "passage"}), ("beslut", {})]
+    ranked = [_ranked(db, t, **kw) for t, kw in queries]
+    assert indexed_documents(db) == _graph_docs(db)
+
+    store = LadybugStore(db)
+    try:
+        G = read_graph(store.records)
+    finally:
+        store.close()
+    search_index.install(search_index.build(G, db), db)
+    assert changed == _index_content(db)
+    assert ranked == [_ranked(db, t, **kw) for t, kw in queries]
+    assert any(ranked)
+
+
+def test_a_write_that_changes_much_of_the_index_builds_a_new_file(sample_db, tmp_path, monkeypatch):
+    from ingest.pipeline import remove
+
+    monkeypatch.setattr(search_index, "REWRITE_SHARE", 0.0)  # any change is too many
+    db = tmp_path / "govgraph.db"
+    shutil.copy(sample_db, db)
+    LadybugStore(db).rebuild_index()
+    inode = search_index.index_path(db).stat().st_ino
+    remove(["svom-2023-10-webbsida.txt"], db)
+    assert search_index.index_path(db).stat().st_ino != inode, "a new file was put in place"
+    assert search_index.current(db) and indexed_documents(db) == _graph_docs(db)
+    assert not list(tmp_path.glob("*.sok.building-*")) and not list(tmp_path.glob("*.sok-journal"))
+
+
 # ---------------------------------------------------------------- the command
 def _govgraph(*args) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GOVGRAPH_", "NEO4J_"))}
