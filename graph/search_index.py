@@ -131,31 +131,29 @@ def _sig(row: tuple) -> int:
 
 
 class _Writer:
-    """Rows into the tables of an open index, in batches; with their signatures where keys is set (an update: a new
-    file gives entry_key its ids at the end, and its signatures are made by the first update that needs them)."""
+    """Rows into the tables of an open index, in batches, with their ids and signatures (none from a new file:
+    those are made by the first update that needs them)."""
 
-    def __init__(self, conn: sqlite3.Connection, keys: bool):
+    def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
         self.rows: list[tuple] = []
-        self.keys: list[tuple] | None = [] if keys else None
+        self.keys: list[tuple] = []
         self.words: list[tuple] = []
 
     def add(self, rowid: int, row: tuple, e: Any, sig: int | None = None) -> None:
         self.rows.append((rowid, *row))
-        if self.keys is not None:
-            self.keys.append((rowid, e.id, sig))
+        self.keys.append((rowid, e.id, sig))
         self.words.append((rowid, *_words(e.kind, e.title, e.text)))
         if len(self.rows) >= BATCH:
             self.flush()
 
     def flush(self) -> None:
         self.conn.executemany(_INSERT, self.rows)
+        self.conn.executemany(_INSERT_KEY, self.keys)
         self.conn.executemany(_INDEX_WORDS, self.words)
         self.rows.clear()
+        self.keys.clear()
         self.words.clear()
-        if self.keys is not None:
-            self.conn.executemany(_INSERT_KEY, self.keys)
-            self.keys.clear()
 
 
 def build(G: nx.MultiDiGraph, db: Path) -> Path:
@@ -166,11 +164,10 @@ def build(G: nx.MultiDiGraph, db: Path) -> Path:
     conn = sqlite3.connect(tmp)
     try:
         conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
-        out = _Writer(conn, keys=False)
+        out = _Writer(conn)
         for rowid, (row, e) in enumerate(_rows(G), 1):
-            out.add(rowid, row, e)
+            out.add(rowid, row, e)  # unsigned: the first update signs them
         out.flush()
-        conn.execute("INSERT INTO entry_key (rowid, id) SELECT rowid, id FROM entry")
         conn.execute("INSERT INTO name_index(rowid, title) SELECT rowid, title FROM entry WHERE kind != 'passage'")
         conn.execute("INSERT INTO meta VALUES ('format', ?)", (_code(),))
         conn.commit()
@@ -290,7 +287,7 @@ def _update(G: nx.MultiDiGraph, db: Path) -> Pending | None:
         conn.execute("DELETE FROM entry_key WHERE rowid IN (SELECT rowid FROM gone)")
         conn.execute("DROP TABLE gone")
         first = (conn.execute("SELECT max(rowid) FROM entry").fetchone()[0] or 0) + 1
-        out = _Writer(conn, keys=True)
+        out = _Writer(conn)
         for rowid, (row, e, sig) in enumerate(changed, first):
             out.add(rowid, row, e, sig)
         out.flush()
