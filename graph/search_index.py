@@ -15,7 +15,6 @@ import hashlib
 import importlib.metadata
 import os
 import sqlite3
-import sys
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -61,6 +60,11 @@ def _keys(values: list[str]) -> str:
     return "|" + "|".join(v.casefold() for v in values) + "|" if values else ""
 
 
+# the columns a filter reads come first: SQLite reads a row's columns in order, and the long quotes after them lie
+# on overflow pages that a search reads only for the twenty rows it shows. The word index holds no copy of its
+# text (contentless): it is only matched and ranked, never shown; FTS5 takes a row out of it by the words it was
+# given, which are the roots of the entry's title and text again (the same code: see _code). An update reads the
+# ids and signatures of entry_key whole, which are short.
 _SCHEMA = """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
     CREATE TABLE entry (
@@ -72,11 +76,6 @@ _SCHEMA = """
                                               tokenize='unicode61 remove_diacritics 0');
     CREATE VIRTUAL TABLE name_index USING fts5(title, content='entry', content_rowid='rowid', tokenize='trigram');
 """
-# the columns a filter reads come first: SQLite reads a row's columns in order, and the long quotes after them lie
-# on overflow pages that a search reads only for the twenty rows it shows. The word index holds no copy of its
-# text (contentless): it is only matched and ranked, never shown; FTS5 takes a row out of it by the words it was
-# given, which are the roots of the entry's title and text again (the same code: see _code). An update reads the
-# ids and signatures of entry_key whole, which are short.
 def _quoted(column: str) -> str:
     return f'"{column}"'
 
@@ -116,11 +115,11 @@ def _code() -> str:
         h.update(importlib.metadata.version("snowballstemmer").encode())
     except importlib.metadata.PackageNotFoundError:
         pass
-    for module in (search_module, sys.modules[__name__]):
+    for source in (search_module.__file__, __file__):
         try:
-            h.update(Path(module.__file__).read_bytes())
-        except (OSError, TypeError):
-            h.update(module.__name__.encode())
+            h.update(Path(source).read_bytes())
+        except (OSError, TypeError):  # no source beside the code: the layout and stemmer alone
+            pass
     return f"{FORMAT}:{h.hexdigest()[:16]}"
 
 

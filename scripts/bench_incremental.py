@@ -128,7 +128,7 @@ def main() -> None:
 
             def replace_graph(self, G):
                 out = original(self, G)
-                writes.append(f"graph: {self.last_write}, search index: {getattr(self, 'last_index', 'file')}")
+                writes.append(f"graph: {self.last_write}, search index: {self.last_index}")
                 return out
 
             LadybugStore.replace_graph = replace_graph
