@@ -15,6 +15,8 @@ import hashlib
 import importlib.metadata
 import os
 import sqlite3
+import threading
+import time
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +34,10 @@ BATCH = 5000
 
 class StaleIndex(Exception):
     """The index is missing, of another layout, damaged, or of another graph than the database file holds."""
+
+
+class _Stopped(Exception):
+    """The graph an index was being prepared for is not written after all (Preparing.discard)."""
 
 
 def index_path(db: Path) -> Path:
@@ -91,9 +97,11 @@ _INDEX_WORDS = "INSERT INTO word_index (rowid, title_words, words) VALUES (?, ?,
 REWRITE_SHARE = 0.3
 
 
-def _rows(G: nx.MultiDiGraph) -> Iterator[tuple[tuple, Any]]:
-    """(the row of entry without its rowid, the Entry) for every entry of G."""
-    for e in entries(G):
+def _rows(G: nx.MultiDiGraph, stop: threading.Event | None = None) -> Iterator[tuple[tuple, Any]]:
+    """(the row of entry without its rowid, the Entry) for every entry of G; _Stopped once stop is set."""
+    for i, e in enumerate(entries(G)):
+        if stop is not None and not i % BATCH and stop.is_set():
+            raise _Stopped
         passage = e.kind == "passage"
         yield (e.kind, e.date_min, e.date_max, _keys(e.bodies + e.body_names), _keys(e.municipalities), e.id, e.doc,
                e.para, e.start, e.end, _list(e.bodies), _list(e.body_names), _list(e.municipalities), e.title,
@@ -155,7 +163,7 @@ class _Writer:
         self.words.clear()
 
 
-def build(G: nx.MultiDiGraph, db: Path) -> Path:
+def build(G: nx.MultiDiGraph, db: Path, stop: threading.Event | None = None) -> Path:
     """Write the index of G into a new file beside db; install() puts it in place once the graph is written."""
     remove_stale_builds(db)
     tmp = db.with_name(f"{db.name}{SUFFIX}.building-{os.getpid()}")
@@ -164,7 +172,7 @@ def build(G: nx.MultiDiGraph, db: Path) -> Path:
     try:
         conn.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + _SCHEMA)
         out = _Writer(conn)
-        for rowid, (row, e) in enumerate(_rows(G), 1):
+        for rowid, (row, e) in enumerate(_rows(G, stop), 1):
             out.add(rowid, row, e)  # unsigned: the first update signs them
         out.flush()
         conn.execute("INSERT INTO name_index(rowid, title) SELECT rowid, title FROM entry WHERE kind != 'passage'")
@@ -230,24 +238,77 @@ class Pending:
             self.conn.close()
 
 
-def prepare(G: nx.MultiDiGraph, db: Path) -> Pending:
+def prepare(G: nx.MultiDiGraph, db: Path, stop: threading.Event | None = None) -> Pending:
     """The index of G, to be put in place once the graph is written: where the index beside db is of the graph the
     file holds now, only the entries that differ are taken out and written again (in a transaction left open),
-    else a new file is built. Call under the write lock."""
+    else a new file is built. Call under the write lock; stop, once set, ends it early with _Stopped."""
     try:
-        return _update(G, db) or Pending(db, tmp=build(G, db), changed=-1)
+        return _update(G, db, stop) or Pending(db, tmp=build(G, db, stop), changed=-1)
     except sqlite3.DatabaseError:  # an index damaged since it was checked: a new one
-        return Pending(db, tmp=build(G, db), changed=-1)
+        return Pending(db, tmp=build(G, db, stop), changed=-1)
 
 
-def _update(G: nx.MultiDiGraph, db: Path) -> Pending | None:
+class Preparing:
+    """prepare(G, db) in a thread of its own, started before the graph is written, so that the index is made while
+    the graph engine writes (its copies and SQLite's inserts let the other run): the index then adds to a write
+    only what outlasts the graph's own. The writer calls wait() before it commits the graph, so that an index that
+    cannot be made leaves the old graph as before, then install(); or discard() where the graph is not written.
+
+    Measured: the seconds the thread ran (seconds) and those the writer waited for it (waited)."""
+
+    def __init__(self, G: nx.MultiDiGraph, db: Path):
+        self._stop = threading.Event()
+        self._pending: Pending | None = None
+        self._error: BaseException | None = None
+        self.seconds = self.waited = 0.0
+        self._thread = threading.Thread(target=self._run, args=(G, db), name="search-index", daemon=True)
+        self._thread.start()
+
+    def _run(self, G: nx.MultiDiGraph, db: Path) -> None:
+        t = time.perf_counter()
+        try:
+            self._pending = prepare(G, db, self._stop)
+        except BaseException as e:  # noqa: BLE001 (handed to the writer's thread by wait())
+            self._error = e
+        self.seconds = time.perf_counter() - t
+
+    def wait(self) -> Pending:
+        """The prepared index, once ready; what failed in preparing it is raised here, in the writer's thread."""
+        if self._thread.is_alive():
+            t = time.perf_counter()
+            self._thread.join()
+            self.waited += time.perf_counter() - t
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+        assert self._pending is not None
+        return self._pending
+
+    @property
+    def updated(self) -> bool:
+        return self.wait().updated
+
+    def install(self) -> None:
+        self.wait().install()
+
+    def discard(self) -> None:
+        """The graph is not written: the thread is stopped and what it made is dropped (its error with it)."""
+        self._stop.set()
+        self._thread.join()
+        self._error = None
+        if self._pending is not None:
+            self._pending.discard()
+
+
+def _update(G: nx.MultiDiGraph, db: Path, stop: threading.Event | None = None) -> Pending | None:
     if not db.exists():
         return None
     try:
         _open(db).close()
     except StaleIndex:
         return None
-    conn = sqlite3.connect(index_path(db), timeout=30, isolation_level=None)
+    # made in Preparing's thread, committed or rolled back in the writer's
+    conn = sqlite3.connect(index_path(db), timeout=30, isolation_level=None, check_same_thread=False)
     try:
         # the changes stay in memory until the commit: readers go on reading the old index meanwhile
         conn.execute("PRAGMA cache_size = -262144")
@@ -257,7 +318,7 @@ def _update(G: nx.MultiDiGraph, db: Path) -> Pending | None:
         most = REWRITE_SHARE * max(len(stored), 1)
         changed: list[tuple[tuple, Any, int]] = []
         gone: list[int] = []
-        for row, e in _rows(G):
+        for row, e in _rows(G, stop):
             sig = _sig(row)
             old = stored.pop(e.id, None)
             if old is not None and old[1] == sig:

@@ -45,6 +45,7 @@ class LadybugStore:
         self._lock = threading.Lock()
         self.last_write: str | None = None  # how replace_graph wrote: "changes" (one transaction) or "file"
         self.last_index: str | None = None  # how replace_graph wrote the search index: "changes" or "file"
+        self.index_waited = 0.0  # the seconds replace_graph waited for the search index after writing the graph
 
     # ------------------------------------------------------------ lifecycle
     def exists(self) -> bool:
@@ -118,26 +119,38 @@ class LadybugStore:
         self.close()
         dig = store_diff.digests(G)
         with _write_lock(self.path):
-            # the search index is written first and put in place after the graph, stamped with the file as
-            # written: a writer killed between the two leaves an index that search_index sees is not of this graph
-            index = search_index.prepare(G, self.path)
+            # the search index is made while the graph is written (in a thread), waited for before the graph is
+            # committed and put in place after it, stamped with the file as written: a writer killed between the
+            # two leaves an index that search_index sees is not of this graph
+            index = search_index.Preparing(G, self.path)
+
+            def index_ready() -> None:
+                try:
+                    index.wait()
+                except OSError as e:
+                    raise StoreError(f"{search_index.index_path(self.path)}: sökindexet kunde inte skrivas "
+                                     f"({e.strerror}); grafen är oförändrad. Kontrollera att det finns plats på "
+                                     f"disken och att mappen går att skriva i, och kör igen") from None
+
             try:
-                if dig is not None and self.path.exists() and self._write_changes(G, dig):
+                if dig is not None and self.path.exists() and self._write_changes(G, dig, index_ready):
                     self.last_write = "changes"
                     counts = store_diff.graph_counts(G)
                 else:
                     self.last_write = "file"
-                    counts = self._write_new_file(G, dig)
+                    counts = self._write_new_file(G, dig, index_ready)
             except BaseException:
                 index.discard()
                 raise
             index.install()
+            self.index_waited = index.waited
             self.last_index = "changes" if index.updated else "file"
             return counts
 
-    def _write_changes(self, G: nx.MultiDiGraph, dig: store_diff.Digests) -> bool:
-        """Write what differs between the stored graph and G in one transaction; False (nothing written) where
-        the stored graph lacks this version's tables and columns or would change too much to be worth it."""
+    def _write_changes(self, G: nx.MultiDiGraph, dig: store_diff.Digests, ready: Callable[[], object]) -> bool:
+        """Write what differs between the stored graph and G in one transaction, committed once ready() returns;
+        False (nothing written) where the stored graph lacks this version's tables and columns or would change too
+        much to be worth it."""
         lb = _lb()
         try:
             db = lb.Database(str(self.path))
@@ -156,6 +169,7 @@ class LadybugStore:
             conn.execute("BEGIN TRANSACTION")
             try:
                 apply_changes(conn, G, dig, ch)
+                ready()
                 conn.execute("COMMIT")
             except BaseException:
                 try:
@@ -171,8 +185,10 @@ class LadybugStore:
             del conn
             del db
 
-    def _write_new_file(self, G: nx.MultiDiGraph, dig: store_diff.Digests | None) -> dict[str, int]:
-        """Write G into a fresh database beside the current one, then swap it in with one rename."""
+    def _write_new_file(self, G: nx.MultiDiGraph, dig: store_diff.Digests | None,
+                        ready: Callable[[], object]) -> dict[str, int]:
+        """Write G into a fresh database beside the current one, then, once ready() returns, swap it in with one
+        rename."""
         tmp = self.path.with_name(self.path.name + f".building-{os.getpid()}")
         _remove_db(tmp)
         lb = _lb()
@@ -183,6 +199,7 @@ class LadybugStore:
             self.create_schema(conn)
             counts = write_graph(conn, G, dig)
             conn.execute("CHECKPOINT")
+            ready()
         except BaseException:
             del conn
             del db

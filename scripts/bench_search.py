@@ -2,15 +2,20 @@
 (graph/search_index.py) answers, and what building it costs beside the ingest it is part of. Prints figures;
 asserts nothing.
 
-    .venv/bin/python scripts/bench_search.py [--mb 100] [--rounds 5] [--seed 1] [--keep DIR]
+    .venv/bin/python scripts/bench_search.py [--mb 100] [--rounds 5] [--writes 3] [--seed 1] [--keep DIR]
 
 The corpus is synthetic national minutes of --mb MB of text (scripts/synth_minutes.py, as `bench_ingest.py
 --corpus synthetic`), ingested into a new database in this process by ingest.pipeline.ingest on all cores (what
-`govgraph ingest CORPUS --db DB` runs; wall clock and stages timed). That ingest builds the search index in its
-store stage (LadybugStore.replace_graph): search_index.build (the entries of graph/search.py, their word roots, the
-FTS5 tables) and search_index.install are timed inside it and compared with the ingest's wall time ("index build
-X s of ingest Y s = Z %"), then timed once more alone on the same graph. The graph is not read back from the
-stored database for this: graph_from_store is far slower than the build (minutes for 2 MB of text).
+`govgraph ingest CORPUS --db DB` runs; wall clock and stages timed). That ingest makes the search index in its
+store stage (LadybugStore.replace_graph), in a thread beside the graph's write (search_index.Preparing): the
+seconds that thread ran and those the writer waited for it after writing the graph are printed.
+
+What the index adds to an ingest is what the store stage takes with it less what it takes without it: the
+ingest's graph is written --writes times into a new database file with its index and --writes times without
+(search_index.Preparing replaced by nothing), alternating, and the difference of the medians is compared with the
+ingest's wall time ("adds X s to an ingest of Y s = Z %"). The index is then built once more alone, in the
+writer's thread, for what it costs a machine with one core. The graph is not read back from the stored database
+for this: graph_from_store is far slower than the build (minutes for 2 MB of text).
 
 Latency: a fixed list of Swedish queries (single words, a surname of the corpus, two-word queries, a prefix, and
 queries narrowed by --kind passage, --from a date in the middle of the corpus and --body a body of the corpus) is
@@ -93,37 +98,74 @@ def _ingest(corpus: Path, db: Path) -> dict:
 
     for f in db.parent.glob(db.name + "*"):  # a database of an earlier run, with its index, lock and WAL
         shutil.rmtree(f) if f.is_dir() else f.unlink()
-    timed = {"build": 0.0, "install": 0.0, "G": None}
-    build, install = search_index.build, search_index.install
+    seen: list = []
+    real = search_index.Preparing
 
-    def timed_build(G, path):
-        timed["G"] = G
-        a = time.perf_counter()
-        try:
-            return build(G, path)
-        finally:
-            timed["build"] += time.perf_counter() - a
+    class Watched(real):  # graph.store makes it by the module's name
+        def __init__(self, G, path):
+            super().__init__(G, path)
+            seen.append((G, self))
 
-    def timed_install(tmp, path):
-        a = time.perf_counter()
-        try:
-            return install(tmp, path)
-        finally:
-            timed["install"] += time.perf_counter() - a
-
-    search_index.build, search_index.install = timed_build, timed_install  # graph.store calls them by the module
+    search_index.Preparing = Watched
     stages: dict[str, float] = {}
     try:
         a = time.perf_counter()
         res = ingest([corpus], db, stages=stages)
         wall = time.perf_counter() - a
     finally:
-        search_index.build, search_index.install = build, install
-    return {"ingest_s": wall, "stages": stages, "index_in_ingest_s": timed["build"] + timed["install"],
-            "index_in_ingest_build_s": timed["build"], "index_in_ingest_install_s": timed["install"],
+        search_index.Preparing = real
+    G, index = seen[-1]
+    return {"ingest_s": wall, "stages": stages, "index_thread_s": index.seconds, "index_waited_s": index.waited,
             "added": len(res.added), "failed": len(res.failed), "warnings": len(res.warnings),
             "nodes_rels": sum(res.counts.values()), "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "G": timed["G"]}
+            "G": G}
+
+
+class _NoIndex:
+    """search_index.Preparing's place taken by nothing: the graph written without its index."""
+
+    updated, waited = False, 0.0
+
+    def __init__(self, G, path):
+        pass
+
+    def wait(self):
+        return None
+
+    def install(self):
+        pass
+
+    def discard(self):
+        pass
+
+
+def writes(G, work: Path, n: int) -> tuple[list[float], list[float]]:
+    """The seconds LadybugStore.replace_graph(G) takes into a new database file, n times with the search index and
+    n times without, alternating (a machine that slows for a while slows both)."""
+    from graph import search_index
+    from graph.store import LadybugStore
+    from ingest.pipeline import _few_collections
+
+    with_s, without_s = [], []
+    path = work / "writes" / DB_NAME
+    for i in range(2 * n):
+        shutil.rmtree(path.parent, ignore_errors=True)
+        path.parent.mkdir()
+        index = i % 2 == 0
+        real = search_index.Preparing
+        if not index:
+            search_index.Preparing = _NoIndex
+        try:
+            with _few_collections():  # as in an ingest
+                a = time.perf_counter()
+                LadybugStore(path, read_only=False).replace_graph(G)
+                (with_s if index else without_s).append(time.perf_counter() - a)
+        finally:
+            search_index.Preparing = real
+        print(f"  write {i + 1}/{2 * n} {'with' if index else 'without'} the index: "
+              f"{(with_s if index else without_s)[-1]:.1f} s", flush=True)
+    shutil.rmtree(path.parent, ignore_errors=True)
+    return with_s, without_s
 
 
 def prepare(work: Path, mb: float, seed: int) -> tuple[Path, dict]:
@@ -215,7 +257,7 @@ def run(args, work: Path) -> None:
     t_script = time.perf_counter()
     db, info = prepare(work, args.mb, args.seed)
     idx = search_index.index_path(db)
-    ingest_s, in_ingest = info["ingest_s"], info["index_in_ingest_s"]
+    ingest_s = info["ingest_s"]
     st = info["stages"]
     print(f"ingest: {ingest_s:.1f} s wall for {info['text_mb']:.2f} MB of text in {info['documents']} documents "
           f"(read {st.get('read', 0):.1f} s, extract {st.get('extract', 0):.1f} s, build {st.get('build', 0):.1f} s, "
@@ -223,13 +265,20 @@ def run(args, work: Path) -> None:
           f"warnings; peak RSS {info['peak_rss_mb']:.0f} MB")
     print(f"database {_mb(db):.1f} MB; index file {_mb(idx):.1f} MB ({_mb(idx) / _mb(db):.2f}x the database file, "
           f"{_mb(idx) / info['text_mb']:.2f}x the text)")
-    print(f"index build inside that ingest (store stage): search_index.build {info['index_in_ingest_build_s']:.1f} s "
-          f"+ install {info['index_in_ingest_install_s']:.2f} s")
-    print(f"index build {in_ingest:.1f} s of ingest {ingest_s:.1f} s = {100 * in_ingest / ingest_s:.1f} %")
+    print(f"index inside that ingest (store stage): made in {info['index_thread_s']:.1f} s in a thread beside the "
+          f"graph's write; the writer waited {info['index_waited_s']:.1f} s for it after writing the graph")
 
-    # ---- index build once more, alone, on the ingest's graph
     G = info.pop("G", None)
     if G is not None:
+        with_s, without_s = writes(G, work, args.writes)
+        added = statistics.median(with_s) - statistics.median(without_s)
+        print(f"the ingest's graph written {args.writes} times into a new file with its index, alternating with "
+              f"{args.writes} times without (s): with {' '.join(f'{x:.1f}' for x in with_s)}; without "
+              f"{' '.join(f'{x:.1f}' for x in without_s)}")
+        print(f"index adds {added:.1f} s (median with {statistics.median(with_s):.1f} s less median without "
+              f"{statistics.median(without_s):.1f} s; spread {min(with_s) - max(without_s):.1f} to "
+              f"{max(with_s) - min(without_s):.1f} s) to an ingest of {ingest_s:.1f} s = "
+              f"{100 * added / ingest_s:.1f} %")
         t = time.perf_counter()
         tmp = search_index.build(G, db)
         build_s = time.perf_counter() - t
@@ -238,12 +287,13 @@ def run(args, work: Path) -> None:
         search_index.install(tmp, db)
         install_s = time.perf_counter() - t
         index_s = build_s + install_s
-        print(f"index build again, alone, on the same graph ({G.number_of_nodes():,} nodes, {G.number_of_edges():,} "
-              f"relationships): build {build_s:.1f} s + install {install_s:.2f} s = {index_s:.1f} s, {tmp_mb:.1f} MB "
-              f"= {100 * index_s / ingest_s:.1f} % of the ingest")
+        print(f"index build again, alone, in one thread, on the same graph ({G.number_of_nodes():,} nodes, "
+              f"{G.number_of_edges():,} relationships): build {build_s:.1f} s + install {install_s:.2f} s = "
+              f"{index_s:.1f} s, {tmp_mb:.1f} MB = {100 * index_s / ingest_s:.1f} % of the ingest (what it would "
+              f"add on one core)")
         del G, info
     else:
-        print("(index build figures are those of the run that ingested; not measured again)")
+        print("(index figures are those of the run that ingested; not measured again)")
     p = pick(db)
     print("entries: " + ", ".join(f"{k} {v:,}" for k, v in p["entries"].most_common()))
 
@@ -292,11 +342,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mb", type=float, default=100.0, help="MB of synthetic text to ingest (default 100)")
     ap.add_argument("--rounds", type=int, default=5, help="rounds over the list of queries (default 5)")
+    ap.add_argument("--writes", type=int, default=3,
+                    help="times the graph is written with its index and without, for what the index adds (default 3)")
     ap.add_argument("--seed", type=int, default=1, help="seed of the synthetic corpus (default 1)")
     ap.add_argument("--keep", type=Path, default=None, metavar="DIR",
                     help="keep the corpus and database in DIR; where DIR holds a database already, reuse it")
     args = ap.parse_args()
-    print(f"bench_search: --mb {args.mb} --rounds {args.rounds} --seed {args.seed}"
+    print(f"bench_search: --mb {args.mb} --rounds {args.rounds} --writes {args.writes} --seed {args.seed}"
           + (f" --keep {args.keep}" if args.keep else "") + f"; Python {sys.version.split()[0]}, "
           f"{os.cpu_count()} CPUs, SQLite {sqlite3.sqlite_version}; {_revision()}", flush=True)
     if args.keep:

@@ -4,12 +4,14 @@ database is of the graph the file holds or is built again."""
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -240,8 +242,8 @@ def test_an_ingest_into_a_stored_graph_changes_the_index_in_place_as_a_new_build
     written = []
     prepare = search_index.prepare
 
-    def watched(G, path):
-        pending = prepare(G, path)
+    def watched(G, path, *args):
+        pending = prepare(G, path, *args)
         written.append((pending.updated, pending.changed))
         return pending
 
@@ -282,6 +284,77 @@ def test_a_write_that_changes_much_of_the_index_builds_a_new_file(sample_db, tmp
     assert search_index.index_path(db).stat().st_ino != inode, "a new file was put in place"
     assert search_index.current(db) and indexed_documents(db) == _graph_docs(db)
     assert not list(tmp_path.glob("*.sok.building-*")) and not list(tmp_path.glob("*.sok-journal"))
+
+
+def test_an_index_that_cannot_be_written_leaves_the_graph_and_its_index_as_they_were(sample_db, tmp_path,
+                                                                                     monkeypatch):
+    """The index is made while the graph is written; where it fails (a full disk), the graph is not committed
+    either, and the user is told in one line what to do."""
+    from graph.store_common import StoreError
+    from ingest.pipeline import remove
+
+    db = tmp_path / "govgraph.db"
+    shutil.copy(sample_db, db)
+    LadybugStore(db).rebuild_index()
+    docs = _graph_docs(db)
+    monkeypatch.setattr(search_index, "REWRITE_SHARE", 0.0)  # a new file, built by build()
+
+    def full_disk(*args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(search_index, "build", full_disk)
+    with pytest.raises(StoreError) as e:
+        remove(["svom-2023-10-webbsida.txt"], db)
+    assert "sökindexet kunde inte skrivas" in str(e.value) and "grafen är oförändrad" in str(e.value)
+    assert str(search_index.index_path(db)) in str(e.value)
+    assert _graph_docs(db) == docs, "the graph was not committed without its index"
+    assert indexed_documents(db) == docs, "the index left is the old graph's"
+    monkeypatch.undo()  # the disk has room again
+    _assert_a_search_answers_from(db, docs)
+    assert not list(tmp_path.glob("*.building-*"))
+
+
+def _assert_a_search_answers_from(db: Path, docs: set[str]) -> None:
+    """A search answers from the graph db holds, whose documents are docs. A write that failed and was rolled back
+    may have touched the database file, so its index may be seen as stale and be built again first."""
+    store = LadybugStore(db)
+    try:
+        assert _ids(store.search(Query("Östlund")))[0] == "person:maria-ostlund"
+    finally:
+        store.close()
+    assert search_index.current(db) and indexed_documents(db) == docs
+
+
+def test_a_graph_that_fails_to_be_written_stops_its_index_and_leaves_nothing_behind(sample_db, tmp_path,
+                                                                                    monkeypatch):
+    import graph.store as store_module
+    from ingest.pipeline import remove
+
+    db = tmp_path / "govgraph.db"
+    shutil.copy(sample_db, db)
+    LadybugStore(db).rebuild_index()
+    docs = _graph_docs(db)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the engine failed")
+
+    monkeypatch.setattr(store_module, "apply_changes", broken)
+    monkeypatch.setattr(store_module, "write_graph", broken)
+    with pytest.raises(RuntimeError, match="the engine failed"):
+        remove(["svom-2023-10-webbsida.txt"], db)
+    assert not [t for t in threading.enumerate() if t.name == "search-index"], "the index's thread ended"
+    assert _graph_docs(db) == docs and indexed_documents(db) == docs
+    monkeypatch.undo()
+    _assert_a_search_answers_from(db, docs)
+    assert not list(tmp_path.glob("*.building-*")) and not list(tmp_path.glob("*.sok-journal"))
+
+
+def test_a_stopped_preparation_ends_early_and_leaves_no_file(sample_graph, tmp_path):
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(search_index._Stopped):
+        search_index.prepare(sample_graph, tmp_path / "govgraph.db", stop)
+    assert not list(tmp_path.iterdir())
 
 
 # ---------------------------------------------------------------- the command
