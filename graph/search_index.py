@@ -2,9 +2,10 @@
 `graph/search.py` in an FTS5 table over their word roots, and the names of nodes once more in a trigram table, so
 that a part of a compound finds the whole ('mottagning' finds Ungdomsmottagningen).
 
-The index is written in the same step as the graph (`LadybugStore.replace_graph`, through `prepare`): before the
-graph is written, either the entries that changed are taken out and written again in a transaction left open (where
-the index is of the stored graph and little changes), or a new file is built; after it, the index is stamped with
+The index is written in the same step as the graph (`LadybugStore.replace_graph`, through `Preparing`, which runs
+`prepare` in a thread while the graph is written and is waited for before the graph is committed): either the
+entries that changed are taken out and written again in a transaction left open (where the index is of the stored
+graph and little changes), or a new file is built; after the graph is written, the index is stamped with
 the identity of the database file as written (inode, size, modification time) and committed, or renamed into place.
 A reader compares that stamp with the database file: where a writer was killed between the two, or the file was
 changed by other means, the stamps differ and the index is built again from the graph before it answers
