@@ -14,7 +14,7 @@ What the index adds to an ingest is what the store stage takes with it less what
 ingest's graph is written --writes times into a new database file with its index and --writes times without
 (search_index.Preparing replaced by nothing), alternating, and the difference of the medians is compared with the
 ingest's wall time ("adds X s to an ingest of Y s = Z %"). The index is then built once more alone, in the
-writer's thread, for what it costs a machine with one core. The graph is not read back from the stored database
+benchmark's thread, for what it would add if the writer made it itself before writing the graph. The graph is not read back from the stored database
 for this: graph_from_store is far slower than the build (minutes for 2 MB of text).
 
 Latency: a fixed list of Swedish queries (single words, a surname of the corpus, two-word queries, a prefix, and
@@ -290,7 +290,7 @@ def run(args, work: Path) -> None:
         print(f"index build again, alone, in one thread, on the same graph ({G.number_of_nodes():,} nodes, "
               f"{G.number_of_edges():,} relationships): build {build_s:.1f} s + install {install_s:.2f} s = "
               f"{index_s:.1f} s, {tmp_mb:.1f} MB = {100 * index_s / ingest_s:.1f} % of the ingest (what it would "
-              f"add on one core)")
+              f"add if the writer made it itself, before the graph)")
         del G, info
     else:
         print("(index figures are those of the run that ingested; not measured again)")
