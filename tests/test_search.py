@@ -325,8 +325,11 @@ def _assert_a_search_answers_from(db: Path, docs: set[str]) -> None:
     assert search_index.current(db) and indexed_documents(db) == docs
 
 
+@pytest.mark.parametrize("index_path", ["changes", "a new file"])
 def test_a_graph_that_fails_to_be_written_stops_its_index_and_leaves_nothing_behind(sample_db, tmp_path,
-                                                                                    monkeypatch):
+                                                                                    monkeypatch, index_path):
+    import sqlite3
+
     import graph.store as store_module
     from ingest.pipeline import remove
 
@@ -334,19 +337,29 @@ def test_a_graph_that_fails_to_be_written_stops_its_index_and_leaves_nothing_beh
     shutil.copy(sample_db, db)
     LadybugStore(db).rebuild_index()
     docs = _graph_docs(db)
+    if index_path == "a new file":
+        monkeypatch.setattr(search_index, "REWRITE_SHARE", 0.0)
 
     def broken(*args, **kwargs):
         raise RuntimeError("the engine failed")
 
     monkeypatch.setattr(store_module, "apply_changes", broken)
     monkeypatch.setattr(store_module, "write_graph", broken)
-    with pytest.raises(RuntimeError, match="the engine failed"):
+    with pytest.raises(RuntimeError, match="the engine failed") as failed:
         remove(["svom-2023-10-webbsida.txt"], db)
     assert not [t for t in threading.enumerate() if t.name == "search-index"], "the index's thread ended"
+    assert not list(tmp_path.glob("*.building-*")) and not list(tmp_path.glob("*.sok-journal"))
+    # while the error (and with it the writer's frames) is still held, no transaction on the index is left open
+    conn = sqlite3.connect(search_index.index_path(db), timeout=0.1, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+    finally:
+        conn.close()
+    del failed
     assert _graph_docs(db) == docs and indexed_documents(db) == docs
     monkeypatch.undo()
     _assert_a_search_answers_from(db, docs)
-    assert not list(tmp_path.glob("*.building-*")) and not list(tmp_path.glob("*.sok-journal"))
 
 
 def test_a_stopped_preparation_ends_early_and_leaves_no_file(sample_graph, tmp_path):
