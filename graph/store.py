@@ -45,7 +45,6 @@ class LadybugStore:
         self._lock = threading.Lock()
         self.last_write: str | None = None  # how replace_graph wrote: "changes" (one transaction) or "file"
         self.last_index: str | None = None  # how replace_graph wrote the search index: "changes" or "file"
-        self.index_waited = 0.0  # the seconds replace_graph waited for the search index after writing the graph
 
     # ------------------------------------------------------------ lifecycle
     def exists(self) -> bool:
@@ -143,7 +142,6 @@ class LadybugStore:
                 index.discard()
                 raise
             index.install()
-            self.index_waited = index.waited
             self.last_index = "changes" if index.updated else "file"
             return counts
 

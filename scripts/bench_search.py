@@ -14,8 +14,9 @@ What the index adds to an ingest is what the store stage takes with it less what
 ingest's graph is written --writes times into a new database file with its index and --writes times without
 (search_index.Preparing replaced by nothing), alternating, and the difference of the medians is compared with the
 ingest's wall time ("adds X s to an ingest of Y s = Z %"). The index is then built once more alone, in the
-benchmark's thread, for what it would add if the writer made it itself before writing the graph. The graph is not read back from the stored database
-for this: graph_from_store is far slower than the build (minutes for 2 MB of text).
+benchmark's thread, for what it would add if the writer made it itself before writing the graph. The graph is not
+read back from the stored database for this: graph_from_store is far slower than the build (minutes for 2 MB of
+text).
 
 Latency: a fixed list of Swedish queries (single words, a surname of the corpus, two-word queries, a prefix, and
 queries narrowed by --kind passage, --from a date in the middle of the corpus and --body a body of the corpus) is
@@ -124,7 +125,7 @@ def _ingest(corpus: Path, db: Path) -> dict:
 class _NoIndex:
     """search_index.Preparing's place taken by nothing: the graph written without its index."""
 
-    updated, waited = False, 0.0
+    updated = False
 
     def __init__(self, G, path):
         pass
@@ -151,19 +152,19 @@ def writes(G, work: Path, n: int) -> tuple[list[float], list[float]]:
     for i in range(2 * n):
         shutil.rmtree(path.parent, ignore_errors=True)
         path.parent.mkdir()
-        index = i % 2 == 0
+        with_index = i % 2 == 0
         real = search_index.Preparing
-        if not index:
+        if not with_index:
             search_index.Preparing = _NoIndex
         try:
             with _few_collections():  # as in an ingest
                 a = time.perf_counter()
                 LadybugStore(path, read_only=False).replace_graph(G)
-                (with_s if index else without_s).append(time.perf_counter() - a)
+                (with_s if with_index else without_s).append(time.perf_counter() - a)
         finally:
             search_index.Preparing = real
-        print(f"  write {i + 1}/{2 * n} {'with' if index else 'without'} the index: "
-              f"{(with_s if index else without_s)[-1]:.1f} s", flush=True)
+        print(f"  write {i + 1}/{2 * n} {'with' if with_index else 'without'} the index: "
+              f"{(with_s if with_index else without_s)[-1]:.1f} s", flush=True)
     shutil.rmtree(path.parent, ignore_errors=True)
     return with_s, without_s
 
